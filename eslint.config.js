@@ -1,0 +1,38 @@
+// One ESLint config for the whole project; CI runs it through `npm test`.
+import js from '@eslint/js'
+import pluginVue from 'eslint-plugin-vue'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dev-dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+    },
+  },
+  {
+    // The domain is shared by the tablet and the server: it must stay free of UI, storage and server frameworks.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['vue', 'vue-*', '@vue/*', 'pinia', 'vant', 'dexie', 'dexie-*', 'fastify', '@fastify/*', 'pg', '@electric-sql/*', 'workbox-*', 'node:*'], message: 'src/domain is pure TypeScript shared by tablet and server.' },
+          { group: ['@/db/*', '@/ui/*', '@/sync/*', '@/server/*', '@/sw/*', '../db/*', '../ui/*', '../sync/*', '../server/*', '../sw/*'], message: 'src/domain must not depend on the layers built on it.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process'],
+    },
+  },
+)

@@ -1,0 +1,27 @@
+import { fold, receiveHlc } from '@/domain'
+import { decodeHlc } from '@/domain'
+import type { ComplaintDb } from './ComplaintDb'
+import { loadIdentity, readClock, writeClock } from './meta'
+import { project } from './project'
+import type { StoredEvent } from './schema'
+
+/**
+ * Stores events that came from the central endpoint (another tablet's work, or our own acknowledged) and
+ * refolds the complaints they touch, in one transaction. Idempotent: an event already held is overwritten
+ * with the same content plus its server sequence.
+ */
+export async function applyRemote(db: ComplaintDb, events: StoredEvent[], now: () => number = Date.now): Promise<void> {
+  if (events.length === 0) return
+  await db.transaction('rw', [db.events, db.complaints, db.meta], async () => {
+    const me = await loadIdentity(db)
+    await db.events.bulkPut(events)
+    let clock = await readClock(db)
+    for (const e of events) clock = receiveHlc(clock, decodeHlc(e.hlc), now(), me.deviceId)
+    if (clock) await writeClock(db, clock)
+    const touched = [...new Set(events.map((e) => e.complaintId))]
+    for (const id of touched) {
+      const state = fold(await db.events.where('complaintId').equals(id).toArray())
+      if (state) await db.complaints.put(project(state))
+    }
+  })
+}

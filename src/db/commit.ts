@@ -1,0 +1,61 @@
+import { decide, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, parseEvent, tickHlc } from '@/domain'
+import type { ComplaintEvent, ComplaintState, EventDraft, EventIssue, Refusal } from '@/domain'
+import type { ComplaintDb } from './ComplaintDb'
+import { loadIdentity, readClock, writeClock } from './meta'
+import { project } from './project'
+
+/** A change the domain refused or a payload it found invalid: shown to the user, nothing is written. */
+export class CommandRejected extends Error {
+  constructor(
+    readonly refusal: Refusal | null,
+    readonly issues: EventIssue[] = [],
+  ) {
+    super(refusal ?? issues.map((i) => `${i.path}: ${i.message}`).join('; '))
+    this.name = 'CommandRejected'
+  }
+}
+
+export interface CommitResult {
+  events: ComplaintEvent[]
+  state: ComplaintState
+}
+
+/**
+ * The one write path. In ONE read-write transaction: decide each draft against the complaint's current state,
+ * stamp it (id, hybrid clock, actor), append it to the event log, queue it in the outbox and rewrite the
+ * complaint's projection. Any failure — a refusal, a quota error, a crash — rolls all of it back.
+ */
+export async function commit(db: ComplaintDb, complaintId: string, drafts: EventDraft[], now: () => number = Date.now): Promise<CommitResult> {
+  return db.transaction('rw', [db.events, db.complaints, db.outbox, db.meta], async () => {
+    const me = await loadIdentity(db)
+    const existing = await db.events.where('complaintId').equals(complaintId).toArray()
+    let state = fold(existing)
+    let clock = await readClock(db)
+    const branchId = state?.branchId ?? me.branchId
+    const made: ComplaintEvent[] = []
+    const queuedAt = now()
+    for (const draft of drafts) {
+      const decision = decide(state, draft)
+      if (!decision.ok) throw 'refusal' in decision ? new CommandRejected(decision.refusal) : new CommandRejected(null, decision.issues)
+      clock = tickHlc(clock, now(), me.deviceId)
+      const parsed = parseEvent({
+        id: newId(),
+        complaintId,
+        branchId,
+        v: EVENT_SCHEMA_VERSION,
+        hlc: encodeHlc(clock),
+        actor: { staffId: me.staffId, staffName: me.staffName, deviceId: me.deviceId },
+        ...decision.draft,
+      })
+      if (!parsed.ok) throw new CommandRejected(null, parsed.issues)
+      made.push(parsed.value)
+      state = fold([...existing, ...made])
+    }
+    if (!state) throw new CommandRejected('notRecorded')
+    await db.events.bulkAdd(made)
+    await db.outbox.bulkAdd(made.map((e, i) => ({ eventId: e.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 })))
+    await db.complaints.put(project(state))
+    if (clock) await writeClock(db, clock)
+    return { events: made, state }
+  })
+}

@@ -1,0 +1,66 @@
+import type { ComplaintEvent, ComplaintState, ComplaintStatus } from '@/domain'
+
+/** One row of the complaint book: the folded state plus the flat, indexed columns the book queries. */
+export interface ComplaintRow {
+  id: string
+  branchId: string
+  status: ComplaintStatus
+  receivedAt: string
+  /** The date the book warns by (empty string when none: Dexie leaves such rows out of the index's range queries). */
+  dueAt: string
+  /** Normalised digits, for prefix search by phone. */
+  phone: string
+  name: string
+  category: string
+  ownerId: string
+  updatedHlc: string
+  state: ComplaintState
+}
+
+export interface OutboxRow {
+  eventId: string
+  complaintId: string
+  /** Local insertion order: the outbox is pushed first in, first out. */
+  queuedAt: number
+  attempts: number
+  lastError?: string
+}
+
+export type StoredEvent = ComplaintEvent & {
+  /** The server's sequence once the central endpoint has stored it. */
+  serverSeq?: number
+}
+
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+export interface DraftRow {
+  key: string
+  value: unknown
+  savedAt: number
+}
+
+/**
+ * The IndexedDB schema, one entry per version. Append-only: a released version is never edited, a change
+ * is a new version (with an upgrade function when data must move), and each has an upgrade test.
+ */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
+  {
+    version: 1,
+    stores: {
+      events: 'id, complaintId, [complaintId+hlc], serverSeq',
+      complaints: 'id, status, receivedAt, dueAt, phone, name, category, ownerId, [status+receivedAt]',
+      outbox: 'eventId, queuedAt, complaintId',
+      meta: 'key',
+    },
+  },
+  {
+    // v2: unsaved forms survive an app update or a crash.
+    version: 2,
+    stores: { drafts: 'key, savedAt' },
+  },
+]
+
+export const DB_NAME = 'complaint-desk'

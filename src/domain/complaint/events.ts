@@ -1,0 +1,168 @@
+import { z } from 'zod'
+import { HLC_PATTERN } from '../hlc'
+import { isValidPhone } from '../phone'
+import {
+  CHANNELS, CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, KINDS, MAX_REPRESENTATIVES, MOOD_MAX, MOOD_MIN,
+  OPINIONS, SCRIPT_STEPS, VERDICTS,
+} from './vocabulary'
+
+/**
+ * Every change to a complaint is one of these immutable events. Messages are i18n keys under `errors.`
+ * so the tablet can show them in the manager's language and the server can return them as they are.
+ */
+
+const text = (max: number) => z.string().trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' })
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'tooLong' }).optional()
+const isoDateTime = z.iso.datetime({ offset: true, error: 'invalidDateTime' })
+const isoDate = z.iso.date({ error: 'invalidDate' })
+const staffRef = z.object({ staffId: text(64), staffName: text(100) })
+
+export const phoneSchema = z.string().trim().refine(isValidPhone, { error: 'invalidPhone' })
+
+export const customerSchema = z.object({
+  name: text(100),
+  phone: phoneSchema.optional(),
+  consentSms: z.boolean().default(false),
+  consentPhone: z.boolean().default(false),
+})
+
+export const groupSchema = z.object({
+  size: z.int({ error: 'invalidNumber' }).min(2, { error: 'groupTooSmall' }).max(10_000, { error: 'invalidNumber' }),
+  representatives: z.array(text(100)).max(MAX_REPRESENTATIVES, { error: 'tooManyRepresentatives' }).default([]),
+})
+
+const payloads = {
+  'complaint.recorded': z.object({
+    customer: customerSchema,
+    channel: z.enum(CHANNELS),
+    kind: z.enum(KINDS),
+    category: optionalText(40),
+    cause: optionalText(40),
+    description: text(4000),
+    demand: optionalText(2000),
+    customerPresent: z.boolean().default(true),
+    group: groupSchema.optional(),
+    recordingRef: optionalText(200),
+    receivedAt: isoDateTime,
+  }),
+  /** The first response to the customer (section II.2: within 24 hours). */
+  'complaint.acknowledged': z.object({ note: optionalText(1000) }),
+  'script.stepDone': z.object({
+    step: z.enum(SCRIPT_STEPS),
+    checked: z.array(z.string().max(60)).max(20).default([]),
+    notes: optionalText(2000),
+    /** gather: what the customer really wants and the root cause; propose: the plan and promised date. */
+    realDemand: optionalText(2000),
+    rootCause: optionalText(2000),
+    plan: optionalText(2000),
+    promisedDate: isoDate.optional(),
+  }),
+  'script.stepSkipped': z.object({ step: z.enum(SCRIPT_STEPS), reason: text(500) }),
+  'script.moodRecorded': z.object({ phase: z.enum(['start', 'end']), mood: z.int().min(MOOD_MIN).max(MOOD_MAX) }),
+  'note.added': z.object({ text: text(4000) }),
+  'validity.judged': z.object({ verdict: z.enum(VERDICTS), reason: text(2000) }),
+  'owner.handedOff': z.object({ to: staffRef, reason: text(1000) }),
+  'plan.proposed': z.object({
+    cause: text(2000),
+    plan: text(4000),
+    responsible: staffRef,
+    promisedDate: isoDate.optional(),
+  }),
+  'customer.contacted': z.object({
+    channel: z.enum(CONTACT_CHANNELS),
+    purpose: z.enum(CONTACT_PURPOSES),
+    content: text(2000),
+    contactedAt: isoDateTime,
+  }),
+  'complaint.escalated': z.object({ reason: text(2000), supervisor: staffRef.optional() }),
+  'supervisor.planRecorded': z.object({ plan: text(4000), supervisor: staffRef }),
+  'complaint.extended': z.object({
+    reason: text(2000),
+    newDueDate: isoDate,
+    noticeChannel: z.enum(CONTACT_CHANNELS),
+    noticeAt: isoDateTime,
+    approvedBy: staffRef.optional(),
+  }),
+  /** Time excluded from the clocks (2020 rule Art. 18, 23: external appraisal, mediation). */
+  'clock.paused': z.object({ reason: text(1000) }),
+  'clock.resumed': z.object({ note: optionalText(1000) }),
+  'complaint.resolved': z.object({ summary: text(4000) }),
+  'opinion.recorded': z.object({ opinion: z.enum(OPINIONS), words: optionalText(2000) }),
+  'complaint.closed': z.object({ note: optionalText(1000) }),
+  'followUp.scheduled': z.object({ dueDate: isoDate, note: optionalText(1000) }),
+  'followUp.done': z.object({ channel: z.enum(CONTACT_CHANNELS), content: text(2000) }),
+  'complaint.reopened': z.object({ reason: text(2000) }),
+  /** 2020 rule Art. 15: a withdrawal ends the procedure. */
+  'complaint.withdrawn': z.object({ reason: text(2000) }),
+  'field.corrected': z.object({
+    field: z.enum(CORRECTABLE_FIELDS),
+    value: z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]),
+    reason: text(1000),
+  }),
+} as const
+
+export type EventType = keyof typeof payloads
+export const EVENT_TYPES = Object.keys(payloads) as EventType[]
+export type EventPayload<T extends EventType> = z.output<(typeof payloads)[T]>
+/** What a command produces before the write path stamps it with id, clock and actor. */
+export type PayloadInput<T extends EventType> = z.input<(typeof payloads)[T]>
+
+/** The current version of every event's schema; bumped per type when its payload changes shape. */
+export const EVENT_SCHEMA_VERSION = 1
+
+export const actorSchema = z.object({
+  staffId: text(64),
+  staffName: text(100),
+  deviceId: z.string().regex(/^[\w-]{1,64}$/, { error: 'invalidDevice' }),
+})
+export type Actor = z.infer<typeof actorSchema>
+
+const envelope = {
+  id: z.uuid({ error: 'invalidId' }),
+  complaintId: z.uuid({ error: 'invalidId' }),
+  branchId: text(64),
+  v: z.literal(EVENT_SCHEMA_VERSION, { error: 'unsupportedVersion' }),
+  hlc: z.string().regex(HLC_PATTERN, { error: 'invalidClock' }),
+  actor: actorSchema,
+}
+
+function eventSchema<T extends EventType>(type: T) {
+  return z.object({ ...envelope, type: z.literal(type), payload: payloads[type] })
+}
+
+export const complaintEventSchema = z.discriminatedUnion(
+  'type',
+  EVENT_TYPES.map(eventSchema) as unknown as [ReturnType<typeof eventSchema<EventType>>],
+  { error: 'unknownEventType' },
+)
+
+type EventOf<T extends EventType> = {
+  id: string
+  complaintId: string
+  branchId: string
+  v: typeof EVENT_SCHEMA_VERSION
+  hlc: string
+  actor: Actor
+  type: T
+  payload: EventPayload<T>
+}
+export type ComplaintEvent = { [T in EventType]: EventOf<T> }[EventType]
+export type EventOfType<T extends EventType> = Extract<ComplaintEvent, { type: T }>
+
+export function payloadSchema<T extends EventType>(type: T): (typeof payloads)[T] {
+  return payloads[type]
+}
+
+export interface EventIssue {
+  path: string
+  message: string
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: EventIssue[] }
+
+/** Validates an event from anywhere (a form, IndexedDB, the network) and says exactly what is wrong. */
+export function parseEvent(input: unknown): ParseResult<ComplaintEvent> {
+  const r = complaintEventSchema.safeParse(input)
+  if (r.success) return { ok: true, value: r.data as ComplaintEvent }
+  return { ok: false, issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }
+}

@@ -1,0 +1,195 @@
+import { hlcWallTime } from '../hlc'
+import type { ComplaintEvent, EventOfType } from './events'
+import type { ComplaintState, Stamp } from './state'
+
+/** The one total order of events: hybrid logical clock (which ends in the device id), then event id. */
+export function compareEvents(a: ComplaintEvent, b: ComplaintEvent): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+export function sortEvents(events: readonly ComplaintEvent[]): ComplaintEvent[] {
+  return [...events].sort(compareEvents)
+}
+
+/**
+ * Turns a complaint's events, in any arrival order and with duplicates, into its state. Deterministic: two
+ * tablets holding the same events hold the same state. Returns null until the `complaint.recorded` event is
+ * known (events of a complaint can arrive before its record during sync).
+ *
+ * The fold never refuses an event: whether a move is allowed is decided when the command is made
+ * (see decide.ts); here concurrent moves from two tablets simply apply in clock order.
+ */
+export function fold(events: readonly ComplaintEvent[]): ComplaintState | null {
+  const unique = new Map<string, ComplaintEvent>()
+  for (const e of events) unique.set(e.id, e)
+  const sorted = sortEvents([...unique.values()])
+  const recorded = sorted.find((e): e is EventOfType<'complaint.recorded'> => e.type === 'complaint.recorded')
+  if (!recorded) return null
+  let state = init(recorded)
+  for (const e of sorted) {
+    if (e.id === recorded.id || e.type === 'complaint.recorded' || e.complaintId !== recorded.complaintId) continue
+    state = apply(state, e)
+  }
+  return state
+}
+
+function stamp(e: ComplaintEvent): Stamp {
+  return { eventId: e.id, at: hlcWallTime(e.hlc).toISOString(), by: e.actor }
+}
+
+function init(e: EventOfType<'complaint.recorded'>): ComplaintState {
+  const p = e.payload
+  return {
+    id: e.complaintId,
+    branchId: e.branchId,
+    status: 'new',
+    kind: p.kind,
+    channel: p.channel,
+    customer: { ...p.customer },
+    category: p.category,
+    cause: p.cause,
+    description: p.description,
+    demand: p.demand,
+    customerPresent: p.customerPresent,
+    group: p.group && { size: p.group.size, representatives: [...p.group.representatives] },
+    recordingRef: p.recordingRef,
+    receivedAt: p.receivedAt,
+    recorded: stamp(e),
+    owner: { staffId: e.actor.staffId, staffName: e.actor.staffName },
+    script: { steps: {}, history: [] },
+    notes: [],
+    handoffs: [],
+    contacts: [],
+    escalations: [],
+    extensions: [],
+    pauses: [],
+    followUpsDone: [],
+    reopenings: [],
+    corrections: [],
+    lastHlc: e.hlc,
+    eventCount: 1,
+  }
+}
+
+/** Any handling moves a new complaint on: it has had its first response. */
+function started(s: ComplaintState): ComplaintState['status'] {
+  return s.status === 'new' ? 'inProgress' : s.status
+}
+
+function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
+  const s: ComplaintState = { ...prev, lastHlc: e.hlc, eventCount: prev.eventCount + 1 }
+  const st = stamp(e)
+  switch (e.type) {
+    case 'complaint.recorded':
+      return s
+    case 'complaint.acknowledged':
+      return { ...s, acknowledged: s.acknowledged ?? st, status: started(s) }
+    case 'script.stepDone': {
+      const p = e.payload
+      const rec = { ...st, status: 'done' as const, checked: [...p.checked], notes: p.notes }
+      return {
+        ...s,
+        status: started(s),
+        script: {
+          ...s.script,
+          steps: { ...s.script.steps, [p.step]: rec },
+          history: [...s.script.history, { ...st, step: p.step, status: 'done' }],
+          realDemand: p.realDemand ?? s.script.realDemand,
+          rootCause: p.rootCause ?? s.script.rootCause,
+          plan: p.plan ?? s.script.plan,
+          promisedDate: p.promisedDate ?? s.script.promisedDate,
+        },
+      }
+    }
+    case 'script.stepSkipped': {
+      const rec = { ...st, status: 'skipped' as const, checked: [], skippedReason: e.payload.reason }
+      return {
+        ...s,
+        status: started(s),
+        script: {
+          ...s.script,
+          steps: { ...s.script.steps, [e.payload.step]: rec },
+          history: [...s.script.history, { ...st, step: e.payload.step, status: 'skipped' }],
+        },
+      }
+    }
+    case 'script.moodRecorded':
+      return {
+        ...s,
+        script: { ...s.script, ...(e.payload.phase === 'start' ? { moodStart: e.payload.mood } : { moodEnd: e.payload.mood }) },
+      }
+    case 'note.added':
+      return { ...s, notes: [...s.notes, { ...st, text: e.payload.text }] }
+    case 'validity.judged':
+      return { ...s, status: started(s), validity: { ...st, ...e.payload } }
+    case 'owner.handedOff':
+      return {
+        ...s,
+        owner: { ...e.payload.to },
+        handoffs: [...s.handoffs, { ...st, from: s.owner, to: e.payload.to, reason: e.payload.reason }],
+      }
+    case 'plan.proposed':
+      return { ...s, status: started(s), plan: { ...st, ...e.payload } }
+    case 'customer.contacted':
+      return { ...s, status: started(s), contacts: [...s.contacts, { ...st, ...e.payload }] }
+    case 'complaint.escalated':
+      return { ...s, status: 'escalated', escalations: [...s.escalations, { ...st, ...e.payload }] }
+    case 'supervisor.planRecorded': {
+      const escalations = [...s.escalations]
+      const open = escalations.findLastIndex((x) => !x.plan)
+      if (open >= 0) escalations[open] = { ...escalations[open]!, plan: { text: e.payload.plan, supervisor: e.payload.supervisor, at: st.at } }
+      return { ...s, escalations, status: s.status === 'escalated' ? 'inProgress' : s.status }
+    }
+    case 'complaint.extended':
+      return { ...s, extensions: [...s.extensions, { ...st, ...e.payload }] }
+    case 'clock.paused':
+      return { ...s, pauses: [...s.pauses, { ...st, reason: e.payload.reason }] }
+    case 'clock.resumed': {
+      const pauses = [...s.pauses]
+      const open = pauses.findLastIndex((x) => !x.resumedAt)
+      if (open >= 0) pauses[open] = { ...pauses[open]!, resumedAt: st.at }
+      return { ...s, pauses }
+    }
+    case 'complaint.resolved':
+      return { ...s, status: 'resolved', resolution: { ...st, summary: e.payload.summary } }
+    case 'opinion.recorded':
+      return { ...s, opinion: { ...st, ...e.payload } }
+    case 'complaint.closed':
+      return { ...s, status: 'closed', closed: st }
+    case 'followUp.scheduled':
+      return { ...s, followUp: { ...e.payload } }
+    case 'followUp.done':
+      return { ...s, followUpsDone: [...s.followUpsDone, { ...st, ...e.payload }] }
+    case 'complaint.reopened':
+      return { ...s, status: 'inProgress', closed: undefined, resolution: undefined, reopenings: [...s.reopenings, { ...st, reason: e.payload.reason }] }
+    case 'complaint.withdrawn':
+      return { ...s, status: 'withdrawn', withdrawn: { ...st, reason: e.payload.reason } }
+    case 'field.corrected':
+      return { ...correct(s, e), corrections: [...s.corrections, { ...st, ...e.payload }] }
+  }
+}
+
+function correct(s: ComplaintState, e: EventOfType<'field.corrected'>): ComplaintState {
+  const { field, value } = e.payload
+  const str = typeof value === 'string' && value !== '' ? value : undefined
+  switch (field) {
+    case 'customer.name': return str ? { ...s, customer: { ...s.customer, name: str } } : s
+    case 'customer.phone': return { ...s, customer: { ...s.customer, phone: str } }
+    case 'customer.consentSms': return { ...s, customer: { ...s.customer, consentSms: value === true } }
+    case 'customer.consentPhone': return { ...s, customer: { ...s.customer, consentPhone: value === true } }
+    case 'channel': return str ? { ...s, channel: str as ComplaintState['channel'] } : s
+    case 'kind': return str ? { ...s, kind: str as ComplaintState['kind'] } : s
+    case 'category': return { ...s, category: str }
+    case 'cause': return { ...s, cause: str }
+    case 'description': return str ? { ...s, description: str } : s
+    case 'demand': return { ...s, demand: str }
+    case 'customerPresent': return { ...s, customerPresent: value === true }
+    case 'groupSize':
+      return typeof value === 'number' && value >= 2
+        ? { ...s, group: { size: value, representatives: s.group?.representatives ?? [] } }
+        : { ...s, group: undefined }
+    case 'recordingRef': return { ...s, recordingRef: str }
+    case 'receivedAt': return str ? { ...s, receivedAt: str } : s
+  }
+}

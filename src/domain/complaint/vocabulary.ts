@@ -1,0 +1,44 @@
+/** The fixed vocabularies of the procedure. Labels live in the UI's i18n files, keyed by these values. */
+
+export const CHANNELS = ['inPerson', 'phone', 'letter', 'other'] as const
+export type IntakeChannel = (typeof CHANNELS)[number]
+
+export const KINDS = ['complaint', 'suggestion'] as const
+export type ComplaintKind = (typeof KINDS)[number]
+
+/** Section III of the procedure: the seven-step script, in order. */
+export const SCRIPT_STEPS = ['isolate', 'calm', 'apologise', 'gather', 'propose', 'ask', 'followUp'] as const
+export type ScriptStep = (typeof SCRIPT_STEPS)[number]
+
+export const VERDICTS = ['valid', 'invalid', 'suggestion'] as const
+export type Verdict = (typeof VERDICTS)[number]
+
+export const CONTACT_CHANNELS = ['inPerson', 'sms', 'phone', 'letter'] as const
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number]
+
+/** Why the customer was contacted: the procedure's reply, progress contact, extension notice, follow-up. */
+export const CONTACT_PURPOSES = ['reply', 'progress', 'extensionNotice', 'followUp'] as const
+export type ContactPurpose = (typeof CONTACT_PURPOSES)[number]
+
+export const OPINIONS = ['satisfied', 'partly', 'dissatisfied'] as const
+export type Opinion = (typeof OPINIONS)[number]
+
+/** Customer mood on a simple five-point scale: 1 very upset … 5 calm and content. */
+export const MOOD_MIN = 1
+export const MOOD_MAX = 5
+
+export const STATUSES = ['new', 'inProgress', 'escalated', 'resolved', 'closed', 'withdrawn'] as const
+export type ComplaintStatus = (typeof STATUSES)[number]
+
+/** Fields a correction may change; everything else is history and is changed only by its own event. */
+export const CORRECTABLE_FIELDS = [
+  'customer.name', 'customer.phone', 'customer.consentSms', 'customer.consentPhone',
+  'channel', 'kind', 'category', 'cause', 'description', 'demand', 'customerPresent',
+  'groupSize', 'recordingRef', 'receivedAt',
+] as const
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
+
+/** 2020 rule Art. 12: groups of more than 5 name at most 5 representatives; Art. 29: 20 or more is major. */
+export const GROUP_REPRESENTATIVES_FROM = 6
+export const MAX_REPRESENTATIVES = 5
+export const MAJOR_GROUP_SIZE = 20
