@@ -14,6 +14,8 @@ export default tseslint.config(
   },
   {
     rules: {
+      // TypeScript checks names itself (typescript-eslint's advice); ESLint's rule knows no browser or Node globals.
+      'no-undef': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'vue/multi-word-component-names': 'off',

@@ -1,6 +1,7 @@
 import { bookDueAt, normalizePhone } from '@/domain'
 import type { ComplaintState } from '@/domain'
 import type { ComplaintRow } from './schema'
+import { searchTerms } from './searchTerms'
 
 /** The complaint book's row for a folded complaint. */
 export function project(state: ComplaintState): ComplaintRow {
@@ -15,7 +16,16 @@ export function project(state: ComplaintState): ComplaintRow {
     name: state.customer.name,
     category: state.category ?? '',
     ownerId: state.owner.staffId,
+    followUpDue: followUpDue(state),
+    terms: searchTerms(`${state.description} ${state.demand ?? ''}`),
     updatedHlc: state.lastHlc,
     state,
   }
+}
+
+function followUpDue(s: ComplaintState): string {
+  if (!s.followUp) return ''
+  const lastDone = s.followUpsDone.at(-1)
+  // A follow-up recorded on or after the scheduled date fulfils it.
+  return lastDone && lastDone.at.slice(0, 10) >= s.followUp.dueDate ? '' : s.followUp.dueDate
 }

@@ -13,6 +13,10 @@ export interface ComplaintRow {
   name: string
   category: string
   ownerId: string
+  /** A scheduled follow-up not yet done (`YYYY-MM-DD`), or empty. */
+  followUpDue: string
+  /** Search terms of the text (see searchTerms): a multi-entry index, so word search never scans the table. */
+  terms: string[]
   updatedHlc: string
   state: ComplaintState
 }
@@ -51,7 +55,7 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 1,
     stores: {
       events: 'id, complaintId, [complaintId+hlc], serverSeq',
-      complaints: 'id, status, receivedAt, dueAt, phone, name, category, ownerId, [status+receivedAt]',
+      complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, phone, name, category, ownerId, *terms',
       outbox: 'eventId, queuedAt, complaintId',
       meta: 'key',
     },

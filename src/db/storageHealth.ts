@@ -14,15 +14,18 @@ export const LOW_STORAGE_BYTES = 50 * 1024 * 1024
  */
 export async function checkStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<StorageHealth> {
   if (!storage) return { persisted: null, usage: null, quota: null, low: false }
-  let persisted: boolean | null = null
-  try {
-    persisted = (await storage.persisted?.()) || (await storage.persist?.()) || false
-  } catch {
-    persisted = null
-  }
+  const persisted = await askPersistence(storage)
   const est = await storage.estimate?.().catch(() => undefined)
   const usage = est?.usage ?? null
   const quota = est?.quota ?? null
   const low = usage !== null && quota !== null && quota - usage < LOW_STORAGE_BYTES
   return { persisted, usage, quota, low }
+}
+
+async function askPersistence(storage: StorageManager): Promise<boolean | null> {
+  try {
+    return (await storage.persisted?.()) || (await storage.persist?.()) || false
+  } catch {
+    return null
+  }
 }

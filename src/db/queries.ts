@@ -1,0 +1,95 @@
+import { normalizePhone } from '@/domain'
+import type { ComplaintStatus } from '@/domain'
+import type { ComplaintDb } from './ComplaintDb'
+import type { ComplaintRow, StoredEvent } from './schema'
+import { searchTerms } from './searchTerms'
+
+/**
+ * Every part of these compound keys is an ASCII string (ids, ISO times, status names), so '' and U+FFFF bound
+ * them; Dexie.minKey/maxKey inside a compound key are refused by some IndexedDB implementations.
+ */
+const LOWEST = ''
+const HIGHEST = '\uffff'
+
+export interface BookCursor {
+  receivedAt: string
+  id: string
+}
+
+export interface BookQuery {
+  status?: ComplaintStatus
+  category?: string
+  ownerId?: string
+  /** Received on or after / before this instant (ISO, UTC). */
+  from?: string
+  to?: string
+  /** The last row of the previous page: keyset paging stays fast at any depth, unlike offset(). */
+  after?: BookCursor
+  limit?: number
+}
+
+/**
+ * A page of the complaint book, newest received first. The status and date range are read off the compound
+ * indexes; category and owner are checked on the rows the index yields, and the scan stops at `limit`.
+ */
+export async function bookPage(db: ComplaintDb, q: BookQuery = {}): Promise<ComplaintRow[]> {
+  const limit = q.limit ?? 50
+  const lo = q.from ?? LOWEST
+  let hi = q.to ?? HIGHEST
+  let hiId = HIGHEST
+  if (q.after && (q.to === undefined || q.after.receivedAt <= q.to)) {
+    hi = q.after.receivedAt
+    hiId = q.after.id
+  }
+  const coll = q.status
+    ? db.complaints.where('[status+receivedAt+id]').between([q.status, lo, LOWEST], [q.status, hi, hiId], true, !q.after)
+    : db.complaints.where('[receivedAt+id]').between([lo, LOWEST], [hi, hiId], true, !q.after)
+  const extra = (r: ComplaintRow) => (!q.category || r.category === q.category) && (!q.ownerId || r.ownerId === q.ownerId)
+  const filtered = q.category || q.ownerId ? coll.reverse().filter(extra) : coll.reverse()
+  return filtered.limit(limit).toArray()
+}
+
+/**
+ * What needs the manager now: awaiting a response or due by the end of `today`, overdue, or a follow-up due.
+ * `endOfToday` is an ISO instant and `today` a China date `YYYY-MM-DD`.
+ */
+export async function needsAction(db: ComplaintDb, endOfToday: string, today: string, limit = 200): Promise<ComplaintRow[]> {
+  const [due, followUps] = await Promise.all([
+    db.complaints.where('dueAt').between('0', endOfToday, true, true).limit(limit).toArray(),
+    db.complaints.where('followUpDue').between('0', today, true, true).limit(limit).toArray(),
+  ])
+  const byId = new Map([...due, ...followUps].map((r) => [r.id, r]))
+  return [...byId.values()].sort((a, b) => (a.dueAt || a.followUpDue).localeCompare(b.dueAt || b.followUpDue))
+}
+
+/** Search by the start of a phone number (digits), of a customer name, or by words in the text — all through indexes. */
+export async function searchComplaints(db: ComplaintDb, text: string, limit = 50): Promise<ComplaintRow[]> {
+  const q = text.trim()
+  if (!q) return []
+  const digits = normalizePhone(q)
+  if (/^\d{3,}$/.test(digits)) return db.complaints.where('phone').startsWith(digits).limit(limit).toArray()
+  const byName = await db.complaints.where('name').startsWith(q).limit(limit).toArray()
+  const [first] = searchTerms(q)
+  if (!first || byName.length >= limit) return byName
+  const needle = q.toLowerCase()
+  const byText = await db.complaints
+    .where('terms').equals(first)
+    .filter((r) => `${r.state.description} ${r.state.demand ?? ''}`.toLowerCase().includes(needle))
+    .limit(limit - byName.length)
+    .toArray()
+  const seen = new Set(byName.map((r) => r.id))
+  return [...byName, ...byText.filter((r) => !seen.has(r.id))]
+}
+
+/** A complaint's events in clock order, for its timeline. */
+export function complaintEvents(db: ComplaintDb, complaintId: string): Promise<StoredEvent[]> {
+  return db.events.where('[complaintId+hlc]').between([complaintId, LOWEST], [complaintId, HIGHEST]).toArray()
+}
+
+/** Other complaints from the same phone number: a repeat complainant. */
+export async function complaintsByPhone(db: ComplaintDb, phone: string, exceptId?: string): Promise<ComplaintRow[]> {
+  const digits = normalizePhone(phone)
+  if (!digits) return []
+  const rows = await db.complaints.where('phone').equals(digits).limit(20).toArray()
+  return rows.filter((r) => r.id !== exceptId)
+}

@@ -1,0 +1,11 @@
+import { createPinia } from 'pinia'
+import 'vant/lib/index.css'
+import { createApp } from 'vue'
+import App from '@/ui/App.vue'
+import { createAppI18n } from '@/ui/i18n'
+import { registerServiceWorker } from '@/ui/pwa/registerServiceWorker'
+import { createAppRouter } from '@/ui/router'
+import '@/ui/styles/main.css'
+
+createApp(App).use(createPinia()).use(createAppRouter()).use(createAppI18n()).mount('#app')
+registerServiceWorker()

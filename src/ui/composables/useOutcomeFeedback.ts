@@ -1,0 +1,21 @@
+import { showDialog, showFailToast } from 'vant'
+import { useI18n } from 'vue-i18n'
+import type { CommandOutcome } from '@/ui/stores/useComplaintStore'
+
+/** Tells the user why a change was not saved, in their language; their input stays where it is. */
+export function useOutcomeFeedback() {
+  const { t } = useI18n()
+  return function explain(outcome: Exclude<CommandOutcome, { ok: true }>): void {
+    if (outcome.kind === 'refused') {
+      void showDialog({ message: t(`refusals.${outcome.refusal}`), confirmButtonText: 'OK' })
+    } else if (outcome.kind === 'storage') {
+      void showDialog({
+        title: '⚠',
+        message: outcome.problem === 'unknown' ? t('storage.unknown', { message: outcome.message }) : t(`storage.${outcome.problem}`),
+        confirmButtonText: 'OK',
+      })
+    } else {
+      showFailToast({ message: t('errors.fixBelow'), duration: 2500 })
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export const processMessages = { 'zh-CN': { process: {} }, en: { process: {} } }

@@ -1,0 +1,1 @@
+export const scriptMessages = { 'zh-CN': { script: {} }, en: { script: {} } }

@@ -1,0 +1,33 @@
+import type { ComplaintEvent } from '@/domain'
+
+type Translate = (key: string, values?: Record<string, unknown>) => string
+
+/** The one line under a timeline entry's title: what was said or decided, in the reader's language. */
+export function describeEvent(e: ComplaintEvent, t: Translate): string {
+  switch (e.type) {
+    case 'complaint.recorded':
+      return `${t(`kind.${e.payload.kind}`)} · ${t(`channel.${e.payload.channel}`)} · ${e.payload.description}`
+    case 'complaint.acknowledged': return e.payload.note ?? ''
+    case 'script.stepDone': return [e.payload.step, e.payload.notes].filter(Boolean).join(' · ')
+    case 'script.stepSkipped': return `${e.payload.step} · ${e.payload.reason}`
+    case 'script.moodRecorded': return `${e.payload.phase}: ${e.payload.mood}/5`
+    case 'note.added': return e.payload.text
+    case 'validity.judged': return `${e.payload.verdict} · ${e.payload.reason}`
+    case 'owner.handedOff': return `→ ${e.payload.to.staffName} · ${e.payload.reason}`
+    case 'plan.proposed': return `${e.payload.plan} · ${e.payload.responsible.staffName}`
+    case 'customer.contacted': return `${t(`contactChannel.${e.payload.channel}`)} · ${e.payload.content}`
+    case 'complaint.escalated': return e.payload.reason
+    case 'supervisor.planRecorded': return `${e.payload.supervisor.staffName} · ${e.payload.plan}`
+    case 'complaint.extended': return `${e.payload.newDueDate} · ${e.payload.reason}`
+    case 'clock.paused': return e.payload.reason
+    case 'clock.resumed': return e.payload.note ?? ''
+    case 'complaint.resolved': return e.payload.summary
+    case 'opinion.recorded': return [e.payload.opinion, e.payload.words].filter(Boolean).join(' · ')
+    case 'complaint.closed': return e.payload.note ?? ''
+    case 'followUp.scheduled': return e.payload.dueDate
+    case 'followUp.done': return `${t(`contactChannel.${e.payload.channel}`)} · ${e.payload.content}`
+    case 'complaint.reopened': return e.payload.reason
+    case 'complaint.withdrawn': return e.payload.reason
+    case 'field.corrected': return `${e.payload.field}: ${String(e.payload.value ?? '—')} · ${e.payload.reason}`
+  }
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newId } from '@/domain'
+import type { PayloadInput } from '@/domain'
+import { bookPage, commit, ComplaintDb, needsAction, searchComplaints } from '@/db'
+import type { ComplaintRow } from '@/db'
+import { RECORDED } from '../support/eventFactory'
+
+let db: ComplaintDb
+const NAMES = ['王芳', '王强', '李娜', '张伟', '刘洋']
+const CATEGORIES = ['cards', 'loans', 'fees']
+
+beforeAll(async () => {
+  db = new ComplaintDb(`queries-${newId()}`)
+  for (let i = 0; i < 30; i++) {
+    // Pairs of complaints share a received-at minute, to prove paging neither skips nor repeats ties.
+    const receivedAt = new Date(Date.UTC(2026, 2, 1 + Math.floor(i / 2), 2)).toISOString()
+    const payload: PayloadInput<'complaint.recorded'> = {
+      ...RECORDED,
+      customer: { name: NAMES[i % 5]!, phone: `1381234${String(i).padStart(4, '0')}` },
+      category: CATEGORIES[i % 3],
+      description: i % 10 === 0 ? `ATM 吞卡，第 ${i} 号` : `柜台排队时间太长 ${i}`,
+      receivedAt,
+    }
+    const id = newId()
+    await commit(db, id, [{ type: 'complaint.recorded', payload }])
+    if (i % 4 === 0) await commit(db, id, [{ type: 'complaint.acknowledged', payload: {} }])
+  }
+})
+afterAll(() => db.delete())
+
+async function allPages(q: Parameters<typeof bookPage>[1]): Promise<ComplaintRow[]> {
+  const out: ComplaintRow[] = []
+  for (;;) {
+    const last = out.at(-1)
+    const page = await bookPage(db, { ...q, limit: 7, after: last && { receivedAt: last.receivedAt, id: last.id } })
+    out.push(...page)
+    if (page.length < 7) return out
+  }
+}
+
+describe('complaint book queries', () => {
+  it('pages newest first without skipping or repeating rows that share a time', async () => {
+    const rows = await allPages({})
+    expect(rows).toHaveLength(30)
+    expect(new Set(rows.map((r) => r.id)).size).toBe(30)
+    const times = rows.map((r) => r.receivedAt)
+    expect(times).toEqual([...times].sort().reverse())
+  })
+
+  it('filters by status through its index, paging included', async () => {
+    const rows = await allPages({ status: 'inProgress' })
+    expect(rows).toHaveLength(8)
+    expect(rows.every((r) => r.status === 'inProgress')).toBe(true)
+  })
+
+  it('filters by category and by date range', async () => {
+    expect((await allPages({ category: 'loans' })).every((r) => r.category === 'loans')).toBe(true)
+    expect(await allPages({ category: 'loans' })).toHaveLength(10)
+    const ranged = await allPages({ from: '2026-03-03T00:00:00.000Z', to: '2026-03-05T23:59:59.999Z' })
+    expect(ranged.map((r) => r.receivedAt.slice(0, 10)).sort()).toEqual(['2026-03-03', '2026-03-03', '2026-03-04', '2026-03-04', '2026-03-05', '2026-03-05'])
+  })
+
+  it('searches by phone prefix, name prefix and words in the text', async () => {
+    expect(await searchComplaints(db, '138 1234 001')).toHaveLength(10)
+    expect((await searchComplaints(db, '王')).map((r) => r.name).sort()).toEqual(Array(12).fill(0).map((_, i) => (i < 6 ? '王强' : '王芳')).sort())
+    const atm = await searchComplaints(db, '吞卡')
+    expect(atm).toHaveLength(3)
+    expect(await searchComplaints(db, 'atm')).toHaveLength(3)
+    expect(await searchComplaints(db, '不存在的内容')).toHaveLength(0)
+  })
+
+  it('lists what needs action: complaints still awaiting their first response by the deadline', async () => {
+    const rows = await needsAction(db, '2099-01-01T00:00:00.000Z', '2099-01-01')
+    expect(rows).toHaveLength(22)
+    expect(rows.every((r) => r.status === 'new')).toBe(true)
+    expect(await needsAction(db, '2026-03-01T00:00:00.000Z', '2026-03-01')).toHaveLength(0)
+  })
+})

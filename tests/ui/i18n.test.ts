@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { CHANNELS, EVENT_TYPES, KINDS, STATUSES } from '@/domain'
+import type { Refusal } from '@/domain'
+import { createAppI18n } from '@/ui/i18n'
+
+const REFUSALS: Refusal[] = ['alreadyRecorded', 'notRecorded', 'alreadyAcknowledged', 'isClosed', 'isWithdrawn', 'notClosed', 'closeNeedsReply', 'closeNeedsVerdict', 'notEscalated', 'alreadyEscalated', 'sameOwner', 'clockAlreadyPaused', 'clockNotPaused', 'extensionBeforeToday', 'invalidCorrection']
+
+describe.each(['zh-CN', 'en'] as const)('%s messages', (locale) => {
+  const { global } = createAppI18n(locale)
+  const keys = [
+    ...EVENT_TYPES.map((t) => `timeline.types.${t}`),
+    ...STATUSES.map((s) => `status.${s}`),
+    ...CHANNELS.map((c) => `channel.${c}`),
+    ...KINDS.map((k) => `kind.${k}`),
+    ...REFUSALS.map((r) => `refusals.${r}`),
+  ]
+  it.each(keys)('has %s', (key) => {
+    expect(global.te(key, locale)).toBe(true)
+  })
+})
