@@ -69,10 +69,11 @@ describe('complaint book queries', () => {
     expect(await searchComplaints(db, '不存在的内容')).toHaveLength(0)
   })
 
-  it('lists what needs action: complaints still awaiting their first response by the deadline', async () => {
-    const rows = await needsAction(db, '2099-01-01T00:00:00.000Z', '2099-01-01')
-    expect(rows).toHaveLength(22)
-    expect(rows.every((r) => r.status === 'new')).toBe(true)
-    expect(await needsAction(db, '2026-03-01T00:00:00.000Z', '2026-03-01')).toHaveLength(0)
+  it('lists what needs action: complaints whose binding deadline falls by the end of the day', async () => {
+    // Received 1 March 10:00 China time and not yet answered: the 24-hour first response runs out on 2 March.
+    const rows = await needsAction(db, '2026-03-02T15:59:59.999Z', '2026-03-02')
+    expect(rows.map((r) => [r.status, r.receivedAt])).toEqual([['new', '2026-03-01T02:00:00.000Z']])
+    expect(await needsAction(db, '2026-02-28T15:59:59.999Z', '2026-02-28')).toHaveLength(0)
+    expect(await needsAction(db, '2099-01-01T00:00:00.000Z', '2099-01-01')).toHaveLength(30)
   })
 })

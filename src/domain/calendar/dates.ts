@@ -1,0 +1,30 @@
+/** Calendar dates as `YYYY-MM-DD` strings: plain arithmetic in UTC, so no tablet time zone can shift a day. */
+export type IsoDate = string
+
+const DAY_MS = 86_400_000
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+function toMs(date: IsoDate): number {
+  if (!ISO_DATE.test(date)) throw new Error(`Not a date (YYYY-MM-DD): ${date}`)
+  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
+  if (new Date(ms).toISOString().slice(0, 10) !== date) throw new Error(`No such date: ${date}`)
+  return ms
+}
+
+export function addDays(date: IsoDate, n: number): IsoDate {
+  return new Date(toMs(date) + n * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: IsoDate): number {
+  return new Date(toMs(date)).getUTCDay()
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4))
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((toMs(b) - toMs(a)) / DAY_MS)
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { buildCalendar, computeClocks, fold } from '@/domain'
+import type { ComplaintEvent, EventDraft } from '@/domain'
+import { eventFactory, RECORDED } from '../support/eventFactory'
+
+const SUPERVISOR = { staffId: 'staff-zhao', staffName: '赵主管' }
+
+/** A complaint received at `receivedAt` with the given later events, each an hour after the previous. */
+function complaint(receivedAt: string, ...drafts: EventDraft[]) {
+  const f = eventFactory({ start: Date.parse(receivedAt) })
+  const events: ComplaintEvent[] = [f.make({ type: 'complaint.recorded', payload: { ...RECORDED, receivedAt } })]
+  for (const d of drafts) events.push(f.make(d, {}))
+  return fold(events)!
+}
+const at = (iso: string) => ({ now: new Date(iso) })
+const clock = (c: ReturnType<typeof computeClocks>, name: string) => c.clocks.find((x) => x.name === name)!
+
+describe('complaint clocks', () => {
+  it('a complaint received on a holiday: 24 h to respond, reply in 15 working days, decision in 15 natural days', () => {
+    const s = complaint('2026-10-03T10:00:00+08:00')
+    const c = computeClocks(s, at('2026-10-03T12:00:00+08:00'))
+    expect(clock(c, 'firstResponse')).toMatchObject({ dueAt: '2026-10-04T02:00:00.000Z', state: 'dueSoon' })
+    expect(clock(c, 'reply').dueDate).toBe('2026-10-27')
+    // 3 Oct + 15 days = 18 Oct, a Sunday: the period ends on Monday 19 Oct.
+    expect(clock(c, 'regulatory').dueDate).toBe('2026-10-19')
+    expect(c.binding?.name).toBe('firstResponse')
+  })
+
+  it('a complaint received late at night counts from its China date', () => {
+    const s = complaint('2026-02-13T23:50:00+08:00')
+    const c = computeClocks(s, at('2026-02-14T09:00:00+08:00'))
+    expect(clock(c, 'reply').dueDate).toBe('2026-03-12')
+    expect(clock(c, 'firstResponse').state).toBe('dueSoon')
+  })
+
+  it('is overdue when the first response is late, and met with the date once it is made', () => {
+    const s = complaint('2026-03-02T09:00:00+08:00')
+    expect(clock(computeClocks(s, at('2026-03-03T10:00:00+08:00')), 'firstResponse').state).toBe('overdue')
+    const answered = complaint('2026-03-02T09:00:00+08:00', { type: 'complaint.acknowledged', payload: {} })
+    const c = clock(computeClocks(answered, at('2026-03-03T10:00:00+08:00')), 'firstResponse')
+    expect(c.state).toBe('met')
+    // The event factory stamps each event a minute after the previous one.
+    expect(c.metAt).toBe('2026-03-02T01:02:00.000Z')
+  })
+
+  it('an extended complaint replied to before its extended date is met, and the regulatory clock moves to 30 days', () => {
+    const s = complaint(
+      '2026-03-02T09:00:00+08:00',
+      { type: 'complaint.extended', payload: { reason: '需调取监控', newDueDate: '2026-04-10', noticeChannel: 'sms', noticeAt: '2026-03-02T12:00:00+08:00' } },
+      { type: 'customer.contacted', payload: { channel: 'phone', purpose: 'reply', content: '已处理', contactedAt: '2026-04-08T10:00:00+08:00' } },
+    )
+    const c = computeClocks(s, at('2026-04-09T10:00:00+08:00'))
+    expect(c.extendedDue).toBe('2026-04-10')
+    expect(clock(c, 'reply')).toMatchObject({ dueDate: '2026-04-10', state: 'met' })
+    expect(clock(c, 'regulatory')).toMatchObject({ dueDate: '2026-04-01', state: 'metLate' })
+  })
+
+  it('caps an extension at 45 working days from receipt, and 60 natural days with a superior’s approval', () => {
+    const s = complaint(
+      '2026-03-02T09:00:00+08:00',
+      { type: 'complaint.extended', payload: { reason: '复杂', newDueDate: '2026-12-31', noticeChannel: 'phone', noticeAt: '2026-03-03T10:00:00+08:00', approvedBy: SUPERVISOR } },
+    )
+    const c = computeClocks(s, at('2026-03-04T10:00:00+08:00'))
+    expect(c.extensionCap).toBe('2026-05-08')
+    expect(c.extendedDue).toBe('2026-05-08')
+    expect(clock(c, 'regulatory').dueDate).toBe('2026-05-06')
+  })
+
+  it('honours time excluded from the clock (external appraisal)', () => {
+    const f = eventFactory({ start: Date.parse('2026-03-02T01:00:00Z') })
+    const events = [
+      f.make({ type: 'complaint.recorded', payload: { ...RECORDED, receivedAt: '2026-03-02T09:00:00+08:00' } }),
+      f.make({ type: 'clock.paused', payload: { reason: '司法鉴定' } }, { wall: Date.parse('2026-03-04T02:00:00Z') }),
+      f.make({ type: 'clock.resumed', payload: {} }, { wall: Date.parse('2026-03-11T02:00:00Z') }),
+    ]
+    const c = computeClocks(fold(events)!, at('2026-03-12T10:00:00+08:00'))
+    expect(c.excludedDays).toBe(7)
+    // 15 natural days + 7 excluded = 24 March; 15 working days + 5 excluded working days = 30 March.
+    expect(clock(c, 'regulatory').dueDate).toBe('2026-03-24')
+    expect(clock(c, 'reply').dueDate).toBe('2026-03-30')
+  })
+
+  it('flags deadlines in a year without a published schedule as provisional, until one is entered', () => {
+    const s = complaint('2026-12-20T09:00:00+08:00')
+    const c = computeClocks(s, at('2026-12-20T10:00:00+08:00'))
+    expect(clock(c, 'reply')).toMatchObject({ dueDate: '2027-01-08', provisional: true })
+    expect(c.provisional).toBe(true)
+    const calendar = buildCalendar({ entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }], publishedYears: [2027] })
+    const withSchedule = computeClocks(s, { ...at('2026-12-20T10:00:00+08:00'), calendar })
+    expect(clock(withSchedule, 'reply')).toMatchObject({ dueDate: '2027-01-11', provisional: false })
+  })
+})
