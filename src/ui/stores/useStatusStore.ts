@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, watch } from 'vue'
 import { checkStorage } from '@/db'
 import type { StorageHealth } from '@/db'
 import { useLiveQuery } from '@/ui/composables/useLiveQuery'
+import { useNow } from '@/ui/composables/useNow'
 import { useDatabase } from '@/ui/services/database'
 
 /** What the manager reads at a glance in the header: network, unsynced events, storage. */
@@ -11,6 +12,19 @@ export const useStatusStore = defineStore('status', () => {
   const storage = ref<StorageHealth>({ persisted: null, usage: null, quota: null, low: false })
   const db = useDatabase()
   const { data: outboxCount } = useLiveQuery({ query: () => db.outbox.count(), initial: 0 })
+  const now = useNow({ intervalMs: 60_000 })
+  // Overdue: the binding deadline has passed ('0' keeps rows without a deadline out of the range).
+  const { data: overdueCount } = useLiveQuery({
+    query: () => db.complaints.where('dueAt').between('0', new Date(now.value).toISOString()).count(),
+    initial: 0,
+    deps: [now],
+  })
+  // The installed app's icon shows the overdue count where the platform has the Badging API.
+  watch(overdueCount, (n) => {
+    const nav = globalThis.navigator as Navigator & { setAppBadge?: (n?: number) => Promise<void>; clearAppBadge?: () => Promise<void> }
+    if (!nav?.setAppBadge) return
+    void (n > 0 ? nav.setAppBadge(n) : nav.clearAppBadge?.())?.catch(() => undefined)
+  }, { immediate: true })
 
   const update = () => {
     online.value = navigator.onLine
@@ -22,5 +36,5 @@ export const useStatusStore = defineStore('status', () => {
     storage.value = await checkStorage()
   }
 
-  return { online, outboxCount, storage, refreshStorage }
+  return { online, outboxCount, overdueCount, storage, refreshStorage }
 })
