@@ -8,11 +8,14 @@ import type { StoredEvent } from './schema'
 /**
  * Stores events that came from the central endpoint (another tablet's work, or our own acknowledged) and
  * refolds the complaints they touch, in one transaction. Idempotent: an event already held is overwritten
- * with the same content plus its server sequence.
+ * with the same content plus its server sequence. Complaints are refolded once per page, not per event.
  */
-export async function applyRemote(db: ComplaintDb, events: StoredEvent[], now: () => number = Date.now): Promise<void> {
-  if (events.length === 0) return
+export async function applyRemote(db: ComplaintDb, events: StoredEvent[], options: { cursor?: number; now?: () => number } = {}): Promise<void> {
+  const now = options.now ?? Date.now
   await db.transaction('rw', [db.events, db.complaints, db.meta], async () => {
+    // The pull cursor moves in the same transaction as the events it covers: it never passes what was not stored.
+    if (options.cursor !== undefined) await db.meta.put({ key: 'cursor', value: options.cursor })
+    if (events.length === 0) return
     const me = await loadIdentity(db)
     await db.events.bulkPut(events)
     let clock = await readClock(db)

@@ -28,6 +28,8 @@ export interface OutboxRow {
   queuedAt: number
   attempts: number
   lastError?: string
+  /** The server refused this event for good: kept and shown to the user, never retried, never blocking others. */
+  rejected?: { reason: string; message: string; at: number }
 }
 
 export type StoredEvent = ComplaintEvent & {

@@ -1,0 +1,130 @@
+import type { ComplaintDb } from '@/db'
+import { backoffDelay } from './backoff'
+import type { BackoffOptions } from './backoff'
+import { pullEvents } from './pullEvents'
+import { pushOutbox } from './pushOutbox'
+import { SyncHttpError } from './transport'
+import type { SyncTransport } from './transport'
+
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'revoked'
+
+export interface SyncStatus {
+  state: SyncState
+  lastSyncedAt: number | null
+  lastError: string | null
+  /** Consecutive failures; the next retry waits longer. */
+  failures: number
+  nextRetryAt: number | null
+}
+
+export interface SyncEngineOptions {
+  db: ComplaintDb
+  transport: SyncTransport
+  isOnline?: () => boolean
+  /** A quiet sync every so often even without changes, to pick up other tablets' work. */
+  intervalMs?: number
+  backoff?: BackoffOptions
+  onStatus?: (status: SyncStatus) => void
+  /** Where `online` and `visibilitychange` come from (window and document in the app; nothing in tests). */
+  events?: { window?: Pick<Window, 'addEventListener' | 'removeEventListener'>; document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> }
+  now?: () => number
+}
+
+/**
+ * The tablet's sync loop: push the outbox, then pull. It runs after each local write (`requestSync`), when the
+ * tablet comes online, when the app becomes visible and on an interval — never relying on Background Sync,
+ * which Safari and iPadOS lack. Failures back off exponentially with jitter; a revoked token stops it.
+ */
+export function createSyncEngine(options: SyncEngineOptions) {
+  const { db, transport } = options
+  const now = options.now ?? Date.now
+  const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine ?? true)
+  const status: SyncStatus = { state: 'idle', lastSyncedAt: null, lastError: null, failures: 0, nextRetryAt: null }
+  let running: Promise<void> | null = null
+  let again = false
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let started = false
+
+  const emit = () => options.onStatus?.({ ...status })
+  const schedule = (ms: number) => {
+    if (timer) clearTimeout(timer)
+    if (!started) return
+    status.nextRetryAt = now() + ms
+    timer = setTimeout(() => void requestSync(), ms)
+  }
+
+  async function runOnce(): Promise<void> {
+    if (status.state === 'revoked') return
+    if (!isOnline()) {
+      status.state = 'offline'
+      emit()
+      return
+    }
+    status.state = 'syncing'
+    emit()
+    try {
+      await pushOutbox(db, transport)
+      await pullEvents(db, transport)
+      Object.assign(status, { state: 'idle', lastSyncedAt: now(), lastError: null, failures: 0 })
+      emit()
+      schedule(options.intervalMs ?? 60_000)
+    } catch (e) {
+      status.lastError = e instanceof Error ? e.message : String(e)
+      if (e instanceof SyncHttpError && e.isAuthFailure) {
+        status.state = 'revoked'
+        emit()
+        return
+      }
+      status.failures++
+      status.state = isOnline() ? 'error' : 'offline'
+      emit()
+      schedule(backoffDelay(status.failures, options.backoff))
+    }
+  }
+
+  /** Sync now; if a sync is running, run once more after it so nothing written meanwhile waits for the timer. */
+  function requestSync(): Promise<void> {
+    if (running) {
+      again = true
+      return running
+    }
+    running = (async () => {
+      do {
+        again = false
+        await runOnce()
+      } while (again && status.state !== 'revoked')
+    })().finally(() => {
+      running = null
+    })
+    return running
+  }
+
+  const onOnline = () => void requestSync()
+  const onVisible = () => {
+    if (options.events?.document?.visibilityState === 'visible') void requestSync()
+  }
+
+  return {
+    status: () => ({ ...status }),
+    requestSync,
+    start() {
+      started = true
+      options.events?.window?.addEventListener('online', onOnline)
+      options.events?.document?.addEventListener('visibilitychange', onVisible)
+      return requestSync()
+    },
+    stop() {
+      started = false
+      if (timer) clearTimeout(timer)
+      options.events?.window?.removeEventListener('online', onOnline)
+      options.events?.document?.removeEventListener('visibilitychange', onVisible)
+    },
+    /** After re-enrolment: a revoked engine may run again. */
+    reset() {
+      Object.assign(status, { state: 'idle', failures: 0, lastError: null })
+      emit()
+    },
+  }
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>

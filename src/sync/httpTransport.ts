@@ -1,0 +1,34 @@
+import { PROTOCOL_VERSION } from '@/domain'
+import type { PullResponse, PushRequest, PushResponse } from '@/domain'
+import { SyncHttpError } from './transport'
+import type { SyncTransport } from './transport'
+
+export interface HttpTransportOptions {
+  baseUrl?: string
+  /** The tablet's device token, read fresh for every request (it changes on enrolment and revocation). */
+  token: () => string | null
+  fetch?: typeof fetch
+  timeoutMs?: number
+}
+
+export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
+  const base = options.baseUrl ?? ''
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
+
+  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const token = options.token()
+    const res = await doFetch(`${base}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers },
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    })
+    const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string }
+    if (!res.ok) throw new SyncHttpError(res.status, body.error ?? 'http', body.message ?? res.statusText)
+    return body as T
+  }
+
+  return {
+    push: (request: PushRequest) => call<PushResponse>('/api/sync/push', { method: 'POST', body: JSON.stringify(request) }),
+    pull: (after: number, limit: number) => call<PullResponse>(`/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=${after}&limit=${limit}`),
+  }
+}

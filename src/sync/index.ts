@@ -1,0 +1,8 @@
+export { backoffDelay } from './backoff'
+export { createHttpTransport } from './httpTransport'
+export { createSyncEngine } from './createSyncEngine'
+export type { SyncEngine, SyncState, SyncStatus } from './createSyncEngine'
+export { pullEvents, readCursor } from './pullEvents'
+export { pushOutbox } from './pushOutbox'
+export { SyncHttpError } from './transport'
+export type { SyncTransport } from './transport'

@@ -1,0 +1,23 @@
+import { applyRemote } from '@/db'
+import type { ComplaintDb } from '@/db'
+import type { SyncTransport } from './transport'
+
+export async function readCursor(db: ComplaintDb): Promise<number> {
+  return ((await db.meta.get('cursor'))?.value as number | undefined) ?? 0
+}
+
+/**
+ * Pulls the branch's events after the tablet's cursor, page by page. Each page is stored, refolded and the
+ * cursor advanced in one transaction, so a crash mid-pull resumes exactly where the last stored page ended.
+ */
+export async function pullEvents(db: ComplaintDb, transport: SyncTransport, pageSize = 500): Promise<number> {
+  let pulled = 0
+  for (;;) {
+    const after = await readCursor(db)
+    const page = await transport.pull(after, pageSize)
+    if (page.cursor < after) throw new Error(`Server cursor went back from ${after} to ${page.cursor}`)
+    await applyRemote(db, page.events, { cursor: page.cursor })
+    pulled += page.events.length
+    if (!page.hasMore) return pulled
+  }
+}

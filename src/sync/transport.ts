@@ -1,0 +1,24 @@
+import type { PullResponse, PushRequest, PushResponse } from '@/domain'
+
+/** How the engine reaches the central endpoint; tests give it a faulty in-memory one. */
+export interface SyncTransport {
+  push(request: PushRequest): Promise<PushResponse>
+  pull(after: number, limit: number): Promise<PullResponse>
+}
+
+/** The server answered, and the answer means something for the tablet (not a network blip). */
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'SyncHttpError'
+  }
+
+  /** 401/403: the tablet's token was revoked or never valid; retrying will not help. */
+  get isAuthFailure(): boolean {
+    return this.status === 401 || this.status === 403
+  }
+}

@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { fold, newId } from '@/domain'
+import { commit, ComplaintDb } from '@/db'
+import { backoffDelay, createSyncEngine, pullEvents, pushOutbox, readCursor, SyncHttpError } from '@/sync'
+import type { SyncTransport } from '@/sync'
+import { RECORDED } from '../support/eventFactory'
+import { memoryServer } from '../support/memoryServer'
+
+const dbs: ComplaintDb[] = []
+function tablet() {
+  const db = new ComplaintDb(`sync-${newId()}`)
+  dbs.push(db)
+  return db
+}
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((d) => d.delete()))
+})
+
+async function record(db: ComplaintDb, name = '王芳') {
+  const id = newId()
+  await commit(db, id, [{ type: 'complaint.recorded', payload: { ...RECORDED, customer: { name } } }])
+  return id
+}
+
+describe('push', () => {
+  it('empties the outbox, stamps server sequences, and a repeated push changes nothing', async () => {
+    const server = memoryServer()
+    const db = tablet()
+    await record(db)
+    await record(db, '李雷')
+    expect(await pushOutbox(db, server.transport())).toEqual({ accepted: 2, rejected: 0 })
+    expect(await db.outbox.count()).toBe(0)
+    expect((await db.events.toArray()).map((e) => e.serverSeq).sort()).toEqual([1, 2])
+    // The same events again (a retry after a lost answer) are accepted with the same sequence, not stored twice.
+    const events = await db.events.toArray()
+    const again = await server.transport().push({ protocol: 1, events: events.map(({ serverSeq: _, ...e }) => e) })
+    expect(again.results.map((r) => r.status === 'accepted' && r.serverSeq).sort()).toEqual([1, 2])
+    expect(server.log).toHaveLength(2)
+  })
+
+  it('keeps a rejected event visible with its reason and still sends the ones behind it', async () => {
+    const server = memoryServer({ branchId: 'local' })
+    const db = tablet()
+    const bad = await record(db, '外行')
+    // Tamper with the first event's branch so the server refuses it.
+    const [first] = await db.events.where('complaintId').equals(bad).toArray()
+    await db.events.update(first!.id, { branchId: 'other-branch' })
+    await record(db, '李雷')
+    expect(await pushOutbox(db, server.transport())).toEqual({ accepted: 1, rejected: 1 })
+    const left = await db.outbox.toArray()
+    expect(left).toHaveLength(1)
+    expect(left[0]!.rejected?.reason).toBe('wrongBranch')
+    // It is not sent again.
+    expect(await pushOutbox(db, server.transport())).toEqual({ accepted: 0, rejected: 0 })
+  })
+})
+
+describe('pull', () => {
+  it('pages through the branch’s events and moves the cursor only past what it stored', async () => {
+    const server = memoryServer()
+    const a = tablet()
+    for (let i = 0; i < 7; i++) await record(a, `客户${i}`)
+    await pushOutbox(a, server.transport())
+    const b = tablet()
+    let pages = 0
+    const flaky: SyncTransport = {
+      push: server.transport().push,
+      pull: async (after, limit) => {
+        if (++pages === 3) throw new Error('network dropped')
+        return server.transport().pull(after, limit)
+      },
+    }
+    await expect(pullEvents(b, flaky, 3)).rejects.toThrow('network dropped')
+    expect(await readCursor(b)).toBe(6)
+    expect(await b.complaints.count()).toBe(6)
+    await pullEvents(b, server.transport(), 3)
+    expect(await readCursor(b)).toBe(7)
+    expect(await b.complaints.count()).toBe(7)
+  })
+})
+
+describe('sync engine', () => {
+  it('makes two tablets converge on the same complaint book', async () => {
+    const server = memoryServer()
+    const a = tablet()
+    const b = tablet()
+    const ea = createSyncEngine({ db: a, transport: server.transport() })
+    const eb = createSyncEngine({ db: b, transport: server.transport() })
+    const id = await record(a)
+    await ea.requestSync()
+    await eb.requestSync()
+    await commit(b, id, [{ type: 'note.added', payload: { text: 'B 的备注' } }])
+    await commit(a, id, [{ type: 'complaint.acknowledged', payload: {} }])
+    await eb.requestSync()
+    await ea.requestSync()
+    await eb.requestSync()
+    const sa = fold(await a.events.toArray())
+    const sb = fold(await b.events.toArray())
+    expect(sa).toEqual(sb)
+    expect(sa?.notes).toHaveLength(1)
+    expect(sa?.status).toBe('inProgress')
+    expect(ea.status()).toMatchObject({ state: 'idle', failures: 0 })
+  })
+
+  it('backs off after failures and stops for good when the tablet is revoked', async () => {
+    const db = tablet()
+    await record(db)
+    let calls = 0
+    const failing: SyncTransport = {
+      push: async () => {
+        calls++
+        throw new Error('server unreachable')
+      },
+      pull: async () => ({ protocol: 1, events: [], cursor: 0, hasMore: false }),
+    }
+    const engine = createSyncEngine({ db, transport: failing })
+    await engine.requestSync()
+    await engine.requestSync()
+    expect(engine.status()).toMatchObject({ state: 'error', failures: 2, lastError: 'server unreachable' })
+    expect(await db.outbox.count()).toBe(1)
+
+    const revoked: SyncTransport = { ...failing, push: async () => { throw new SyncHttpError(401, 'revoked', 'This tablet was revoked') } }
+    const e2 = createSyncEngine({ db, transport: revoked })
+    await e2.requestSync()
+    expect(e2.status().state).toBe('revoked')
+    await e2.requestSync()
+    expect(calls).toBe(2)
+  })
+
+  it('waits offline without calling the server', async () => {
+    const db = tablet()
+    const server = memoryServer()
+    const engine = createSyncEngine({ db, transport: server.transport(), isOnline: () => false })
+    await record(db)
+    await engine.requestSync()
+    expect(engine.status().state).toBe('offline')
+    expect(server.log).toHaveLength(0)
+  })
+})
+
+describe('backoffDelay', () => {
+  it('grows exponentially with full jitter and a cap', () => {
+    expect(backoffDelay(0, { baseMs: 1000, random: () => 1 })).toBe(1000)
+    expect(backoffDelay(3, { baseMs: 1000, random: () => 1 })).toBe(8000)
+    expect(backoffDelay(30, { baseMs: 1000, maxMs: 60_000, random: () => 1 })).toBe(60_000)
+    expect(backoffDelay(3, { baseMs: 1000, random: () => 0.25 })).toBe(2000)
+  })
+})
