@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import Fastify from 'fastify'
+import type { FastifyServerOptions } from 'fastify'
+import type { Database } from './db/Database'
+import { registerErrorHandling } from './http/errors'
+import { registerRoutes } from './routes/registerRoutes'
+
+export interface AppOptions {
+  db: Database
+  distDir: string
+  logger?: FastifyServerOptions['logger']
+  /** Sign-in attempts allowed per minute per address and user (tests lower it). */
+  signInPerMinute?: number
+}
+
+/** Customer data must never reach a log line: no bodies are logged, and these paths are blanked if they are. */
+export const LOG_REDACT = [
+  'req.headers.authorization', 'req.headers.cookie', 'req.body', 'res.body',
+  '*.customer', '*.name', '*.phone', '*.password', '*.token',
+]
+
+/** Hashed build output from Vite: safe to cache for a year. Everything else must be revalidated. */
+const HASHED = /^\/assets\//
+
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Request lines are logged (method, path, status); our query strings carry ids and cursors only.
+    bodyLimit: 1024 * 1024,
+  })
+  registerErrorHandling(app)
+  // The route table, for the test that checks every /api route authenticates.
+  const routeTable: { method: string; url: string; access?: string }[] = []
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routeTable.push({ method, url: r.url, access: (r.config as { access?: string } | undefined)?.access })
+  })
+  app.decorate('routeTable', routeTable)
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Vue and Vant set inline style attributes; no script is ever inline.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    // Tablets reach a branch server over plain HTTP on the LAN: do not force HTTPS here (the proxy does).
+    hsts: false,
+    crossOriginEmbedderPolicy: false,
+  })
+
+  await registerRoutes(app, { db: options.db, signInPerMinute: options.signInPerMinute ?? 10 })
+
+  const root = resolve(options.distDir)
+  const built = existsSync(join(root, 'index.html'))
+  if (built) {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        const rel = path.slice(root.length).replaceAll('\\', '/')
+        reply.header('cache-control', HASHED.test(rel) ? 'public, max-age=31536000, immutable' : 'no-cache')
+      },
+    })
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!
+    if (path.startsWith('/api/') || path === '/api') {
+      return reply.code(404).send({ error: 'not_found', message: `No such endpoint: ${request.method} ${path}` })
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return reply.code(404).send({ error: 'not_found', message: 'Not found' })
+    }
+    if (!built) return reply.code(503).type('text/plain; charset=utf-8').send('App not built: run npm run build')
+    // A path inside the app (a deep link such as /complaints/123): the shell, always revalidated.
+    if (/\.[a-z0-9]+$/i.test(path)) return reply.code(404).type('text/plain').send('Not found')
+    return reply.header('cache-control', 'no-cache').sendFile('index.html')
+  })
+
+  return app
+}

@@ -1,0 +1,81 @@
+/**
+ * The server's schema, one entry per migration. Append-only: a released migration is never edited.
+ * Plain SQL that runs on PostgreSQL 15 (Debian's) and on PGlite (PostgreSQL 18).
+ */
+export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
+  {
+    id: 1,
+    name: 'events',
+    sql: `
+      create table events (
+        server_seq bigint generated always as identity primary key,
+        event_id uuid not null unique,
+        complaint_id uuid not null,
+        branch_id text not null,
+        type text not null,
+        schema_version int not null,
+        hlc text not null,
+        device_id text not null,
+        staff_id text not null,
+        body jsonb not null,
+        received_at timestamptz not null default now()
+      );
+      create index events_branch_seq on events (branch_id, server_seq);
+      create index events_complaint on events (complaint_id);
+    `,
+  },
+  {
+    id: 2,
+    name: 'identity',
+    sql: `
+      create table branches (
+        id text primary key,
+        name text not null,
+        created_at timestamptz not null default now()
+      );
+      create table staff (
+        id text primary key,
+        username text not null unique,
+        name text not null,
+        role text not null check (role in ('manager', 'supervisor', 'admin')),
+        branch_id text references branches (id),
+        password_hash text not null,
+        disabled boolean not null default false,
+        created_at timestamptz not null default now()
+      );
+      -- A supervisor may cover several branches.
+      create table staff_branches (
+        staff_id text not null references staff (id),
+        branch_id text not null references branches (id),
+        primary key (staff_id, branch_id)
+      );
+      create table devices (
+        id text primary key,
+        branch_id text not null references branches (id),
+        name text not null,
+        token_hash text not null unique,
+        enrolled_by text not null references staff (id),
+        enrolled_at timestamptz not null default now(),
+        last_seen_at timestamptz,
+        revoked_at timestamptz
+      );
+      create table sessions (
+        token_hash text primary key,
+        staff_id text not null references staff (id),
+        created_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        revoked_at timestamptz
+      );
+      -- Calendar overrides, deadline policy, taxonomy: set centrally, pulled by every tablet.
+      create table settings (
+        key text primary key,
+        value jsonb not null,
+        version bigint not null default 1,
+        updated_by text references staff (id),
+        updated_at timestamptz not null default now()
+      );
+    `,
+  },
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.id

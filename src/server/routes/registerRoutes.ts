@@ -1,0 +1,20 @@
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance } from 'fastify'
+import { registerAuthentication } from '../auth/authenticate'
+import type { Database } from '../db/Database'
+import { authRoutes } from './authRoutes'
+import { deviceRoutes } from './deviceRoutes'
+import { healthRoutes } from './health'
+import { settingsRoutes } from './settingsRoutes'
+import { syncRoutes } from './syncRoutes'
+
+export async function registerRoutes(app: FastifyInstance, options: { db: Database; signInPerMinute: number }): Promise<void> {
+  // Only routes that opt in (sign-in) are limited; the limit is per address.
+  await app.register(rateLimit, { global: false })
+  registerAuthentication(app, options.db)
+  healthRoutes(app, options.db)
+  authRoutes(app, options.db, options.signInPerMinute)
+  deviceRoutes(app, options.db)
+  syncRoutes(app, options.db)
+  settingsRoutes(app, options.db)
+}

@@ -1,0 +1,81 @@
+import { parseEvent } from '../../domain'
+import type { PushResult } from '../../domain'
+import type { Database } from '../db/Database'
+
+export interface DeviceContext {
+  deviceId: string
+  branchId: string
+}
+
+/**
+ * Stores a tablet's batch, answering per event. Idempotent by event id: a retried or duplicated batch is
+ * accepted again with the same server sequences and stores nothing twice. Inserts for one branch are
+ * serialised (advisory lock), so a branch's sequence numbers commit in order and a pull cursor can never
+ * skip an event that commits late.
+ */
+export async function ingestEvents(db: Database, device: DeviceContext, raw: Record<string, unknown>[]): Promise<PushResult[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`branch:${device.branchId}`])
+    const staff = new Set(
+      (await tx.query<{ id: string }>(
+        `select id from staff where not disabled and (branch_id = $1 or role = 'admin'
+           or id in (select staff_id from staff_branches where branch_id = $1))`, [device.branchId])).rows.map((r) => r.id),
+    )
+    const recordedHere = new Set<string>()
+    const results: PushResult[] = []
+    for (const input of raw) {
+      const id = typeof input.id === 'string' ? input.id : '?'
+      const parsed = parseEvent(input)
+      if (!parsed.ok) {
+        results.push({ id, status: 'rejected', reason: 'invalid', message: parsed.issues.map((i) => `${i.path || 'event'}: ${i.message}`).join('; ') })
+        continue
+      }
+      const e = parsed.value
+      if (e.branchId !== device.branchId) {
+        results.push({ id, status: 'rejected', reason: 'wrongBranch', message: 'The event belongs to another branch' })
+        continue
+      }
+      if (e.actor.deviceId !== device.deviceId) {
+        results.push({ id, status: 'rejected', reason: 'wrongDevice', message: 'The event was not made on this tablet' })
+        continue
+      }
+      if (!staff.has(e.actor.staffId)) {
+        results.push({ id, status: 'rejected', reason: 'forbidden', message: 'The staff member is not known in this branch' })
+        continue
+      }
+      const existing = await tx.query<{ server_seq: number; body: unknown }>('select server_seq, body from events where event_id = $1', [e.id])
+      if (existing.rows[0]) {
+        const same = JSON.stringify(canonical(existing.rows[0].body)) === JSON.stringify(canonical(e))
+        results.push(same
+          ? { id, status: 'accepted', serverSeq: Number(existing.rows[0].server_seq) }
+          : { id, status: 'rejected', reason: 'conflictingDuplicate', message: 'Another event with this id is already stored' })
+        continue
+      }
+      const owner = await tx.query<{ branch_id: string }>('select branch_id from events where complaint_id = $1 limit 1', [e.complaintId])
+      const complaintBranch = owner.rows[0]?.branch_id
+      if (complaintBranch && complaintBranch !== device.branchId) {
+        results.push({ id, status: 'rejected', reason: 'wrongBranch', message: 'The complaint belongs to another branch' })
+        continue
+      }
+      if (!complaintBranch && e.type !== 'complaint.recorded' && !recordedHere.has(e.complaintId)) {
+        results.push({ id, status: 'rejected', reason: 'unknownComplaint', message: 'The complaint has not been recorded' })
+        continue
+      }
+      if (e.type === 'complaint.recorded') recordedHere.add(e.complaintId)
+      const inserted = await tx.query<{ server_seq: number }>(
+        `insert into events (event_id, complaint_id, branch_id, type, schema_version, hlc, device_id, staff_id, body)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning server_seq`,
+        [e.id, e.complaintId, e.branchId, e.type, e.v, e.hlc, e.actor.deviceId, e.actor.staffId, JSON.stringify(e)],
+      )
+      results.push({ id, status: 'accepted', serverSeq: Number(inserted.rows[0]!.server_seq) })
+    }
+    return results
+  })
+}
+
+/** JSONB does not keep key order: compare with keys sorted. */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical)
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+  return v
+}
