@@ -1,0 +1,114 @@
+import { Writable } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp, LOG_REDACT } from '../../src/server/app'
+import type { Database } from '../../src/server/db/Database'
+import { BACKENDS } from './backends'
+import { PASSWORD, seedBank } from './fixtures'
+
+describe.each(BACKENDS)('authentication and authorisation on $name', (backend) => {
+  let db: Database
+  let app: Awaited<ReturnType<typeof buildApp>>
+  let bank: Awaited<ReturnType<typeof seedBank>>
+  let logLines: string[]
+
+  beforeAll(async () => {
+    db = await backend.open()
+    bank = await seedBank(db)
+    logLines = []
+    const stream = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done() } })
+    app = await buildApp({ db, distDir: '/nonexistent', signInPerMinute: 5, logger: { level: 'info', stream, redact: { paths: LOG_REDACT, censor: '[redacted]' } } })
+  })
+  afterAll(async () => {
+    await app.close()
+    await db.close()
+  })
+
+  // Each sign-in from its own address, so the rate limit (tested below) does not interfere.
+  let address = 0
+  const signIn = async (username: string) =>
+    (await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: `10.0.0.${++address}`, payload: { username, password: PASSWORD } })).json().token as string
+
+  it('every /api route except health and sign-in refuses a request without credentials', async () => {
+    const table = (app as unknown as { routeTable: { method: string; url: string; access?: string }[] }).routeTable
+    const api = table.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD')
+    expect(api.length).toBeGreaterThan(8)
+    for (const r of api) {
+      expect(r.access, `${r.method} ${r.url} declares its access`).toBeDefined()
+      if (r.access === 'public') continue
+      const res = await app.inject({ method: r.method as 'GET', url: r.url.replace(':id', 'x').replace(':key', 'policy'), payload: r.method === 'GET' ? undefined : {} })
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401)
+    }
+    expect(api.filter((r) => r.access === 'public').map((r) => r.url).sort()).toEqual(['/api/auth/sign-in', '/api/health'])
+  })
+
+  it('signs staff in with the right password only, and stores no token or password in clear', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'li', password: 'nope' } })
+    expect(bad.statusCode).toBe(401)
+    const unknown = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'ghost', password: 'nope' } })
+    expect(unknown.json()).toEqual(bad.json())
+    const token = await signIn('li')
+    expect(token).toMatch(/^[\w-]{40,}$/)
+    const stored = await db.query<{ token_hash: string }>('select token_hash from sessions')
+    expect(stored.rows.map((r) => r.token_hash)).not.toContain(token)
+    const hashes = await db.query<{ password_hash: string }>('select password_hash from staff')
+    expect(hashes.rows.every((r) => r.password_hash.startsWith('scrypt$') && !r.password_hash.includes(PASSWORD))).toBe(true)
+  })
+
+  it('enforces roles: a manager cannot revoke tablets or change settings; an administrator can', async () => {
+    const li = await signIn('li')
+    expect((await app.inject({ method: 'GET', url: '/api/devices', headers: bank.auth(li) })).statusCode).toBe(403)
+    expect((await app.inject({ method: 'PUT', url: '/api/settings/policy', headers: bank.auth(li), payload: {} })).statusCode).toBe(403)
+    const root = await signIn('root')
+    const list = await app.inject({ method: 'GET', url: '/api/devices', headers: bank.auth(root) })
+    expect(list.statusCode).toBe(200)
+    expect(list.json().devices.map((d: { id: string }) => d.id).sort()).toEqual(['tab-b1', 'tab-b2'])
+    // A tablet token is not a staff session.
+    expect((await app.inject({ method: 'GET', url: '/api/devices', headers: bank.auth(bank.tokens.b1) })).statusCode).toBe(403)
+  })
+
+  it('enrols a tablet for the staff member’s own branch only', async () => {
+    const li = await signIn('li')
+    const res = await app.inject({ method: 'POST', url: '/api/devices/enrol', headers: bank.auth(li), payload: { deviceId: 'tab-new', name: '大堂 2' } })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().device).toMatchObject({ branchId: 'b1', branchName: '人民路支行' })
+    const other = await app.inject({ method: 'POST', url: '/api/devices/enrol', headers: bank.auth(li), payload: { deviceId: 'tab-x', name: 'x', branchId: 'b2' } })
+    expect(other.statusCode).toBe(403)
+    const branch = await app.inject({ method: 'GET', url: '/api/branch', headers: bank.auth(res.json().deviceToken) })
+    expect(branch.json().staff.map((s: { id: string }) => s.id).sort()).toEqual(['li', 'zhao'])
+  })
+
+  it('a revoked tablet syncs nothing more and is told why', async () => {
+    const root = await signIn('root')
+    const li = await signIn('li')
+    const enrolled = (await app.inject({ method: 'POST', url: '/api/devices/enrol', headers: bank.auth(li), payload: { deviceId: 'tab-lost', name: '丢失的平板' } })).json()
+    expect((await app.inject({ url: '/api/sync/pull?protocol=1', headers: bank.auth(enrolled.deviceToken) })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'POST', url: '/api/devices/tab-lost/revoke', headers: bank.auth(root) })).statusCode).toBe(200)
+    const after = await app.inject({ url: '/api/sync/pull?protocol=1', headers: bank.auth(enrolled.deviceToken) })
+    expect(after.statusCode).toBe(401)
+    expect(after.json()).toMatchObject({ error: 'device_revoked' })
+  })
+
+  it('rate-limits sign-in attempts', async () => {
+    const codes: number[] = []
+    for (let i = 0; i < 8; i++) codes.push((await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.9.9.9', payload: { username: 'li', password: 'guess' + i } })).statusCode)
+    expect(codes.slice(0, 5).every((c) => c === 401)).toBe(true)
+    expect(codes.slice(5)).toEqual([429, 429, 429])
+  })
+
+  it('refuses an invalid settings value with a message and keeps the old one', async () => {
+    const root = await signIn('root')
+    const bad = await app.inject({ method: 'PUT', url: '/api/settings/policy', headers: bank.auth(root), payload: { replyWorkingDays: -1 } })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().message).toContain('replyWorkingDays')
+    const good = await app.inject({ method: 'PUT', url: '/api/settings/calendar', headers: bank.auth(root), payload: { entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }], publishedYears: [2027] } })
+    expect(good.statusCode).toBe(200)
+    expect(good.json().calendar.publishedYears).toEqual([2027])
+  })
+
+  it('never writes a password or a token to the log', () => {
+    const log = logLines.join('')
+    expect(log.length).toBeGreaterThan(0)
+    expect(log).not.toContain(PASSWORD)
+    expect(log).not.toContain(bank.tokens.b1)
+  })
+})
