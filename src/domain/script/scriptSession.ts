@@ -64,15 +64,20 @@ export function nextStep(step: ScriptStep): ScriptStep | null {
   return SCRIPT_STEPS[SCRIPT_STEPS.indexOf(step) + 1] ?? null
 }
 
-/** Wall time (ms) of the complaint's first `script.*` event, or null when the script was never used. */
-export function scriptStartedAt(events: readonly ComplaintEvent[]): number | null {
-  let first: number | null = null
+/** Wall times (ms) of the complaint's first and last `script.*` events, or null when the script was never used. */
+export function scriptSpan(events: readonly ComplaintEvent[]): { first: number; last: number } | null {
+  let span: { first: number; last: number } | null = null
   for (const e of events) {
     if (!e.type.startsWith('script.')) continue
     const at = hlcWallTime(e.hlc).getTime()
-    if (first === null || at < first) first = at
+    span = span ? { first: Math.min(span.first, at), last: Math.max(span.last, at) } : { first: at, last: at }
   }
-  return first
+  return span
+}
+
+/** Wall time (ms) of the complaint's first `script.*` event, or null when the script was never used. */
+export function scriptStartedAt(events: readonly ComplaintEvent[]): number | null {
+  return scriptSpan(events)?.first ?? null
 }
 
 /** `m:ss` under an hour, `h:mm:ss` from an hour on; negative spans (a clock set back) read as 0:00. */
