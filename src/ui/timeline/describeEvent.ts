@@ -8,9 +8,10 @@ export function describeEvent(e: ComplaintEvent, t: Translate): string {
     case 'complaint.recorded':
       return `${t(`kind.${e.payload.kind}`)} · ${t(`channel.${e.payload.channel}`)} · ${e.payload.description}`
     case 'complaint.acknowledged': return e.payload.note ?? ''
-    case 'script.stepDone': return [e.payload.step, e.payload.notes].filter(Boolean).join(' · ')
-    case 'script.stepSkipped': return `${e.payload.step} · ${e.payload.reason}`
-    case 'script.moodRecorded': return `${e.payload.phase}: ${e.payload.mood}/5`
+    case 'script.stepDone':
+      return [t(`script.steps.${e.payload.step}.title`), e.payload.realDemand, e.payload.rootCause, e.payload.plan, e.payload.notes].filter(Boolean).join(' · ')
+    case 'script.stepSkipped': return `${t(`script.steps.${e.payload.step}.title`)} · ${e.payload.reason}`
+    case 'script.moodRecorded': return `${t(`timeline.mood.${e.payload.phase}`)}: ${t(`script.moods.${e.payload.mood}`)}`
     case 'note.added': return e.payload.text
     case 'validity.judged': return `${e.payload.verdict} · ${e.payload.reason}`
     case 'owner.handedOff': return `→ ${e.payload.to.staffName} · ${e.payload.reason}`

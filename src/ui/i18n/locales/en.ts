@@ -119,6 +119,7 @@ const en: typeof zhCN = {
   },
   timeline: {
     by: '{name} · {time}',
+    mood: { start: 'At the start', end: 'At the end' },
     // Nested by event type: `complaint.recorded` → types.complaint.recorded.
     types: {
       complaint: { recorded: 'Complaint recorded', acknowledged: 'First response', escalated: 'Escalated to supervisor', extended: 'Time limit extended', resolved: 'Resolved', closed: 'Closed', reopened: 'Reopened', withdrawn: 'Withdrawn by customer' },

@@ -117,6 +117,7 @@ export default {
   },
   timeline: {
     by: '{name} · {time}',
+    mood: { start: '开始时', end: '结束时' },
     // Nested by event type: `complaint.recorded` → types.complaint.recorded.
     types: {
       complaint: { recorded: '登记投诉', acknowledged: '首次响应', escalated: '上报主管', extended: '延长处理时限', resolved: '处理完毕', closed: '办结', reopened: '重新打开', withdrawn: '客户撤回' },
