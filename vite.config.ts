@@ -17,7 +17,18 @@ export default defineConfig({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
       filename: 'sw.ts',
-      injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,webmanifest}'] },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,webmanifest}'],
+        // Workbox's default limit (2 MiB) stays: a bigger file would silently miss the precache and the app would
+        // start blank offline. scripts/check-bundle-size.ts fails the build before that can happen.
+        maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
+        // vite-plugin-pwa adds manifest.webmanifest itself (after these transforms): keep one entry, not two.
+        manifestTransforms: [
+          (entries) => ({ manifest: entries.filter((e) => e.url !== 'manifest.webmanifest'), warnings: [] }),
+        ],
+      },
+      // The icons are in public/ and already matched by globPatterns; listing them again would duplicate entries.
+      includeManifestIcons: false,
       manifest: {
         name: '投诉台 · Complaint Desk',
         short_name: '投诉台',

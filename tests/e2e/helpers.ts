@@ -1,0 +1,64 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { servedDist } from './paths'
+
+/** Resolves once a service worker is active for the page's scope. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  const active = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready
+    return registration.active?.state ?? null
+  })
+  expect(active, 'an active service worker').toBeTruthy()
+}
+
+/**
+ * First visit, wait for the worker, reload: from then on the page is controlled and everything it needs
+ * comes from the precache.
+ */
+export async function openControlled(page: Page, path = '/'): Promise<void> {
+  await page.goto(path)
+  await waitForServiceWorker(page)
+  await page.reload()
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { message: 'page controlled by the service worker' }).toBe(true)
+}
+
+/** "Deploys a new build": changes the bytes of the served sw.js. Returns a function that puts the old one back. */
+export function deployNewServiceWorker(version = `e2e-${Date.now()}`): () => void {
+  const file = join(servedDist(), 'sw.js')
+  const before = readFileSync(file)
+  appendFileSync(file, `\n// build ${version}\n`)
+  return () => writeFileSync(file, before)
+}
+
+/** Same-origin requests that failed (other than /api, which is allowed to fail offline). */
+export function collectFailedAppRequests(page: Page, origin: string): string[] {
+  const failed: string[] = []
+  page.on('requestfailed', (request) => {
+    const url = new URL(request.url())
+    if (url.origin === origin && !url.pathname.startsWith('/api/')) failed.push(`${url.pathname} (${request.failure()?.errorText ?? '?'})`)
+  })
+  return failed
+}
+
+export interface IntakeData {
+  name: string
+  phone: string
+  description: string
+  demand: string
+}
+
+export async function fillIntake(page: Page, data: IntakeData): Promise<void> {
+  await page.getByTestId('field-name').fill(data.name)
+  await page.getByTestId('field-phone').fill(data.phone)
+  await page.getByTestId('field-description').fill(data.description)
+  await page.getByTestId('field-demand').fill(data.demand)
+}
+
+export const WANG_FANG: IntakeData = {
+  name: '王芳',
+  phone: '13812345678',
+  description: '上午在柜台办理银行卡挂失，排队等候一个多小时，期间无人解释原因。',
+  demand: '希望银行道歉并改进高峰期窗口安排',
+}

@@ -1,0 +1,112 @@
+/**
+ * Screenshots for the README (docs/screenshots/*.png, committed): the book, the intake form and a complaint,
+ * at 1024×768 in zh-CN, with realistic data typed in through the UI. Not a behaviour test: run it when the
+ * UI changes and look at the pictures.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { fillIntake } from './helpers'
+import type { IntakeData } from './helpers'
+
+const OUT = join(process.cwd(), 'docs', 'screenshots')
+
+interface Sample extends IntakeData {
+  category: string
+  cause: string
+  /** Received at, China wall-clock `HH:mm`, `daysAgo` days before the last morning that has passed. */
+  at: string
+  daysAgo: number
+}
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+/** China wall-clock `YYYY-MM-DD` of an instant. */
+const chinaDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10)
+
+/**
+ * The pictures are taken at a plausible moment of a working morning, whatever the time of the run: the page's
+ * clock is set to the latest 10:30 (China time) that has passed, and then runs on normally.
+ */
+function morning(): number {
+  const today = Date.parse(`${chinaDay(Date.now())}T10:30:00+08:00`)
+  return today <= Date.now() ? today : today - DAY
+}
+
+/** `YYYY-MM-DDTHH:mm` (datetime-local): `daysAgo` days before the pictures' morning, at `at` China time. */
+function receivedAt(now: number, at: string, daysAgo: number): string {
+  return `${chinaDay(now - daysAgo * DAY)}T${at}`
+}
+
+const SAMPLES: Sample[] = [
+  {
+    name: '陈志强', phone: '13911112222', category: 'wealth', cause: 'sales', at: '16:40', daysAgo: 2,
+    description: '去年在本网点购买的理财产品到期收益低于客户经理口头承诺的 4.5%，认为销售时未充分揭示风险。',
+    demand: '要求提供当时的风险评估和录音录像，并补偿收益差额',
+  },
+  {
+    name: '刘淑华', phone: '13698765432', category: 'fees', cause: 'disclosure', at: '09:12', daysAgo: 0,
+    description: '账户每季度被扣小额账户管理费，开户时未被告知，已累计扣费 36 元。',
+    demand: '退还已扣费用并取消该收费',
+  },
+  {
+    name: '王芳', phone: '13812345678', category: 'counter', cause: 'waiting', at: '10:05', daysAgo: 0,
+    description: '上午在柜台办理银行卡挂失，排队等候一个多小时，期间无人解释原因。',
+    demand: '希望银行道歉并改进高峰期窗口安排',
+  },
+]
+
+async function record(page: Page, now: number, sample: Sample): Promise<void> {
+  await page.getByTestId('new-complaint').click()
+  await fillIntake(page, sample)
+  await page.getByTestId(`category-${sample.category}`).click()
+  await page.getByTestId(`cause-${sample.cause}`).click()
+  await page.getByTestId('field-received-at').fill(receivedAt(now, sample.at, sample.daysAgo))
+  await page.getByTestId('submit-complaint').click()
+  await expect(page.getByTestId('detail-name')).toHaveText(sample.name)
+}
+
+/** Toasts fade; wait until none is on screen so they do not end up in the picture. */
+async function settle(page: Page): Promise<void> {
+  await expect(page.locator('.van-toast:visible')).toHaveCount(0, { timeout: 10_000 })
+  await page.evaluate(() => document.fonts.ready)
+}
+
+test('README screenshots: book, intake, detail', async ({ page }) => {
+  mkdirSync(OUT, { recursive: true })
+  const now = morning()
+  await page.clock.install({ time: now })
+  await page.goto('/')
+  await expect(page.getByTestId('book-search')).toBeVisible()
+
+  for (const sample of SAMPLES) await record(page, now, sample)
+
+  // The last complaint's page, with a note from the lobby manager.
+  const note = page.getByTestId('note-text')
+  if (await note.count()) {
+    await note.fill('已将客户引导至贵宾室休息，客户情绪已平复，正在核实当时的叫号记录。')
+    await page.getByTestId('note-submit').click()
+    await expect(page.getByTestId('timeline-event')).toHaveCount(2)
+  }
+  await settle(page)
+  await page.screenshot({ path: join(OUT, 'detail.png') })
+
+  await page.goto('/')
+  await expect(page.getByTestId('book-row')).toHaveCount(SAMPLES.length)
+  await settle(page)
+  await page.screenshot({ path: join(OUT, 'book.png') })
+
+  await page.getByTestId('new-complaint').click()
+  await fillIntake(page, {
+    name: '赵文静', phone: '15000001234',
+    description: '手机银行转账显示成功，但收款方称两天仍未到账，客服电话一直占线。',
+    demand: '尽快查明资金去向并书面答复',
+  })
+  await page.getByTestId('category-ebanking').click()
+  await page.getByTestId('cause-system').click()
+  await page.getByTestId('field-name').focus()
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await settle(page)
+  await page.screenshot({ path: join(OUT, 'intake.png') })
+})

@@ -1,0 +1,50 @@
+/**
+ * The e2e web server: copies ./dist into E2E_RUN_DIR/dist (tests edit that copy to "deploy a new build"),
+ * makes a fresh E2E_RUN_DIR/data, then starts the real server (src/server/main.ts) on E2E_PORT.
+ * Started by playwright.config.ts (`webServer`); needs `npm run build` first.
+ */
+import { spawn } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { dataDir, servedDist } from './paths'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const builtDist = join(root, 'dist')
+if (!existsSync(join(builtDist, 'index.html'))) {
+  console.error('tests/e2e/serve.ts: ./dist/index.html is missing — run `npm run build` before the e2e tests.')
+  process.exit(1)
+}
+
+const dist = servedDist()
+const data = dataDir()
+rmSync(dist, { recursive: true, force: true })
+rmSync(data, { recursive: true, force: true })
+cpSync(builtDist, dist, { recursive: true })
+mkdirSync(data, { recursive: true })
+
+// E2E_SERVER_ENTRY: run the same tests against another server entry (e.g. a compiled one).
+const entry = process.env.E2E_SERVER_ENTRY ? resolve(process.env.E2E_SERVER_ENTRY) : join(root, 'src/server/main.ts')
+const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PORT: process.env.E2E_PORT ?? '4317',
+    HOST: '127.0.0.1',
+    DIST_DIR: dist,
+    DATA_DIR: data,
+    NODE_ENV: 'production',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    // A fixed first-admin password for the throwaway database (otherwise a one-time one is printed to the log).
+    ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password',
+  },
+})
+console.log(`e2e server: ${entry} serving ${dist} (data ${data})`)
+
+const stop = (signal: NodeJS.Signals) => {
+  child.kill(signal)
+}
+process.on('SIGINT', () => stop('SIGINT'))
+process.on('SIGTERM', () => stop('SIGTERM'))
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
