@@ -18,6 +18,10 @@ export async function pullEvents(db: ComplaintDb, transport: SyncTransport, page
     if (page.cursor < after) throw new Error(`Server cursor went back from ${after} to ${page.cursor}`)
     await applyRemote(db, page.events, { cursor: page.cursor })
     pulled += page.events.length
-    if (!page.hasMore) return pulled
+    if (!page.hasMore) {
+      // The centre's calendar overrides, deadline policy and taxonomy come with every pull.
+      if (page.settings) await db.meta.put({ key: 'settings', value: page.settings })
+      return pulled
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import type { RouteRecordRaw } from 'vue-router'
+import { useSessionStore } from '@/ui/auth/useSessionStore'
 import BookPage from '@/ui/pages/BookPage.vue'
 
 export const routes: RouteRecordRaw[] = [
@@ -13,6 +14,24 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
+/** Pages a locked or unenrolled tablet may show. */
+const OPEN = new Set(['enrol', 'unlock'])
+
+const authRoutes: RouteRecordRaw[] = [
+  { path: '/enrol', name: 'enrol', component: () => import('@/ui/auth/EnrolPage.vue') },
+  { path: '/unlock', name: 'unlock', component: () => import('@/ui/auth/UnlockPage.vue') },
+]
+
 export function createAppRouter() {
-  return createRouter({ history: createWebHistory(), routes })
+  const router = createRouter({ history: createWebHistory(), routes: [...routes, ...authRoutes] })
+  // Nothing about a complaint is shown until the tablet is enrolled and a staff member has unlocked it.
+  router.beforeEach(async (to) => {
+    const session = useSessionStore()
+    if (!session.loaded) await session.load()
+    if (!session.enrolled) return to.name === 'enrol' ? true : { name: 'enrol' }
+    if (to.name === 'enrol') return { name: 'book' }
+    if (!session.unlocked && !OPEN.has(String(to.name))) return { name: 'unlock', query: { next: to.fullPath } }
+    return true
+  })
+  return router
 }

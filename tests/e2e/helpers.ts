@@ -13,12 +13,44 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   expect(active, 'an active service worker').toBeTruthy()
 }
 
+/** The demo bank's account the tests enrol with (seeded by serve.ts): 中山路支行, which starts with no complaints. */
+export const E2E_USER = { username: 'wang', name: '王强', password: 'e2e-demo-password', pin: '246810' }
+
 /**
- * First visit, wait for the worker, reload: from then on the page is controlled and everything it needs
+ * Enrols this browser's tablet as a lobby manager would on first use: signs in online, names the tablet, sets a
+ * PIN. Lands on the complaint book, unlocked. Call on a fresh context, on any page (the app redirects to /enrol).
+ */
+export async function enrolTablet(page: Page, user = E2E_USER): Promise<void> {
+  await expect(page).toHaveURL(/\/enrol$/)
+  await page.getByTestId('enrol-username').fill(user.username)
+  await page.getByTestId('enrol-password').fill(user.password)
+  await page.getByTestId('enrol-tablet-name').fill('大堂 1 号平板')
+  await page.getByTestId('enrol-pin').fill(user.pin)
+  await page.getByTestId('enrol-pin-again').fill(user.pin)
+  await page.getByTestId('enrol-submit').click()
+  await expect(page.getByTestId('book-search')).toBeVisible()
+}
+
+/** On the lock screen: choose the user and type the PIN. */
+export async function unlockTablet(page: Page, user = E2E_USER): Promise<void> {
+  await expect(page).toHaveURL(/\/unlock/)
+  if (await page.getByTestId('unlock-pin').count() === 0) await page.getByTestId(`unlock-user-${user.username}`).click()
+  await page.getByTestId('unlock-pin').fill(user.pin)
+  await page.getByTestId('unlock-submit').click()
+  await expect(page).not.toHaveURL(/\/unlock/)
+}
+
+/**
+ * First visit (enrolling the tablet), wait for the worker, reload: from then on the page is controlled and everything it needs
  * comes from the precache.
  */
 export async function openControlled(page: Page, path = '/'): Promise<void> {
-  await page.goto(path)
+  await page.goto('/')
+  // The app decides after it starts: the book, or (on a new tablet) the enrolment form.
+  const enrolForm = page.getByTestId('enrol-username')
+  await expect(page.getByTestId('book-search').or(enrolForm)).toBeVisible()
+  if (await enrolForm.isVisible()) await enrolTablet(page)
+  if (path !== '/') await page.goto(path)
   await waitForServiceWorker(page)
   await page.reload()
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { message: 'page controlled by the service worker' }).toBe(true)

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { fillIntake } from './helpers'
+import { enrolTablet, fillIntake } from './helpers'
 import type { IntakeData } from './helpers'
 
 const OUT = join(process.cwd(), 'docs', 'screenshots')
@@ -77,8 +77,8 @@ test('README screenshots: book, intake, detail', async ({ page }) => {
   mkdirSync(OUT, { recursive: true })
   const now = morning()
   await page.clock.install({ time: now })
-  await page.goto('/')
-  await expect(page.getByTestId('book-search')).toBeVisible()
+  await page.goto('/enrol')
+  await enrolTablet(page)
 
   for (const sample of SAMPLES) await record(page, now, sample)
 

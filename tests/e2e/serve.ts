@@ -3,7 +3,7 @@
  * makes a fresh E2E_RUN_DIR/data, then starts the real server (src/server/main.ts) on E2E_PORT.
  * Started by playwright.config.ts (`webServer`); needs `npm run build` first.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -22,6 +22,12 @@ rmSync(dist, { recursive: true, force: true })
 rmSync(data, { recursive: true, force: true })
 cpSync(builtDist, dist, { recursive: true })
 mkdirSync(data, { recursive: true })
+
+// A demo bank (branches, staff with a known password) so the tests can enrol a tablet as a real one would.
+const seeded = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/seed-demo.ts')], {
+  cwd: root, stdio: 'inherit', env: { ...process.env, DATA_DIR: data, DATABASE_URL: '', DEMO_PASSWORD: 'e2e-demo-password' },
+})
+if (seeded.status !== 0) process.exit(seeded.status ?? 1)
 
 // E2E_SERVER_ENTRY: run the same tests against another server entry (e.g. a compiled one).
 const entry = process.env.E2E_SERVER_ENTRY ? resolve(process.env.E2E_SERVER_ENTRY) : join(root, 'src/server/main.ts')

@@ -150,7 +150,7 @@ describe('convergence through a faulty network', () => {
       const local = await t.db.events.toArray()
       expect(local.map((e) => e.id).sort()).toEqual([...serverIds].sort())
       for (const id of known) {
-        const mine = sortEvents(local.filter((e) => e.complaintId === id)).map(({ serverSeq: _, ...e }) => e)
+        const mine = sortEvents(local.filter((e) => e.complaintId === id).map(({ serverSeq: _, ...e }) => e))
         expect(fold(mine)).toEqual(fold(server.filter((e) => (e as unknown as { complaintId: string }).complaintId === id) as never))
         expect((await t.db.complaints.get(id))?.state).toEqual(fold(mine))
       }

@@ -44,6 +44,8 @@ export interface PullResponse {
   /** The server sequence of the last event returned: the next pull asks for events after it. */
   cursor: number
   hasMore: boolean
+  /** Central settings (calendar overrides, policy, taxonomy) as of this pull. */
+  settings?: { calendar?: unknown; policy?: unknown; taxonomy?: unknown; version: number }
 }
 
 export const pulledEventSchema = complaintEventSchema.and(z.object({ serverSeq: z.number().int().positive() }))

@@ -23,7 +23,7 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
     return { protocol: PROTOCOL_VERSION, results }
   })
 
-  app.get('/api/sync/pull', { config: { access: 'device' } }, async (request): Promise<PullResponse & { settings: unknown }> => {
+  app.get('/api/sync/pull', { config: { access: 'device' } }, async (request): Promise<PullResponse> => {
     const q = pullQuerySchema.safeParse(request.query)
     if (!q.success) {
       const unsupported = q.error.issues.some((i) => i.message === 'unsupportedProtocol')

@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n'
+import { authMessages } from '@/ui/auth/messages'
 import { clockMessages } from '@/ui/clocks/messages'
 import { processMessages } from '@/ui/process/messages'
 import { pwaMessages } from '@/ui/pwa/messages'
@@ -22,8 +23,8 @@ export function createAppI18n(locale: Locale = initialLocale()) {
     locale,
     fallbackLocale: 'zh-CN',
     messages: {
-      'zh-CN': { ...zhCN, ...pwaMessages['zh-CN'], ...scriptMessages['zh-CN'], ...processMessages['zh-CN'], ...clockMessages['zh-CN'] },
-      en: { ...en, ...pwaMessages.en, ...scriptMessages.en, ...processMessages.en, ...clockMessages.en },
+      'zh-CN': { ...zhCN, ...pwaMessages['zh-CN'], ...scriptMessages['zh-CN'], ...processMessages['zh-CN'], ...clockMessages['zh-CN'], ...authMessages['zh-CN'] },
+      en: { ...en, ...pwaMessages.en, ...scriptMessages.en, ...processMessages.en, ...clockMessages.en, ...authMessages.en },
     },
   })
 }

@@ -5,6 +5,7 @@ import type { CommitResult, StorageProblem } from '@/db'
 import type { EventDraft, EventIssue, Refusal } from '@/domain'
 import { useDatabase } from '@/ui/services/database'
 import { useStatusStore } from './useStatusStore'
+import { useSyncStore } from './useSyncStore'
 
 export type CommandOutcome =
   | { ok: true; result: CommitResult }
@@ -21,6 +22,7 @@ export const useComplaintStore = defineStore('complaint', () => {
     try {
       const result = await commit(db, complaintId, drafts)
       lastStorageProblem.value = null
+      useSyncStore().requestSync()
       return { ok: true, result }
     } catch (e) {
       if (e instanceof CommandRejected) {

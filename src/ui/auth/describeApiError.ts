@@ -1,0 +1,13 @@
+import { ApiError } from './api'
+
+/** The i18n key (and values) that explains a failed call to the central endpoint. */
+export function describeApiError(e: unknown): [string, Record<string, unknown>?] {
+  if (e instanceof ApiError) {
+    if (e.code === 'offline') return ['auth.offline']
+    if (e.code === 'bad_credentials') return ['auth.badCredentials']
+    if (e.status === 429) return ['auth.tooMany']
+    if (e.code === 'other_branch') return ['auth.otherBranch']
+    return ['auth.failed', { message: e.message }]
+  }
+  return ['auth.failed', { message: e instanceof Error ? e.message : String(e) }]
+}

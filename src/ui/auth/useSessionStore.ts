@@ -1,0 +1,114 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { loadIdentity } from '@/db'
+import { useDatabase } from '@/ui/services/database'
+import { api } from './api'
+import { hashPin, verifyPin } from './pinHash'
+import { actAs, readEnrolment, readUsers, writeUsers } from './session'
+import type { DeviceEnrolment, TabletUser } from './session'
+
+/** After this many wrong PINs a user is locked out for LOCKOUT_MS: a stolen tablet cannot be guessed open. */
+export const MAX_PIN_ATTEMPTS = 5
+export const LOCKOUT_MS = 5 * 60_000
+
+/** A quiet tablet locks itself after this long; a reload within it keeps the user unlocked (this tab only). */
+export const IDLE_LOCK_MS = 5 * 60_000
+const UNLOCKED_KEY = 'complaint-desk.unlocked'
+
+export type UnlockResult = { ok: true } | { ok: false; reason: 'wrongPin' | 'lockedOut'; attemptsLeft?: number; until?: number }
+
+interface StaffInfo { id: string; name: string; role: TabletUser['role'] }
+
+/**
+ * Who may use this tablet and who is using it now. Enrolment and adding a colleague need the network once;
+ * unlocking with a PIN never does. The unlocked user lives only in memory: a reload locks the tablet.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const db = useDatabase()
+  const enrolment = shallowRef<DeviceEnrolment | null>(null)
+  const users = ref<TabletUser[]>([])
+  const current = ref<Pick<TabletUser, 'staffId' | 'name' | 'role'> | null>(null)
+  const loaded = ref(false)
+
+  async function load(): Promise<void> {
+    enrolment.value = await readEnrolment(db)
+    users.value = await readUsers(db)
+    // A reload of this tab while in use (not idle) does not ask for the PIN again.
+    const saved = JSON.parse(globalThis.sessionStorage?.getItem(UNLOCKED_KEY) ?? 'null') as { staffId: string; lastActive: number } | null
+    const user = saved && Date.now() - saved.lastActive < IDLE_LOCK_MS ? users.value.find((u) => u.staffId === saved.staffId) : undefined
+    if (user && enrolment.value) await unlockAs({ id: user.staffId, name: user.name, role: user.role })
+    loaded.value = true
+  }
+
+  /** Called on activity: keeps the unlocked state alive across a reload of this tab. */
+  function touch(): void {
+    if (current.value) globalThis.sessionStorage?.setItem(UNLOCKED_KEY, JSON.stringify({ staffId: current.value.staffId, lastActive: Date.now() }))
+  }
+
+  async function addUser(staff: StaffInfo, pin: string): Promise<void> {
+    const rest = users.value.filter((u) => u.staffId !== staff.id)
+    const user: TabletUser = { staffId: staff.id, name: staff.name, role: staff.role, pin: await hashPin(pin), failedAttempts: 0, lockedUntil: 0 }
+    users.value = [...rest, user]
+    await writeUsers(db, users.value)
+  }
+
+  /** First use: a staff member signs in online; the tablet is enrolled to their branch and they choose a PIN. */
+  async function enrol(username: string, password: string, tabletName: string, pin: string): Promise<void> {
+    const session = await api<{ token: string; staff: StaffInfo }>('/api/auth/sign-in', { body: { username, password } })
+    const { deviceId } = await loadIdentity(db)
+    const res = await api<{ deviceToken: string; device: Omit<DeviceEnrolment, 'token'> }>('/api/devices/enrol', {
+      body: { deviceId, name: tabletName }, token: session.token,
+    })
+    const device: DeviceEnrolment = { ...res.device, token: res.deviceToken }
+    await db.meta.put({ key: 'device', value: device })
+    enrolment.value = device
+    await addUser(session.staff, pin)
+    // The sign-in session was only needed to enrol.
+    await api('/api/auth/sign-out', { body: {}, token: session.token }).catch(() => undefined)
+    await unlockAs(session.staff)
+  }
+
+  /** A colleague of the same branch is added while online, then unlocks offline with their own PIN. */
+  async function addColleague(username: string, password: string, pin: string): Promise<void> {
+    if (!enrolment.value) throw new Error('Not enrolled')
+    const { staff } = await api<{ staff: StaffInfo }>('/api/auth/verify-staff', { body: { username, password }, token: enrolment.value.token })
+    await addUser(staff, pin)
+  }
+
+  async function unlockAs(staff: { id: string; name: string; role: TabletUser['role'] }): Promise<void> {
+    await actAs(db, enrolment.value!, { staffId: staff.id, name: staff.name })
+    current.value = { staffId: staff.id, name: staff.name, role: staff.role }
+    touch()
+  }
+
+  async function unlock(staffId: string, pin: string, now = Date.now()): Promise<UnlockResult> {
+    const user = users.value.find((u) => u.staffId === staffId)
+    if (!user || !enrolment.value) return { ok: false, reason: 'wrongPin' }
+    if (user.lockedUntil > now) return { ok: false, reason: 'lockedOut', until: user.lockedUntil }
+    const ok = await verifyPin(pin, user.pin)
+    const updated: TabletUser = ok
+      ? { ...user, failedAttempts: 0, lockedUntil: 0 }
+      : { ...user, failedAttempts: user.failedAttempts + 1, lockedUntil: user.failedAttempts + 1 >= MAX_PIN_ATTEMPTS ? now + LOCKOUT_MS : 0 }
+    users.value = users.value.map((u) => (u.staffId === staffId ? updated : u))
+    await writeUsers(db, users.value)
+    if (!ok) {
+      return updated.lockedUntil
+        ? { ok: false, reason: 'lockedOut', until: updated.lockedUntil }
+        : { ok: false, reason: 'wrongPin', attemptsLeft: MAX_PIN_ATTEMPTS - updated.failedAttempts }
+    }
+    await unlockAs({ id: user.staffId, name: user.name, role: user.role })
+    return { ok: true }
+  }
+
+  function lock(): void {
+    current.value = null
+    globalThis.sessionStorage?.removeItem(UNLOCKED_KEY)
+  }
+
+  return {
+    enrolment, users, current, loaded,
+    enrolled: computed(() => !!enrolment.value),
+    unlocked: computed(() => !!current.value),
+    load, enrol, addColleague, unlock, lock, touch,
+  }
+})

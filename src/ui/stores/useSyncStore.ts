@@ -1,0 +1,32 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { createHttpTransport, createSyncEngine } from '@/sync'
+import type { SyncEngine, SyncStatus } from '@/sync'
+import { useSessionStore } from '@/ui/auth/useSessionStore'
+import { useDatabase } from '@/ui/services/database'
+
+/** The sync engine for this tablet, once it is enrolled; its status for the header. */
+export const useSyncStore = defineStore('sync', () => {
+  const db = useDatabase()
+  const session = useSessionStore()
+  const status = ref<SyncStatus>({ state: 'idle', lastSyncedAt: null, lastError: null, failures: 0, nextRetryAt: null })
+  let engine: SyncEngine | null = null
+
+  function start(): void {
+    if (engine || !session.enrolment) return
+    engine = createSyncEngine({
+      db,
+      transport: createHttpTransport({ token: () => session.enrolment?.token ?? null }),
+      onStatus: (s) => (status.value = s),
+      events: { window, document },
+    })
+    void engine.start()
+  }
+
+  /** After a local write: push it now if the network allows (the outbox keeps it either way). */
+  function requestSync(): void {
+    if (engine) void engine.requestSync()
+  }
+
+  return { status, start, requestSync }
+})
