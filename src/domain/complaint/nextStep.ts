@@ -1,0 +1,30 @@
+import type { EventType } from './events'
+import type { ComplaintState } from './state'
+
+/**
+ * What the procedure asks for next on this complaint: the one action the tablet suggests first.
+ * Section II: respond, judge validity, reply (a valid complaint is answered), resolve, hear the customer, close,
+ * then follow up after closure.
+ */
+export function nextStep(s: ComplaintState): EventType | null {
+  const replied = s.contacts.some((c) => c.purpose === 'reply')
+  switch (s.status) {
+    case 'new':
+      return 'complaint.acknowledged'
+    case 'escalated':
+      return 'supervisor.planRecorded'
+    case 'inProgress':
+      if (!s.validity) return 'validity.judged'
+      if (s.validity.verdict === 'valid' && !s.plan) return 'plan.proposed'
+      if (!replied) return 'customer.contacted'
+      return 'complaint.resolved'
+    case 'resolved':
+      if (!replied) return 'customer.contacted'
+      return s.opinion ? 'complaint.closed' : 'opinion.recorded'
+    case 'closed':
+      if (!s.followUp) return 'followUp.scheduled'
+      return s.followUpsDone.length === 0 ? 'followUp.done' : null
+    case 'withdrawn':
+      return null
+  }
+}

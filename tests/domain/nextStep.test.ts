@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { fold, nextStep } from '@/domain'
+import type { EventDraft } from '@/domain'
+import { eventFactory, RECORDED } from '../support/eventFactory'
+
+function after(...drafts: EventDraft[]) {
+  const f = eventFactory()
+  return fold([f.make({ type: 'complaint.recorded', payload: RECORDED }), ...drafts.map((d) => f.make(d))])!
+}
+const VALID: EventDraft = { type: 'validity.judged', payload: { verdict: 'valid', reason: 'r' } }
+const PLAN: EventDraft = { type: 'plan.proposed', payload: { cause: 'c', plan: 'p', responsible: { staffId: 's', staffName: 'S' } } }
+const REPLY: EventDraft = { type: 'customer.contacted', payload: { channel: 'phone', purpose: 'reply', content: 'x', contactedAt: '2026-03-02T10:00:00+08:00' } }
+
+describe('nextStep follows the procedure', () => {
+  it.each([
+    ['a new complaint: respond', [], 'complaint.acknowledged'],
+    ['responded: judge validity', [{ type: 'complaint.acknowledged', payload: {} }], 'validity.judged'],
+    ['valid: plan', [VALID], 'plan.proposed'],
+    ['planned: reply', [VALID, PLAN], 'customer.contacted'],
+    ['replied: resolve', [VALID, PLAN, REPLY], 'complaint.resolved'],
+    ['resolved: hear the customer', [VALID, PLAN, REPLY, { type: 'complaint.resolved', payload: { summary: 's' } }], 'opinion.recorded'],
+    ['escalated: the supervisor’s plan', [{ type: 'complaint.escalated', payload: { reason: 'r' } }], 'supervisor.planRecorded'],
+    ['closed: schedule the follow-up', [{ type: 'validity.judged', payload: { verdict: 'invalid', reason: 'r' } }, { type: 'complaint.closed', payload: {} }], 'followUp.scheduled'],
+  ] as [string, EventDraft[], string][])('%s', (_name, drafts, expected) => {
+    expect(nextStep(after(...drafts))).toBe(expected)
+  })
+})
