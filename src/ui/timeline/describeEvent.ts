@@ -13,22 +13,22 @@ export function describeEvent(e: ComplaintEvent, t: Translate): string {
     case 'script.stepSkipped': return `${t(`script.steps.${e.payload.step}.title`)} · ${e.payload.reason}`
     case 'script.moodRecorded': return `${t(`timeline.mood.${e.payload.phase}`)}: ${t(`script.moods.${e.payload.mood}`)}`
     case 'note.added': return e.payload.text
-    case 'validity.judged': return `${e.payload.verdict} · ${e.payload.reason}`
+    case 'validity.judged': return `${t(`process.options.verdict.${e.payload.verdict}`)} · ${e.payload.reason}`
     case 'owner.handedOff': return `→ ${e.payload.to.staffName} · ${e.payload.reason}`
     case 'plan.proposed': return `${e.payload.plan} · ${e.payload.responsible.staffName}`
-    case 'customer.contacted': return `${t(`contactChannel.${e.payload.channel}`)} · ${e.payload.content}`
+    case 'customer.contacted': return `${t(`contactChannel.${e.payload.channel}`)} · ${t(`process.options.purpose.${e.payload.purpose}`)} · ${e.payload.content}`
     case 'complaint.escalated': return e.payload.reason
     case 'supervisor.planRecorded': return `${e.payload.supervisor.staffName} · ${e.payload.plan}`
     case 'complaint.extended': return `${e.payload.newDueDate} · ${e.payload.reason}`
     case 'clock.paused': return e.payload.reason
     case 'clock.resumed': return e.payload.note ?? ''
     case 'complaint.resolved': return e.payload.summary
-    case 'opinion.recorded': return [e.payload.opinion, e.payload.words].filter(Boolean).join(' · ')
+    case 'opinion.recorded': return [t(`process.options.opinion.${e.payload.opinion}`), e.payload.words].filter(Boolean).join(' · ')
     case 'complaint.closed': return e.payload.note ?? ''
     case 'followUp.scheduled': return e.payload.dueDate
     case 'followUp.done': return `${t(`contactChannel.${e.payload.channel}`)} · ${e.payload.content}`
     case 'complaint.reopened': return e.payload.reason
     case 'complaint.withdrawn': return e.payload.reason
-    case 'field.corrected': return `${e.payload.field}: ${String(e.payload.value ?? '—')} · ${e.payload.reason}`
+    case 'field.corrected': return `${t(`process.options.field.${e.payload.field}`)}: ${String(e.payload.value ?? '—')} · ${e.payload.reason}`
   }
 }

@@ -104,6 +104,7 @@ const en: typeof zhCN = {
     representatives: 'Representatives',
     recordedBy: 'Recorded by',
     firstResponse: 'First response',
+    script: 'Seven-step script',
     validity: 'Validity',
     plan: 'Cause and plan',
     notice: 'customer told by',

@@ -102,6 +102,7 @@ export default {
     representatives: '代表',
     recordedBy: '登记人',
     firstResponse: '首次响应',
+    script: '七步接待',
     validity: '是否成立',
     plan: '原因与方案',
     notice: '告知客户',
