@@ -1,6 +1,7 @@
 import { fold, receiveHlc } from '@/domain'
 import { decodeHlc } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
+import { loadClockContext } from './clockContext'
 import { loadIdentity, readClock, writeClock } from './meta'
 import { project } from './project'
 import type { StoredEvent } from './schema'
@@ -21,10 +22,27 @@ export async function applyRemote(db: ComplaintDb, events: StoredEvent[], option
     let clock = await readClock(db)
     for (const e of events) clock = receiveHlc(clock, decodeHlc(e.hlc), now(), me.deviceId)
     if (clock) await writeClock(db, clock)
+    const ctx = await loadClockContext(db, new Date(now()))
     const touched = [...new Set(events.map((e) => e.complaintId))]
     for (const id of touched) {
       const state = fold(await db.events.where('complaintId').equals(id).toArray())
-      if (state) await db.complaints.put(project(state))
+      if (state) await db.complaints.put(project(state, ctx))
     }
+  })
+}
+
+/**
+ * After the centre changed the calendar or the policy: recompute the deadline columns of every complaint still
+ * open, so the book's "due" and "needs action" follow the new rules at once.
+ */
+export async function reprojectOpen(db: ComplaintDb): Promise<number> {
+  return db.transaction('rw', [db.complaints, db.meta], async () => {
+    const ctx = await loadClockContext(db)
+    let n = 0
+    await db.complaints.where('dueAt').above('').modify((row) => {
+      Object.assign(row, project(row.state, ctx))
+      n++
+    })
+    return n
   })
 }

@@ -1,6 +1,7 @@
 import { decide, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, parseEvent, tickHlc } from '@/domain'
 import type { ComplaintEvent, ComplaintState, EventDraft, EventIssue, Refusal } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
+import { loadClockContext } from './clockContext'
 import { loadIdentity, readClock, writeClock } from './meta'
 import { project } from './project'
 
@@ -54,7 +55,7 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Event
     if (!state) throw new CommandRejected('notRecorded')
     await db.events.bulkAdd(made)
     await db.outbox.bulkAdd(made.map((e, i) => ({ eventId: e.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 })))
-    await db.complaints.put(project(state))
+    await db.complaints.put(project(state, await loadClockContext(db, new Date(queuedAt))))
     if (clock) await writeClock(db, clock)
     return { events: made, state }
   })

@@ -1,5 +1,5 @@
-import { decodeHlc, encodeHlc } from '@/domain'
-import type { Hlc } from '@/domain'
+import { decodeHlc, encodeHlc } from '@/domain/hlc'
+import type { Hlc } from '@/domain/hlc'
 import type { ComplaintDb } from './ComplaintDb'
 
 /** Who is working on this tablet, for this tablet's events. Sign-in and PIN unlock replace the default. */
@@ -37,3 +37,4 @@ export async function readClock(db: ComplaintDb): Promise<Hlc | null> {
 export async function writeClock(db: ComplaintDb, hlc: Hlc): Promise<void> {
   await db.meta.put({ key: 'hlc', value: encodeHlc(hlc) })
 }
+

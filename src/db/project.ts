@@ -1,22 +1,24 @@
 import { bookDueAt, normalizePhone } from '@/domain'
-import type { ComplaintState } from '@/domain'
+import type { ClockContext, ComplaintState } from '@/domain'
 import type { ComplaintRow } from './schema'
 import { searchTerms } from './searchTerms'
 
 /** The complaint book's row for a folded complaint. */
-export function project(state: ComplaintState): ComplaintRow {
+/** `ctx`: the calendar and policy in force (the centre's, once synced) and the time of projection. */
+export function project(state: ComplaintState, ctx: ClockContext = { now: new Date() }): ComplaintRow {
   return {
     id: state.id,
     branchId: state.branchId,
     status: state.status,
     // UTC so that the index sorts correctly whatever offset the time was entered with.
     receivedAt: new Date(state.receivedAt).toISOString(),
-    dueAt: bookDueAt(state) ?? '',
+    dueAt: bookDueAt(state, ctx) ?? '',
     phone: state.customer.phone ? normalizePhone(state.customer.phone) : '',
     name: state.customer.name,
     category: state.category ?? '',
     ownerId: state.owner.staffId,
     followUpDue: followUpDue(state),
+    extendedUntil: state.extensions.length > 0 && state.status !== 'closed' && state.status !== 'withdrawn' ? state.extensions.at(-1)!.newDueDate : '',
     terms: searchTerms(`${state.description} ${state.demand ?? ''}`),
     updatedHlc: state.lastHlc,
     state,

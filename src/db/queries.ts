@@ -50,16 +50,18 @@ export async function bookPage(db: ComplaintDb, q: BookQuery = {}): Promise<Comp
 }
 
 /**
- * What needs the manager now: awaiting a response or due by the end of `today`, overdue, or a follow-up due.
+ * What needs the manager now: awaiting a response or due by the end of `today`, overdue, a follow-up due, or
+ * running on an extension (the customer was promised a new date).
  * `endOfToday` is an ISO instant and `today` a China date `YYYY-MM-DD`.
  */
 export async function needsAction(db: ComplaintDb, endOfToday: string, today: string, limit = 200): Promise<ComplaintRow[]> {
-  const [due, followUps] = await Promise.all([
+  const [due, followUps, extended] = await Promise.all([
     db.complaints.where('dueAt').between('0', endOfToday, true, true).limit(limit).toArray(),
     db.complaints.where('followUpDue').between('0', today, true, true).limit(limit).toArray(),
+    db.complaints.where('extendedUntil').above('').limit(limit).toArray(),
   ])
-  const byId = new Map([...due, ...followUps].map((r) => [r.id, r]))
-  return [...byId.values()].sort((a, b) => (a.dueAt || a.followUpDue).localeCompare(b.dueAt || b.followUpDue))
+  const byId = new Map([...due, ...followUps, ...extended].map((r) => [r.id, r]))
+  return [...byId.values()].sort((a, b) => (a.dueAt || a.followUpDue || a.extendedUntil).localeCompare(b.dueAt || b.followUpDue || b.extendedUntil))
 }
 
 /** Search by the start of a phone number (digits), of a customer name, or by words in the text — all through indexes. */

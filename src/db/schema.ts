@@ -15,6 +15,8 @@ export interface ComplaintRow {
   ownerId: string
   /** A scheduled follow-up not yet done (`YYYY-MM-DD`), or empty. */
   followUpDue: string
+  /** The extended reply date of an open, extended complaint, or empty. */
+  extendedUntil: string
   /** Search terms of the text (see searchTerms): a multi-entry index, so word search never scans the table. */
   terms: string[]
   updatedHlc: string
@@ -57,7 +59,7 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 1,
     stores: {
       events: 'id, complaintId, [complaintId+hlc], serverSeq',
-      complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, phone, name, category, ownerId, *terms',
+      complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, name, category, ownerId, *terms',
       outbox: 'eventId, queuedAt, complaintId',
       meta: 'key',
     },

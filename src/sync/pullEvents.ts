@@ -1,4 +1,4 @@
-import { applyRemote } from '@/db'
+import { applyRemote, reprojectOpen } from '@/db'
 import type { ComplaintDb } from '@/db'
 import type { SyncTransport } from './transport'
 
@@ -20,7 +20,11 @@ export async function pullEvents(db: ComplaintDb, transport: SyncTransport, page
     pulled += page.events.length
     if (!page.hasMore) {
       // The centre's calendar overrides, deadline policy and taxonomy come with every pull.
-      if (page.settings) await db.meta.put({ key: 'settings', value: page.settings })
+      if (page.settings) {
+        const before = (await db.meta.get('settings'))?.value as { version?: number } | undefined
+        await db.meta.put({ key: 'settings', value: page.settings })
+        if (before?.version !== page.settings.version) await reprojectOpen(db)
+      }
       return pulled
     }
   }

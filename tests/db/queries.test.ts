@@ -77,3 +77,33 @@ describe('complaint book queries', () => {
     expect(await needsAction(db, '2099-01-01T00:00:00.000Z', '2099-01-01')).toHaveLength(30)
   })
 })
+
+describe('central settings', () => {
+  it('recomputes the book’s deadlines when the centre changes the policy', async () => {
+    const local = new ComplaintDb(`settings-${newId()}`)
+    const id = newId()
+    await commit(local, id, [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'complaint.acknowledged', payload: {} }])
+    const before = (await local.complaints.get(id))!.dueAt
+    const { reprojectOpen } = await import('@/db')
+    await local.meta.put({ key: 'settings', value: { version: 2, policy: { firstResponseHours: 24, handlingHours: 24, replyWorkingDays: 5, extensionCapWorkingDays: 45, regulatoryDays: 15, regulatoryExtendedDays: 30, regulatoryMaxDays: 60, dueSoonWorkingDays: 1 } } })
+    expect(await reprojectOpen(local)).toBe(1)
+    const after = (await local.complaints.get(id))!.dueAt
+    // Received Monday 2 March 2026: the regulatory 15 days (17 March) bind before 15 working days (23 March);
+    // with a 5-working-day reply rule, 9 March binds.
+    expect(before.slice(0, 10)).toBe('2026-03-17')
+    expect(after.slice(0, 10)).toBe('2026-03-09')
+    await local.delete()
+  })
+
+  it('lists an extended complaint among those needing action', async () => {
+    const local = new ComplaintDb(`ext-${newId()}`)
+    const id = newId()
+    await commit(local, id, [
+      { type: 'complaint.recorded', payload: RECORDED },
+      { type: 'complaint.extended', payload: { reason: '调取录像', newDueDate: '2026-04-10', noticeChannel: 'sms', noticeAt: '2026-03-02T12:00:00+08:00' } },
+    ])
+    const rows = await needsAction(local, '2026-03-01T00:00:00.000Z', '2026-03-01')
+    expect(rows.map((r) => r.extendedUntil)).toEqual(['2026-04-10'])
+    await local.delete()
+  })
+})

@@ -18,7 +18,12 @@ async function act(page: Page, type: string, fields: Record<string, string> = {}
   else await page.getByTestId(`action-${type.replace('.', '-')}`).click()
   const sheet = page.getByTestId(`sheet-${type.replace('.', '-')}`)
   await expect(sheet).toBeVisible()
-  for (const [name, value] of Object.entries(choices)) await sheet.locator(`[data-testid="action-field-${name}-${value}"]`).check({ force: true })
+  // The choices are large labelled buttons (the radio inside is hidden): tap the label, as a finger would.
+  for (const [name, value] of Object.entries(choices)) {
+    const testid = `[data-testid="action-field-${name}-${value}"]`
+    await sheet.locator('label', { has: page.locator(testid) }).click()
+    await expect(sheet.locator(testid)).toBeChecked()
+  }
   for (const [name, value] of Object.entries(fields)) await sheet.getByTestId(`action-field-${name}`).fill(value)
   return sheet
 }

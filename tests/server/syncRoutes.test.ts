@@ -97,4 +97,18 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
     expect((await push(bank.tokens.b1, tooMany)).statusCode).toBe(400)
     expect((await app.inject({ url: '/api/sync/pull?protocol=1&after=-5', headers: bank.auth(bank.tokens.b1) })).statusCode).toBe(400)
   })
+
+  it('serves a complaint with its clocks to staff of its branch only, provisional where the calendar is unpublished', async () => {
+    const late = event('b1', 'tab-b1', { payload: { ...RECORDED, receivedAt: '2026-12-20T09:00:00+08:00' } } as Partial<ComplaintEvent>)
+    await push(bank.tokens.b1, [late])
+    const signIn = async (username: string) => (await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password: 'correct horse battery' }, remoteAddress: `10.1.0.${username.length}` })).json().token as string
+    const li = await signIn('li')
+    const res = await app.inject({ url: `/api/complaints/${late.complaintId}`, headers: bank.auth(li) })
+    expect(res.statusCode).toBe(200)
+    const reply = res.json().clocks.clocks.find((c: { name: string }) => c.name === 'reply')
+    expect(reply).toMatchObject({ dueDate: '2027-01-08', provisional: true })
+    expect(res.json().clocks.provisional).toBe(true)
+    const wang = await signIn('wang')
+    expect((await app.inject({ url: `/api/complaints/${late.complaintId}`, headers: bank.auth(wang) })).statusCode).toBe(404)
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CHANNELS, EVENT_TYPES, KINDS, STATUSES } from '@/domain'
+import { CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, EVENT_TYPES, KINDS, OPINIONS, STATUSES, VERDICTS } from '@/domain'
 import type { Refusal } from '@/domain'
 import { createAppI18n } from '@/ui/i18n'
 
@@ -13,6 +13,11 @@ describe.each(['zh-CN', 'en'] as const)('%s messages', (locale) => {
     ...CHANNELS.map((c) => `channel.${c}`),
     ...KINDS.map((k) => `kind.${k}`),
     ...REFUSALS.map((r) => `refusals.${r}`),
+    ...EVENT_TYPES.map((t) => `process.actions.${t}`),
+    ...CORRECTABLE_FIELDS.map((f) => `process.options.field.${f}`),
+    ...VERDICTS.map((v) => `process.options.verdict.${v}`),
+    ...OPINIONS.map((v) => `process.options.opinion.${v}`),
+    ...CONTACT_PURPOSES.map((v) => `process.options.purpose.${v}`),
   ]
   it.each(keys)('has %s', (key) => {
     expect(global.te(key, locale)).toBe(true)

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { registerAuthentication } from '../auth/authenticate'
 import type { Database } from '../db/Database'
 import { authRoutes } from './authRoutes'
+import { complaintRoutes } from './complaintRoutes'
 import { deviceRoutes } from './deviceRoutes'
 import { healthRoutes } from './health'
 import { settingsRoutes } from './settingsRoutes'
@@ -17,4 +18,5 @@ export async function registerRoutes(app: FastifyInstance, options: { db: Databa
   deviceRoutes(app, options.db)
   syncRoutes(app, options.db)
   settingsRoutes(app, options.db)
+  complaintRoutes(app, options.db)
 }

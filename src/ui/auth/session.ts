@@ -1,5 +1,5 @@
 import type { ComplaintDb } from '@/db'
-import { loadIdentity } from '@/db'
+import { loadIdentity } from '@/db/meta'
 import type { PinHash } from './pinHash'
 
 /** The tablet's enrolment: bound to one branch by the central endpoint; the token authenticates its sync. */

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { loadIdentity } from '@/db'
+import { loadIdentity } from '@/db/meta'
 import { useDatabase } from '@/ui/services/database'
 import { api } from './api'
 import { hashPin, verifyPin } from './pinHash'

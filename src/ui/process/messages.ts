@@ -8,7 +8,7 @@ const zhCN = {
     cancel: '取消',
     required: '此项必填',
     actions: {
-      complaint: { acknowledged: '首次响应', escalated: '上报主管', extended: '延长处理时限', resolved: '处理完毕', closed: '办结', reopened: '重新打开', withdrawn: '客户撤回投诉' },
+      complaint: { recorded: '登记投诉', acknowledged: '首次响应', escalated: '上报主管', extended: '延长处理时限', resolved: '处理完毕', closed: '办结', reopened: '重新打开', withdrawn: '客户撤回投诉' },
       validity: { judged: '判定是否成立' },
       owner: { handedOff: '移交责任人' },
       plan: { proposed: '原因分析与处理方案' },
@@ -34,7 +34,8 @@ const zhCN = {
       purpose: { reply: '答复处理结果', progress: '告知进度', extensionNotice: '告知延期', followUp: '回访' },
       opinion: { satisfied: '满意', partly: '基本满意', dissatisfied: '不满意' },
       field: {
-        'customer.name': '客户姓名', 'customer.phone': '联系电话', 'customer.consentSms': '同意短信（是/否）', 'customer.consentPhone': '同意电话（是/否）',
+        customer: { name: '客户姓名', phone: '联系电话', consentSms: '同意短信（是/否）', consentPhone: '同意电话（是/否）' },
+        'customer.consentPhone': '同意电话（是/否）',
         channel: '受理方式', kind: '类型', category: '业务类别', cause: '投诉原因', description: '投诉事由', demand: '客户诉求',
         customerPresent: '客户在场（是/否）', groupSize: '群体人数', recordingRef: '录音录像编号', receivedAt: '受理时间（YYYY-MM-DD HH:mm）',
       },
@@ -69,7 +70,7 @@ const en: typeof zhCN = {
     cancel: 'Cancel',
     required: 'Required',
     actions: {
-      complaint: { acknowledged: 'First response', escalated: 'Escalate to supervisor', extended: 'Extend the time limit', resolved: 'Resolved', closed: 'Close', reopened: 'Reopen', withdrawn: 'Customer withdraws' },
+      complaint: { recorded: 'Record the complaint', acknowledged: 'First response', escalated: 'Escalate to supervisor', extended: 'Extend the time limit', resolved: 'Resolved', closed: 'Close', reopened: 'Reopen', withdrawn: 'Customer withdraws' },
       validity: { judged: 'Judge validity' },
       owner: { handedOff: 'Hand off ownership' },
       plan: { proposed: 'Cause and resolution plan' },
@@ -95,7 +96,8 @@ const en: typeof zhCN = {
       purpose: { reply: 'Reply with the outcome', progress: 'Progress', extensionNotice: 'Extension notice', followUp: 'Follow-up' },
       opinion: { satisfied: 'Satisfied', partly: 'Partly satisfied', dissatisfied: 'Not satisfied' },
       field: {
-        'customer.name': 'Customer name', 'customer.phone': 'Phone', 'customer.consentSms': 'Agrees to SMS (yes/no)', 'customer.consentPhone': 'Agrees to calls (yes/no)',
+        customer: { name: 'Customer name', phone: 'Phone', consentSms: 'Agrees to SMS (yes/no)', consentPhone: 'Agrees to calls (yes/no)' },
+        'customer.consentPhone': 'Agrees to calls (yes/no)',
         channel: 'Received by', kind: 'Type', category: 'Category', cause: 'Cause', description: 'What happened', demand: "Customer's request",
         customerPresent: 'Customer present (yes/no)', groupSize: 'Group size', recordingRef: 'Recording reference', receivedAt: 'Received at (YYYY-MM-DD HH:mm)',
       },

@@ -1,4 +1,4 @@
-import { ComplaintDb } from '@/db'
+import { ComplaintDb } from '@/db/ComplaintDb'
 import { flushDrafts } from '@/ui/drafts/draftRegistry'
 
 let instance: ComplaintDb | null = null

@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { createHttpTransport, createSyncEngine } from '@/sync'
 import type { SyncEngine, SyncStatus } from '@/sync'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
 import { useDatabase } from '@/ui/services/database'
@@ -11,9 +10,16 @@ export const useSyncStore = defineStore('sync', () => {
   const session = useSessionStore()
   const status = ref<SyncStatus>({ state: 'idle', lastSyncedAt: null, lastError: null, failures: 0, nextRetryAt: null })
   let engine: SyncEngine | null = null
+  let starting = false
 
-  function start(): void {
-    if (engine || !session.enrolment) return
+  /**
+   * Loaded after the first screen: the engine brings the fold, the clocks and the holiday tables, which the
+   * complaint book's first paint does not need.
+   */
+  async function start(): Promise<void> {
+    if (engine || starting || !session.enrolment) return
+    starting = true
+    const { createHttpTransport, createSyncEngine } = await import('@/sync')
     engine = createSyncEngine({
       db,
       transport: createHttpTransport({ token: () => session.enrolment?.token ?? null }),

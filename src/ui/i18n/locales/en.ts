@@ -5,7 +5,7 @@ const en: typeof zhCN = {
   app: {
     title: 'Complaint Desk',
     subtitle: 'Customer complaint handling',
-    nav: { book: 'Complaint book', newComplaint: 'New complaint' },
+    nav: { principles: 'Principles', book: 'Complaint book', newComplaint: 'New complaint' },
     language: '中文',
   },
   net: { online: 'Online', offline: 'Offline', waiting: '{n} waiting to sync', allSynced: 'All synced' },

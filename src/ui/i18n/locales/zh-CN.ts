@@ -3,7 +3,7 @@ export default {
   app: {
     title: '投诉台',
     subtitle: '客户投诉受理与处理',
-    nav: { book: '投诉簿', newComplaint: '登记投诉' },
+    nav: { principles: '七项原则', book: '投诉簿', newComplaint: '登记投诉' },
     language: 'English',
   },
   net: { online: '在线', offline: '离线', waiting: '待同步 {n} 条', allSynced: '已全部同步' },

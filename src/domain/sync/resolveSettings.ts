@@ -1,0 +1,30 @@
+import { buildCalendar, STATUTORY_CALENDAR } from '../calendar/workCalendar'
+import type { WorkCalendar } from '../calendar/workCalendar'
+import { DEFAULT_POLICY } from '../complaint/clocks'
+import type { DeadlinePolicy } from '../complaint/clocks'
+import { DEFAULT_TAXONOMY } from '../complaint/taxonomy'
+import type { Taxonomy } from '../complaint/taxonomy'
+import { calendarOverridesSchema, deadlinePolicySchema, taxonomySchema } from './settings'
+
+export interface ResolvedSettings {
+  calendar: WorkCalendar
+  policy: DeadlinePolicy
+  taxonomy: Taxonomy
+  version: number
+}
+
+/**
+ * The central settings as the tablet or the server should apply them: each part validated, and the built-in
+ * default wherever the centre has set nothing (or something this version cannot read).
+ */
+export function resolveSettings(raw: { calendar?: unknown; policy?: unknown; taxonomy?: unknown; version?: number } | null | undefined): ResolvedSettings {
+  const calendar = calendarOverridesSchema.safeParse(raw?.calendar)
+  const policy = deadlinePolicySchema.safeParse(raw?.policy)
+  const taxonomy = taxonomySchema.safeParse(raw?.taxonomy)
+  return {
+    calendar: calendar.success ? buildCalendar(calendar.data) : STATUTORY_CALENDAR,
+    policy: policy.success ? policy.data : DEFAULT_POLICY,
+    taxonomy: taxonomy.success ? taxonomy.data : DEFAULT_TAXONOMY,
+    version: raw?.version ?? 0,
+  }
+}

@@ -1,0 +1,17 @@
+import { defineStore } from 'pinia'
+import { computed } from 'vue'
+import { resolveSettings } from '@/domain'
+import { useLiveQuery } from '@/ui/composables/useLiveQuery'
+import { useDatabase } from '@/ui/services/database'
+
+/** The centre's calendar overrides, deadline policy and taxonomy, as last synced (built-in defaults before). */
+export const useSettingsStore = defineStore('settings', () => {
+  const db = useDatabase()
+  const { data: raw } = useLiveQuery({ query: async () => (await db.meta.get('settings'))?.value ?? null, initial: null as unknown })
+  const resolved = computed(() => resolveSettings(raw.value as never))
+  return {
+    calendar: computed(() => resolved.value.calendar),
+    policy: computed(() => resolved.value.policy),
+    taxonomy: computed(() => resolved.value.taxonomy),
+  }
+})
