@@ -39,6 +39,7 @@ const zhCN = {
     error: '同步失败，将自动重试：{message}',
     offline: '离线，联网后自动同步',
     rejected: '{n} 条记录被服务器拒绝',
+    refused: '服务器拒绝了这条记录：{reason}。它仍保存在本机，请联系管理员。',
   },
 }
 
@@ -83,6 +84,7 @@ const en: typeof zhCN = {
     error: 'Sync failed, retrying automatically: {message}',
     offline: 'Offline: syncs when the network returns',
     rejected: '{n} records refused by the server',
+    refused: 'The server refused this record: {reason}. It is kept on this tablet; contact your administrator.',
   },
 }
 

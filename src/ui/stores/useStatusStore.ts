@@ -12,6 +12,8 @@ export const useStatusStore = defineStore('status', () => {
   const storage = ref<StorageHealth>({ persisted: null, usage: null, quota: null, low: false })
   const db = useDatabase()
   const { data: outboxCount } = useLiveQuery({ query: () => db.outbox.count(), initial: 0 })
+  // Events the server refused for good: they stay on the tablet and are shown, never silently dropped.
+  const { data: rejectedCount } = useLiveQuery({ query: () => db.outbox.filter((r) => !!r.rejected).count(), initial: 0 })
   const now = useNow({ intervalMs: 60_000 })
   // Overdue: the binding deadline has passed ('0' keeps rows without a deadline out of the range).
   const { data: overdueCount } = useLiveQuery({
@@ -36,5 +38,5 @@ export const useStatusStore = defineStore('status', () => {
     storage.value = await checkStorage()
   }
 
-  return { online, outboxCount, overdueCount, storage, refreshStorage }
+  return { online, outboxCount, rejectedCount, overdueCount, storage, refreshStorage }
 })
