@@ -10,7 +10,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     path = join(dataDir, 'pglite')
     mkdirSync(path, { recursive: true })
   }
-  const pg = await PGlite.create(path)
+  return wrapPglite(await PGlite.create(path))
+}
+
+/** The Database interface over a PGlite instance (the benchmark keeps the instance for COPY). */
+export function wrapPglite(pg: PGlite): Database {
   const wrap = (c: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     query: (sql, params) => c.query(sql, params) as never,
     exec: async (sql) => void (await c.exec(sql)),
