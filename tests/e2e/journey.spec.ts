@@ -38,6 +38,11 @@ async function save(page: Page, type: string) {
 test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async ({ page, context }) => {
   test.setTimeout(180_000)
   mkdirSync(SHOTS, { recursive: true })
+  // The server's content security policy must not block anything the app does.
+  const violations: string[] = []
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text())
+  })
   await openControlled(page)
   await context.setOffline(true)
   await page.reload()
@@ -125,4 +130,5 @@ test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async 
   await expect(record).toContainText('回访：新卡使用正常')
   await page.emulateMedia({ media: 'print' })
   await shot(page, '6-print')
+  expect(violations).toEqual([])
 })

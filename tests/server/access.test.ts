@@ -105,8 +105,19 @@ describe.each(BACKENDS)('authentication and authorisation on $name', (backend) =
     expect(good.json().calendar.publishedYears).toEqual([2027])
   })
 
-  it('never writes a password or a token to the log', () => {
+  it('never writes a password, a token or a customer’s name or phone to the log', async () => {
+    const customer = { name: '欧阳娜娜', phone: '13987654321', consentSms: false, consentPhone: false }
+    const event = {
+      id: '0199aaaa-0000-7000-8000-000000000001', complaintId: '0199aaaa-0000-7000-8000-000000000002', branchId: 'b1', v: 1,
+      hlc: '1772416800000:00000:tab-b1', actor: { staffId: 'li', staffName: '李经理', deviceId: 'tab-b1' }, type: 'complaint.recorded',
+      payload: { customer, channel: 'inPerson', kind: 'complaint', description: '测试', customerPresent: true, receivedAt: '2026-03-02T09:00:00+08:00' },
+    }
+    const pushed = await app.inject({ method: 'POST', url: '/api/sync/push', headers: bank.auth(bank.tokens.b1), payload: { protocol: 1, events: [event, { ...event, id: 'bad', payload: { customer } }] } })
+    expect(pushed.statusCode).toBe(200)
+    await app.inject({ method: 'POST', url: '/api/sync/push', headers: bank.auth(bank.tokens.b1), payload: `{"protocol":1,"events":[{"customer":{"name":"欧阳娜娜","phone":"13987654321"}` })
     const log = logLines.join('')
+    expect(log).not.toContain('欧阳娜娜')
+    expect(log).not.toContain('13987654321')
     expect(log.length).toBeGreaterThan(0)
     expect(log).not.toContain(PASSWORD)
     expect(log).not.toContain(bank.tokens.b1)

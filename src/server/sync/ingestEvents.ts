@@ -23,9 +23,16 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
     )
     const recordedHere = new Set<string>()
     const results: PushResult[] = []
-    for (const input of raw) {
+    // Two look-ups for the whole batch instead of two per event: what is already stored, and whose complaints.
+    const parsedAll = raw.map((input) => parseEvent(input))
+    const valid = parsedAll.flatMap((p) => (p.ok ? [p.value] : []))
+    const stored = new Map((await tx.query<{ event_id: string; server_seq: number; body: unknown }>(
+      'select event_id, server_seq, body from events where event_id = any($1::uuid[])', [valid.map((e) => e.id)])).rows.map((r) => [r.event_id, r]))
+    const owners = new Map((await tx.query<{ complaint_id: string; branch_id: string }>(
+      'select distinct on (complaint_id) complaint_id, branch_id from events where complaint_id = any($1::uuid[])', [[...new Set(valid.map((e) => e.complaintId))]])).rows.map((r) => [r.complaint_id, r.branch_id]))
+    for (const [index, input] of raw.entries()) {
       const id = typeof input.id === 'string' ? input.id : '?'
-      const parsed = parseEvent(input)
+      const parsed = parsedAll[index]!
       if (!parsed.ok) {
         results.push({ id, status: 'rejected', reason: 'invalid', message: parsed.issues.map((i) => `${i.path || 'event'}: ${i.message}`).join('; ') })
         continue
@@ -43,16 +50,15 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
         results.push({ id, status: 'rejected', reason: 'forbidden', message: 'The staff member is not known in this branch' })
         continue
       }
-      const existing = await tx.query<{ server_seq: number; body: unknown }>('select server_seq, body from events where event_id = $1', [e.id])
-      if (existing.rows[0]) {
-        const same = JSON.stringify(canonical(existing.rows[0].body)) === JSON.stringify(canonical(e))
+      const existing = stored.get(e.id)
+      if (existing) {
+        const same = JSON.stringify(canonical(existing.body)) === JSON.stringify(canonical(e))
         results.push(same
-          ? { id, status: 'accepted', serverSeq: Number(existing.rows[0].server_seq) }
+          ? { id, status: 'accepted', serverSeq: Number(existing.server_seq) }
           : { id, status: 'rejected', reason: 'conflictingDuplicate', message: 'Another event with this id is already stored' })
         continue
       }
-      const owner = await tx.query<{ branch_id: string }>('select branch_id from events where complaint_id = $1 limit 1', [e.complaintId])
-      const complaintBranch = owner.rows[0]?.branch_id
+      const complaintBranch = owners.get(e.complaintId)
       if (complaintBranch && complaintBranch !== device.branchId) {
         results.push({ id, status: 'rejected', reason: 'wrongBranch', message: 'The complaint belongs to another branch' })
         continue
@@ -67,7 +73,11 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning server_seq`,
         [e.id, e.complaintId, e.branchId, e.type, e.v, e.hlc, e.actor.deviceId, e.actor.staffId, JSON.stringify(e)],
       )
-      results.push({ id, status: 'accepted', serverSeq: Number(inserted.rows[0]!.server_seq) })
+      const serverSeq = Number(inserted.rows[0]!.server_seq)
+      // A batch may carry the same event twice: the second is a duplicate of the first.
+      stored.set(e.id, { event_id: e.id, server_seq: serverSeq, body: e })
+      if (!complaintBranch) owners.set(e.complaintId, e.branchId)
+      results.push({ id, status: 'accepted', serverSeq })
     }
     return results
   })
