@@ -10,6 +10,16 @@ export default defineConfig({
   resolve: { alias: { '@': src } },
   plugins: [
     vue(),
+    {
+      // Vant's icon font is inlined as woff2 but lists a CDN woff as fallback: offline it cannot load, and the
+      // server's CSP blocks it. Keep the font to what ships with the app.
+      name: 'vant-icons-offline',
+      enforce: 'pre',
+      transform(code, id) {
+        if (!id.includes('/vant/') || !id.endsWith('.css')) return null
+        return code.replace(/,\s*url\(\/\/at\.alicdn\.com[^)]*\)\s*format\("woff"\)/g, '')
+      },
+    },
     VitePWA({
       // 'prompt': a new build waits until the manager accepts, so a half-filled form is saved first.
       registerType: 'prompt',

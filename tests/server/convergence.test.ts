@@ -28,7 +28,7 @@ function rng(seed: number) {
   }
 }
 
-const SEEDS = Number(process.env.CONVERGENCE_SEEDS ?? 3)
+const SEEDS = Number(process.env.CONVERGENCE_SEEDS ?? 5)
 const STEPS = Number(process.env.CONVERGENCE_STEPS ?? 60)
 const TABLETS = 3
 
