@@ -112,4 +112,21 @@ describe('IntakeForm', () => {
     expect(wrapper.text()).toContain('A group names at most 5 representatives')
     expect(await db.complaints.count()).toBe(0)
   })
+
+  it('shows a repeat complainant’s earlier complaints as soon as the phone number matches, offline', async () => {
+    const { ComplaintDb, commit } = await import('@/db')
+    const { newId } = await import('@/domain')
+    const { RECORDED } = await import('../support/eventFactory')
+    const db = new ComplaintDb(`repeat-${newId()}`)
+    await commit(db, newId(), [{ type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: '王芳', phone: '138-1234-5678' } } }])
+    const { wrapper } = await mountWithApp(IntakeForm, { path: '/complaints/new', db })
+    cleanup = async () => {
+      wrapper.unmount()
+      await db.delete()
+    }
+    await wrapper.find('[data-testid="field-phone"]').setValue('13812345678')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="repeat-complainant"]').text()).toContain('该号码已有 1 条投诉记录'))
+    await wrapper.find('[data-testid="field-phone"]').setValue('13900000000')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="repeat-complainant"]').exists()).toBe(false))
+  })
 })
