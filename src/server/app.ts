@@ -6,6 +6,7 @@ import Fastify from 'fastify'
 import type { FastifyServerOptions } from 'fastify'
 import type { Database } from './db/Database'
 import { registerErrorHandling } from './http/errors'
+import { loggerOptions } from './http/loggerOptions'
 import { registerRoutes } from './routes/registerRoutes'
 
 export interface AppOptions {
@@ -16,19 +17,16 @@ export interface AppOptions {
   signInPerMinute?: number
 }
 
-/** Customer data must never reach a log line: no bodies are logged, and these paths are blanked if they are. */
-export const LOG_REDACT = [
-  'req.headers.authorization', 'req.headers.cookie', 'req.body', 'res.body',
-  '*.customer', '*.name', '*.phone', '*.password', '*.token',
-]
+export { LOG_REDACT } from './http/loggerOptions'
 
 /** Hashed build output from Vite: safe to cache for a year. Everything else must be revalidated. */
 const HASHED = /^\/assets\//
 
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
-    logger: options.logger ?? false,
-    // Request lines are logged (method, path, status); our query strings carry ids and cursors only.
+    // Request lines are logged (method, path, names of query parameters, status), never bodies or query values;
+    // the redact list applies whatever logger options the caller passed.
+    logger: loggerOptions(options.logger),
     bodyLimit: 1024 * 1024,
   })
   registerErrorHandling(app)

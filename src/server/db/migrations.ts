@@ -76,6 +76,44 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    id: 3,
+    name: 'complaints projection',
+    sql: `
+      -- One row per complaint, refolded from its events on every push: what supervisors' queues and the reports
+      -- query with plain SQL and indexes, never by loading events into Node.
+      create table complaints (
+        id uuid primary key,
+        branch_id text not null,
+        status text not null,
+        kind text not null,
+        category text,
+        cause text,
+        verdict text,
+        received_at timestamptz not null,
+        first_response_due timestamptz not null,
+        first_response_at timestamptz,
+        reply_due timestamptz not null,
+        replied_at timestamptz,
+        resolved_at timestamptz,
+        closed_at timestamptz,
+        due_at timestamptz,
+        extended boolean not null,
+        escalation_open boolean not null,
+        reopened boolean not null,
+        opinion text,
+        mood_start int,
+        mood_end int,
+        group_size int,
+        phone text,
+        state jsonb not null,
+        updated_seq bigint not null
+      );
+      create index complaints_branch_received on complaints (branch_id, received_at);
+      create index complaints_branch_status on complaints (branch_id, status, due_at);
+      create index complaints_phone on complaints (branch_id, phone) where phone is not null;
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.id

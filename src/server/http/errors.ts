@@ -12,6 +12,36 @@ export class HttpError extends Error {
   }
 }
 
+/** Fastify's own codes for a request it refused, as the short codes the rest of the API uses. */
+const CLIENT_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_VALIDATION: 'invalid',
+}
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
+  413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited',
+}
+
+/**
+ * What of an unexpected error is logged: its kind and where, but no quoted value. PostgreSQL quotes the input it
+ * refused (`invalid input syntax for type uuid: "…"`), and that input may be a customer's name or phone.
+ */
+export function describeInternalError(err: Error): Record<string, unknown> {
+  const scrub = (s: string | undefined) => s?.replace(/"[^"]*"|'[^']*'/g, '"…"')
+  const e = err as Error & { code?: unknown; constraint?: unknown; table?: unknown; column?: unknown; routine?: unknown }
+  return {
+    type: err.name,
+    message: scrub(err.message),
+    stack: scrub(err.stack),
+    ...Object.fromEntries(Object.entries({ code: e.code, constraint: e.constraint, table: e.table, column: e.column, routine: e.routine })
+      .filter(([, v]) => typeof v === 'string')),
+  }
+}
+
 /**
  * Every failure becomes `{ error, message }`: 4xx for anything the request did wrong (bad JSON, a body too large,
  * a schema violation), never a stack trace. A 500 is only ever our own bug, logged without the request body.
@@ -25,9 +55,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = (err as FastifyError).statusCode
     if (status && status >= 400 && status < 500) {
-      return reply.code(status).send({ error: (err as FastifyError).code ?? 'bad_request', message: err.message })
+      const code = (err as FastifyError).code
+      const error = CLIENT_CODES[code] ?? STATUS_CODES[status] ?? (code && !code.startsWith('FST_') ? code : 'bad_request')
+      return reply.code(status).send({ error, message: err.message })
     }
-    request.log.error({ err: { message: err.message, stack: err.stack } }, 'request failed')
+    request.log.error({ err: describeInternalError(err) }, 'request failed')
     return reply.code(500).send({ error: 'internal', message: 'Internal server error' })
   })
 }

@@ -6,6 +6,7 @@ import { authRoutes } from './authRoutes'
 import { complaintRoutes } from './complaintRoutes'
 import { deviceRoutes } from './deviceRoutes'
 import { healthRoutes } from './health'
+import { reportRoutes } from './reportRoutes'
 import { settingsRoutes } from './settingsRoutes'
 import { syncRoutes } from './syncRoutes'
 
@@ -19,4 +20,5 @@ export async function registerRoutes(app: FastifyInstance, options: { db: Databa
   syncRoutes(app, options.db)
   settingsRoutes(app, options.db)
   complaintRoutes(app, options.db)
+  reportRoutes(app, options.db)
 }

@@ -1,6 +1,7 @@
 import { parseEvent } from '../../domain'
 import type { PushResult } from '../../domain'
 import type { Database } from '../db/Database'
+import { projectComplaints } from './projectComplaints'
 
 export interface DeviceContext {
   deviceId: string
@@ -79,6 +80,9 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
       if (!complaintBranch) owners.set(e.complaintId, e.branchId)
       results.push({ id, status: 'accepted', serverSeq })
     }
+    // The reports' projection follows the events in the same transaction.
+    const touched = valid.filter((e) => results.some((r) => r.id === e.id && r.status === 'accepted')).map((e) => e.complaintId)
+    await projectComplaints(tx, [...new Set(touched)])
     return results
   })
 }

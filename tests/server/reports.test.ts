@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { encodeHlc, newId } from '@/domain'
+import type { ComplaintEvent, EventDraft } from '@/domain'
+import { buildApp } from '../../src/server/app'
+import type { Database } from '../../src/server/db/Database'
+import { summaryReport } from '../../src/server/reports/summaryReport'
+import { ingestEvents } from '../../src/server/sync/ingestEvents'
+import { RECORDED } from '../support/eventFactory'
+import { BACKENDS } from './backends'
+import { PASSWORD, seedBank } from './fixtures'
+
+const actor = { staffId: 'li', staffName: '李经理', deviceId: 'tab-b1' }
+function complaint(receivedAt: string, recorded: Partial<typeof RECORDED>, later: [string, EventDraft][]): ComplaintEvent[] {
+  const complaintId = newId()
+  const at = (iso: string, d: EventDraft): ComplaintEvent =>
+    ({ id: newId(), complaintId, branchId: 'b1', v: 1, hlc: encodeHlc({ wall: Date.parse(iso), counter: 0, node: 'tab-b1' }), actor, ...d }) as ComplaintEvent
+  return [at(receivedAt, { type: 'complaint.recorded', payload: { ...RECORDED, ...recorded, receivedAt } }), ...later.map(([iso, d]) => at(iso, d))]
+}
+const contact = (contactedAt: string): EventDraft => ({ type: 'customer.contacted', payload: { channel: 'sms', purpose: 'reply', content: '答复', contactedAt } })
+
+/** A hand-computed fixture: the expected figures are worked out in the comments. */
+const FIXTURE = [
+  // C1: cards/process, valid, answered within 1 h, replied 5 March, satisfied, closed after 72 h; mood 1 → 4.
+  complaint('2026-03-02T01:00:00.000Z', { category: 'cards', cause: 'process' }, [
+    ['2026-03-02T02:00:00.000Z', { type: 'complaint.acknowledged', payload: {} }],
+    ['2026-03-02T02:10:00.000Z', { type: 'script.moodRecorded', payload: { phase: 'start', mood: 1 } }],
+    ['2026-03-02T02:20:00.000Z', { type: 'script.moodRecorded', payload: { phase: 'end', mood: 4 } }],
+    ['2026-03-02T03:00:00.000Z', { type: 'validity.judged', payload: { verdict: 'valid', reason: '属实' } }],
+    ['2026-03-05T01:00:00.000Z', contact('2026-03-05T09:00:00+08:00')],
+    ['2026-03-05T02:00:00.000Z', { type: 'complaint.resolved', payload: { summary: '已处理' } }],
+    ['2026-03-05T02:30:00.000Z', { type: 'opinion.recorded', payload: { opinion: 'satisfied' } }],
+    ['2026-03-05T01:00:00.000Z', { type: 'note.added', payload: { text: '—' } }],
+    ['2026-03-05T01:00:00.001Z', { type: 'complaint.closed', payload: {} }],
+  ]),
+  // C2: a suggestion about facilities, first answered after 30 h (late), extended, never replied: overdue by May.
+  complaint('2026-03-03T01:00:00.000Z', { kind: 'suggestion', category: 'facilities', cause: undefined, customer: { name: '周', phone: '13900000000' } }, [
+    ['2026-03-04T07:00:00.000Z', { type: 'validity.judged', payload: { verdict: 'suggestion', reason: '建议' } }],
+    ['2026-03-04T08:00:00.000Z', { type: 'complaint.extended', payload: { reason: '需改造', newDueDate: '2026-04-10', noticeChannel: 'phone', noticeAt: '2026-03-04T16:00:00+08:00' } }],
+  ]),
+  // C3: fees/pricing, a major group of 25 from C1's phone (a repeat complainant), valid within 2 h, replied, closed, reopened.
+  complaint('2026-03-04T01:00:00.000Z', { category: 'fees', cause: 'pricing', group: { size: 25, representatives: [] } }, [
+    ['2026-03-04T03:00:00.000Z', { type: 'validity.judged', payload: { verdict: 'valid', reason: '属实' } }],
+    ['2026-03-06T01:00:00.000Z', contact('2026-03-06T09:00:00+08:00')],
+    ['2026-03-06T02:00:00.000Z', { type: 'complaint.resolved', payload: { summary: '退费' } }],
+    ['2026-03-06T03:00:00.000Z', { type: 'complaint.closed', payload: {} }],
+    ['2026-03-09T01:00:00.000Z', { type: 'complaint.reopened', payload: { reason: '又来了' } }],
+  ]),
+  // C4: received in April, outside the range.
+  complaint('2026-04-20T01:00:00.000Z', {}, []),
+]
+
+describe.each(BACKENDS)('reports on $name', (backend) => {
+  let db: Database
+  let app: Awaited<ReturnType<typeof buildApp>>
+  beforeAll(async () => {
+    db = await backend.open()
+    await seedBank(db)
+    for (const events of FIXTURE) await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, events as unknown as Record<string, unknown>[])
+    app = await buildApp({ db, distDir: '/nonexistent' })
+  })
+  afterAll(async () => {
+    await app.close()
+    await db.close()
+  })
+
+  it('computes the figures of the hand-worked fixture in SQL', async () => {
+    const r = await summaryReport(db, { branchIds: ['b1'], from: '2026-02-28T16:00:00.000Z', to: '2026-03-31T16:00:00.000Z', now: new Date('2026-05-01T00:00:00Z') })
+    expect(r).toMatchObject({
+      total: 3, complaints: 2, suggestions: 1, valid: 2, invalid: 0,
+      firstResponseOnTime: { count: 2 }, replyOnTime: { count: 2 },
+      extended: { count: 1 }, overdue: { count: 1 }, reopened: 1,
+      medianFirstResponseHours: 2,
+      moodStartAvg: 1, moodEndAvg: 4,
+      opinions: { satisfied: 1 },
+      repeatComplainants: { phones: 1, complaints: 2 },
+      groupComplaints: 1, majorComplaints: 1,
+    })
+    expect(r.firstResponseOnTime.rate).toBeCloseTo(2 / 3)
+    expect(r.medianClosureHours).toBeCloseTo(72, 3)
+    expect(r.byCategoryAndCause).toEqual([
+      { category: 'cards', cause: 'process', n: 1 },
+      { category: 'facilities', cause: null, n: 1 },
+      { category: 'fees', cause: 'pricing', n: 1 },
+    ])
+  })
+
+  it('lets a manager see their branch only, and a supervisor the branches they cover', async () => {
+    const token = async (u: string, ip: string) => (await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: ip, payload: { username: u, password: PASSWORD } })).json().token as string
+    const li = await token('li', '10.2.0.1')
+    const wang = await token('wang', '10.2.0.2')
+    const zhao = await token('zhao', '10.2.0.3')
+    const get = (t: string, qs: string) => app.inject({ url: `/api/reports/summary?from=2026-03-01&to=2026-03-31${qs}`, headers: { authorization: `Bearer ${t}` } })
+    expect((await get(li, '')).json().total).toBe(3)
+    expect((await get(li, '&branch=b2')).statusCode).toBe(403)
+    expect((await get(wang, '')).json().total).toBe(0)
+    const both = await get(zhao, '&branch=b1&branch=b2')
+    expect(both.json()).toMatchObject({ branches: ['b1', 'b2'], total: 3 })
+    expect((await get(li, '&from=bad')).statusCode).toBe(400)
+  })
+})
