@@ -7,41 +7,61 @@ import { openPostgres } from '../../src/server/db/openPostgres'
 
 export interface Backend {
   name: string
-  /** A fresh, migrated database (PGlite in memory, or its own schema on the real server). */
-  open(): Promise<Database>
+  kind: Database['kind']
+  /**
+   * A fresh database: PGlite in memory, or its own new schema on the real server (dropped by `close()`).
+   * Migrated unless `{ migrate: false }`. Opening PGlite takes about 3 s: open one per test file (in `beforeAll`).
+   */
+  open(options?: { migrate?: boolean }): Promise<Database>
 }
+
+/** The real server to test on as well, when set (CI sets it): `postgres://app:app@127.0.0.1:5432/complaints`. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined
 
 const pgliteBackend: Backend = {
   name: 'PGlite',
-  async open() {
+  kind: 'pglite',
+  async open(options = {}) {
     const db = await openPglite()
-    await migrate(db)
+    if (options.migrate !== false) await migrate(db)
     return db
   },
+}
+
+/** A new, empty schema with a random name on the real server, and how to drop it. */
+export async function createSchema(url: string): Promise<{ schema: string; drop(): Promise<void> }> {
+  const schema = `test_${randomBytes(6).toString('hex')}`
+  const run = async (sql: string) => {
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    try {
+      await admin.query(sql)
+    } finally {
+      await admin.end()
+    }
+  }
+  await run(`create schema ${schema}`)
+  return { schema, drop: () => run(`drop schema if exists ${schema} cascade`) }
 }
 
 function postgresBackend(url: string): Backend {
   return {
     name: 'PostgreSQL',
-    async open() {
-      const schema = `test_${randomBytes(6).toString('hex')}`
-      const admin = new pg.Client({ connectionString: url })
-      await admin.connect()
-      await admin.query(`create schema ${schema}`)
-      await admin.end()
+    kind: 'postgres',
+    async open(options = {}) {
+      const { schema, drop } = await createSchema(url)
+      // Every connection of the pool starts with search_path = the test's schema: tables land there.
       const db = await openPostgres(url, { searchPath: schema })
-      await migrate(db)
-      const close = db.close
+      if (options.migrate !== false) await migrate(db)
+      let closed: Promise<void> | undefined
       return {
         ...db,
-        async close() {
-          await db.exec(`drop schema ${schema} cascade`).catch(() => undefined)
-          await close()
-        },
+        // Idempotent (a test may close it to see the server fail), and the schema is dropped either way.
+        close: () => (closed ??= db.close().finally(() => drop().catch(() => undefined))),
       }
     },
   }
 }
 
-/** PGlite always; a real PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
-export const BACKENDS: Backend[] = [pgliteBackend, ...(process.env.TEST_DATABASE_URL ? [postgresBackend(process.env.TEST_DATABASE_URL)] : [])]
+/** PGlite always; a real PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). Use with `describe.each`. */
+export const BACKENDS: Backend[] = [pgliteBackend, ...(TEST_DATABASE_URL ? [postgresBackend(TEST_DATABASE_URL)] : [])]

@@ -97,4 +97,18 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
     expect(both.json()).toMatchObject({ branches: ['b1', 'b2'], total: 3 })
     expect((await get(li, '&from=bad')).statusCode).toBe(400)
   })
+
+  it('exports the complaints as CSV that Excel opens with Chinese text intact', async () => {
+    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.2.0.9', payload: { username: 'li', password: PASSWORD } })
+    const res = await app.inject({ url: '/api/reports/complaints.csv?from=2026-03-01&to=2026-03-31', headers: { authorization: `Bearer ${signIn.json().token}` } })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8')
+    const bytes = res.rawPayload
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = new TextDecoder('utf-8').decode(bytes.subarray(3)).trimEnd().split('\r\n')
+    expect(lines).toHaveLength(4)
+    expect(lines[0]).toContain('"受理时间","客户"')
+    expect(lines[1]).toContain('"人民路支行"')
+    expect(lines[1]).toContain('"王芳"')
+  })
 })

@@ -7,7 +7,11 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   kind: 'pglite' | 'postgres'
-  /** Runs `fn` in one transaction on one connection; rolls back if it throws. */
+  /**
+   * Runs `fn` in one transaction on one connection; commits what it did, rolls all of it back if it throws.
+   * Inside `fn` use `tx` only: PGlite is a single connection, so a query on the database itself would wait for
+   * the transaction to end, and the transaction for it (a deadlock that only shows on PGlite).
+   */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
   close(): Promise<void>
 }

@@ -59,7 +59,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const error = CLIENT_CODES[code] ?? STATUS_CODES[status] ?? (code && !code.startsWith('FST_') ? code : 'bad_request')
       return reply.code(status).send({ error, message: err.message })
     }
-    request.log.error({ err: describeInternalError(err) }, 'request failed')
+    // Under `error`, not `err`: pino's error serializer would take this plain object for an Error and relabel it.
+    request.log.error({ error: describeInternalError(err) }, 'request failed')
     return reply.code(500).send({ error: 'internal', message: 'Internal server error' })
   })
 }

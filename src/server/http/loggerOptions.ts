@@ -5,11 +5,15 @@ type LoggerObject = Exclude<LoggerOption, boolean | undefined>
 
 /**
  * Customer data must never reach a log line. Bodies are never logged; these paths are blanked if an object that
- * carries them is ever logged anyway (`*.x` is one level deep: `{ customer: { name } }` is caught by `*.customer`).
+ * carries them is ever logged anyway, at the top of the log line or up to two levels down (a pino `*` is exactly
+ * one level: `{ body: { customer } }` is caught by `*.customer`, `{ event: { payload: { customer } } }` by
+ * `*.*.customer`).
  */
 export const LOG_REDACT = [
   'req.headers.authorization', 'req.headers.cookie', 'req.body', 'res.body',
+  'customer', 'phone', 'password', 'token',
   '*.customer', '*.name', '*.phone', '*.password', '*.token',
+  '*.*.customer', '*.*.name', '*.*.phone', '*.*.password', '*.*.token',
 ]
 
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,39}$/
