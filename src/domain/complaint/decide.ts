@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { chinaDate } from '../chinaTime'
 import { customerSchema, payloadSchema, phoneSchema } from './events'
 import type { EventIssue, EventPayload, EventType, PayloadInput } from './events'
 import type { ComplaintState } from './state'
@@ -60,6 +61,9 @@ function guard(s: ComplaintState | null, d: ValidDraft): Refusal | null {
       // Section II.3: a customer who left a way to reach them gets the answer; a valid complaint is never closed unanswered.
       if (s.validity.verdict === 'valid' && !s.contacts.some((c) => c.purpose === 'reply')) return 'closeNeedsReply'
       return null
+    case 'complaint.extended':
+      // The extended limit lies after the day the complaint was received (the tablet's form also asks for a date after today).
+      return d.payload.newDueDate <= chinaDate(s.receivedAt) ? 'extensionBeforeToday' : null
     case 'complaint.reopened':
       return s.status === 'closed' || s.status === 'resolved' || s.status === 'withdrawn' ? null : 'notClosed'
     case 'field.corrected':

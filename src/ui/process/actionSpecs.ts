@@ -1,177 +1,282 @@
 import {
   CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, fromChinaLocalInput, OPINIONS, toChinaLocalInput, VERDICTS,
 } from '@/domain'
-import type { ComplaintState, EventDraft, EventType } from '@/domain'
+import type { ComplaintState, EventDraft, EventType, StaffRef } from '@/domain'
+import { correctionProblem, correctionText, correctionValue } from '@/domain/complaint/correctionInput'
+import { unfilledPlaceholders } from '@/domain/complaint/smsCompose'
+import type { CorrectableField } from '@/domain'
 
-/** One input of an action's form. Labels are i18n keys `process.fields.<name>`; options `process.options.<name>.<value>`. */
+/**
+ * One input of an action's form. Labels are i18n keys `process.fields.<label ?? name>`; a choice's options are
+ * labelled `<optionLabels>.<value>` (default `process.options.<name>`). A `person` is a name typed or picked from
+ * the people the tablet knows; `correction` is the value of a `field.corrected`, whose input depends on the field.
+ */
 export interface FieldSpec {
   name: string
-  kind: 'text' | 'textarea' | 'date' | 'datetime' | 'choice'
+  kind: 'text' | 'textarea' | 'date' | 'datetime' | 'choice' | 'person' | 'correction'
+  label?: string
   options?: readonly string[]
+  optionLabels?: string
   required?: boolean
   initial?: (c: ComplaintState, now: Date) => string
 }
 
-/** A process action: its form, when it is offered, and the event it writes. Titles: `process.actions.<type>`. */
+/** A problem with what was entered: an i18n key and its parameters. */
+export interface Problem {
+  key: string
+  params?: Record<string, string>
+}
+
+/** What a form knows besides its values: the time, the extension limits, and who the people named are. */
+export interface ActionContext {
+  now: Date
+  /** China calendar date of `now`. */
+  today: string
+  limits: { cap: string; regulatoryWithoutApproval: string }
+  staff: (name: string) => StaffRef
+}
+
+export type ActionGroup = 'handle' | 'time' | 'finish' | 'record'
+
+/** A process action: its form, when it is offered, extra checks, and the one event it writes. Titles: `process.actions.<type>`. */
 export interface ActionSpec {
   type: EventType
+  group: ActionGroup
   fields: FieldSpec[]
   offered: (c: ComplaintState) => boolean
-  toDraft: (v: Record<string, string>, c: ComplaintState) => EventDraft
+  /** Problems beyond required fields, by field name. */
+  check?: (v: Record<string, string>, c: ComplaintState, ctx: ActionContext) => Record<string, Problem | undefined>
+  toDraft: (v: Record<string, string>, c: ComplaintState, ctx: ActionContext) => EventDraft
 }
 
 const open = (c: ComplaintState) => c.status !== 'closed' && c.status !== 'withdrawn'
-/** Until there is a staff directory on the tablet, people are named as typed. */
-const staff = (name: string) => ({ staffId: `name:${name.trim()}`, staffName: name.trim() })
-const opt = (s: string) => (s.trim() ? s.trim() : undefined)
+const opt = (s: string | undefined) => (s?.trim() ? s.trim() : undefined)
 const now = (_c: ComplaintState, d: Date) => toChinaLocalInput(d)
 const instant = (v: string) => fromChinaLocalInput(v) ?? v
+/** A tablet clock a few minutes behind the manager's watch is not "the future". */
+const SLACK_MS = 5 * 60_000
+
+function notFuture(value: string | undefined, ctx: ActionContext): Problem | undefined {
+  if (!value) return undefined
+  const iso = fromChinaLocalInput(value)
+  if (!iso) return { key: 'errors.invalidDateTime' }
+  return Date.parse(iso) > ctx.now.getTime() + SLACK_MS ? { key: 'process.problems.notFuture' } : undefined
+}
 
 export const ACTIONS: ActionSpec[] = [
   {
     type: 'complaint.acknowledged',
+    group: 'handle',
     fields: [{ name: 'note', kind: 'textarea' }],
     offered: (c) => c.status === 'new',
-    toDraft: (v) => ({ type: 'complaint.acknowledged', payload: { note: opt(v.note!) } }),
+    toDraft: (v) => ({ type: 'complaint.acknowledged', payload: { note: opt(v.note) } }),
   },
   {
     type: 'validity.judged',
-    fields: [{ name: 'verdict', kind: 'choice', options: VERDICTS, required: true, initial: () => 'valid' }, { name: 'reason', kind: 'textarea', required: true }],
+    group: 'handle',
+    fields: [
+      { name: 'verdict', kind: 'choice', options: VERDICTS, required: true, initial: (c) => c.validity?.verdict ?? (c.kind === 'suggestion' ? 'suggestion' : 'valid') },
+      { name: 'reason', kind: 'textarea', required: true },
+    ],
     offered: open,
     toDraft: (v) => ({ type: 'validity.judged', payload: { verdict: v.verdict as (typeof VERDICTS)[number], reason: v.reason! } }),
   },
   {
     type: 'plan.proposed',
+    group: 'handle',
     fields: [
-      { name: 'cause', kind: 'textarea', required: true },
-      { name: 'plan', kind: 'textarea', required: true },
-      { name: 'responsible', kind: 'text', required: true, initial: (c) => c.owner.staffName },
-      { name: 'promisedDate', kind: 'date' },
+      { name: 'cause', kind: 'textarea', required: true, initial: (c) => c.plan?.cause ?? c.script.rootCause ?? '' },
+      { name: 'plan', kind: 'textarea', required: true, initial: (c) => c.plan?.plan ?? c.script.plan ?? '' },
+      { name: 'responsible', kind: 'person', required: true, initial: (c) => c.plan?.responsible.staffName ?? c.owner.staffName },
+      { name: 'promisedDate', kind: 'date', initial: (c) => c.plan?.promisedDate ?? c.script.promisedDate ?? '' },
     ],
     offered: open,
-    toDraft: (v) => ({ type: 'plan.proposed', payload: { cause: v.cause!, plan: v.plan!, responsible: staff(v.responsible!), promisedDate: opt(v.promisedDate!) } }),
+    toDraft: (v, _c, ctx) => ({
+      type: 'plan.proposed',
+      payload: { cause: v.cause!, plan: v.plan!, responsible: ctx.staff(v.responsible!), promisedDate: opt(v.promisedDate) },
+    }),
   },
   {
     type: 'customer.contacted',
+    group: 'handle',
     fields: [
-      { name: 'channel', kind: 'choice', options: CONTACT_CHANNELS, required: true, initial: (c) => (c.customerPresent ? 'inPerson' : c.customer.consentSms ? 'sms' : 'phone') },
-      { name: 'purpose', kind: 'choice', options: CONTACT_PURPOSES, required: true, initial: (c) => (c.contacts.some((x) => x.purpose === 'reply') ? 'progress' : 'reply') },
+      {
+        name: 'channel', kind: 'choice', options: CONTACT_CHANNELS, optionLabels: 'contactChannel', required: true,
+        initial: (c) => (c.customerPresent && c.status === 'new' ? 'inPerson' : c.customer.consentSms ? 'sms' : c.customer.consentPhone ? 'phone' : 'inPerson'),
+      },
+      { name: 'purpose', kind: 'choice', options: CONTACT_PURPOSES, required: true, initial: (c) => (c.status === 'closed' ? 'followUp' : c.contacts.some((x) => x.purpose === 'reply') ? 'progress' : 'reply') },
       { name: 'content', kind: 'textarea', required: true },
       { name: 'contactedAt', kind: 'datetime', required: true, initial: now },
     ],
     offered: () => true,
+    check: (v, _c, ctx) => {
+      const blanks = unfilledPlaceholders(v.content ?? '')
+      return {
+        content: blanks.length ? { key: 'process.problems.placeholders', params: { list: blanks.join(' ') } } : undefined,
+        contactedAt: notFuture(v.contactedAt, ctx),
+      }
+    },
     toDraft: (v) => ({
       type: 'customer.contacted',
-      payload: { channel: v.channel as (typeof CONTACT_CHANNELS)[number], purpose: v.purpose as (typeof CONTACT_PURPOSES)[number], content: v.content!, contactedAt: instant(v.contactedAt!) },
+      payload: {
+        channel: v.channel as (typeof CONTACT_CHANNELS)[number], purpose: v.purpose as (typeof CONTACT_PURPOSES)[number],
+        content: v.content!, contactedAt: instant(v.contactedAt!),
+      },
     }),
   },
   {
     type: 'owner.handedOff',
-    fields: [{ name: 'toName', kind: 'text', required: true }, { name: 'reason', kind: 'textarea', required: true }],
+    group: 'handle',
+    fields: [{ name: 'toName', kind: 'person', required: true }, { name: 'reason', kind: 'textarea', required: true }],
     offered: open,
-    toDraft: (v) => ({ type: 'owner.handedOff', payload: { to: staff(v.toName!), reason: v.reason! } }),
+    check: (v, c) => ({
+      toName: v.toName?.trim() && v.toName.trim() === c.owner.staffName ? { key: 'process.problems.sameOwner', params: { name: c.owner.staffName } } : undefined,
+    }),
+    toDraft: (v, _c, ctx) => ({ type: 'owner.handedOff', payload: { to: ctx.staff(v.toName!), reason: v.reason! } }),
   },
   {
     type: 'complaint.escalated',
-    fields: [{ name: 'reason', kind: 'textarea', required: true }, { name: 'supervisorName', kind: 'text' }],
+    group: 'handle',
+    fields: [{ name: 'reason', kind: 'textarea', required: true }, { name: 'supervisorName', kind: 'person', label: 'supervisorNameOptional' }],
     offered: (c) => open(c) && c.status !== 'escalated',
-    toDraft: (v) => ({ type: 'complaint.escalated', payload: { reason: v.reason!, supervisor: v.supervisorName?.trim() ? staff(v.supervisorName) : undefined } }),
+    toDraft: (v, _c, ctx) => ({ type: 'complaint.escalated', payload: { reason: v.reason!, supervisor: opt(v.supervisorName) ? ctx.staff(v.supervisorName!) : undefined } }),
   },
   {
     type: 'supervisor.planRecorded',
-    fields: [{ name: 'plan', kind: 'textarea', required: true }, { name: 'supervisorName', kind: 'text', required: true, initial: (c) => c.escalations.at(-1)?.supervisor?.staffName ?? '' }],
+    group: 'handle',
+    fields: [
+      { name: 'plan', kind: 'textarea', required: true },
+      { name: 'supervisorName', kind: 'person', required: true, initial: (c) => c.escalations.at(-1)?.supervisor?.staffName ?? '' },
+    ],
     offered: (c) => c.escalations.some((e) => !e.plan),
-    toDraft: (v) => ({ type: 'supervisor.planRecorded', payload: { plan: v.plan!, supervisor: staff(v.supervisorName!) } }),
+    toDraft: (v, _c, ctx) => ({ type: 'supervisor.planRecorded', payload: { plan: v.plan!, supervisor: ctx.staff(v.supervisorName!) } }),
   },
   {
     type: 'complaint.extended',
+    group: 'time',
     fields: [
       { name: 'reason', kind: 'textarea', required: true },
       { name: 'newDueDate', kind: 'date', required: true },
-      { name: 'noticeChannel', kind: 'choice', options: CONTACT_CHANNELS, required: true, initial: (c) => (c.customer.consentSms ? 'sms' : 'phone') },
+      {
+        name: 'noticeChannel', kind: 'choice', options: CONTACT_CHANNELS, optionLabels: 'contactChannel', required: true,
+        initial: (c) => (c.customer.consentSms ? 'sms' : c.customer.consentPhone ? 'phone' : 'inPerson'),
+      },
       { name: 'noticeAt', kind: 'datetime', required: true, initial: now },
-      { name: 'approvedBy', kind: 'text' },
+      { name: 'approvedBy', kind: 'person' },
     ],
     offered: open,
-    toDraft: (v) => ({
+    check: (v, _c, ctx) => {
+      const out: Record<string, Problem | undefined> = { noticeAt: notFuture(v.noticeAt, ctx) }
+      const date = v.newDueDate
+      if (!date) return out
+      if (date <= ctx.today) out.newDueDate = { key: 'process.problems.dateNotFuture' }
+      else if (date > ctx.limits.cap) out.newDueDate = { key: 'process.extensionPastCap', params: { cap: ctx.limits.cap } }
+      else if (date > ctx.limits.regulatoryWithoutApproval && !v.approvedBy?.trim()) {
+        out.approvedBy = { key: 'process.extensionNeedsApproval', params: { regulatory: ctx.limits.regulatoryWithoutApproval } }
+      }
+      return out
+    },
+    toDraft: (v, _c, ctx) => ({
       type: 'complaint.extended',
       payload: {
         reason: v.reason!, newDueDate: v.newDueDate!, noticeChannel: v.noticeChannel as (typeof CONTACT_CHANNELS)[number],
-        noticeAt: instant(v.noticeAt!), approvedBy: v.approvedBy?.trim() ? staff(v.approvedBy) : undefined,
+        noticeAt: instant(v.noticeAt!), approvedBy: opt(v.approvedBy) ? ctx.staff(v.approvedBy!) : undefined,
       },
     }),
   },
   {
     type: 'clock.paused',
+    group: 'time',
     fields: [{ name: 'reason', kind: 'textarea', required: true }],
     offered: (c) => open(c) && !c.pauses.some((p) => !p.resumedAt),
     toDraft: (v) => ({ type: 'clock.paused', payload: { reason: v.reason! } }),
   },
   {
     type: 'clock.resumed',
+    group: 'time',
     fields: [{ name: 'note', kind: 'textarea' }],
-    offered: (c) => c.pauses.some((p) => !p.resumedAt),
-    toDraft: (v) => ({ type: 'clock.resumed', payload: { note: opt(v.note!) } }),
+    offered: (c) => open(c) && c.pauses.some((p) => !p.resumedAt),
+    toDraft: (v) => ({ type: 'clock.resumed', payload: { note: opt(v.note) } }),
   },
   {
     type: 'complaint.resolved',
+    group: 'finish',
     fields: [{ name: 'summary', kind: 'textarea', required: true }],
     offered: (c) => open(c) && c.status !== 'resolved',
     toDraft: (v) => ({ type: 'complaint.resolved', payload: { summary: v.summary! } }),
   },
   {
     type: 'opinion.recorded',
+    group: 'finish',
     fields: [{ name: 'opinion', kind: 'choice', options: OPINIONS, required: true, initial: () => 'satisfied' }, { name: 'words', kind: 'textarea' }],
     offered: (c) => c.status === 'resolved' || c.status === 'closed',
-    toDraft: (v) => ({ type: 'opinion.recorded', payload: { opinion: v.opinion as (typeof OPINIONS)[number], words: opt(v.words!) } }),
+    toDraft: (v) => ({ type: 'opinion.recorded', payload: { opinion: v.opinion as (typeof OPINIONS)[number], words: opt(v.words) } }),
   },
   {
     type: 'complaint.closed',
+    group: 'finish',
     fields: [{ name: 'note', kind: 'textarea' }],
     offered: open,
-    toDraft: (v) => ({ type: 'complaint.closed', payload: { note: opt(v.note!) } }),
+    toDraft: (v) => ({ type: 'complaint.closed', payload: { note: opt(v.note) } }),
   },
   {
     type: 'followUp.scheduled',
+    group: 'finish',
     fields: [{ name: 'dueDate', kind: 'date', required: true }, { name: 'note', kind: 'textarea' }],
     offered: (c) => c.status === 'closed' || c.status === 'resolved',
-    toDraft: (v) => ({ type: 'followUp.scheduled', payload: { dueDate: v.dueDate!, note: opt(v.note!) } }),
+    check: (v, _c, ctx) => ({ dueDate: v.dueDate && v.dueDate < ctx.today ? { key: 'process.problems.dateInPast' } : undefined }),
+    toDraft: (v) => ({ type: 'followUp.scheduled', payload: { dueDate: v.dueDate!, note: opt(v.note) } }),
   },
   {
     type: 'followUp.done',
-    fields: [{ name: 'channel', kind: 'choice', options: CONTACT_CHANNELS, required: true, initial: () => 'phone' }, { name: 'content', kind: 'textarea', required: true }],
+    group: 'finish',
+    fields: [
+      { name: 'channel', kind: 'choice', options: CONTACT_CHANNELS, optionLabels: 'contactChannel', required: true, initial: (c) => (c.customer.consentPhone ? 'phone' : c.customer.consentSms ? 'sms' : 'inPerson') },
+      { name: 'content', kind: 'textarea', required: true },
+    ],
     offered: (c) => c.status === 'closed' || c.status === 'resolved',
     toDraft: (v) => ({ type: 'followUp.done', payload: { channel: v.channel as (typeof CONTACT_CHANNELS)[number], content: v.content! } }),
   },
   {
     type: 'complaint.reopened',
+    group: 'finish',
     fields: [{ name: 'reason', kind: 'textarea', required: true }],
     offered: (c) => !open(c) || c.status === 'resolved',
     toDraft: (v) => ({ type: 'complaint.reopened', payload: { reason: v.reason! } }),
   },
   {
     type: 'complaint.withdrawn',
+    group: 'finish',
     fields: [{ name: 'reason', kind: 'textarea', required: true }],
     offered: open,
     toDraft: (v) => ({ type: 'complaint.withdrawn', payload: { reason: v.reason! } }),
   },
   {
     type: 'field.corrected',
-    fields: [{ name: 'field', kind: 'choice', options: CORRECTABLE_FIELDS, required: true, initial: () => 'customer.name' }, { name: 'value', kind: 'text' }, { name: 'reason', kind: 'textarea', required: true }],
+    group: 'record',
+    fields: [
+      { name: 'field', kind: 'choice', options: CORRECTABLE_FIELDS, required: true, initial: () => 'customer.name' },
+      { name: 'value', kind: 'correction', initial: (c) => correctionText(c, 'customer.name') },
+      { name: 'reason', kind: 'textarea', required: true },
+    ],
     offered: () => true,
-    toDraft: (v) => ({ type: 'field.corrected', payload: { field: v.field as (typeof CORRECTABLE_FIELDS)[number], value: correctedValue(v.field!, v.value ?? ''), reason: v.reason! } }),
+    check: (v, c, ctx) => {
+      const code = correctionProblem(c, v.field as CorrectableField, v.value ?? '', ctx.now)
+      if (!code) return {}
+      return { value: { key: code === 'unchanged' ? 'process.problems.unchanged' : code === 'required' ? 'process.required' : `errors.${code}` } }
+    },
+    toDraft: (v) => ({
+      type: 'field.corrected',
+      payload: { field: v.field as CorrectableField, value: correctionValue(v.field as CorrectableField, v.value ?? ''), reason: v.reason! },
+    }),
   },
 ]
 
-/** A corrected value typed as text, turned into what the field holds. */
-function correctedValue(field: string, text: string): string | number | boolean | null {
-  const t = text.trim()
-  if (field === 'customer.consentSms' || field === 'customer.consentPhone' || field === 'customerPresent') return /^(是|yes|true|1|y)$/i.test(t)
-  if (field === 'groupSize') return t ? Number(t) : null
-  if (field === 'receivedAt') return fromChinaLocalInput(t.replace(' ', 'T')) ?? t
-  return t || null
+export const ACTION_GROUPS: ActionGroup[] = ['handle', 'time', 'finish', 'record']
+
+export function actionSpec(type: EventType): ActionSpec | undefined {
+  return ACTIONS.find((a) => a.type === type)
 }
 
-export function actionSpec(type: EventType): ActionSpec {
-  return ACTIONS.find((a) => a.type === type)!
-}
+/** `action-complaint-acknowledged` for `complaint.acknowledged`. */
+export const actionTestId = (type: string) => `action-${type.replaceAll('.', '-')}`

@@ -1,0 +1,66 @@
+import { chinaDate } from '../chinaTime'
+import { DEFAULT_SMS_TEMPLATES, fillTemplate } from './smsTemplates'
+import type { SmsTemplate } from './smsTemplates'
+import type { ComplaintState } from './state'
+
+/** The placeholders a template may use, in the order the template editor explains them. */
+export const SMS_PLACEHOLDERS = ['name', 'date', 'result', 'due'] as const
+export type SmsPlaceholder = (typeof SMS_PLACEHOLDERS)[number]
+
+export type SmsLocale = keyof typeof DEFAULT_SMS_TEMPLATES
+/** The manager's edited templates as kept on the tablet (IndexedDB `meta`, key `smsTemplates`), per language. */
+export type SavedSmsTemplates = Partial<Record<SmsLocale, SmsTemplate[]>>
+
+export const smsLocale = (locale: string): SmsLocale => (locale === 'en' ? 'en' : 'zh-CN')
+
+/** The built-in templates with the manager's saved edits laid over them (unknown or empty saved entries ignored). */
+export function mergeSmsTemplates(saved: unknown, locale: string): SmsTemplate[] {
+  const lang = smsLocale(locale)
+  const list = saved && typeof saved === 'object' ? (saved as Record<string, unknown>)[lang] : undefined
+  const edits = Array.isArray(list) ? (list as Partial<SmsTemplate>[]) : []
+  return DEFAULT_SMS_TEMPLATES[lang].map((d) => {
+    const edit = edits.find((e) => e && e.id === d.id && typeof e.text === 'string' && e.text.trim())
+    return edit ? { id: d.id, text: edit.text! } : d
+  })
+}
+
+/** `saved` with this language's templates replaced; entries equal to the built-in text are not stored. */
+export function withSavedTemplates(saved: unknown, locale: string, templates: SmsTemplate[]): SavedSmsTemplates {
+  const lang = smsLocale(locale)
+  const base = saved && typeof saved === 'object' ? { ...(saved as SavedSmsTemplates) } : {}
+  const defaults = DEFAULT_SMS_TEMPLATES[lang]
+  const changed = templates
+    .filter((t) => t.text.trim() && t.text !== defaults.find((d) => d.id === t.id)?.text)
+    .map((t) => ({ id: t.id, text: t.text }))
+  return { ...base, [lang]: changed }
+}
+
+/** A date as a customer reads it in an SMS: 2026年3月2日 in Chinese, 2026-03-02 otherwise. */
+export function smsDate(isoDate: string, locale: string): string {
+  if (smsLocale(locale) !== 'zh-CN') return isoDate
+  const [y, m, d] = isoDate.split('-')
+  return `${y}年${Number(m)}月${Number(d)}日`
+}
+
+/** What the placeholders stand for on this complaint; a placeholder with nothing to say is left out (and stays visible). */
+export function smsValues(s: ComplaintState, templateId: SmsTemplate['id'], locale: string): Partial<Record<SmsPlaceholder, string>> {
+  const lastExtension = s.extensions.at(-1)
+  const due = lastExtension?.newDueDate ?? s.plan?.promisedDate
+  const outcome = s.resolution?.summary ?? s.escalations.findLast((e) => e.plan)?.plan?.text ?? s.plan?.plan
+  return {
+    name: s.customer.name,
+    date: smsDate(chinaDate(s.receivedAt), locale),
+    due: due ? smsDate(due, locale) : undefined,
+    result: templateId === 'extensionNotice' ? lastExtension?.reason : outcome,
+  }
+}
+
+/** The template's text filled in for this complaint. */
+export function composeSms(s: ComplaintState, template: SmsTemplate, locale: string): string {
+  return fillTemplate(template.text, smsValues(s, template.id, locale))
+}
+
+/** Placeholders still in a text (`{result}` …): a message to a customer must not go out with them. */
+export function unfilledPlaceholders(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(/\{(\w+)\}/g), (m) => `{${m[1]}}`))]
+}

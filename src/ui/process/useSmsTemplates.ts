@@ -1,0 +1,33 @@
+import { ref, watch } from 'vue'
+import type { Ref } from 'vue'
+import type { SmsTemplate } from '@/domain'
+import { mergeSmsTemplates, withSavedTemplates } from '@/domain/complaint/smsCompose'
+import { useDatabase } from '@/ui/services/database'
+
+/** Where the manager's edited SMS templates are kept on the tablet (IndexedDB `meta`), per language. */
+export const SMS_TEMPLATES_KEY = 'smsTemplates'
+
+/** The SMS templates in the manager's language: the built-in ones with the manager's saved edits over them. */
+export function useSmsTemplates(locale: Ref<string>) {
+  const db = useDatabase()
+  const templates = ref<SmsTemplate[]>(mergeSmsTemplates(null, locale.value))
+
+  async function load(): Promise<void> {
+    const saved = (await db.meta.get(SMS_TEMPLATES_KEY))?.value
+    templates.value = mergeSmsTemplates(saved, locale.value)
+  }
+
+  /** Saves this language's templates (only the ones that differ from the built-in text are kept). */
+  async function save(next: SmsTemplate[]): Promise<void> {
+    const lang = locale.value
+    await db.transaction('rw', db.meta, async () => {
+      const saved = (await db.meta.get(SMS_TEMPLATES_KEY))?.value
+      // Plain copies: IndexedDB cannot store Vue's reactive proxies.
+      await db.meta.put({ key: SMS_TEMPLATES_KEY, value: JSON.parse(JSON.stringify(withSavedTemplates(saved, lang, next))) as unknown })
+    })
+    await load()
+  }
+
+  watch(locale, () => void load(), { immediate: true })
+  return { templates, load, save }
+}

@@ -1,0 +1,200 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { chinaDate } from '@/domain'
+import type { EventDraft, EventType } from '@/domain'
+import { useSessionStore } from '@/ui/auth/useSessionStore'
+import {
+  alerts, choose, cleanUp, CLOSED_HISTORY, fill, open, PLAN, q, qa, REPLY, RESOLVED, save, settle, setup, tap, VALID,
+} from './processHarness'
+
+afterEach(cleanUp)
+
+const DAY = 86_400_000
+const inDays = (n: number) => chinaDate(new Date(Date.now() + n * DAY))
+/** Received an hour ago, so that every time limit is still ahead. */
+const RECENT = { receivedAt: new Date(Date.now() - 3_600_000).toISOString() }
+const ESCALATED: EventDraft = { type: 'complaint.escalated', payload: { reason: '需协调清算中心', supervisor: { staffId: 'staff-zhao', staffName: '赵主管' } } }
+
+interface Case {
+  type: EventType
+  history?: EventDraft[]
+  recent?: boolean
+  /** Required inputs, cleared first: saving then shows "required" under each and writes nothing. */
+  required: string[]
+  fill?: Record<string, string>
+  choose?: Record<string, string>
+  payload: Record<string, unknown>
+}
+
+const CASES: Case[] = [
+  { type: 'complaint.acknowledged', required: [], fill: { note: '已安抚客户，承诺今日答复' }, payload: { note: '已安抚客户，承诺今日答复' } },
+  { type: 'validity.judged', required: ['reason'], choose: { verdict: 'invalid' }, fill: { reason: '按收费标准执行' }, payload: { verdict: 'invalid', reason: '按收费标准执行' } },
+  {
+    type: 'plan.proposed', required: ['cause', 'plan', 'responsible'],
+    fill: { cause: '高峰期窗口不足', plan: '增开窗口', responsible: '张伟', promisedDate: inDays(3) },
+    payload: { cause: '高峰期窗口不足', plan: '增开窗口', responsible: { staffId: 'name:张伟', staffName: '张伟' }, promisedDate: inDays(3) },
+  },
+  {
+    type: 'owner.handedOff', required: ['toName', 'reason'], fill: { toName: '张伟', reason: '轮班交接' },
+    payload: { to: { staffId: 'name:张伟', staffName: '张伟' }, reason: '轮班交接' },
+  },
+  { type: 'complaint.escalated', required: ['reason'], fill: { reason: '涉及其他网点' }, payload: { reason: '涉及其他网点', supervisor: undefined } },
+  {
+    type: 'supervisor.planRecorded', history: [ESCALATED], required: ['plan', 'supervisorName'], fill: { plan: '由主管协调退费', supervisorName: '赵主管' },
+    payload: { plan: '由主管协调退费', supervisor: { staffId: 'staff-zhao', staffName: '赵主管' } },
+  },
+  {
+    type: 'complaint.extended', recent: true, required: ['reason', 'newDueDate', 'noticeAt'],
+    fill: { reason: '需调取监控录像', newDueDate: inDays(10), noticeAt: `${inDays(0)}T00:05` }, choose: { noticeChannel: 'phone' },
+    payload: { reason: '需调取监控录像', newDueDate: inDays(10), noticeChannel: 'phone', noticeAt: `${inDays(0)}T00:05:00+08:00` },
+  },
+  { type: 'clock.paused', required: ['reason'], fill: { reason: '等待司法鉴定' }, payload: { reason: '等待司法鉴定' } },
+  { type: 'clock.resumed', history: [{ type: 'clock.paused', payload: { reason: '鉴定' } }], required: [], fill: { note: '鉴定结果已出' }, payload: { note: '鉴定结果已出' } },
+  { type: 'complaint.resolved', required: ['summary'], fill: { summary: '已退还年费 200 元' }, payload: { summary: '已退还年费 200 元' } },
+  {
+    type: 'opinion.recorded', history: [VALID, REPLY, RESOLVED], required: [], choose: { opinion: 'partly' }, fill: { words: '基本满意，希望以后快一点' },
+    payload: { opinion: 'partly', words: '基本满意，希望以后快一点' },
+  },
+  { type: 'complaint.closed', history: [VALID, PLAN, REPLY, RESOLVED], required: [], fill: { note: '客户满意' }, payload: { note: '客户满意' } },
+  { type: 'followUp.scheduled', history: CLOSED_HISTORY, required: ['dueDate'], fill: { dueDate: inDays(7) }, payload: { dueDate: inDays(7) } },
+  {
+    type: 'followUp.done', history: CLOSED_HISTORY, required: ['content'], choose: { channel: 'inPerson' }, fill: { content: '客户来网点时回访，表示满意' },
+    payload: { channel: 'inPerson', content: '客户来网点时回访，表示满意' },
+  },
+  { type: 'complaint.reopened', history: CLOSED_HISTORY, required: ['reason'], fill: { reason: '客户反映新情况' }, payload: { reason: '客户反映新情况' } },
+  { type: 'complaint.withdrawn', required: ['reason'], fill: { reason: '客户自行撤回' }, payload: { reason: '客户自行撤回' } },
+]
+
+describe('each action validates its form and writes its one event', () => {
+  it.each(CASES.map((c) => [c.type, c] as const))('%s', async (type, c) => {
+    const { types, written } = await setup(c.history ?? [], { recorded: c.recent ? RECENT : undefined })
+    const before = (await types()).length
+    await open(type)
+    if (c.required.length) {
+      for (const name of c.required) await fill(name, '')
+      await save()
+      expect(alerts().filter((a) => a === '此项必填')).toHaveLength(c.required.length)
+      await settle()
+      expect(await types()).toHaveLength(before)
+      expect(q(`[data-testid="sheet-${type.replace('.', '-')}"]`), 'the sheet stays open').not.toBeNull()
+    }
+    for (const [name, value] of Object.entries(c.choose ?? {})) await choose(name, value)
+    for (const [name, value] of Object.entries(c.fill ?? {})) await fill(name, value)
+    await save()
+    const payload = await written(type)
+    expect(payload).toMatchObject(JSON.parse(JSON.stringify(c.payload)) as object)
+    for (const [k, v] of Object.entries(c.payload)) if (v === undefined) expect((payload as Record<string, unknown>)[k]).toBeUndefined()
+    expect(await types()).toHaveLength(before + 1)
+    // Saved: the sheet closes with a toast.
+    expect(document.body.textContent).toContain('已记录')
+  })
+})
+
+describe('details of particular actions', () => {
+  it('writes the first response without a note when none is typed', async () => {
+    const { written } = await setup()
+    await open('complaint.acknowledged')
+    await save()
+    expect(await written('complaint.acknowledged')).toEqual({})
+  })
+
+  it('shows the current owner when handing off, and will not hand off to the same person', async () => {
+    const { types } = await setup()
+    await open('owner.handedOff')
+    expect(q('[data-testid="current-owner"]')!.textContent).toContain('大堂经理')
+    await fill('toName', '大堂经理')
+    await fill('reason', '交接')
+    await save()
+    expect(alerts().join()).toContain('大堂经理 已经是当前责任人')
+    await settle()
+    expect(await types()).not.toContain('owner.handedOff')
+  })
+
+  it('hands off to a colleague picked from the tablet, with their staff id', async () => {
+    const { written } = await setup()
+    useSessionStore().users = [{ staffId: 'staff-zhao', name: '赵敏', role: 'manager', pin: { salt: '', hash: '', iterations: 1 }, failedAttempts: 0, lockedUntil: 0 }]
+    await open('owner.handedOff')
+    const chips = qa('[data-testid="person-toName"]')
+    expect(chips.map((c) => c.textContent!.trim())).toEqual(['赵敏'])
+    chips[0]!.click()
+    await fill('reason', '下班交接')
+    await save()
+    expect(await written('owner.handedOff')).toEqual({ to: { staffId: 'staff-zhao', staffName: '赵敏' }, reason: '下班交接' })
+  })
+
+  it('names the supervisor of an escalation when one is given', async () => {
+    const { written } = await setup()
+    await open('complaint.escalated')
+    await fill('reason', '金额较大')
+    await fill('supervisorName', '赵主管')
+    await save()
+    expect(await written('complaint.escalated')).toEqual({ reason: '金额较大', supervisor: { staffId: 'name:赵主管', staffName: '赵主管' } })
+  })
+
+  it('starts the supervisor’s plan with the supervisor named at escalation', async () => {
+    await setup([ESCALATED])
+    await open('supervisor.planRecorded')
+    expect((q('[data-testid="action-field-supervisorName"]') as HTMLInputElement).value).toBe('赵主管')
+  })
+
+  it('starts the plan from the seven-step script’s root cause and plan, with the owner responsible', async () => {
+    const gather: EventDraft = { type: 'script.stepDone', payload: { step: 'gather', rootCause: 'ATM 读卡故障' } }
+    const propose: EventDraft = { type: 'script.stepDone', payload: { step: 'propose', plan: '当日取卡', promisedDate: '2026-03-03' } }
+    await setup([gather, propose])
+    await open('plan.proposed')
+    expect((q('[data-testid="action-field-cause"]') as HTMLTextAreaElement).value).toBe('ATM 读卡故障')
+    expect((q('[data-testid="action-field-plan"]') as HTMLTextAreaElement).value).toBe('当日取卡')
+    expect((q('[data-testid="action-field-responsible"]') as HTMLInputElement).value).toBe('大堂经理')
+  })
+
+  it('explains the 45-working-day cap and refuses a date past it', async () => {
+    const { types } = await setup([], { recorded: RECENT })
+    await open('complaint.extended')
+    expect(q('[data-testid="extension-hint"]')!.textContent).toContain('45 个工作日')
+    await fill('reason', '需调取录像')
+    await fill('newDueDate', inDays(400))
+    await save()
+    expect(alerts().join()).toContain('不能晚于')
+    await settle()
+    expect(await types()).not.toContain('complaint.extended')
+  })
+
+  it('asks for the approving supervisor past the regulatory limit', async () => {
+    const { written } = await setup([], { recorded: RECENT })
+    await open('complaint.extended')
+    await fill('reason', '情况特别复杂')
+    await fill('newDueDate', inDays(45))
+    await save()
+    expect(alerts().join()).toContain('请填写批准的主管')
+    await fill('approvedBy', '赵主管')
+    await save()
+    expect(await written('complaint.extended')).toMatchObject({ approvedBy: { staffId: 'name:赵主管', staffName: '赵主管' } })
+  })
+
+  it('will not schedule a follow-up in the past', async () => {
+    const { types } = await setup(CLOSED_HISTORY)
+    await open('followUp.scheduled')
+    await fill('dueDate', inDays(-2))
+    await save()
+    expect(alerts()).toContain('日期不能早于今天')
+    await settle()
+    expect(await types()).not.toContain('followUp.scheduled')
+  })
+
+  it('cancels without writing', async () => {
+    const { types } = await setup()
+    await open('complaint.resolved')
+    await fill('summary', '已处理')
+    const cancel = qa('.van-popup button').find((b) => b.textContent?.includes('取消'))!
+    cancel.click()
+    await settle()
+    expect(await types()).toEqual(['complaint.recorded'])
+  })
+
+  it('shows its messages in English', async () => {
+    await setup([], { locale: 'en' })
+    await open('complaint.withdrawn')
+    await save()
+    expect(alerts()).toContain('Required')
+    await tap('action-submit')
+  })
+})
