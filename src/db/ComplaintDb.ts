@@ -15,7 +15,8 @@ export class ComplaintDb extends Dexie {
     super(name)
     for (const v of SCHEMA_VERSIONS) {
       if (options.upTo !== undefined && v.version > options.upTo) break
-      this.version(v.version).stores(v.stores)
+      const version = this.version(v.version).stores(v.stores)
+      if (v.upgrade) version.upgrade(v.upgrade)
     }
   }
 }

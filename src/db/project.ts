@@ -2,6 +2,7 @@ import { bookDueAt, normalizePhone } from '@/domain'
 import type { ClockContext, ComplaintState } from '@/domain'
 import type { ComplaintRow } from './schema'
 import { searchTerms } from './searchTerms'
+import { awaitingSupervisor } from '@/domain/complaint/supervisorQueue'
 
 /** The complaint book's row for a folded complaint. */
 /** `ctx`: the calendar and policy in force (the centre's, once synced) and the time of projection. */
@@ -20,6 +21,7 @@ export function project(state: ComplaintState, ctx: ClockContext = { now: new Da
     followUpDue: followUpDue(state),
     extendedUntil: state.extensions.length > 0 && state.status !== 'closed' && state.status !== 'withdrawn' ? state.extensions.at(-1)!.newDueDate : '',
     terms: searchTerms(`${state.description} ${state.demand ?? ''}`),
+    awaiting: awaitingSupervisor(state),
     updatedHlc: state.lastHlc,
     state,
   }

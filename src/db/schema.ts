@@ -1,4 +1,7 @@
+import type { Transaction } from 'dexie'
 import type { ComplaintEvent, ComplaintState, ComplaintStatus } from '@/domain'
+import { awaitingSupervisor } from '@/domain/complaint/supervisorQueue'
+import type { AwaitingSupervisor } from '@/domain/complaint/supervisorQueue'
 
 /** One row of the complaint book: the folded state plus the flat, indexed columns the book queries. */
 export interface ComplaintRow {
@@ -19,6 +22,8 @@ export interface ComplaintRow {
   extendedUntil: string
   /** Search terms of the text (see searchTerms): a multi-entry index, so word search never scans the table. */
   terms: string[]
+  /** What the complaint waits for from a supervisor: a multi-entry index, so the desk's queue never scans. */
+  awaiting: AwaitingSupervisor[]
   updatedHlc: string
   state: ComplaintState
 }
@@ -54,7 +59,7 @@ export interface DraftRow {
  * The IndexedDB schema, one entry per version. Append-only: a released version is never edited, a change
  * is a new version (with an upgrade function when data must move), and each has an upgrade test.
  */
-export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null>; upgrade?: (tx: Transaction) => Promise<unknown> }[] = [
   {
     version: 1,
     stores: {
@@ -68,6 +73,16 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     // v2: unsaved forms survive an app update or a crash.
     version: 2,
     stores: { drafts: 'key, savedAt' },
+  },
+  {
+    // v3: the supervisor's desk finds escalations and extension requests by index. States stored before
+    // extension requests existed get the empty list, so nothing that reads them needs to guess.
+    version: 3,
+    stores: { complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, name, category, ownerId, *terms, *awaiting' },
+    upgrade: (tx) => tx.table<ComplaintRow>('complaints').toCollection().modify((row) => {
+      row.state.extensionRequests ??= []
+      row.awaiting = awaitingSupervisor(row.state)
+    }),
   },
 ]
 

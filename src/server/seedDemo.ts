@@ -1,4 +1,4 @@
-import { encodeHlc, EVENT_SCHEMA_VERSION, newId } from '../domain'
+import { chinaDate, encodeHlc, EVENT_SCHEMA_VERSION, newId } from '../domain'
 import type { ComplaintEvent, EventDraft } from '../domain'
 import { hashPassword } from './auth/passwords'
 import type { Database } from './db/Database'
@@ -40,6 +40,9 @@ export async function seedDemo(db: Database, password: string): Promise<{ create
   add(c1, { type: 'validity.judged', payload: { verdict: 'valid', reason: '当日上午两名柜员请假，未及时调配' } })
   const c2 = newId()
   add(c2, { type: 'complaint.recorded', payload: { customer: { name: '刘洋', phone: '010-62345678', consentSms: false, consentPhone: true }, channel: 'phone', kind: 'complaint', category: 'fees', cause: 'disclosure', description: '信用卡年费在未告知的情况下被扣收。', demand: '退还年费', customerPresent: false, receivedAt: at(0) } })
+  add(c1, { type: 'extension.requested', payload: { reason: '需调取当日排队叫号记录并与人力部门核实排班，预计超出监管时限', newDueDate: chinaDate(new Date(wall + 25 * 86_400_000)) } })
+  add(c2, { type: 'complaint.acknowledged', payload: { note: '已电话致歉，说明将核查扣费记录' } })
+  add(c2, { type: 'complaint.escalated', payload: { reason: '客户要求退还年费并书面道歉，涉及信用卡中心，需主管协调' } })
   const c3 = newId()
   add(c3, { type: 'complaint.recorded', payload: { customer: { name: '周敏', consentSms: false, consentPhone: false }, channel: 'inPerson', kind: 'suggestion', category: 'facilities', description: '大堂等候区座位太少，老人站着等很累。', customerPresent: true, receivedAt: at(0) } })
   await ingestEvents(db, { deviceId: actor.deviceId, branchId: 'renmin' }, events as unknown as Record<string, unknown>[])

@@ -10,6 +10,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/complaints/:id/script', name: 'script', component: () => import('@/ui/script/ScriptPage.vue'), props: true },
   { path: '/print', name: 'print', component: () => import('@/ui/print/PrintRegisterPage.vue') },
   { path: '/principles', name: 'principles', component: () => import('@/ui/script/PrinciplesPage.vue') },
+  { path: '/desk', name: 'desk', component: () => import('@/ui/desk/DeskPage.vue') },
+  { path: '/desk/complaints/:id', name: 'deskComplaint', component: () => import('@/ui/desk/CentralComplaintPage.vue'), props: true },
+  { path: '/reports', name: 'reports', component: () => import('@/ui/reports/ReportsPage.vue') },
   { path: '/complaints/:id', name: 'complaint', component: () => import('@/ui/pages/ComplaintPage.vue'), props: true },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]

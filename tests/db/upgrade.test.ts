@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { newId } from '@/domain'
-import { commit, ComplaintDb, SCHEMA_VERSIONS } from '@/db'
+import { commit, ComplaintDb, localDeskQueue, SCHEMA_VERSIONS } from '@/db'
 import { RECORDED } from '../support/eventFactory'
 
 describe('IndexedDB schema upgrades', () => {
@@ -29,4 +29,27 @@ describe('IndexedDB schema upgrades', () => {
     expect(await current.drafts.count()).toBe(1)
     await current.delete()
   })
+
+  it('v2 → v3 indexes what waits for a supervisor and gives old states an empty list of extension requests', async () => {
+    const name = `upgrade-${newId()}`
+    const v2 = new ComplaintDb(name, { upTo: 2 })
+    const escalated = newId()
+    const quiet = newId()
+    await commit(v2, escalated, [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }])
+    await commit(v2, quiet, [{ type: 'complaint.recorded', payload: RECORDED }])
+    // A row as version 2 stored it: no `awaiting`, and a state from before extension requests existed.
+    await v2.complaints.toCollection().modify((row) => {
+      delete (row as Partial<typeof row>).awaiting
+      delete (row.state as Partial<typeof row.state>).extensionRequests
+    })
+    v2.close()
+
+    const current = new ComplaintDb(name)
+    await current.open()
+    expect((await current.complaints.get(quiet))?.state.extensionRequests).toEqual([])
+    expect((await localDeskQueue(current)).map((i) => [i.complaintId, i.kind])).toEqual([[escalated, 'escalation']])
+    expect(await current.events.count()).toBe(3)
+    await current.delete()
+  })
 })
+

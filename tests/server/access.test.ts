@@ -77,6 +77,17 @@ describe.each(BACKENDS)('authentication and authorisation on $name', (backend) =
     expect(branch.json().staff.map((s: { id: string }) => s.id).sort()).toEqual(['li', 'zhao'])
   })
 
+  it('enrols a supervisor’s tablet in their own branch unless they name another they cover; an administrator names one', async () => {
+    const zhao = await signIn('zhao')
+    const enrol = (token: string, deviceId: string, branchId?: string) =>
+      app.inject({ method: 'POST', url: '/api/devices/enrol', headers: bank.auth(token), payload: { deviceId, name: '主管平板', branchId } })
+    expect((await enrol(zhao, 'tab-zhao')).json().device).toMatchObject({ branchId: 'b1' })
+    expect((await enrol(zhao, 'tab-zhao-2', 'b2')).json().device).toMatchObject({ branchId: 'b2' })
+    const root = await signIn('root')
+    const noBranch = await enrol(root, 'tab-root')
+    expect([noBranch.statusCode, noBranch.json().error]).toEqual([400, 'branch_required'])
+  })
+
   it('a revoked tablet syncs nothing more and is told why', async () => {
     const root = await signIn('root')
     const li = await signIn('li')

@@ -45,6 +45,17 @@ const FIXTURE = [
     ['2026-03-06T03:00:00.000Z', { type: 'complaint.closed', payload: {} }],
     ['2026-03-09T01:00:00.000Z', { type: 'complaint.reopened', payload: { reason: '又来了' } }],
   ]),
+  // C5: cards/staff, answered within 1 h, valid; the reply came on 30 March, after the first limit (15 working days:
+  // 26 March) but within the extension to 3 April the customer was told of: extended and replied on time; closed
+  // 25 days 2 h after receipt (602 h).
+  complaint('2026-03-05T01:00:00.000Z', { category: 'cards', cause: 'staff', customer: { name: '吴', phone: '13700000000', consentSms: true, consentPhone: true } }, [
+    ['2026-03-05T02:00:00.000Z', { type: 'complaint.acknowledged', payload: {} }],
+    ['2026-03-05T03:00:00.000Z', { type: 'validity.judged', payload: { verdict: 'valid', reason: '属实' } }],
+    ['2026-03-10T01:00:00.000Z', { type: 'complaint.extended', payload: { reason: '需调取监控', newDueDate: '2026-04-03', noticeChannel: 'sms', noticeAt: '2026-03-10T09:00:00+08:00' } }],
+    ['2026-03-30T01:00:00.000Z', contact('2026-03-30T09:00:00+08:00')],
+    ['2026-03-30T02:00:00.000Z', { type: 'complaint.resolved', payload: { summary: '已致歉' } }],
+    ['2026-03-30T03:00:00.000Z', { type: 'complaint.closed', payload: {} }],
+  ]),
   // C4: received in April, outside the range.
   complaint('2026-04-20T01:00:00.000Z', {}, []),
 ]
@@ -66,19 +77,26 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
   it('computes the figures of the hand-worked fixture in SQL', async () => {
     const r = await summaryReport(db, { branchIds: ['b1'], from: '2026-02-28T16:00:00.000Z', to: '2026-03-31T16:00:00.000Z', now: new Date('2026-05-01T00:00:00Z') })
     expect(r).toMatchObject({
-      total: 3, complaints: 2, suggestions: 1, valid: 2, invalid: 0,
-      firstResponseOnTime: { count: 2 }, replyOnTime: { count: 2 },
-      extended: { count: 1 }, overdue: { count: 1 }, reopened: 1,
-      medianFirstResponseHours: 2,
+      total: 4, complaints: 3, suggestions: 1, valid: 3, invalid: 0,
+      // C1 (1 h), C3 (2 h), C5 (1 h); C2 took 30 h.
+      firstResponseOnTime: { count: 3 }, replyOnTime: { count: 3 },
+      // C2 and C5 extended; only C2 (never replied, open) is overdue; C3 reopened.
+      extended: { count: 2 }, overdue: { count: 1 }, reopened: 1,
+      // 1, 1, 2 and 30 hours.
+      medianFirstResponseHours: 1.5,
       moodStartAvg: 1, moodEndAvg: 4,
       opinions: { satisfied: 1 },
       repeatComplainants: { phones: 1, complaints: 2 },
       groupComplaints: 1, majorComplaints: 1,
     })
-    expect(r.firstResponseOnTime.rate).toBeCloseTo(2 / 3)
-    expect(r.medianClosureHours).toBeCloseTo(72, 3)
+    expect(r.firstResponseOnTime.rate).toBeCloseTo(3 / 4)
+    expect(r.extended.rate).toBeCloseTo(2 / 4)
+    // C1 closed after 72 h, C5 after 602 h; C3's closure was undone by the reopening.
+    expect(r.medianClosureHours).toBeCloseTo(337, 3)
+    expect(r.byBranch).toEqual([{ branchId: 'b1', total: 4, overdue: 1, extended: 2 }])
     expect(r.byCategoryAndCause).toEqual([
       { category: 'cards', cause: 'process', n: 1 },
+      { category: 'cards', cause: 'staff', n: 1 },
       { category: 'facilities', cause: null, n: 1 },
       { category: 'fees', cause: 'pricing', n: 1 },
     ])
@@ -90,11 +108,13 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
     const wang = await token('wang', '10.2.0.2')
     const zhao = await token('zhao', '10.2.0.3')
     const get = (t: string, qs: string) => app.inject({ url: `/api/reports/summary?from=2026-03-01&to=2026-03-31${qs}`, headers: { authorization: `Bearer ${t}` } })
-    expect((await get(li, '')).json().total).toBe(3)
+    expect((await get(li, '')).json().total).toBe(4)
     expect((await get(li, '&branch=b2')).statusCode).toBe(403)
     expect((await get(wang, '')).json().total).toBe(0)
     const both = await get(zhao, '&branch=b1&branch=b2')
-    expect(both.json()).toMatchObject({ branches: ['b1', 'b2'], total: 3 })
+    expect(both.json()).toMatchObject({ branches: ['b1', 'b2'], total: 4 })
+    expect((await get(zhao, '')).json()).toMatchObject({ branches: ['b1', 'b2'], total: 4 })
+    expect((await get(zhao, '&from=2026-04-01')).statusCode).toBe(400)
     expect((await get(li, '&from=bad')).statusCode).toBe(400)
   })
 
@@ -106,9 +126,26 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
     const bytes = res.rawPayload
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = new TextDecoder('utf-8').decode(bytes.subarray(3)).trimEnd().split('\r\n')
-    expect(lines).toHaveLength(4)
+    expect(lines).toHaveLength(5)
     expect(lines[0]).toContain('"受理时间","客户"')
     expect(lines[1]).toContain('"人民路支行"')
     expect(lines[1]).toContain('"王芳"')
+  })
+
+  it('exports the figures as CSV, and the register with every reply and proof of notice', async () => {
+    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.2.0.10', payload: { username: 'zhao', password: PASSWORD } })
+    const headers = { authorization: `Bearer ${signIn.json().token}` }
+    const figures = await app.inject({ url: '/api/reports/summary.csv?from=2026-03-01&to=2026-03-31&branch=b1', headers })
+    expect(figures.statusCode).toBe(200)
+    expect([...figures.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const rows = new TextDecoder('utf-8').decode(figures.rawPayload.subarray(3)).trimEnd().split('\r\n')
+    expect(rows[0]).toBe('"指标","数量","比例"')
+    expect(rows).toContain('"延期","2","50.0%"')
+    expect(rows).toContain('"按时首次响应","3","75.0%"')
+    const register = await app.inject({ url: '/api/reports/register?from=2026-03-01&to=2026-03-31', headers })
+    const complaints = register.json().complaints as { branchName: string; state: { customer: { name: string }; contacts: unknown[]; extensions: { noticeChannel: string }[] } }[]
+    expect(complaints.map((c) => c.state.customer.name)).toEqual(['王芳', '周', '王芳', '吴'])
+    expect(complaints[3]).toMatchObject({ branchName: '人民路支行', state: { extensions: [{ noticeChannel: 'sms' }] } })
+    expect(complaints[3]!.state.contacts).toHaveLength(1)
   })
 })

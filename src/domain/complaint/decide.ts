@@ -15,6 +15,7 @@ export type Refusal =
   | 'alreadyRecorded' | 'notRecorded' | 'alreadyAcknowledged' | 'isClosed' | 'isWithdrawn' | 'notClosed'
   | 'closeNeedsReply' | 'closeNeedsVerdict' | 'notEscalated' | 'alreadyEscalated' | 'sameOwner'
   | 'clockAlreadyPaused' | 'clockNotPaused' | 'extensionBeforeToday' | 'invalidCorrection'
+  | 'extensionRequestPending' | 'noSuchRequest' | 'alreadyDecided'
 
 export type Decision =
   | { ok: true; draft: ValidDraft }
@@ -64,6 +65,14 @@ function guard(s: ComplaintState | null, d: ValidDraft): Refusal | null {
     case 'complaint.extended':
       // The extended limit lies after the day the complaint was received (the tablet's form also asks for a date after today).
       return d.payload.newDueDate <= chinaDate(s.receivedAt) ? 'extensionBeforeToday' : null
+    case 'extension.requested':
+      if (s.extensionRequests.some((r) => !r.decision)) return 'extensionRequestPending'
+      return d.payload.newDueDate <= chinaDate(s.receivedAt) ? 'extensionBeforeToday' : null
+    case 'extension.decided': {
+      const request = s.extensionRequests.find((r) => r.eventId === d.payload.requestId)
+      if (!request) return 'noSuchRequest'
+      return request.decision ? 'alreadyDecided' : null
+    }
     case 'complaint.reopened':
       return s.status === 'closed' || s.status === 'resolved' || s.status === 'withdrawn' ? null : 'notClosed'
     case 'field.corrected':

@@ -83,6 +83,18 @@ const payloads = {
     noticeAt: isoDateTime,
     approvedBy: staffRef.optional(),
   }),
+  /**
+   * An extension past the regulatory date needs the supervisor's approval (2020 rule Art. 23): the lobby
+   * manager asks with the reason; the extension itself is recorded once approved and the customer told.
+   */
+  'extension.requested': z.object({ reason: text(2000), newDueDate: isoDate }),
+  /** The supervisor's answer to an extension request, with a comment (and, if refused, what to do instead). */
+  'extension.decided': z.object({
+    requestId: z.uuid({ error: 'invalidId' }),
+    approved: z.boolean(),
+    comment: text(2000),
+    supervisor: staffRef,
+  }),
   /** Time excluded from the clocks (2020 rule Art. 18, 23: external appraisal, mediation). */
   'clock.paused': z.object({ reason: text(1000) }),
   'clock.resumed': z.object({ note: optionalText(1000) }),

@@ -63,6 +63,7 @@ function init(e: EventOfType<'complaint.recorded'>): ComplaintState {
     contacts: [],
     escalations: [],
     extensions: [],
+    extensionRequests: [],
     pauses: [],
     followUpsDone: [],
     reopenings: [],
@@ -143,6 +144,16 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
     }
     case 'complaint.extended':
       return { ...s, extensions: [...s.extensions, { ...st, ...e.payload }] }
+    case 'extension.requested':
+      return { ...s, status: started(s), extensionRequests: [...s.extensionRequests, { ...st, ...e.payload }] }
+    case 'extension.decided': {
+      const { requestId, ...decision } = e.payload
+      // The first decision on a request stands: two supervisors answering offline do not overwrite each other.
+      return {
+        ...s,
+        extensionRequests: s.extensionRequests.map((r) => (r.eventId === requestId && !r.decision ? { ...r, decision: { ...st, ...decision } } : r)),
+      }
+    }
     case 'clock.paused':
       return { ...s, pauses: [...s.pauses, { ...st, reason: e.payload.reason }] }
     case 'clock.resumed': {

@@ -1,5 +1,6 @@
 import type { EventType } from './events'
 import type { ComplaintState } from './state'
+import { approvedExtensionToRecord } from './supervisorQueue'
 
 /**
  * What the procedure asks for next on this complaint: the one action the tablet suggests first.
@@ -14,6 +15,8 @@ export function nextStep(s: ComplaintState): EventType | null {
     case 'escalated':
       return 'supervisor.planRecorded'
     case 'inProgress':
+      // An approved extension counts only once the customer has been told the new date.
+      if (approvedExtensionToRecord(s)) return 'complaint.extended'
       if (!s.validity) return 'validity.judged'
       if (s.validity.verdict === 'valid' && !s.plan) return 'plan.proposed'
       if (!replied) return 'customer.contacted'

@@ -29,6 +29,12 @@ export interface ContactRecord extends Stamp {
   contactedAt: string
 }
 
+export interface ExtensionRequest extends Stamp {
+  reason: string
+  newDueDate: string
+  decision?: Stamp & { approved: boolean; comment: string; supervisor: StaffRef }
+}
+
 export interface ComplaintState {
   id: string
   branchId: string
@@ -65,6 +71,7 @@ export interface ComplaintState {
   contacts: ContactRecord[]
   escalations: (Stamp & { reason: string; supervisor?: StaffRef; plan?: { text: string; supervisor: StaffRef; at: string } })[]
   extensions: (Stamp & EventPayload<'complaint.extended'>)[]
+  extensionRequests: ExtensionRequest[]
   pauses: (Stamp & { reason: string; resumedAt?: string })[]
   resolution?: Stamp & { summary: string }
   opinion?: Stamp & { opinion: Opinion; words?: string }

@@ -21,7 +21,7 @@ async function resolvePrincipal(db: Database, token: string): Promise<Principal 
   if (!s || s.disabled) return null
   const covered = await db.query<{ branch_id: string }>('select branch_id from staff_branches where staff_id = $1', [s.staff_id])
   const branchIds = [...new Set([...(s.branch_id ? [s.branch_id] : []), ...covered.rows.map((r) => r.branch_id)])]
-  return { kind: 'staff', staffId: s.staff_id, name: s.name, role: s.role, branchIds }
+  return { kind: 'staff', staffId: s.staff_id, name: s.name, role: s.role, branchIds, homeBranchId: s.branch_id }
 }
 
 const ROLE_RANK = { manager: 1, supervisor: 2, admin: 3 } as const

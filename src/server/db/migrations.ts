@@ -114,6 +114,16 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       create index complaints_phone on complaints (branch_id, phone) where phone is not null;
     `,
   },
+  {
+    id: 4,
+    name: 'supervisor desk',
+    sql: `
+      -- An extension request waiting for a supervisor's decision; the desk's queue reads a small partial index.
+      alter table complaints add column approval_pending boolean not null default false;
+      create index complaints_awaiting on complaints (branch_id, received_at) where escalation_open or approval_pending;
+      create index complaints_open_due on complaints (branch_id, due_at) where status not in ('closed', 'withdrawn');
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.id

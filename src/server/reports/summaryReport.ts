@@ -44,6 +44,11 @@ export async function summaryReport(db: Queryable, q: ReportQuery) {
   const repeat = (await db.query<{ phones: number; complaints: number }>(`
     select count(*)::int as phones, coalesce(sum(n), 0)::int as complaints from (
       select phone, count(*) as n from complaints where ${where} and phone is not null group by phone having count(*) > 1) r`, params.slice(0, 3))).rows[0]!
+  const byBranch = (await db.query<{ branch_id: string; total: number; overdue: number; extended: number }>(`
+    select branch_id, count(*)::int as total,
+      count(*) filter (where status not in ('closed', 'withdrawn') and due_at < $4::timestamptz)::int as overdue,
+      count(*) filter (where extended)::int as extended
+    from complaints where ${where} group by branch_id order by branch_id`, params)).rows
   const total = Number(totals.total)
   const rate = (n: unknown) => (total === 0 ? null : Number(n) / total)
   return {
@@ -62,5 +67,38 @@ export async function summaryReport(db: Queryable, q: ReportQuery) {
     byCategoryAndCause: byCategory,
     repeatComplainants: repeat,
     groupComplaints: Number(totals.group_complaints), majorComplaints: Number(totals.major),
+    byBranch: byBranch.map((b) => ({ branchId: b.branch_id, total: b.total, overdue: b.overdue, extended: b.extended })),
   }
+}
+
+export type SummaryReport = Awaited<ReturnType<typeof summaryReport>>
+
+/** The figures as rows of (figure, count, rate) for the figures' CSV; labels in Chinese, the register's language. */
+export function summaryRows(r: SummaryReport): (string | number | null)[][] {
+  const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`)
+  const share = (n: number) => pct(r.total === 0 ? null : n / r.total)
+  const hours = (h: number | null) => (h === null ? '' : h.toFixed(1))
+  const opinion: Record<string, string> = { satisfied: '满意', partly: '基本满意', dissatisfied: '不满意' }
+  return [
+    ['受理总数', r.total, ''],
+    ['投诉', r.complaints, share(r.complaints)],
+    ['建议', r.suggestions, share(r.suggestions)],
+    ['成立', r.valid, share(r.valid)],
+    ['不成立', r.invalid, share(r.invalid)],
+    ['按时首次响应', r.firstResponseOnTime.count, pct(r.firstResponseOnTime.rate)],
+    ['按时答复', r.replyOnTime.count, pct(r.replyOnTime.rate)],
+    ['延期', r.extended.count, pct(r.extended.rate)],
+    ['逾期未办结', r.overdue.count, pct(r.overdue.rate)],
+    ['重新打开', r.reopened, share(r.reopened)],
+    ['首次响应用时中位数（小时）', hours(r.medianFirstResponseHours), ''],
+    ['办结用时中位数（小时）', hours(r.medianClosureHours), ''],
+    ['话术前平均情绪', r.moodStartAvg === null ? '' : r.moodStartAvg.toFixed(2), ''],
+    ['话术后平均情绪', r.moodEndAvg === null ? '' : r.moodEndAvg.toFixed(2), ''],
+    ...Object.entries(r.opinions).map(([k, n]) => [`客户意见：${opinion[k] ?? k}`, n, share(n)]),
+    ['重复投诉客户（人）', r.repeatComplainants.phones, ''],
+    ['重复投诉客户的投诉（件）', r.repeatComplainants.complaints, share(r.repeatComplainants.complaints)],
+    ['群体投诉', r.groupComplaints, share(r.groupComplaints)],
+    ['重大群体投诉（20 人以上）', r.majorComplaints, share(r.majorComplaints)],
+    ...r.byCategoryAndCause.map((c) => [`业务类别/原因：${c.category ?? '未分类'} / ${c.cause ?? '未填'}`, c.n, share(c.n)]),
+  ]
 }

@@ -8,7 +8,7 @@ import { HttpError } from '../http/errors'
 const enrolBody = z.object({
   deviceId: z.string().regex(/^[\w-]{1,64}$/, 'deviceId: letters, digits, - and _ only'),
   name: z.string().trim().min(1).max(60),
-  /** Only an administrator or a supervisor covering several branches names the branch. */
+  /** Without it the tablet joins the staff member's own branch; an administrator (who has none) must name one. */
   branchId: z.string().min(1).max(64).optional(),
 })
 
@@ -17,7 +17,7 @@ export function deviceRoutes(app: FastifyInstance, db: Database): void {
   app.post('/api/devices/enrol', { config: { access: 'staff' } }, async (request) => {
     const staff = request.principal as Extract<Principal, { kind: 'staff' }>
     const body = enrolBody.parse(request.body)
-    const branchId = body.branchId ?? (staff.branchIds.length === 1 ? staff.branchIds[0] : undefined)
+    const branchId = body.branchId ?? staff.homeBranchId ?? (staff.branchIds.length === 1 ? staff.branchIds[0] : undefined)
     if (!branchId) throw new HttpError(400, 'branch_required', 'Choose the branch this tablet belongs to')
     if (staff.role !== 'admin' && !staff.branchIds.includes(branchId)) throw new HttpError(403, 'other_branch', 'You cannot enrol a tablet for another branch')
     const branch = (await db.query<{ id: string; name: string }>('select id, name from branches where id = $1', [branchId])).rows[0]

@@ -4,6 +4,7 @@ import { registerAuthentication } from '../auth/authenticate'
 import type { Database } from '../db/Database'
 import { authRoutes } from './authRoutes'
 import { complaintRoutes } from './complaintRoutes'
+import { deskRoutes } from './deskRoutes'
 import { deviceRoutes } from './deviceRoutes'
 import { healthRoutes } from './health'
 import { reportRoutes } from './reportRoutes'
@@ -21,4 +22,5 @@ export async function registerRoutes(app: FastifyInstance, options: { db: Databa
   settingsRoutes(app, options.db)
   complaintRoutes(app, options.db)
   reportRoutes(app, options.db)
+  deskRoutes(app, options.db)
 }

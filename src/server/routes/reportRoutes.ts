@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import type { Principal } from '../auth/principal'
 import type { Database } from '../db/Database'
+import { visibleBranches } from '../desk/visibleBranches'
+import type { StaffPrincipal } from '../desk/visibleBranches'
 import { HttpError } from '../http/errors'
 import { toCsv } from '../reports/csv'
-import { summaryReport } from '../reports/summaryReport'
+import { summaryReport, summaryRows } from '../reports/summaryReport'
+
+const REGISTER_LIMIT = 2000
 
 const query = z.object({
   from: z.iso.date(),
@@ -12,28 +15,52 @@ const query = z.object({
   branch: z.union([z.string(), z.array(z.string())]).optional(),
 })
 
-/** The branches and the instant range a staff member asked for, limited to what they may see. */
-function scope(request: { query: unknown; principal: unknown }) {
+/** The branches and the instant range a staff member asked for, limited to what they may see (all of them by default). */
+async function scope(db: Database, request: { query: unknown; principal: unknown }) {
   const q = query.parse(request.query)
-  const staff = request.principal as Extract<Principal, { kind: 'staff' }>
-  const asked = q.branch ? [q.branch].flat() : staff.branchIds
-  const allowed = staff.role === 'admin' ? asked : asked.filter((b) => staff.branchIds.includes(b))
-  if (allowed.length === 0 || allowed.length !== asked.length) throw new HttpError(403, 'other_branch', 'You can only see reports of your own branches')
+  const visible = (await visibleBranches(db, request.principal as StaffPrincipal)).map((b) => b.id)
+  const asked = q.branch ? [q.branch].flat() : visible
+  if (asked.length === 0 || asked.some((b) => !visible.includes(b))) throw new HttpError(403, 'other_branch', 'You can only see reports of your own branches')
+  if (q.to < q.from) throw new HttpError(400, 'bad_range', 'The end date is before the start date')
   const from = new Date(`${q.from}T00:00:00+08:00`).toISOString()
   const to = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString()
-  return { q, branchIds: allowed, from, to }
+  return { q, branchIds: asked, from, to }
 }
 
 export function reportRoutes(app: FastifyInstance, db: Database): void {
   /** Figures for a date range (China dates, inclusive) over the caller's branches, or a subset of them. */
   app.get('/api/reports/summary', { config: { access: 'staff' } }, async (request) => {
-    const { q, branchIds, from, to } = scope(request)
+    const { q, branchIds, from, to } = await scope(db, request)
     return { branches: branchIds, from: q.from, to: q.to, ...(await summaryReport(db, { branchIds, from, to })) }
+  })
+
+  /** The same figures as CSV for Excel: one row per figure, with its count and rate. */
+  app.get('/api/reports/summary.csv', { config: { access: 'staff' } }, async (request, reply) => {
+    const { q, branchIds, from, to } = await scope(db, request)
+    const report = await summaryReport(db, { branchIds, from, to })
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="figures-${q.from}-${q.to}.csv"`)
+      .send(toCsv(['指标', '数量', '比例'], summaryRows(report)))
+  })
+
+  /**
+   * The complaint register (投诉登记簿) of the range: every complaint's full record, with each reply and proof of
+   * notice, for the printable register. Capped so that a year of every branch is asked for in parts.
+   */
+  app.get('/api/reports/register', { config: { access: 'staff' } }, async (request) => {
+    const { q, branchIds, from, to } = await scope(db, request)
+    const { rows } = await db.query<{ state: unknown; branch: string }>(
+      `select c.state, b.name as branch from complaints c join branches b on b.id = c.branch_id
+       where c.branch_id = any($1::text[]) and c.received_at >= $2 and c.received_at < $3 order by c.received_at, c.id limit ${REGISTER_LIMIT + 1}`,
+      [branchIds, from, to])
+    if (rows.length > REGISTER_LIMIT) throw new HttpError(422, 'too_many', `More than ${REGISTER_LIMIT} complaints: choose a shorter range or fewer branches`)
+    return { from: q.from, to: q.to, complaints: rows.map((r) => ({ branchName: r.branch, state: r.state })) }
   })
 
   /** The complaints of the range as CSV for Excel (UTF-8 with BOM), one row each, oldest first. */
   app.get('/api/reports/complaints.csv', { config: { access: 'staff' } }, async (request, reply) => {
-    const { q, branchIds, from, to } = scope(request)
+    const { q, branchIds, from, to } = await scope(db, request)
     const { rows } = await db.query<Record<string, unknown>>(
       `select c.id, b.name as branch, c.received_at, c.state->'customer'->>'name' as customer, c.phone, c.kind, c.category, c.cause,
               c.state->>'description' as description, c.state->>'demand' as demand, c.verdict, c.status, c.first_response_at,

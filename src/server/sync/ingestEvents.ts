@@ -3,6 +3,9 @@ import type { PushResult } from '../../domain'
 import type { Database } from '../db/Database'
 import { projectComplaints } from './projectComplaints'
 
+/** Events only a supervisor (or an administrator) may make, whatever tablet they are made on. */
+const SUPERVISOR_EVENTS = new Set<string>(['extension.decided'])
+
 export interface DeviceContext {
   deviceId: string
   branchId: string
@@ -17,10 +20,10 @@ export interface DeviceContext {
 export async function ingestEvents(db: Database, device: DeviceContext, raw: Record<string, unknown>[]): Promise<PushResult[]> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`branch:${device.branchId}`])
-    const staff = new Set(
-      (await tx.query<{ id: string }>(
-        `select id from staff where not disabled and (branch_id = $1 or role = 'admin'
-           or id in (select staff_id from staff_branches where branch_id = $1))`, [device.branchId])).rows.map((r) => r.id),
+    const staff = new Map(
+      (await tx.query<{ id: string; role: string }>(
+        `select id, role from staff where not disabled and (branch_id = $1 or role = 'admin'
+           or id in (select staff_id from staff_branches where branch_id = $1))`, [device.branchId])).rows.map((r) => [r.id, r.role]),
     )
     const recordedHere = new Set<string>()
     const results: PushResult[] = []
@@ -49,6 +52,10 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
       }
       if (!staff.has(e.actor.staffId)) {
         results.push({ id, status: 'rejected', reason: 'forbidden', message: 'The staff member is not known in this branch' })
+        continue
+      }
+      if (SUPERVISOR_EVENTS.has(e.type) && staff.get(e.actor.staffId) === 'manager') {
+        results.push({ id, status: 'rejected', reason: 'forbidden', message: 'Only a supervisor may decide an extension request' })
         continue
       }
       const existing = stored.get(e.id)

@@ -7,6 +7,7 @@ export function describeApiError(e: unknown): [string, Record<string, unknown>?]
     if (e.code === 'bad_credentials') return ['auth.badCredentials']
     if (e.status === 429) return ['auth.tooMany']
     if (e.code === 'other_branch') return ['auth.otherBranch']
+    if (e.code === 'branch_required') return ['auth.branchRequired']
     return ['auth.failed', { message: e.message }]
   }
   return ['auth.failed', { message: e instanceof Error ? e.message : String(e) }]

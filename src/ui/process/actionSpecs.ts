@@ -1,5 +1,5 @@
 import {
-  CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, fromChinaLocalInput, OPINIONS, toChinaLocalInput, VERDICTS,
+  approvedExtensionToRecord, pendingExtensionRequest, CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, fromChinaLocalInput, OPINIONS, toChinaLocalInput, VERDICTS,
 } from '@/domain'
 import type { ComplaintState, EventDraft, EventType, StaffRef } from '@/domain'
 import { correctionProblem, correctionText, correctionValue } from '@/domain/complaint/correctionInput'
@@ -34,7 +34,12 @@ export interface ActionContext {
   today: string
   limits: { cap: string; regulatoryWithoutApproval: string }
   staff: (name: string) => StaffRef
+  /** Who is using the tablet: a supervisor's decision is made in their own name. */
+  user?: StaffRef & { role: StaffRole }
 }
+
+export type StaffRole = 'manager' | 'supervisor' | 'admin'
+export const SUPERVISOR_ROLES: readonly StaffRole[] = ['supervisor', 'admin']
 
 export type ActionGroup = 'handle' | 'time' | 'finish' | 'record'
 
@@ -44,6 +49,8 @@ export interface ActionSpec {
   group: ActionGroup
   fields: FieldSpec[]
   offered: (c: ComplaintState) => boolean
+  /** Offered only to these roles (a supervisor's decision); to everyone when absent. */
+  roles?: readonly StaffRole[]
   /** Problems beyond required fields, by field name. */
   check?: (v: Record<string, string>, c: ComplaintState, ctx: ActionContext) => Record<string, Problem | undefined>
   toDraft: (v: Record<string, string>, c: ComplaintState, ctx: ActionContext) => EventDraft
@@ -55,6 +62,14 @@ const now = (_c: ComplaintState, d: Date) => toChinaLocalInput(d)
 const instant = (v: string) => fromChinaLocalInput(v) ?? v
 /** A tablet clock a few minutes behind the manager's watch is not "the future". */
 const SLACK_MS = 5 * 60_000
+
+/** A new reply date: after today, within the 45-working-day cap. */
+function extensionDateProblem(date: string | undefined, ctx: ActionContext): Problem | undefined {
+  if (!date) return undefined
+  if (date <= ctx.today) return { key: 'process.problems.dateNotFuture' }
+  if (date > ctx.limits.cap) return { key: 'process.extensionPastCap', params: { cap: ctx.limits.cap } }
+  return undefined
+}
 
 function notFuture(value: string | undefined, ctx: ActionContext): Problem | undefined {
   if (!value) return undefined
@@ -152,26 +167,52 @@ export const ACTIONS: ActionSpec[] = [
     toDraft: (v, _c, ctx) => ({ type: 'supervisor.planRecorded', payload: { plan: v.plan!, supervisor: ctx.staff(v.supervisorName!) } }),
   },
   {
+    type: 'extension.decided',
+    group: 'handle',
+    roles: SUPERVISOR_ROLES,
+    fields: [
+      { name: 'approved', kind: 'choice', options: ['true', 'false'], optionLabels: 'process.options.approved', required: true, initial: () => 'true' },
+      { name: 'comment', kind: 'textarea', required: true },
+    ],
+    offered: (c) => open(c) && !!pendingExtensionRequest(c),
+    toDraft: (v, c, ctx) => ({
+      type: 'extension.decided',
+      payload: {
+        requestId: pendingExtensionRequest(c)!.eventId, approved: v.approved === 'true', comment: v.comment!,
+        // Offered to supervisors only, so the tablet's user is the one deciding.
+        supervisor: { staffId: ctx.user!.staffId, staffName: ctx.user!.staffName },
+      },
+    }),
+  },
+  {
+    type: 'extension.requested',
+    group: 'time',
+    fields: [{ name: 'reason', kind: 'textarea', required: true }, { name: 'newDueDate', kind: 'date', required: true }],
+    offered: (c) => open(c) && !pendingExtensionRequest(c),
+    check: (v, _c, ctx) => ({ newDueDate: extensionDateProblem(v.newDueDate, ctx) }),
+    toDraft: (v) => ({ type: 'extension.requested', payload: { reason: v.reason!, newDueDate: v.newDueDate! } }),
+  },
+  {
     type: 'complaint.extended',
     group: 'time',
     fields: [
-      { name: 'reason', kind: 'textarea', required: true },
-      { name: 'newDueDate', kind: 'date', required: true },
+      // An approved request fills the form: the manager only records how and when the customer was told.
+      { name: 'reason', kind: 'textarea', required: true, initial: (c) => approvedExtensionToRecord(c)?.reason ?? '' },
+      { name: 'newDueDate', kind: 'date', required: true, initial: (c) => approvedExtensionToRecord(c)?.newDueDate ?? '' },
       {
         name: 'noticeChannel', kind: 'choice', options: CONTACT_CHANNELS, optionLabels: 'contactChannel', required: true,
         initial: (c) => (c.customer.consentSms ? 'sms' : c.customer.consentPhone ? 'phone' : 'inPerson'),
       },
       { name: 'noticeAt', kind: 'datetime', required: true, initial: now },
-      { name: 'approvedBy', kind: 'person' },
+      { name: 'approvedBy', kind: 'person', initial: (c) => approvedExtensionToRecord(c)?.decision?.supervisor.staffName ?? '' },
     ],
     offered: open,
     check: (v, _c, ctx) => {
       const out: Record<string, Problem | undefined> = { noticeAt: notFuture(v.noticeAt, ctx) }
       const date = v.newDueDate
       if (!date) return out
-      if (date <= ctx.today) out.newDueDate = { key: 'process.problems.dateNotFuture' }
-      else if (date > ctx.limits.cap) out.newDueDate = { key: 'process.extensionPastCap', params: { cap: ctx.limits.cap } }
-      else if (date > ctx.limits.regulatoryWithoutApproval && !v.approvedBy?.trim()) {
+      out.newDueDate = extensionDateProblem(date, ctx)
+      if (!out.newDueDate && date > ctx.limits.regulatoryWithoutApproval && !v.approvedBy?.trim()) {
         out.approvedBy = { key: 'process.extensionNeedsApproval', params: { regulatory: ctx.limits.regulatoryWithoutApproval } }
       }
       return out

@@ -20,6 +20,7 @@ const zhCN = {
     why: {
       complaint: {
         acknowledged: '请在 24 小时内对客户做出首次响应（流程第二条第 2 项）',
+        extended: '主管已批准延期：告知客户延期及原因，并记录延期',
         resolved: '已答复客户：问题解决后，记录处理结果',
         closed: '各项已完成，可以办结',
       },
@@ -37,6 +38,7 @@ const zhCN = {
       plan: { proposed: '原因分析与处理方案' },
       customer: { contacted: '答复 / 联系客户' },
       supervisor: { planRecorded: '记录主管方案' },
+      extension: { requested: '申请延期（主管审批）', decided: '审批延期申请' },
       clock: { paused: '暂停计时（鉴定、调解）', resumed: '恢复计时' },
       opinion: { recorded: '记录客户意见' },
       followUp: { scheduled: '安排回访', done: '记录回访' },
@@ -49,7 +51,7 @@ const zhCN = {
       note: '说明（选填）', verdict: '结论', reason: '理由', cause: '原因分析', plan: '处理方案', responsible: '责任人', promisedDate: '承诺解决日期（选填）',
       channel: '方式', purpose: '目的', content: '内容', contactedAt: '联系时间', toName: '新的责任人', supervisorName: '主管姓名',
       supervisorNameOptional: '主管姓名（选填）',
-      newDueDate: '延长至', noticeChannel: '告知客户的方式', noticeAt: '告知客户的时间', approvedBy: '批准的主管（超过监管时限时必填）',
+      newDueDate: '延长至', noticeChannel: '告知客户的方式', noticeAt: '告知客户的时间', approvedBy: '批准的主管（超过监管时限时必填）', approved: '审批结果', comment: '审批意见',
       summary: '处理结果', opinion: '客户意见', words: '客户原话（选填）', dueDate: '回访日期', field: '更正项', value: '更正为',
     },
     options: {
@@ -62,6 +64,7 @@ const zhCN = {
         customerPresent: '客户在场', groupSize: '群体人数', recordingRef: '录音录像编号', receivedAt: '受理时间',
       },
       yesNo: { true: '是', false: '否' },
+      approved: { true: '批准', false: '不批准' },
     },
     problems: {
       notFuture: '时间不能晚于现在',
@@ -101,7 +104,9 @@ const zhCN = {
     noContacts: '尚未联系客户',
     extensionHint: '按流程最长可延长至受理后 45 个工作日（{cap}）；超过监管时限（{regulatory}）需主管批准，并告知客户延期及原因。',
     extensionPastCap: '延长日期不能晚于 {cap}（受理后 45 个工作日）',
-    extensionNeedsApproval: '该日期超过监管时限 {regulatory}，请填写批准的主管',
+    extensionNeedsApproval: '该日期超过监管时限 {regulatory}，请填写批准的主管，或先“申请延期”由主管审批',
+    extensionPending: '{name} 已申请延期至 {date}，等待主管审批',
+    decisionRequest: '{name} 申请延期至 {date}：{reason}',
   },
 }
 
@@ -123,6 +128,7 @@ const en: typeof zhCN = {
     why: {
       complaint: {
         acknowledged: 'Respond to the customer within 24 hours (procedure II.2)',
+        extended: 'The supervisor approved the extension: tell the customer the new date and why, then record it',
         resolved: 'The customer has had a reply: record the outcome once it is resolved',
         closed: 'Everything is done: the complaint can be closed',
       },
@@ -140,6 +146,7 @@ const en: typeof zhCN = {
       plan: { proposed: 'Cause and resolution plan' },
       customer: { contacted: 'Reply to / contact the customer' },
       supervisor: { planRecorded: "Record the supervisor's plan" },
+      extension: { requested: 'Request an extension (supervisor approves)', decided: 'Decide the extension request' },
       clock: { paused: 'Pause the clock (appraisal, mediation)', resumed: 'Resume the clock' },
       opinion: { recorded: "Record the customer's opinion" },
       followUp: { scheduled: 'Schedule a follow-up', done: 'Record a follow-up' },
@@ -152,7 +159,7 @@ const en: typeof zhCN = {
       note: 'Note (optional)', verdict: 'Verdict', reason: 'Reason', cause: 'Cause analysis', plan: 'Resolution plan', responsible: 'Responsible person', promisedDate: 'Promised date (optional)',
       channel: 'Channel', purpose: 'Purpose', content: 'What was said', contactedAt: 'When', toName: 'New owner', supervisorName: 'Supervisor',
       supervisorNameOptional: 'Supervisor (optional)',
-      newDueDate: 'Extend to', noticeChannel: 'How the customer was told', noticeAt: 'When the customer was told', approvedBy: 'Approved by (required past the regulatory limit)',
+      newDueDate: 'Extend to', noticeChannel: 'How the customer was told', noticeAt: 'When the customer was told', approvedBy: 'Approved by (required past the regulatory limit)', approved: 'Decision', comment: 'Comment',
       summary: 'Outcome', opinion: "Customer's opinion", words: "Customer's words (optional)", dueDate: 'Follow-up date', field: 'Field', value: 'New value',
     },
     options: {
@@ -165,6 +172,7 @@ const en: typeof zhCN = {
         customerPresent: 'Customer present', groupSize: 'Group size', recordingRef: 'Recording reference', receivedAt: 'Received at',
       },
       yesNo: { true: 'Yes', false: 'No' },
+      approved: { true: 'Approve', false: 'Refuse' },
     },
     problems: {
       notFuture: 'The time cannot be in the future',
@@ -204,7 +212,9 @@ const en: typeof zhCN = {
     noContacts: 'The customer has not been contacted yet',
     extensionHint: 'The procedure allows at most 45 working days from receipt ({cap}); past the regulatory limit ({regulatory}) a supervisor must approve, and the customer is told of the extension and why.',
     extensionPastCap: 'The date cannot be after {cap} (45 working days from receipt)',
-    extensionNeedsApproval: 'This date is past the regulatory limit {regulatory}: name the supervisor who approved it',
+    extensionNeedsApproval: 'This date is past the regulatory limit {regulatory}: name the supervisor who approved it, or first request an extension for the supervisor to approve',
+    extensionPending: '{name} asked to extend to {date}; waiting for the supervisor',
+    decisionRequest: '{name} asks to extend to {date}: {reason}',
   },
 }
 

@@ -20,6 +20,9 @@ export function describeEvent(e: ComplaintEvent, t: Translate): string {
     case 'complaint.escalated': return e.payload.reason
     case 'supervisor.planRecorded': return `${e.payload.supervisor.staffName} · ${e.payload.plan}`
     case 'complaint.extended': return `${e.payload.newDueDate} · ${e.payload.reason}`
+    case 'extension.requested': return `${e.payload.newDueDate} · ${e.payload.reason}`
+    case 'extension.decided':
+      return `${e.payload.supervisor.staffName} · ${t(`process.options.approved.${e.payload.approved}`)} · ${e.payload.comment}`
     case 'clock.paused': return e.payload.reason
     case 'clock.resumed': return e.payload.note ?? ''
     case 'complaint.resolved': return e.payload.summary
@@ -29,6 +32,6 @@ export function describeEvent(e: ComplaintEvent, t: Translate): string {
     case 'followUp.done': return `${t(`contactChannel.${e.payload.channel}`)} · ${e.payload.content}`
     case 'complaint.reopened': return e.payload.reason
     case 'complaint.withdrawn': return e.payload.reason
-    case 'field.corrected': return `${t(`process.options.field.${e.payload.field}`)}: ${String(e.payload.value ?? '—')} · ${e.payload.reason}`
+    case 'field.corrected': return `${t(`process.options.field.${e.payload.field}`)}: ${typeof e.payload.value === 'boolean' ? t(`process.options.yesNo.${e.payload.value}`) : String(e.payload.value ?? '—')} · ${e.payload.reason}`
   }
 }

@@ -5,7 +5,7 @@ const en: typeof zhCN = {
   app: {
     title: 'Complaint Desk',
     subtitle: 'Customer complaint handling',
-    nav: { principles: 'Principles', book: 'Complaint book', newComplaint: 'New complaint' },
+    nav: { principles: 'Principles', book: 'Complaint book', newComplaint: 'New complaint', desk: "Supervisor's desk", reports: 'Reports' },
     language: '中文',
   },
   net: { online: 'Online', offline: 'Offline', waiting: '{n} waiting to sync', allSynced: 'All synced' },
@@ -131,6 +131,7 @@ const en: typeof zhCN = {
       plan: { proposed: 'Resolution plan' },
       customer: { contacted: 'Customer contacted' },
       supervisor: { planRecorded: "Supervisor's plan" },
+      extension: { requested: 'Extension requested (awaiting approval)', decided: 'Supervisor decided on the extension' },
       clock: { paused: 'Clock paused', resumed: 'Clock resumed' },
       opinion: { recorded: "Customer's opinion" },
       followUp: { scheduled: 'Follow-up scheduled', done: 'Follow-up done' },
@@ -171,6 +172,9 @@ const en: typeof zhCN = {
     clockNotPaused: 'The clock is not paused',
     extensionBeforeToday: 'The extended date cannot be before today',
     invalidCorrection: 'The corrected value is not valid',
+    extensionRequestPending: 'An extension request is already waiting for the supervisor',
+    noSuchRequest: 'No such extension request',
+    alreadyDecided: 'This extension request has already been decided',
   },
 }
 

@@ -3,7 +3,7 @@ export default {
   app: {
     title: '投诉台',
     subtitle: '客户投诉受理与处理',
-    nav: { principles: '七项原则', book: '投诉簿', newComplaint: '登记投诉' },
+    nav: { principles: '七项原则', book: '投诉簿', newComplaint: '登记投诉', desk: '主管工作台', reports: '统计报表' },
     language: 'English',
   },
   net: { online: '在线', offline: '离线', waiting: '待同步 {n} 条', allSynced: '已全部同步' },
@@ -129,6 +129,7 @@ export default {
       plan: { proposed: '提出处理方案' },
       customer: { contacted: '联系客户' },
       supervisor: { planRecorded: '主管处理方案' },
+      extension: { requested: '申请延期（待主管审批）', decided: '主管审批延期' },
       clock: { paused: '暂停计时', resumed: '恢复计时' },
       opinion: { recorded: '客户意见' },
       followUp: { scheduled: '安排回访', done: '完成回访' },
@@ -169,5 +170,8 @@ export default {
     clockNotPaused: '计时没有暂停',
     extensionBeforeToday: '延长后的日期不能早于今天',
     invalidCorrection: '更正的内容无效',
+    extensionRequestPending: '已有一项延期申请等待主管审批',
+    noSuchRequest: '找不到这项延期申请',
+    alreadyDecided: '这项延期申请已经审批过了',
   },
 }

@@ -1,0 +1,77 @@
+import { defineStore } from 'pinia'
+import { computed, shallowRef, watch } from 'vue'
+import { api, ApiError } from '@/ui/auth/api'
+import { useSessionStore } from '@/ui/auth/useSessionStore'
+
+interface CentralSession {
+  token: string
+  expiresAt: string
+  staff: { id: string; name: string; role: 'manager' | 'supervisor' | 'admin'; branchId: string | null }
+}
+
+const KEY = 'complaint-desk.central'
+
+/**
+ * A staff member's online session with the central endpoint, for what only the centre knows: other branches,
+ * the reports. Kept for this tab only and dropped when the tablet locks, so a tablet left in the hall never
+ * stays signed in as a supervisor.
+ */
+export const useCentralSessionStore = defineStore('centralSession', () => {
+  const saved = JSON.parse(globalThis.sessionStorage?.getItem(KEY) ?? 'null') as CentralSession | null
+  const session = shallowRef<CentralSession | null>(saved && Date.parse(saved.expiresAt) > Date.now() ? saved : null)
+  const tablet = useSessionStore()
+
+  function set(value: CentralSession | null): void {
+    session.value = value
+    if (value) globalThis.sessionStorage?.setItem(KEY, JSON.stringify(value))
+    else globalThis.sessionStorage?.removeItem(KEY)
+  }
+
+  watch(() => tablet.unlocked, (unlocked) => {
+    if (!unlocked) void signOut()
+  })
+
+  async function signIn(username: string, password: string): Promise<void> {
+    set(await api<CentralSession>('/api/auth/sign-in', { body: { username, password } }))
+  }
+
+  async function signOut(): Promise<void> {
+    const token = session.value?.token
+    set(null)
+    if (token) await api('/api/auth/sign-out', { body: {}, token }).catch(() => undefined)
+  }
+
+  /** A call with the session's token; an expired session signs out so the page asks again. */
+  async function call<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+    if (!session.value) throw new ApiError(401, 'unauthenticated', 'Not signed in')
+    try {
+      return await api<T>(path, { ...options, token: session.value.token })
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) set(null)
+      throw e
+    }
+  }
+
+  /** Downloads a file (a CSV export) with the session's token, under the server's file name. */
+  async function download(path: string): Promise<void> {
+    if (!session.value) throw new ApiError(401, 'unauthenticated', 'Not signed in')
+    const res = await fetch(path, { headers: { authorization: `Bearer ${session.value.token}` } })
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string }
+      throw new ApiError(res.status, body.error ?? 'http', body.message ?? res.statusText)
+    }
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export.csv'
+    const url = URL.createObjectURL(await res.blob())
+    const a = Object.assign(document.createElement('a'), { href: url, download: name })
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+
+  return {
+    session,
+    signedIn: computed(() => !!session.value),
+    staff: computed(() => session.value?.staff ?? null),
+    isSupervisor: computed(() => session.value?.staff.role === 'supervisor' || session.value?.staff.role === 'admin'),
+    signIn, signOut, call, download,
+  }
+})

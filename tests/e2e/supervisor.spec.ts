@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import type { BrowserContext, Page } from '@playwright/test'
+import { enrolTablet, fillIntake, openControlled } from './helpers'
+
+const SHOTS = join('docs', 'screenshots')
+const SUPERVISOR = { username: 'zhao', name: '赵敏', password: 'e2e-demo-password', pin: '135790' }
+/** A date well past the regulatory 15 days, within the 45-working-day cap. */
+const inFiveWeeks = () => new Date(Date.now() + 8 * 3600_000 + 35 * 86_400_000).toISOString().slice(0, 10)
+
+async function reconnect(context: BrowserContext) {
+  await context.setOffline(true)
+  await context.setOffline(false)
+}
+
+async function waitSynced(page: Page) {
+  await expect(page.getByTestId('outbox-count')).toHaveText('0', { timeout: 20_000 })
+}
+
+async function shot(page: Page, name: string, fullPage = false) {
+  await expect(page.locator('.van-toast:visible')).toHaveCount(0, { timeout: 10_000 })
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage })
+}
+
+test('a supervisor approves an extension at the desk and the branch tablet records it with the customer told', async ({ browser }) => {
+  test.setTimeout(180_000)
+  mkdirSync(SHOTS, { recursive: true })
+  const branchContext = await browser.newContext()
+  const deskContext = await browser.newContext()
+  const branch = await branchContext.newPage()
+  const desk = await deskContext.newPage()
+
+  // 中山路支行's tablet (lobby manager 王强) records a complaint and asks for an extension past the regulatory date.
+  await openControlled(branch)
+  await branch.getByTestId('new-complaint').click()
+  await fillIntake(branch, { name: '郑毅', phone: '13700001111', description: '境外汇款三周未到账，银行无法说明原因。', demand: '查明汇款去向' })
+  await branch.getByTestId('submit-complaint').click()
+  await expect(branch.getByTestId('detail-name')).toHaveText('郑毅')
+  const complaintPath = new URL(branch.url()).pathname
+  await branch.getByTestId('action-extension-requested').click()
+  const request = branch.getByTestId('sheet-extension-requested')
+  await request.getByTestId('action-field-reason').fill('需等待境外代理行回复查询电文')
+  await request.getByTestId('action-field-newDueDate').fill(inFiveWeeks())
+  await request.getByTestId('action-submit').click()
+  await expect(branch.getByTestId('extension-pending')).toContainText(inFiveWeeks())
+  await waitSynced(branch)
+
+  // The supervisor's own tablet (人民路支行): its branch's questions are listed from the tablet's own database.
+  await desk.goto('/')
+  await enrolTablet(desk, SUPERVISOR)
+  await expect(desk.getByTestId('nav-desk')).toBeVisible()
+  await desk.getByTestId('nav-desk').click()
+  await expect(desk.getByTestId('desk-local').locator('[data-kind="extension"]')).toHaveCount(1, { timeout: 20_000 })
+  await expect(desk.getByTestId('desk-local').locator('[data-kind="escalation"]')).toHaveCount(1)
+
+  // Across branches, online: the supervisor signs in to the centre and sees 中山路支行's request with its reason.
+  await desk.getByTestId('central-username').fill(SUPERVISOR.username)
+  await desk.getByTestId('central-password').fill(SUPERVISOR.password)
+  await desk.getByTestId('central-submit').click()
+  await expect(desk.getByTestId('desk-branch-zhongshan')).toContainText('中山路支行')
+  await expect(desk.getByTestId('desk-branch-zhongshan').locator('td').nth(5)).toHaveText('1')
+  const item = desk.getByTestId('desk-central-queue').locator('[data-kind="extension"]', { hasText: '郑毅' })
+  await expect(item).toContainText('需等待境外代理行回复查询电文')
+  await expect(item.getByTestId('desk-requested-date')).toContainText(inFiveWeeks())
+  await desk.getByTestId('desk-branch-zhongshan').click()
+  await expect(desk.getByTestId('branch-complaint')).toHaveCount(1)
+  await shot(desk, 'desk', true)
+
+  // A decision needs a comment; then it is sent to the centre.
+  await item.getByTestId('desk-approve').click()
+  await expect(item.getByRole('alert')).toBeVisible()
+  await item.getByTestId('desk-answer').fill('同意延期，请每周告知客户查询进度')
+  await item.getByTestId('desk-approve').click()
+  await expect(desk.getByTestId('desk-central-queue').locator('[data-kind="extension"]', { hasText: '郑毅' })).toHaveCount(0)
+
+  // The branch tablet syncs: the approval is on the timeline and the next step is to tell the customer.
+  await reconnect(branchContext)
+  await branch.goto(complaintPath)
+  await expect(branch.locator('[data-testid="timeline-event"][data-type="extension.decided"]')).toContainText('同意延期，请每周告知客户查询进度', { timeout: 20_000 })
+  await expect(branch.getByTestId('extension-pending')).toHaveCount(0)
+  await expect(branch.locator('[data-testid="next-step"][data-action="complaint.extended"]')).toBeVisible()
+  await branch.locator('[data-testid="next-step"][data-action="complaint.extended"]').click()
+  const sheet = branch.getByTestId('sheet-complaint-extended')
+  await expect(sheet.getByTestId('action-field-newDueDate')).toHaveValue(inFiveWeeks())
+  await expect(sheet.getByTestId('action-field-approvedBy')).toHaveValue('赵敏')
+  await sheet.getByTestId('action-submit').click()
+  await expect(branch.locator('[data-testid="timeline-event"][data-type="complaint.extended"]')).toHaveCount(1)
+  await waitSynced(branch)
+
+  // The reports, computed centrally, count it as extended; the figures are charted and tabled.
+  await desk.getByTestId('desk-reports').click()
+  await expect(desk.getByTestId('report-total')).not.toHaveText('0')
+  await expect(desk.getByTestId('report-figures')).toContainText('延期')
+  await expect(desk.locator('canvas')).toHaveCount(3)
+  await shot(desk, 'reports', true)
+  await branchContext.close()
+  await deskContext.close()
+})

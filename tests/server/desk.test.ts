@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { encodeHlc, newId } from '@/domain'
+import type { Actor, ComplaintEvent, EventDraft } from '@/domain'
+import { buildApp } from '../../src/server/app'
+import type { Database } from '../../src/server/db/Database'
+import { ingestEvents } from '../../src/server/sync/ingestEvents'
+import { RECORDED } from '../support/eventFactory'
+import { BACKENDS } from './backends'
+import { PASSWORD, seedBank } from './fixtures'
+
+const li: Actor = { staffId: 'li', staffName: '李经理', deviceId: 'tab-b1' }
+const wang: Actor = { staffId: 'wang', staffName: '王经理', deviceId: 'tab-b2' }
+const zhao: Actor = { staffId: 'zhao', staffName: '赵主管', deviceId: 'desk-zhao' }
+
+/** One clock for the whole file: every event is stamped after the one made before it. */
+let wall = Date.now() - 3_600_000
+function events(branchId: string, actor: Actor, drafts: EventDraft[], complaintId = newId()): ComplaintEvent[] {
+  return drafts.map((d) => ({ id: newId(), complaintId, branchId, v: 1, hlc: encodeHlc({ wall: wall += 1000, counter: 0, node: actor.deviceId }), actor, ...d }) as ComplaintEvent)
+}
+const recorded = (receivedAt: string): EventDraft => ({ type: 'complaint.recorded', payload: { ...RECORDED, receivedAt } })
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString()
+
+describe.each(BACKENDS)('the supervisor’s desk on $name', (backend) => {
+  let db: Database
+  let app: Awaited<ReturnType<typeof buildApp>>
+  let request: ComplaintEvent
+  const tokens: Record<string, string> = {}
+  const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` })
+
+  beforeAll(async () => {
+    db = await backend.open()
+    await seedBank(db)
+    // b1: one extension request waiting, one escalation, one overdue (received 40 days ago, untouched); b2: one fresh.
+    const withRequest = events('b1', li, [recorded(daysAgo(2)), { type: 'complaint.acknowledged', payload: {} }, { type: 'extension.requested', payload: { reason: '需总行核查', newDueDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10) } }])
+    request = withRequest[2]!
+    await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, withRequest as never)
+    await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, events('b1', li, [recorded(daysAgo(1)), { type: 'complaint.acknowledged', payload: {} }, { type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }]) as never)
+    await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, events('b1', li, [recorded(daysAgo(40))]) as never)
+    await ingestEvents(db, { deviceId: 'tab-b2', branchId: 'b2' }, events('b2', wang, [recorded(daysAgo(0.1))]) as never)
+    app = await buildApp({ db, distDir: '/nonexistent' })
+    for (const [i, u] of ['li', 'wang', 'zhao'].entries()) {
+      tokens[u] = (await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: `10.3.0.${i}`, payload: { username: u, password: PASSWORD } })).json().token
+    }
+  })
+  afterAll(async () => {
+    await app.close()
+    await db.close()
+  })
+
+  it('shows a supervisor open, overdue and waiting complaints by branch, and a manager only their own', async () => {
+    const overview = (await app.inject({ url: '/api/desk/overview', headers: as('zhao') })).json().branches
+    expect(overview).toEqual([
+      { branchId: 'b1', name: '人民路支行', open: 3, overdue: 1, dueSoon: 0, escalated: 1, approvalPending: 1 },
+      { branchId: 'b2', name: '中山路支行', open: 1, overdue: 0, dueSoon: 1, escalated: 0, approvalPending: 0 },
+    ])
+    expect((await app.inject({ url: '/api/desk/overview', headers: as('wang') })).json().branches.map((b: { branchId: string }) => b.branchId)).toEqual(['b2'])
+    const overdueRes = await app.inject({ url: '/api/desk/complaints?branch=b1&filter=overdue', headers: as('zhao') })
+    const overdue = overdueRes.json()
+    expect(overdue.complaints).toHaveLength(1)
+    expect((await app.inject({ url: '/api/desk/complaints?branch=b1', headers: as('wang') })).statusCode).toBe(403)
+  })
+
+  it('queues the extension request and the escalation for the supervisor, not for a manager', async () => {
+    const items = (await app.inject({ url: '/api/desk/queue', headers: as('zhao') })).json().items
+    expect(items.map((i: { kind: string; reason: string; branchName: string }) => [i.kind, i.reason, i.branchName])).toEqual([
+      ['extension', '需总行核查', '人民路支行'],
+      ['escalation', '客户要求赔偿', '人民路支行'],
+    ])
+    expect((await app.inject({ url: '/api/desk/queue', headers: as('li') })).statusCode).toBe(403)
+  })
+
+  it('stores a supervisor’s decision for the branch’s tablets to pull, once, and refuses a second one', async () => {
+    const decide = (approved: boolean, actor = zhao) => events('b1', actor, [{ type: 'extension.decided', payload: { requestId: request.id, approved, comment: '同意', supervisor: { staffId: actor.staffId, staffName: actor.staffName } } }], request.complaintId)[0]!
+    const decision = decide(true)
+    // In someone else's name: refused.
+    expect((await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: decide(true, li) } })).statusCode).toBe(403)
+    const ok = await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: decision } })
+    expect(ok.statusCode).toBe(200)
+    // A retry of the same event is accepted again and stores nothing twice; another decision is refused.
+    expect((await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: decision } })).statusCode).toBe(200)
+    const again = await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: decide(false) } })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().message).toBe('alreadyDecided')
+    const pulled = await app.inject({ url: '/api/sync/pull?protocol=1&after=0', headers: { authorization: 'Bearer tablet-token-b1-aaaaaaaaaaaaaaaa' } })
+    expect(pulled.json().events.filter((e: ComplaintEvent) => e.type === 'extension.decided').map((e: ComplaintEvent) => e.id)).toEqual([decision.id])
+    const queue = (await app.inject({ url: '/api/desk/queue', headers: as('zhao') })).json().items
+    expect(queue.map((i: { kind: string }) => i.kind)).toEqual(['escalation'])
+  })
+
+  it('rejects a decision pushed by a tablet in a lobby manager’s name', async () => {
+    const [e] = events('b1', li, [{ type: 'extension.requested', payload: { reason: '另一项', newDueDate: '2030-01-01' } }], newId())
+    const [d] = events('b1', li, [{ type: 'extension.decided', payload: { requestId: e!.id, approved: true, comment: '自批', supervisor: { staffId: 'li', staffName: '李经理' } } }], request.complaintId)
+    const [result] = await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, [d] as never)
+    expect(result).toMatchObject({ status: 'rejected', reason: 'forbidden' })
+  })
+
+  it('answers bad desk input with 400, never 500', async () => {
+    expect((await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: { type: 'nope' } } })).statusCode).toBe(400)
+    expect((await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: 'x' } })).statusCode).toBe(400)
+    const stale = { ...events('b1', zhao, [{ type: 'note.added', payload: { text: '主管已阅' } }], request.complaintId)[0]!, hlc: encodeHlc({ wall: 1, counter: 0, node: 'desk-zhao' }) }
+    const refused = await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: stale } })
+    expect([refused.statusCode, refused.json().error]).toEqual([409, 'stale_clock'])
+    expect((await app.inject({ url: '/api/desk/complaints?branch=b1&after=garbage', headers: as('zhao') })).statusCode).toBe(400)
+  })
+})
