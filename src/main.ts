@@ -7,5 +7,6 @@ import { registerServiceWorker } from '@/ui/pwa/registerServiceWorker'
 import { createAppRouter } from '@/ui/router'
 import '@/ui/styles/main.css'
 
-createApp(App).use(createPinia()).use(createAppRouter()).use(createAppI18n()).mount('#app')
+const i18n = createAppI18n()
+createApp(App).use(createPinia()).use(createAppRouter(i18n)).use(i18n).mount('#app')
 registerServiceWorker()

@@ -1,6 +1,8 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import type { RouteRecordRaw } from 'vue-router'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
+import { loadFeatureMessages } from '@/ui/i18n'
+import type { MessageTarget } from '@/ui/i18n'
 import BookPage from '@/ui/pages/BookPage.vue'
 
 export const routes: RouteRecordRaw[] = [
@@ -25,7 +27,10 @@ const authRoutes: RouteRecordRaw[] = [
   { path: '/unlock', name: 'unlock', component: () => import('@/ui/auth/UnlockPage.vue') },
 ]
 
-export function createAppRouter() {
+/** The book, the enrolment and the lock screen need only the messages of the first chunk. */
+const FIRST_SCREENS = new Set(['book', 'enrol', 'unlock'])
+
+export function createAppRouter(i18n: MessageTarget) {
   const router = createRouter({ history: createWebHistory(), routes: [...routes, ...authRoutes] })
   // Nothing about a complaint is shown until the tablet is enrolled and a staff member has unlocked it.
   router.beforeEach(async (to) => {
@@ -34,6 +39,7 @@ export function createAppRouter() {
     if (!session.enrolled) return to.name === 'enrol' ? true : { name: 'enrol' }
     if (to.name === 'enrol') return { name: 'book' }
     if (!session.unlocked && !OPEN.has(String(to.name))) return { name: 'unlock', query: { next: to.fullPath } }
+    if (!FIRST_SCREENS.has(String(to.name))) await loadFeatureMessages(i18n)
     return true
   })
   return router

@@ -60,12 +60,12 @@ test('a supervisor approves an extension at the desk and the branch tablet recor
   await desk.getByTestId('central-password').fill(SUPERVISOR.password)
   await desk.getByTestId('central-submit').click()
   await expect(desk.getByTestId('desk-branch-zhongshan')).toContainText('中山路支行')
-  await expect(desk.getByTestId('desk-branch-zhongshan').locator('td').nth(5)).toHaveText('1')
   const item = desk.getByTestId('desk-central-queue').locator('[data-kind="extension"]', { hasText: '郑毅' })
   await expect(item).toContainText('需等待境外代理行回复查询电文')
   await expect(item.getByTestId('desk-requested-date')).toContainText(inFiveWeeks())
   await desk.getByTestId('desk-branch-zhongshan').click()
-  await expect(desk.getByTestId('branch-complaint')).toHaveCount(1)
+  // Other tests share the server: look for this test's complaint among the branch's open ones.
+  await expect(desk.getByTestId('branch-complaint').filter({ hasText: '郑毅' })).toHaveCount(1)
   await shot(desk, 'desk', true)
 
   // A decision needs a comment; then it is sent to the centre.
@@ -93,7 +93,8 @@ test('a supervisor approves an extension at the desk and the branch tablet recor
   await desk.getByTestId('desk-reports').click()
   await expect(desk.getByTestId('report-total')).not.toHaveText('0')
   await expect(desk.getByTestId('report-figures')).toContainText('延期')
-  await expect(desk.locator('canvas')).toHaveCount(3)
+  // Category, timeliness and branch charts always; the opinions chart once an opinion has been recorded.
+  await expect(desk.locator('canvas').nth(2)).toBeVisible()
   await shot(desk, 'reports', true)
   await branchContext.close()
   await deskContext.close()

@@ -4,7 +4,7 @@ import type { Component } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { newId } from '@/domain'
 import { ComplaintDb } from '@/db'
-import { createAppI18n } from '@/ui/i18n'
+import { createTestI18n } from './testI18n'
 import type { Locale } from '@/ui/i18n'
 import { routes } from '@/ui/router'
 import { setDatabase } from '@/ui/services/database'
@@ -21,7 +21,7 @@ export async function mountWithApp(component: Component, options: { locale?: Loc
   const wrapper = mount(component, {
     props: options.props,
     attachTo: document.body,
-    global: { plugins: [pinia, router, createAppI18n(options.locale ?? 'zh-CN')] },
+    global: { plugins: [pinia, router, createTestI18n(options.locale ?? 'zh-CN')] },
   })
   return { wrapper, db, router }
 }

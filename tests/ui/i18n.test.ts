@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, EVENT_TYPES, KINDS, OPINIONS, STATUSES, VERDICTS } from '@/domain'
 import type { Refusal } from '@/domain'
-import { createAppI18n } from '@/ui/i18n'
+import { createTestI18n } from '../support/testI18n'
+import { createAppI18n, loadFeatureMessages } from '@/ui/i18n'
 
-const REFUSALS: Refusal[] = ['alreadyRecorded', 'notRecorded', 'alreadyAcknowledged', 'isClosed', 'isWithdrawn', 'notClosed', 'closeNeedsReply', 'closeNeedsVerdict', 'notEscalated', 'alreadyEscalated', 'sameOwner', 'clockAlreadyPaused', 'clockNotPaused', 'extensionBeforeToday', 'invalidCorrection']
+const REFUSALS: Refusal[] = ['alreadyRecorded', 'notRecorded', 'alreadyAcknowledged', 'isClosed', 'isWithdrawn', 'notClosed', 'closeNeedsReply', 'closeNeedsVerdict', 'notEscalated', 'alreadyEscalated', 'sameOwner', 'clockAlreadyPaused', 'clockNotPaused', 'extensionBeforeToday', 'invalidCorrection', 'extensionRequestPending', 'noSuchRequest', 'alreadyDecided']
 
 describe.each(['zh-CN', 'en'] as const)('%s messages', (locale) => {
-  const { global } = createAppI18n(locale)
+  const { global } = createTestI18n(locale)
   const keys = [
     ...EVENT_TYPES.map((t) => `timeline.types.${t}`),
     ...STATUSES.map((s) => `status.${s}`),
@@ -21,5 +22,15 @@ describe.each(['zh-CN', 'en'] as const)('%s messages', (locale) => {
   ]
   it.each(keys)('has %s', (key) => {
     expect(global.te(key, locale)).toBe(true)
+  })
+})
+
+describe('messages of the pages beyond the book', () => {
+  it('are not in the first screen’s messages and are added on demand', async () => {
+    const i18n = createAppI18n('zh-CN')
+    expect(i18n.global.te('process.title')).toBe(false)
+    await loadFeatureMessages(i18n)
+    expect(i18n.global.t('process.title')).toBe('处理流程')
+    expect(i18n.global.t('desk.title', {}, { locale: 'en' })).toBe("Supervisor's desk")
   })
 })

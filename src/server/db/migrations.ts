@@ -124,6 +124,19 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       create index complaints_open_due on complaints (branch_id, due_at) where status not in ('closed', 'withdrawn');
     `,
   },
+  {
+    id: 5,
+    name: 'covering index for the reports',
+    sql: `
+      -- The reports read a branch's date range once, from this index alone (an index-only scan once autovacuum has
+      -- marked the pages): never the wide rows with their state. It replaces the plain (branch, received) index.
+      -- Measured over a million complaints: a 5-branch, one-year report from 5.5 s to well under a second (docs/benchmarks.md).
+      create index complaints_report on complaints (branch_id, received_at) include (kind, verdict, status,
+        first_response_at, first_response_due, replied_at, reply_due, extended, due_at, reopened, group_size,
+        closed_at, mood_start, mood_end, category, cause, opinion, phone);
+      drop index complaints_branch_received;
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.id

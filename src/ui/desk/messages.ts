@@ -1,6 +1,5 @@
 /**
- * The supervisor's desk and the reports. Merged into the i18n messages when one of their pages first loads, so the
- * tablet's first screen does not carry them.
+ * The supervisor's desk and the reports (merged with the other pages' messages by featureMessages.ts).
  */
 const zhCN = {
   desk: {

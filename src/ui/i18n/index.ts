@@ -1,9 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import { authMessages } from '@/ui/auth/messages'
-import { clockMessages } from '@/ui/clocks/messages'
-import { processMessages } from '@/ui/process/messages'
 import { pwaMessages } from '@/ui/pwa/messages'
-import { scriptMessages } from '@/ui/script/messages'
 import en from './locales/en'
 import zhCN from './locales/zh-CN'
 
@@ -23,10 +20,25 @@ export function createAppI18n(locale: Locale = initialLocale()) {
     locale,
     fallbackLocale: 'zh-CN',
     messages: {
-      'zh-CN': { ...zhCN, ...pwaMessages['zh-CN'], ...scriptMessages['zh-CN'], ...processMessages['zh-CN'], ...clockMessages['zh-CN'], ...authMessages['zh-CN'] },
-      en: { ...en, ...pwaMessages.en, ...scriptMessages.en, ...processMessages.en, ...clockMessages.en, ...authMessages.en },
+      'zh-CN': { ...zhCN, ...pwaMessages['zh-CN'], ...authMessages['zh-CN'] },
+      en: { ...en, ...pwaMessages.en, ...authMessages.en },
     },
   })
+}
+
+/** What loading messages needs of the app's i18n (whatever its message types). */
+export interface MessageTarget {
+  global: { mergeLocaleMessage(locale: string, messages: Record<string, unknown>): void }
+}
+
+const merged = new WeakSet<MessageTarget>()
+
+/** Adds the messages of the pages beyond the book (see featureMessages.ts); the router awaits it before them. */
+export async function loadFeatureMessages(i18n: MessageTarget): Promise<void> {
+  if (merged.has(i18n)) return
+  const { featureMessages } = await import('./featureMessages')
+  for (const locale of LOCALES) i18n.global.mergeLocaleMessage(locale, featureMessages[locale])
+  merged.add(i18n)
 }
 
 export function rememberLocale(locale: Locale): void {

@@ -4,7 +4,7 @@ import {
   draftFromState, firstPendingStep, keyPointLines, scriptSpan, stepDonePayload,
 } from '@/domain/script/scriptSession'
 import type { StepDraft } from '@/domain/script/scriptSession'
-import { createAppI18n } from '@/ui/i18n'
+import { createTestI18n } from '../../support/testI18n'
 import { scriptMessages } from '@/ui/script/messages'
 import { eventFactory, RECORDED } from '../../support/eventFactory'
 
@@ -61,7 +61,7 @@ describe('script messages', () => {
   })
 
   it.each(['zh-CN', 'en'] as const)('cover every step, checklist item, phrase and principle of the guide in %s', (locale) => {
-    const { global } = createAppI18n(locale)
+    const { global } = createTestI18n(locale)
     for (const g of SCRIPT_GUIDE) {
       for (const k of ['title', 'short', 'purpose', 'caution']) expect(global.te(`script.steps.${g.step}.${k}`, locale)).toBe(true)
       for (const c of g.checklist) expect(global.te(`script.steps.${g.step}.checklist.${c}`, locale), c).toBe(true)

@@ -1,0 +1,10 @@
+import { createAppI18n } from '@/ui/i18n'
+import type { Locale } from '@/ui/i18n'
+import { featureMessages } from '@/ui/i18n/featureMessages'
+
+/** The app's i18n with every page's messages, as the app has them once the router has loaded them. */
+export function createTestI18n(locale: Locale = 'zh-CN') {
+  const i18n = createAppI18n(locale)
+  for (const l of ['zh-CN', 'en'] as const) i18n.global.mergeLocaleMessage(l, featureMessages[l])
+  return i18n
+}
