@@ -96,6 +96,13 @@ test('a supervisor approves an extension at the desk and the branch tablet recor
   // Category, timeliness and branch charts always; the opinions chart once an opinion has been recorded.
   await expect(desk.locator('canvas').nth(2)).toBeVisible()
   await shot(desk, 'reports', true)
+
+  // The complaint register of the range, printed from the centre: the request, the decision and the notice are on it.
+  await desk.getByTestId('print-central-register').click()
+  const record = desk.getByTestId('print-record').filter({ hasText: '郑毅' })
+  await expect(record.getByTestId('print-extension-request')).toContainText('赵敏')
+  await expect(record.getByTestId('print-extension-request')).toContainText('同意延期，请每周告知客户查询进度')
+  await expect(record).toContainText('中山路支行')
   await branchContext.close()
   await deskContext.close()
 })
