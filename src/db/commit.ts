@@ -28,13 +28,18 @@ export interface CommitResult {
  */
 export async function commit(db: ComplaintDb, complaintId: string, drafts: EventDraft[], now: () => number = Date.now): Promise<CommitResult> {
   return db.transaction('rw', [db.events, db.complaints, db.outbox, db.meta], async () => {
-    const me = await loadIdentity(db)
-    const existing = await db.events.where('complaintId').equals(complaintId).toArray()
+    const queuedAt = now()
+    // The reads do not depend on each other: asked for together, one round trip instead of four.
+    const [me, existing, storedClock, ctx] = await Promise.all([
+      loadIdentity(db),
+      db.events.where('complaintId').equals(complaintId).toArray(),
+      readClock(db),
+      loadClockContext(db, new Date(queuedAt)),
+    ])
     let state = fold(existing)
-    let clock = await readClock(db)
+    let clock = storedClock
     const branchId = state?.branchId ?? me.branchId
     const made: ComplaintEvent[] = []
-    const queuedAt = now()
     for (const draft of drafts) {
       const decision = decide(state, draft)
       if (!decision.ok) throw 'refusal' in decision ? new CommandRejected(decision.refusal) : new CommandRejected(null, decision.issues)
@@ -53,10 +58,12 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Event
       state = fold([...existing, ...made])
     }
     if (!state) throw new CommandRejected('notRecorded')
-    await db.events.bulkAdd(made)
-    await db.outbox.bulkAdd(made.map((e, i) => ({ eventId: e.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 })))
-    await db.complaints.put(project(state, await loadClockContext(db, new Date(queuedAt))))
-    if (clock) await writeClock(db, clock)
+    await Promise.all([
+      db.events.bulkAdd(made),
+      db.outbox.bulkAdd(made.map((e, i) => ({ eventId: e.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 }))),
+      db.complaints.put(project(state, ctx)),
+      clock ? writeClock(db, clock) : undefined,
+    ])
     return { events: made, state }
   })
 }

@@ -1,0 +1,287 @@
+/**
+ * The in-browser half of the tablet benchmarks (driven by run.ts through `window.bench`). Every operation runs
+ * through the app's real modules (src/db, src/sync) and, interleaved with it, through the hand-written raw
+ * IndexedDB baseline (raw.ts), on the same database, so both see the same data and the same cache state.
+ */
+import { ComplaintDb } from '../../src/db/ComplaintDb'
+import { commit } from '../../src/db/commit'
+import { applyRemote } from '../../src/db/applyRemote'
+import { project } from '../../src/db/project'
+import { bookPage, needsAction, searchComplaints } from '../../src/db/queries'
+import type { ComplaintRow, StoredEvent } from '../../src/db/schema'
+import { chinaDate, EVENT_SCHEMA_VERSION, encodeHlc, fold, resolveSettings } from '../../src/domain'
+import type { ComplaintEvent } from '../../src/domain'
+import { pullEvents } from '../../src/sync/pullEvents'
+import { createHttpTransport } from '../../src/sync/httpTransport'
+import { complaintWithEvents, pick, prng, seededUuid, SURNAMES } from './data'
+import type { DataOptions } from './data'
+import { deleteDatabase, done, getAll, openRaw, rawApplyRemote, rawBookPage, rawBulkPut, rawCommit, rawNeedsAction, rawPull, rawSearch } from './raw'
+
+export interface Timings { dexie: number[]; raw: number[] }
+
+const BRANCH: Omit<DataOptions, 'now'> = { branchId: 'bench', deviceId: 'bench-tab', staffId: 'li', staffName: '李娜' }
+const IDENTITY = { deviceId: 'bench-tab', branchId: 'bench', staffId: 'li', staffName: '李娜' }
+
+let dexie: ComplaintDb | null = null
+let raw: IDBDatabase | null = null
+let ids: string[] = []
+let phones: string[] = []
+let names: string[] = []
+let rng = prng(1)
+
+const timed = async (fn: () => Promise<unknown>): Promise<number> => {
+  const t0 = performance.now()
+  await fn()
+  return performance.now() - t0
+}
+
+/** Runs the pair `reps` times after `warm` untimed rounds, alternating which goes first. */
+async function pair(reps: number, warm: number, d: (i: number) => Promise<unknown>, r: (i: number) => Promise<unknown>): Promise<Timings> {
+  const out: Timings = { dexie: [], raw: [] }
+  for (let i = 0; i < warm + reps; i++) {
+    let a: number
+    let b: number
+    if (i % 2 === 0) {
+      a = await timed(() => d(i))
+      b = await timed(() => r(i))
+    } else {
+      b = await timed(() => r(i))
+      a = await timed(() => d(i))
+    }
+    if (i >= warm) {
+      out.dexie.push(a)
+      out.raw.push(b)
+    }
+  }
+  return out
+}
+
+/**
+ * Stores `n` complaints with their events (seeded) in database `name`, made with the app's schema by Dexie and
+ * filled in batches on raw IndexedDB (seeding is not what is measured). `identity`: the bench tablet's
+ * identity is stored too (the app's own database gets its identity at enrolment instead).
+ */
+async function seed(opts: { name: string; n: number; seed: number; identity: boolean; batch?: number }) {
+  const t0 = performance.now()
+  const schema = new ComplaintDb(opts.name)
+  await schema.open()
+  schema.close()
+  const db = await openRaw(opts.name)
+  const now = Date.now()
+  const o: DataOptions = { ...BRANCH, now }
+  const ctx = { now: new Date(now), ...resolveSettings(undefined) }
+  const r = prng(opts.seed)
+  let events = 0
+  const batch = opts.batch ?? 1000
+  ids = []
+  phones = []
+  names = []
+  for (let start = 0; start < opts.n; start += batch) {
+    const tx = db.transaction(['events', 'complaints', 'meta'], 'readwrite')
+    const es = tx.objectStore('events')
+    const cs = tx.objectStore('complaints')
+    if (start === 0 && opts.identity) tx.objectStore('meta').put({ key: 'identity', value: IDENTITY })
+    for (let i = start; i < Math.min(opts.n, start + batch); i++) {
+      const evs = complaintWithEvents(r, i, opts.n, o)
+      for (const e of evs) es.put(e)
+      events += evs.length
+      const row = project(fold(evs)!, ctx)
+      cs.put(row)
+      ids.push(row.id)
+      phones.push(row.phone)
+      names.push(row.name)
+    }
+    await done(tx)
+  }
+  db.close()
+  return { complaints: opts.n, events, ms: performance.now() - t0 }
+}
+
+async function open(name: string) {
+  dexie?.close()
+  raw?.close()
+  dexie = new ComplaintDb(name)
+  await dexie.open()
+  raw = await openRaw(name)
+  rng = prng(42)
+}
+
+/** One note on an open complaint (the newest 2 % are open), through the one write path. */
+function write(reps: number, warm: number) {
+  const open = ids.slice(Math.floor(ids.length * 0.98))
+  const draft = () => ({ type: 'note.added' as const, payload: { text: `已电话回访客户，说明处理进度（${Math.floor(rng() * 1e6)}）。` } })
+  return pair(reps, warm, () => commit(dexie!, pick(rng, open), [draft()]), () => rawCommit(raw!, pick(rng, open), [draft()]))
+}
+
+async function book(reps: number, warm: number) {
+  const first = await pair(reps, warm, () => bookPage(dexie!, { limit: 50 }), () => rawBookPage(raw!, { limit: 50 }))
+  const top = await bookPage(dexie!, { limit: 50 })
+  const rawTop = await rawBookPage(raw!, { limit: 50 })
+  if (top.length !== 50 || top.map((r) => r.id).join() !== rawTop.map((r) => r.id).join()) throw new Error('book: Dexie and raw first pages differ')
+  const last = top.at(-1)!
+  const after = { receivedAt: last.receivedAt, id: last.id }
+  const next = await pair(reps, warm, () => bookPage(dexie!, { limit: 50, after }), () => rawBookPage(raw!, { limit: 50, after }))
+  const [a, b] = [await bookPage(dexie!, { limit: 50, after }), await rawBookPage(raw!, { limit: 50, after })]
+  if (a.length !== 50 || a.map((r) => r.id).join() !== b.map((r) => r.id).join() || a[0]!.receivedAt > last.receivedAt) throw new Error('book: next pages differ')
+  return { first, next }
+}
+
+async function search(reps: number, warm: number) {
+  // Phone: the first 3 to 7 digits of a stored number; name: a surname, or a surname and the start of a given name.
+  const phoneQ = () => { const p = pick(rng, phones); return p.slice(0, 3 + Math.floor(rng() * 5)) }
+  const nameQ = () => (rng() < 0.5 ? pick(rng, SURNAMES) : pick(rng, names).slice(0, 2))
+  const qs = Array.from({ length: warm + reps }, () => [phoneQ(), nameQ()] as const)
+  const phone = await pair(reps, warm, (i) => searchComplaints(dexie!, qs[i]![0]), (i) => rawSearch(raw!, qs[i]![0]))
+  const name = await pair(reps, warm, (i) => searchComplaints(dexie!, qs[i]![1]), (i) => rawSearch(raw!, qs[i]![1]))
+  const [a, b] = [await searchComplaints(dexie!, qs[0]![1]), await rawSearch(raw!, qs[0]![1])]
+  if (a.length === 0 || a.length !== b.length) throw new Error(`search: Dexie found ${a.length}, raw ${b.length}`)
+  return { phone, name }
+}
+
+async function needs(reps: number, warm: number) {
+  const today = chinaDate(new Date())
+  const end = new Date(`${today}T23:59:59.999+08:00`).toISOString()
+  const t = await pair(reps, warm, () => needsAction(dexie!, end, today), () => rawNeedsAction(raw!, end, today))
+  const [a, b] = [await needsAction(dexie!, end, today), await rawNeedsAction(raw!, end, today)]
+  if (a.length === 0 || a.length !== b.length) throw new Error(`needsAction: Dexie ${a.length}, raw ${b.length}`)
+  return { counts: t, found: a.length }
+}
+
+/** A page as the server sends it: 100 new complaints, 400 events on complaints already held. */
+function pulledPage(size: number, seq: { n: number }): StoredEvent[] {
+  const out: StoredEvent[] = []
+  const now = Date.now()
+  const o: DataOptions = { ...BRANCH, deviceId: 'other-tab', now }
+  const fresh = Math.floor(size / 5)
+  for (let i = 0; out.length < fresh; i++) out.push(complaintWithEvents(rng, ids.length, ids.length + 1, o)[0]!)
+  let wall = now
+  while (out.length < size) {
+    out.push({
+      id: seededUuid(rng), complaintId: pick(rng, ids), branchId: 'bench', v: EVENT_SCHEMA_VERSION,
+      hlc: encodeHlc({ wall: wall++, counter: 0, node: 'other-tab' }), actor: { staffId: 'zhang', staffName: '张伟', deviceId: 'other-tab' },
+      type: 'note.added', payload: { text: '另一台平板记录的处理进展。' },
+    } as ComplaintEvent)
+  }
+  return out.map((e) => ({ ...e, serverSeq: ++seq.n }))
+}
+
+async function apply(reps: number, warm: number, size = 500) {
+  const seq = { n: 1_000_000 }
+  const pages = Array.from({ length: 2 * (reps + warm) }, () => pulledPage(size, seq))
+  const applied = await pair(reps, warm, (i) => applyRemote(dexie!, pages[2 * i]!, { cursor: seq.n }), (i) => rawApplyRemote(raw!, pages[2 * i + 1]!, seq.n))
+  const bulk = Array.from({ length: 2 * (reps + warm) }, () => pulledPage(size, seq))
+  const put = await pair(reps, warm, (i) => dexie!.events.bulkPut(bulk[2 * i]!), (i) => rawBulkPut(raw!, bulk[2 * i + 1]!))
+  return { applied, bulkPut: put, size }
+}
+
+/**
+ * Where a pulled page's time goes, on raw IndexedDB, each phase in its own transaction: storing the events,
+ * reading the touched complaints' events, folding and projecting (CPU only), writing the projections.
+ */
+async function applyProfile(reps: number, size = 500) {
+  const seq = { n: 5_000_000 }
+  const phases: Record<'putEvents' | 'readHistories' | 'foldProject' | 'putComplaints', number[]> = { putEvents: [], readHistories: [], foldProject: [], putComplaints: [] }
+  const ctx = { now: new Date(), ...resolveSettings(undefined) }
+  let touchedTotal = 0
+  for (let i = 0; i < reps; i++) {
+    const page = pulledPage(size, seq)
+    phases.putEvents.push(await timed(() => rawBulkPut(raw!, page)))
+    const touched = [...new Set(page.map((e) => e.complaintId))]
+    touchedTotal += touched.length
+    let histories: ComplaintEvent[][] = []
+    phases.readHistories.push(await timed(async () => {
+      const index = raw!.transaction('events').objectStore('events').index('complaintId')
+      histories = await Promise.all(touched.map((id) => getAll<ComplaintEvent>(index, id)))
+    }))
+    let rows: ComplaintRow[] = []
+    phases.foldProject.push(await timed(async () => (rows = histories.map((h) => project(fold(h)!, ctx)))))
+    phases.putComplaints.push(await timed(async () => {
+      const tx = raw!.transaction('complaints', 'readwrite')
+      for (const r of rows) tx.objectStore('complaints').put(r)
+      await done(tx)
+    }))
+  }
+  return { phases, touched: touchedTotal / reps, size }
+}
+
+/** Pulls everything the bench branch holds at the central endpoint into a new, empty database. */
+async function coldPull(opts: { token: string; mode: 'dexie' | 'raw'; pageSize?: number }) {
+  const name = `pull-${opts.mode}-${Date.now()}`
+  let pulled: number
+  let ms: number
+  if (opts.mode === 'dexie') {
+    const db = new ComplaintDb(name)
+    await db.meta.put({ key: 'identity', value: IDENTITY })
+    const transport = createHttpTransport({ token: () => opts.token, timeoutMs: 120_000 })
+    const t0 = performance.now()
+    pulled = await pullEvents(db, transport, opts.pageSize ?? 500)
+    ms = performance.now() - t0
+    const complaints = await db.complaints.count()
+    db.close()
+    await deleteDatabase(name)
+    return { pulled, ms, complaints }
+  }
+  const db = await openRaw(name, true)
+  const tx = db.transaction('meta', 'readwrite')
+  tx.objectStore('meta').put({ key: 'identity', value: IDENTITY })
+  await done(tx)
+  const t0 = performance.now()
+  pulled = await rawPull(db, opts.token, opts.pageSize ?? 500)
+  ms = performance.now() - t0
+  const ctx = db.transaction('complaints').objectStore('complaints').count()
+  const complaints = await new Promise<number>((resolve) => (ctx.onsuccess = () => resolve(ctx.result)))
+  db.close()
+  await deleteDatabase(name)
+  return { pulled, ms, complaints }
+}
+
+async function counts() {
+  return { complaints: await dexie!.complaints.count(), events: await dexie!.events.count() }
+}
+
+/** What the book would show first (a sanity check that the app's database was seeded as the app reads it). */
+async function peek(name: string): Promise<Pick<ComplaintRow, 'id' | 'receivedAt'>[]> {
+  const db = new ComplaintDb(name)
+  const rows = await bookPage(db, { limit: 3 })
+  db.close()
+  return rows.map((r) => ({ id: r.id, receivedAt: r.receivedAt }))
+}
+
+/** Before the app opens this database: forget the bench tablet's outbox, clock, cursor and identity. */
+async function handOver() {
+  dexie?.close()
+  raw?.close()
+  dexie = null
+  raw = null
+  ids = []
+  phones = []
+  names = []
+}
+
+async function forgetBenchState(name: string) {
+  const db = await openRaw(name)
+  const tx = db.transaction(['outbox', 'meta'], 'readwrite')
+  tx.objectStore('outbox').clear()
+  tx.objectStore('meta').clear()
+  await done(tx)
+  db.close()
+}
+
+const bench = { seed, open, write, book, search, needs, apply, applyProfile, coldPull, counts, peek, handOver, forgetBenchState }
+declare global {
+  interface Window { bench: typeof bench }
+}
+/** Errors as Playwright can show them (Dexie's and IndexedDB's errors lose their name and cause on the way out). */
+function explained<F extends (...args: never[]) => Promise<unknown>>(fn: F): F {
+  return (async (...args: never[]) => {
+    try {
+      return await fn(...args)
+    } catch (e) {
+      const err = e as { name?: string; message?: string; inner?: { name?: string; message?: string }; stack?: string }
+      throw new Error(`${err.name ?? 'Error'}: ${err.message ?? String(e)}${err.inner ? ` (inner ${err.inner.name}: ${err.inner.message})` : ''}\n${err.stack ?? ''}`, { cause: e })
+    }
+  }) as F
+}
+for (const k of Object.keys(bench) as (keyof typeof bench)[]) (bench as Record<string, unknown>)[k] = explained(bench[k] as never)
+window.bench = bench
+document.body.dataset.ready = '1'

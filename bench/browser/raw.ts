@@ -1,0 +1,301 @@
+/**
+ * The benchmark's baseline: the same operations as src/db and src/sync, hand-written on the browser's
+ * IndexedDB API — no Dexie. Same stores and indexes (read off SCHEMA_VERSIONS), same reads and writes in the
+ * same transactions, same domain code (decide, fold, project); only the storage layer differs. Where the
+ * browser offers a faster primitive (IndexedDB 3's getAll with a direction and count) it is used, so the
+ * baseline is the best a hand-written layer could do.
+ */
+import { decide, decodeHlc, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, normalizePhone, parseEvent, PROTOCOL_VERSION, receiveHlc, resolveSettings, tickHlc } from '../../src/domain'
+import type { ClockContext, ComplaintEvent, EventDraft, Hlc, PullResponse } from '../../src/domain'
+import { project } from '../../src/db/project'
+import { SCHEMA_VERSIONS } from '../../src/db/schema'
+import type { ComplaintRow, StoredEvent } from '../../src/db/schema'
+import { searchTerms } from '../../src/db/searchTerms'
+
+const LOWEST = ''
+const HIGHEST = '\uffff'
+
+interface IndexSpec { name: string; keyPath: string | string[]; multiEntry: boolean; unique: boolean }
+interface StoreSpec { name: string; keyPath: string | string[]; indexes: IndexSpec[] }
+
+function parseKey(spec: string): { name: string; keyPath: string | string[]; multiEntry: boolean; unique: boolean } {
+  let s = spec.trim()
+  const multiEntry = s.startsWith('*')
+  const unique = s.startsWith('&')
+  if (multiEntry || unique) s = s.slice(1)
+  const keyPath = s.startsWith('[') ? s.slice(1, -1).split('+') : s
+  return { name: s, keyPath, multiEntry, unique }
+}
+
+/** The final schema that SCHEMA_VERSIONS describes (Dexie's notation, read by hand). */
+export function rawSchema(): StoreSpec[] {
+  const stores = new Map<string, string>()
+  for (const v of SCHEMA_VERSIONS) {
+    for (const [name, spec] of Object.entries(v.stores)) {
+      if (spec === null) stores.delete(name)
+      else stores.set(name, spec)
+    }
+  }
+  return [...stores].map(([name, spec]) => {
+    const [pk, ...idx] = spec.split(',').map((s) => s.trim()).filter(Boolean)
+    return { name, keyPath: parseKey(pk!).keyPath, indexes: idx.map(parseKey) }
+  })
+}
+
+export function req<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result)
+    r.onerror = () => reject(r.error)
+  })
+}
+
+export function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve()
+    tx.onerror = () => reject(tx.error)
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'))
+  })
+}
+
+/** Opens a database: with `create`, a new one with the app's schema made by hand; otherwise as it is. */
+export function openRaw(name: string, create = false): Promise<IDBDatabase> {
+  const r = create ? indexedDB.open(name, 1) : indexedDB.open(name)
+  r.onupgradeneeded = () => {
+    if (!create) return
+    for (const s of rawSchema()) {
+      const store = r.result.createObjectStore(s.name, { keyPath: s.keyPath })
+      for (const i of s.indexes) store.createIndex(i.name, i.keyPath, { multiEntry: i.multiEntry, unique: i.unique })
+    }
+  }
+  return req(r)
+}
+
+export function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.deleteDatabase(name)
+    r.onsuccess = () => resolve()
+    r.onerror = () => reject(r.error)
+    r.onblocked = () => resolve()
+  })
+}
+
+const HAS_IDB3 = typeof IDBObjectStore !== 'undefined' && 'getAllRecords' in IDBObjectStore.prototype
+
+type Source = IDBObjectStore | IDBIndex
+
+/** Up to `count` values of `range` in `direction`: one getAll where the browser can, else a cursor. */
+export function getAll<T>(source: Source, range: IDBKeyRange | IDBValidKey | null, count?: number, direction: IDBCursorDirection = 'next'): Promise<T[]> {
+  if (HAS_IDB3) return req((source.getAll as (o: unknown) => IDBRequest<T[]>)({ query: range, count, direction }))
+  if (direction === 'next') return req(source.getAll(range, count) as IDBRequest<T[]>)
+  return new Promise((resolve, reject) => {
+    const out: T[] = []
+    const r = source.openCursor(range, direction)
+    r.onsuccess = () => {
+      const c = r.result
+      if (!c || (count !== undefined && out.length >= count)) return resolve(out)
+      out.push(c.value as T)
+      c.continue()
+    }
+    r.onerror = () => reject(r.error)
+  })
+}
+
+interface Identity { deviceId: string; branchId: string; staffId: string; staffName: string }
+
+async function identityIn(meta: IDBObjectStore): Promise<Identity> {
+  const row = await req(meta.get('identity')) as { value: Identity } | undefined
+  if (row) return row.value
+  const deviceId = `tab-${Math.random().toString(16).slice(2, 18).padEnd(16, '0')}`
+  const identity = { deviceId, branchId: 'local', staffId: `staff-${deviceId}`, staffName: '大堂经理' }
+  meta.put({ key: 'identity', value: identity })
+  return identity
+}
+
+async function clockIn(meta: IDBObjectStore): Promise<Hlc | null> {
+  const row = await req(meta.get('hlc')) as { value: string } | undefined
+  return row ? decodeHlc(row.value) : null
+}
+
+async function contextIn(meta: IDBObjectStore, now: Date): Promise<ClockContext> {
+  const row = await req(meta.get('settings')) as { value: never } | undefined
+  const { calendar, policy } = resolveSettings(row?.value)
+  return { now, calendar, policy }
+}
+
+/** commit.ts on raw IndexedDB: decide, stamp, append, queue, project — one read-write transaction. */
+export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: EventDraft[], now: () => number = Date.now): Promise<ComplaintEvent[]> {
+  const tx = db.transaction(['events', 'complaints', 'outbox', 'meta'], 'readwrite')
+  const finished = done(tx)
+  try {
+    const meta = tx.objectStore('meta')
+    const events = tx.objectStore('events')
+    const queuedAt = now()
+    const [me, existing, storedClock, ctx] = await Promise.all([
+      identityIn(meta),
+      getAll<ComplaintEvent>(events.index('complaintId'), complaintId),
+      clockIn(meta),
+      contextIn(meta, new Date(queuedAt)),
+    ])
+    let state = fold(existing)
+    let clock = storedClock
+    const branchId = state?.branchId ?? me.branchId
+    const made: ComplaintEvent[] = []
+    for (const draft of drafts) {
+      const decision = decide(state, draft)
+      if (!decision.ok) throw new Error(`refused: ${JSON.stringify(decision)}`)
+      clock = tickHlc(clock, now(), me.deviceId)
+      const parsed = parseEvent({
+        id: newId(), complaintId, branchId, v: EVENT_SCHEMA_VERSION, hlc: encodeHlc(clock),
+        actor: { staffId: me.staffId, staffName: me.staffName, deviceId: me.deviceId }, ...decision.draft,
+      })
+      if (!parsed.ok) throw new Error(`invalid: ${JSON.stringify(parsed.issues)}`)
+      made.push(parsed.value)
+      state = fold([...existing, ...made])
+    }
+    if (!state) throw new Error('notRecorded')
+    const outbox = tx.objectStore('outbox')
+    made.forEach((e, i) => {
+      events.add(e)
+      outbox.add({ eventId: e.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 })
+    })
+    tx.objectStore('complaints').put(project(state, ctx))
+    if (clock) meta.put({ key: 'hlc', value: encodeHlc(clock) })
+    await finished
+    return made
+  } catch (e) {
+    try { tx.abort() } catch { /* already finished */ }
+    await finished.catch(() => undefined)
+    throw e
+  }
+}
+
+export interface RawBookQuery { after?: { receivedAt: string; id: string }; limit?: number }
+
+/** bookPage without filters (the book as it opens): keyset paging down the [receivedAt+id] index. */
+export function rawBookPage(db: IDBDatabase, q: RawBookQuery = {}): Promise<ComplaintRow[]> {
+  const tx = db.transaction('complaints', 'readonly')
+  const range = IDBKeyRange.bound([LOWEST, LOWEST], q.after ? [q.after.receivedAt, q.after.id] : [HIGHEST, HIGHEST], false, !!q.after)
+  return getAll<ComplaintRow>(tx.objectStore('complaints').index('[receivedAt+id]'), range, q.limit ?? 50, 'prev')
+}
+
+const prefix = (p: string) => IDBKeyRange.bound(p, p + HIGHEST, false, false)
+
+/** searchComplaints on raw IndexedDB: phone prefix, name prefix, then words of the text. */
+export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Promise<ComplaintRow[]> {
+  const q = text.trim()
+  if (!q) return []
+  const tx = db.transaction('complaints', 'readonly')
+  const store = tx.objectStore('complaints')
+  const digits = normalizePhone(q)
+  if (/^\d{3,}$/.test(digits)) return getAll<ComplaintRow>(store.index('phone'), prefix(digits), limit)
+  const byName = await getAll<ComplaintRow>(store.index('name'), prefix(q), limit)
+  const [first] = searchTerms(q)
+  if (!first || byName.length >= limit) return byName
+  const needle = q.toLowerCase()
+  const want = limit - byName.length
+  const byText: ComplaintRow[] = []
+  await new Promise<void>((resolve, reject) => {
+    const r = store.index('terms').openCursor(first)
+    r.onsuccess = () => {
+      const c = r.result
+      if (!c || byText.length >= want) return resolve()
+      const row = c.value as ComplaintRow
+      if (`${row.state.description} ${row.state.demand ?? ''}`.toLowerCase().includes(needle)) byText.push(row)
+      c.continue()
+    }
+    r.onerror = () => reject(r.error)
+  })
+  const seen = new Set(byName.map((r) => r.id))
+  return [...byName, ...byText.filter((r) => !seen.has(r.id))]
+}
+
+/** needsAction on raw IndexedDB: three index ranges, merged and sorted. */
+export async function rawNeedsAction(db: IDBDatabase, endOfToday: string, today: string, limit = 200): Promise<ComplaintRow[]> {
+  const store = db.transaction('complaints', 'readonly').objectStore('complaints')
+  const [due, followUps, extended] = await Promise.all([
+    getAll<ComplaintRow>(store.index('dueAt'), IDBKeyRange.bound('0', endOfToday), limit),
+    getAll<ComplaintRow>(store.index('followUpDue'), IDBKeyRange.bound('0', today), limit),
+    getAll<ComplaintRow>(store.index('extendedUntil'), IDBKeyRange.lowerBound('', true), limit),
+  ])
+  const byId = new Map([...due, ...followUps, ...extended].map((r) => [r.id, r]))
+  return [...byId.values()].sort((a, b) => (a.dueAt || a.followUpDue || a.extendedUntil).localeCompare(b.dueAt || b.followUpDue || b.extendedUntil))
+}
+
+/** applyRemote on raw IndexedDB: store the page, advance clock and cursor, refold the complaints it touched. */
+export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cursor?: number, now: () => number = Date.now): Promise<void> {
+  const tx = db.transaction(['events', 'complaints', 'meta'], 'readwrite')
+  const finished = done(tx)
+  const meta = tx.objectStore('meta')
+  if (cursor !== undefined) meta.put({ key: 'cursor', value: cursor })
+  if (events.length > 0) {
+    const me = await identityIn(meta)
+    const store = tx.objectStore('events')
+    for (const e of events) store.put(e)
+    let clock = await clockIn(meta)
+    for (const e of events) clock = receiveHlc(clock, decodeHlc(e.hlc), now(), me.deviceId)
+    if (clock) meta.put({ key: 'hlc', value: encodeHlc(clock) })
+    const ctx = await contextIn(meta, new Date(now()))
+    const byComplaint = store.index('complaintId')
+    const complaints = tx.objectStore('complaints')
+    const touched = [...new Set(events.map((e) => e.complaintId))]
+    // Every complaint's events are asked for at once; the requests run in order inside the transaction.
+    const folded = await Promise.all(touched.map((id) => getAll<ComplaintEvent>(byComplaint, id)))
+    for (const evs of folded) {
+      const state = fold(evs)
+      if (state) complaints.put(project(state, ctx))
+    }
+  }
+  await finished
+}
+
+/** The physical floor for storing a page: a bare put of the events in one transaction. */
+export async function rawBulkPut(db: IDBDatabase, events: StoredEvent[]): Promise<void> {
+  const tx = db.transaction('events', 'readwrite')
+  const store = tx.objectStore('events')
+  for (const e of events) store.put(e)
+  await done(tx)
+}
+
+/** reprojectOpen on raw IndexedDB. */
+async function rawReprojectOpen(db: IDBDatabase): Promise<void> {
+  const tx = db.transaction(['complaints', 'meta'], 'readwrite')
+  const finished = done(tx)
+  const ctx = await contextIn(tx.objectStore('meta'), new Date())
+  await new Promise<void>((resolve, reject) => {
+    const r = tx.objectStore('complaints').index('dueAt').openCursor(IDBKeyRange.lowerBound('', true))
+    r.onsuccess = () => {
+      const c = r.result
+      if (!c) return resolve()
+      const row = c.value as ComplaintRow
+      c.update({ ...row, ...project(row.state, ctx) })
+      c.continue()
+    }
+    r.onerror = () => reject(r.error)
+  })
+  await finished
+}
+
+/** pullEvents on raw IndexedDB and fetch: the same pages from the same endpoint. */
+export async function rawPull(db: IDBDatabase, token: string, pageSize = 500): Promise<number> {
+  let pulled = 0
+  for (;;) {
+    const after = ((await req(db.transaction('meta').objectStore('meta').get('cursor')) as { value: number } | undefined)?.value) ?? 0
+    const res = await fetch(`/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=${after}&limit=${pageSize}`, {
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    })
+    if (!res.ok) throw new Error(`pull ${res.status}`)
+    const page = (await res.json()) as PullResponse
+    await rawApplyRemote(db, page.events, page.cursor)
+    pulled += page.events.length
+    if (!page.hasMore) {
+      if (page.settings) {
+        const tx = db.transaction('meta', 'readwrite')
+        const before = (await req(tx.objectStore('meta').get('settings')) as { value?: { version?: number } } | undefined)?.value
+        tx.objectStore('meta').put({ key: 'settings', value: page.settings })
+        await done(tx)
+        if (before?.version !== page.settings.version) await rawReprojectOpen(db)
+      }
+      return pulled
+    }
+  }
+}
