@@ -1,3 +1,5 @@
+// First: starts opening IndexedDB before the other modules are evaluated.
+import '@/ui/services/openDatabaseEarly'
 import { createPinia } from 'pinia'
 import 'vant/lib/index.css'
 import { createApp } from 'vue'

@@ -36,6 +36,9 @@ export async function writeUsers(db: ComplaintDb, users: TabletUser[]): Promise<
 
 /** From now on this tablet's events carry the branch and the staff member who unlocked it. */
 export async function actAs(db: ComplaintDb, enrolment: DeviceEnrolment, user: Pick<TabletUser, 'staffId' | 'name'>): Promise<void> {
+  // A reload by the same user changes nothing: read only, so the first screen does not wait for a write.
+  const current = (await db.meta.get('identity'))?.value as { branchId?: string; staffId?: string; staffName?: string } | undefined
+  if (current?.branchId === enrolment.branchId && current.staffId === user.staffId && current.staffName === user.name) return
   await db.transaction('rw', db.meta, async () => {
     const identity = await loadIdentity(db)
     await db.meta.put({ key: 'identity', value: { ...identity, branchId: enrolment.branchId, staffId: user.staffId, staffName: user.name } })

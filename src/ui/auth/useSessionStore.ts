@@ -31,8 +31,10 @@ export const useSessionStore = defineStore('session', () => {
   const loaded = ref(false)
 
   async function load(): Promise<void> {
-    enrolment.value = await readEnrolment(db)
-    users.value = await readUsers(db)
+    // One round trip: the router waits for this before the first screen.
+    const [device, tabletUsers] = await Promise.all([readEnrolment(db), readUsers(db)])
+    enrolment.value = device
+    users.value = tabletUsers
     // A reload of this tab while in use (not idle) does not ask for the PIN again.
     const saved = JSON.parse(globalThis.sessionStorage?.getItem(UNLOCKED_KEY) ?? 'null') as { staffId: string; lastActive: number } | null
     const user = saved && Date.now() - saved.lastActive < IDLE_LOCK_MS ? users.value.find((u) => u.staffId === saved.staffId) : undefined
