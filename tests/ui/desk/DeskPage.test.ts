@@ -37,11 +37,11 @@ async function deskAs(user: typeof SUPERVISOR | typeof MANAGER) {
   await actAs(db, { id: 'tab-1', name: '大堂 1', branchId: 'b1', branchName: '人民路支行', token: 't' }, user)
   useSessionStore().current = user
   useStatusStore().online = false
-  await vi.waitFor(() => expect(qa('[data-testid^="desk-item-"]')).toHaveLength(2))
   cleanups.push(async () => {
     app.wrapper.unmount()
     await db.delete()
   })
+  await vi.waitFor(() => expect(qa('[data-testid^="desk-item-"]')).toHaveLength(2), { timeout: 5000 })
   return { db, requested, escalated }
 }
 
@@ -116,6 +116,6 @@ describe('the extension request on the complaint’s page', () => {
 
   it('offers the decision to a supervisor', async () => {
     await panelAs(SUPERVISOR)
-    expect(q('[data-testid="action-extension-decided"]')).not.toBeNull()
+    await vi.waitFor(() => expect(q('[data-testid="action-extension-decided"]')).not.toBeNull())
   })
 })
