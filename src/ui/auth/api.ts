@@ -21,7 +21,12 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   } catch {
     throw new ApiError(0, 'offline', 'The central endpoint cannot be reached')
   }
+  if (!res.ok) throw await apiError(res)
+  return (await res.json().catch(() => ({}))) as T
+}
+
+/** The server's answer to a failed call, as an error with its code and message. */
+export async function apiError(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string }
-  if (!res.ok) throw new ApiError(res.status, body.error ?? 'http', body.message ?? res.statusText)
-  return body as T
+  return new ApiError(res.status, body.error ?? 'http', body.message ?? res.statusText)
 }

@@ -21,6 +21,11 @@ export interface TabletUser {
   lockedUntil: number
 }
 
+/** Supervisors and administrators decide on the desk's questions; lobby managers ask them. */
+export function isSupervisorRole(role: TabletUser['role'] | undefined): boolean {
+  return role === 'supervisor' || role === 'admin'
+}
+
 export async function readEnrolment(db: ComplaintDb): Promise<DeviceEnrolment | null> {
   return ((await db.meta.get('device'))?.value as DeviceEnrolment | undefined) ?? null
 }

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
-import { api, ApiError } from '@/ui/auth/api'
+import { api, ApiError, apiError } from '@/ui/auth/api'
+import { isSupervisorRole } from '@/ui/auth/session'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
 
 interface CentralSession {
@@ -56,10 +57,7 @@ export const useCentralSessionStore = defineStore('centralSession', () => {
   async function download(path: string): Promise<void> {
     if (!session.value) throw new ApiError(401, 'unauthenticated', 'Not signed in')
     const res = await fetch(path, { headers: { authorization: `Bearer ${session.value.token}` } })
-    if (!res.ok) {
-      const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string }
-      throw new ApiError(res.status, body.error ?? 'http', body.message ?? res.statusText)
-    }
+    if (!res.ok) throw await apiError(res)
     const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export.csv'
     const url = URL.createObjectURL(await res.blob())
     const a = Object.assign(document.createElement('a'), { href: url, download: name })
@@ -71,7 +69,7 @@ export const useCentralSessionStore = defineStore('centralSession', () => {
     session,
     signedIn: computed(() => !!session.value),
     staff: computed(() => session.value?.staff ?? null),
-    isSupervisor: computed(() => session.value?.staff.role === 'supervisor' || session.value?.staff.role === 'admin'),
+    isSupervisor: computed(() => isSupervisorRole(session.value?.staff.role)),
     signIn, signOut, call, download,
   }
 })
