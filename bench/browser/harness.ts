@@ -6,16 +6,18 @@
 import { ComplaintDb } from '../../src/db/ComplaintDb'
 import { commit } from '../../src/db/commit'
 import { applyRemote } from '../../src/db/applyRemote'
-import { project } from '../../src/db/project'
+import { changedProjections, changesText, project } from '../../src/db/project'
+import type { StoredProjections } from '../../src/db/project'
+import { textRow } from '../../src/db/textRow'
 import { bookPage, needsAction, searchComplaints } from '../../src/db/queries'
-import type { ComplaintRow, StoredEvent } from '../../src/db/schema'
+import type { ComplaintRow, StoredEvent, TextRow } from '../../src/db/schema'
 import { chinaDate, EVENT_SCHEMA_VERSION, encodeHlc, fold, resolveSettings } from '../../src/domain'
-import type { ComplaintEvent } from '../../src/domain'
+import type { ComplaintEvent, ComplaintState } from '../../src/domain'
 import { pullEvents } from '../../src/sync/pullEvents'
 import { createHttpTransport } from '../../src/sync/httpTransport'
 import { complaintWithEvents, pick, prng, seededUuid, SURNAMES } from './data'
 import type { DataOptions } from './data'
-import { deleteDatabase, done, getAll, openRaw, rawApplyRemote, rawBookPage, rawBulkPut, rawCommit, rawNeedsAction, rawPull, rawSearch } from './raw'
+import { deleteDatabase, done, getAll, openRaw, req, rawApplyRemote, rawBookPage, rawBulkPut, rawCommit, rawNeedsAction, rawPull, rawSearch } from './raw'
 
 export interface Timings { dexie: number[]; raw: number[] }
 
@@ -77,16 +79,19 @@ async function seed(opts: { name: string; n: number; seed: number; identity: boo
   phones = []
   names = []
   for (let start = 0; start < opts.n; start += batch) {
-    const tx = db.transaction(['events', 'complaints', 'meta'], 'readwrite')
+    const tx = db.transaction(['events', 'complaints', 'texts', 'meta'], 'readwrite')
     const es = tx.objectStore('events')
     const cs = tx.objectStore('complaints')
+    const ts = tx.objectStore('texts')
     if (start === 0 && opts.identity) tx.objectStore('meta').put({ key: 'identity', value: IDENTITY })
     for (let i = start; i < Math.min(opts.n, start + batch); i++) {
       const evs = complaintWithEvents(r, i, opts.n, o)
       for (const e of evs) es.put(e)
       events += evs.length
-      const row = project(fold(evs)!, ctx)
+      const state = fold(evs)!
+      const row = project(state, ctx)
       cs.put(row)
+      ts.put(textRow(state))
       ids.push(row.id)
       phones.push(row.phone)
       names.push(row.name)
@@ -147,12 +152,15 @@ async function needs(reps: number, warm: number) {
   return { counts: t, found: a.length }
 }
 
-/** A page as the server sends it: 100 new complaints, 400 events on complaints already held. */
-function pulledPage(size: number, seq: { n: number }): StoredEvent[] {
+/**
+ * A page as the server sends it: by default 100 new complaints and 400 notes on complaints already held;
+ * `newShare` 0 makes a page of another tablet's notes only (the day-to-day sync of a busy branch).
+ */
+function pulledPage(size: number, seq: { n: number }, newShare = 0.2): StoredEvent[] {
   const out: StoredEvent[] = []
   const now = Date.now()
   const o: DataOptions = { ...BRANCH, deviceId: 'other-tab', now }
-  const fresh = Math.floor(size / 5)
+  const fresh = Math.floor(size * newShare)
   for (let i = 0; out.length < fresh; i++) out.push(complaintWithEvents(rng, ids.length, ids.length + 1, o)[0]!)
   let wall = now
   while (out.length < size) {
@@ -171,18 +179,23 @@ async function apply(reps: number, warm: number, size = 500) {
   const applied = await pair(reps, warm, (i) => applyRemote(dexie!, pages[2 * i]!, { cursor: seq.n }), (i) => rawApplyRemote(raw!, pages[2 * i + 1]!, seq.n))
   const bulk = Array.from({ length: 2 * (reps + warm) }, () => pulledPage(size, seq))
   const put = await pair(reps, warm, (i) => dexie!.events.bulkPut(bulk[2 * i]!), (i) => rawBulkPut(raw!, bulk[2 * i + 1]!))
-  return { applied, bulkPut: put, size }
+  const held = Array.from({ length: 2 * (reps + warm) }, () => pulledPage(size, seq, 0))
+  const notes = await pair(reps, warm, (i) => applyRemote(dexie!, held[2 * i]!, { cursor: seq.n }), (i) => rawApplyRemote(raw!, held[2 * i + 1]!, seq.n))
+  return { applied, bulkPut: put, notes, size }
 }
 
 /**
  * Where a pulled page's time goes, on raw IndexedDB, each phase in its own transaction: storing the events,
- * reading the touched complaints' events, folding and projecting (CPU only), writing the projections.
+ * reading the touched complaints' events, folding (CPU only), reading their stored rows and texts, projecting
+ * and comparing (CPU only), writing the book rows and the search texts that changed.
  */
 async function applyProfile(reps: number, size = 500) {
   const seq = { n: 5_000_000 }
-  const phases: Record<'putEvents' | 'readHistories' | 'foldProject' | 'putComplaints', number[]> = { putEvents: [], readHistories: [], foldProject: [], putComplaints: [] }
+  const names = ['putEvents', 'readHistories', 'fold', 'readStored', 'projectCompare', 'putRows', 'putTexts'] as const
+  const phases = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<(typeof names)[number], number[]>
   const ctx = { now: new Date(), ...resolveSettings(undefined) }
   let touchedTotal = 0
+  let writtenTotal = 0
   for (let i = 0; i < reps; i++) {
     const page = pulledPage(size, seq)
     phases.putEvents.push(await timed(() => rawBulkPut(raw!, page)))
@@ -193,15 +206,28 @@ async function applyProfile(reps: number, size = 500) {
       const index = raw!.transaction('events').objectStore('events').index('complaintId')
       histories = await Promise.all(touched.map((id) => getAll<ComplaintEvent>(index, id)))
     }))
-    let rows: ComplaintRow[] = []
-    phases.foldProject.push(await timed(async () => (rows = histories.map((h) => project(fold(h)!, ctx)))))
-    phases.putComplaints.push(await timed(async () => {
-      const tx = raw!.transaction('complaints', 'readwrite')
-      for (const r of rows) tx.objectStore('complaints').put(r)
-      await done(tx)
+    let states: ComplaintState[] = []
+    phases.fold.push(await timed(async () => (states = histories.map((h) => fold(h)!))))
+    const textIds = [...new Set(page.filter(changesText).map((e) => e.complaintId))]
+    let stored: StoredProjections = { rows: [], texts: new Map() }
+    phases.readStored.push(await timed(async () => {
+      const tx = raw!.transaction(['complaints', 'texts'])
+      const get = <T>(store: string, ids: string[]) => Promise.all(ids.map((id) => req(tx.objectStore(store).get(id)) as Promise<T | undefined>))
+      const [rows, texts] = await Promise.all([get<ComplaintRow>('complaints', touched), get<TextRow>('texts', textIds)])
+      stored = { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }
     }))
+    let changed: ReturnType<typeof changedProjections> = { rows: [], texts: [] }
+    phases.projectCompare.push(await timed(async () => (changed = changedProjections(states, ctx, stored))))
+    writtenTotal += changed.rows.length
+    const put = (store: string, values: unknown[]) => timed(async () => {
+      const tx = raw!.transaction(store, 'readwrite')
+      for (const v of values) tx.objectStore(store).put(v)
+      await done(tx)
+    })
+    phases.putRows.push(await put('complaints', changed.rows))
+    phases.putTexts.push(await put('texts', changed.texts))
   }
-  return { phases, touched: touchedTotal / reps, size }
+  return { phases, touched: touchedTotal / reps, rowsWritten: writtenTotal / reps, size }
 }
 
 /** Pulls everything the bench branch holds at the central endpoint into a new, empty database. */

@@ -6,10 +6,10 @@
  * baseline is the best a hand-written layer could do.
  */
 import { decide, decodeHlc, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, normalizePhone, parseEvent, PROTOCOL_VERSION, receiveHlc, resolveSettings, tickHlc } from '../../src/domain'
-import type { ClockContext, ComplaintEvent, EventDraft, Hlc, PullResponse } from '../../src/domain'
-import { project } from '../../src/db/project'
+import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft, Hlc, PullResponse } from '../../src/domain'
+import { changedProjections, changesText } from '../../src/db/project'
 import { SCHEMA_VERSIONS } from '../../src/db/schema'
-import type { ComplaintRow, StoredEvent } from '../../src/db/schema'
+import type { ComplaintRow, StoredEvent, TextRow } from '../../src/db/schema'
 import { searchTerms } from '../../src/db/searchTerms'
 
 const LOWEST = ''
@@ -124,17 +124,20 @@ async function contextIn(meta: IDBObjectStore, now: Date): Promise<ClockContext>
 
 /** commit.ts on raw IndexedDB: decide, stamp, append, queue, project — one read-write transaction. */
 export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: EventDraft[], now: () => number = Date.now): Promise<ComplaintEvent[]> {
-  const tx = db.transaction(['events', 'complaints', 'outbox', 'meta'], 'readwrite')
+  const tx = db.transaction(['events', 'complaints', 'texts', 'outbox', 'meta'], 'readwrite')
   const finished = done(tx)
   try {
     const meta = tx.objectStore('meta')
     const events = tx.objectStore('events')
     const queuedAt = now()
-    const [me, existing, storedClock, ctx] = await Promise.all([
+    const textMayChange = drafts.some(changesText)
+    const [me, existing, storedClock, ctx, row, text] = await Promise.all([
       identityIn(meta),
       getAll<ComplaintEvent>(events.index('complaintId'), complaintId),
       clockIn(meta),
       contextIn(meta, new Date(queuedAt)),
+      req(tx.objectStore('complaints').get(complaintId)) as Promise<ComplaintRow | undefined>,
+      textMayChange ? req(tx.objectStore('texts').get(complaintId)) as Promise<TextRow | undefined> : undefined,
     ])
     let state = fold(existing)
     let clock = storedClock
@@ -158,7 +161,7 @@ export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: Ev
       events.add(e)
       outbox.add({ eventId: e.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 })
     })
-    tx.objectStore('complaints').put(project(state, ctx))
+    putChanged(tx, changedProjections([state], ctx, { rows: [row], texts: new Map(textMayChange ? [[complaintId, text]] : []) }))
     if (clock) meta.put({ key: 'hlc', value: encodeHlc(clock) })
     await finished
     return made
@@ -184,7 +187,7 @@ const prefix = (p: string) => IDBKeyRange.bound(p, p + HIGHEST, false, false)
 export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Promise<ComplaintRow[]> {
   const q = text.trim()
   if (!q) return []
-  const tx = db.transaction('complaints', 'readonly')
+  const tx = db.transaction(['complaints', 'texts'], 'readonly')
   const store = tx.objectStore('complaints')
   const digits = normalizePhone(q)
   if (/^\d{3,}$/.test(digits)) return getAll<ComplaintRow>(store.index('phone'), prefix(digits), limit)
@@ -193,20 +196,21 @@ export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Prom
   if (!first || byName.length >= limit) return byName
   const needle = q.toLowerCase()
   const want = limit - byName.length
-  const byText: ComplaintRow[] = []
+  const seen = new Set(byName.map((r) => r.id))
+  const ids: string[] = []
   await new Promise<void>((resolve, reject) => {
-    const r = store.index('terms').openCursor(first)
+    const r = tx.objectStore('texts').index('terms').openCursor(first)
     r.onsuccess = () => {
       const c = r.result
-      if (!c || byText.length >= want) return resolve()
-      const row = c.value as ComplaintRow
-      if (`${row.state.description} ${row.state.demand ?? ''}`.toLowerCase().includes(needle)) byText.push(row)
+      if (!c || ids.length >= want) return resolve()
+      const row = c.value as TextRow
+      if (!seen.has(row.id) && row.text.includes(needle)) ids.push(row.id)
       c.continue()
     }
     r.onerror = () => reject(r.error)
   })
-  const seen = new Set(byName.map((r) => r.id))
-  return [...byName, ...byText.filter((r) => !seen.has(r.id))]
+  const byText = await Promise.all(ids.map((id) => req(store.get(id)) as Promise<ComplaintRow | undefined>))
+  return [...byName, ...byText.filter((r): r is ComplaintRow => r !== undefined)]
 }
 
 /** needsAction on raw IndexedDB: three index ranges, merged and sorted. */
@@ -223,29 +227,52 @@ export async function rawNeedsAction(db: IDBDatabase, endOfToday: string, today:
 
 /** applyRemote on raw IndexedDB: store the page, advance clock and cursor, refold the complaints it touched. */
 export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cursor?: number, now: () => number = Date.now): Promise<void> {
-  const tx = db.transaction(['events', 'complaints', 'meta'], 'readwrite')
+  const tx = db.transaction(['events', 'complaints', 'texts', 'meta'], 'readwrite')
   const finished = done(tx)
   const meta = tx.objectStore('meta')
   if (cursor !== undefined) meta.put({ key: 'cursor', value: cursor })
   if (events.length > 0) {
-    const me = await identityIn(meta)
     const store = tx.objectStore('events')
-    for (const e of events) store.put(e)
-    let clock = await clockIn(meta)
-    for (const e of events) clock = receiveHlc(clock, decodeHlc(e.hlc), now(), me.deviceId)
-    if (clock) meta.put({ key: 'hlc', value: encodeHlc(clock) })
-    const ctx = await contextIn(meta, new Date(now()))
-    const byComplaint = store.index('complaintId')
-    const complaints = tx.objectStore('complaints')
-    const touched = [...new Set(events.map((e) => e.complaintId))]
-    // Every complaint's events are asked for at once; the requests run in order inside the transaction.
-    const folded = await Promise.all(touched.map((id) => getAll<ComplaintEvent>(byComplaint, id)))
-    for (const evs of folded) {
-      const state = fold(evs)
-      if (state) complaints.put(project(state, ctx))
+    const page = new Map<string, StoredEvent[]>()
+    for (const e of events) {
+      const same = page.get(e.complaintId)
+      if (same) same.push(e)
+      else page.set(e.complaintId, [e])
     }
+    const touched = [...page.keys()]
+    const textIds = [...new Set(events.filter(changesText).map((e) => e.complaintId))]
+    const get = <T>(name: string, ids: string[]) => Promise.all(ids.map((id) => req(tx.objectStore(name).get(id)) as Promise<T | undefined>))
+    // One batch of reads, then one of writes, as applyRemote does.
+    const [me, storedClock, ctx, held, rows, texts] = await Promise.all([
+      identityIn(meta),
+      clockIn(meta),
+      contextIn(meta, new Date(now())),
+      Promise.all(touched.map((id) => getAll<ComplaintEvent>(store.index('complaintId'), id))),
+      get<ComplaintRow>('complaints', touched),
+      get<TextRow>('texts', textIds),
+    ])
+    let clock = storedClock
+    for (const e of events) clock = receiveHlc(clock, decodeHlc(e.hlc), now(), me.deviceId)
+    const folded = touched.map((id, i) => ({ state: fold([...held[i]!, ...page.get(id)!]), row: rows[i] }))
+      .filter((f): f is { state: ComplaintState; row: ComplaintRow | undefined } => f.state !== null)
+    for (const e of events) store.put(e)
+    if (clock) meta.put({ key: 'hlc', value: encodeHlc(clock) })
+    putChanged(tx, changedProjections(folded.map((f) => f.state), ctx, { rows: folded.map((f) => f.row), texts: new Map(textIds.map((id, i) => [id, texts[i]])) }))
   }
   await finished
+}
+
+/** src/db/project.ts's writeProjections: read the stored rows and texts, put the ones that changed. */
+async function writeChanged(tx: IDBTransaction, states: ComplaintState[], ctx: ClockContext, textMayChange: (id: string) => boolean): Promise<void> {
+  const get = <T>(store: string, ids: string[]) => Promise.all(ids.map((id) => req(tx.objectStore(store).get(id)) as Promise<T | undefined>))
+  const textIds = states.map((s) => s.id).filter(textMayChange)
+  const [rows, texts] = await Promise.all([get<ComplaintRow>('complaints', states.map((s) => s.id)), get<TextRow>('texts', textIds)])
+  putChanged(tx, changedProjections(states, ctx, { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }))
+}
+
+function putChanged(tx: IDBTransaction, changed: { rows: ComplaintRow[]; texts: TextRow[] }): void {
+  for (const r of changed.rows) tx.objectStore('complaints').put(r)
+  for (const t of changed.texts) tx.objectStore('texts').put(t)
 }
 
 /** The physical floor for storing a page: a bare put of the events in one transaction. */
@@ -258,20 +285,15 @@ export async function rawBulkPut(db: IDBDatabase, events: StoredEvent[]): Promis
 
 /** reprojectOpen on raw IndexedDB. */
 async function rawReprojectOpen(db: IDBDatabase): Promise<void> {
-  const tx = db.transaction(['complaints', 'meta'], 'readwrite')
+  const tx = db.transaction(['events', 'complaints', 'texts', 'meta'], 'readwrite')
   const finished = done(tx)
-  const ctx = await contextIn(tx.objectStore('meta'), new Date())
-  await new Promise<void>((resolve, reject) => {
-    const r = tx.objectStore('complaints').index('dueAt').openCursor(IDBKeyRange.lowerBound('', true))
-    r.onsuccess = () => {
-      const c = r.result
-      if (!c) return resolve()
-      const row = c.value as ComplaintRow
-      c.update({ ...row, ...project(row.state, ctx) })
-      c.continue()
-    }
-    r.onerror = () => reject(r.error)
-  })
+  const [ctx, ids] = await Promise.all([
+    contextIn(tx.objectStore('meta'), new Date()),
+    req(tx.objectStore('complaints').index('dueAt').getAllKeys(IDBKeyRange.lowerBound('', true))) as Promise<string[]>,
+  ])
+  const byComplaint = tx.objectStore('events').index('complaintId')
+  const histories = await Promise.all(ids.map((id) => getAll<ComplaintEvent>(byComplaint, id)))
+  await writeChanged(tx, histories.map(fold).filter((s): s is ComplaintState => s !== null), ctx, () => false)
   await finished
 }
 

@@ -1,11 +1,12 @@
 import { Dexie } from 'dexie'
 import type { EntityTable } from 'dexie'
 import { DB_NAME, SCHEMA_VERSIONS } from './schema'
-import type { ComplaintRow, DraftRow, MetaRow, OutboxRow, StoredEvent } from './schema'
+import type { ComplaintRow, DraftRow, MetaRow, OutboxRow, StoredEvent, TextRow } from './schema'
 
 export class ComplaintDb extends Dexie {
   events!: EntityTable<StoredEvent, 'id'>
   complaints!: EntityTable<ComplaintRow, 'id'>
+  texts!: EntityTable<TextRow, 'id'>
   outbox!: EntityTable<OutboxRow, 'eventId'>
   meta!: EntityTable<MetaRow, 'key'>
   drafts!: EntityTable<DraftRow, 'key'>

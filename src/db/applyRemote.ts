@@ -1,37 +1,49 @@
 import { fold, receiveHlc } from '@/domain'
+import type { ComplaintState } from '@/domain'
 import { decodeHlc } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import { loadClockContext } from './clockContext'
 import { loadIdentity, readClock, writeClock } from './meta'
-import { project } from './project'
-import type { StoredEvent } from './schema'
+import { changedProjections, changesText, putProjections, writeProjections } from './project'
+import type { ComplaintRow, StoredEvent } from './schema'
 
 /**
  * Stores events that came from the central endpoint (another tablet's work, or our own acknowledged) and
- * refolds the complaints they touch, in one transaction. Idempotent: an event already held is overwritten
- * with the same content plus its server sequence. Complaints are refolded once per page, not per event.
+ * refolds the complaints they touch, in one transaction, writing only the book rows and texts that changed.
+ * Idempotent: an event already held is overwritten with the same content plus its server sequence.
+ * Complaints are refolded once per page, not per event.
  */
 export async function applyRemote(db: ComplaintDb, events: StoredEvent[], options: { cursor?: number; now?: () => number } = {}): Promise<void> {
   const now = options.now ?? Date.now
-  await db.transaction('rw', [db.events, db.complaints, db.meta], async () => {
+  await db.transaction('rw', [db.events, db.complaints, db.texts, db.meta], async () => {
     // The pull cursor moves in the same transaction as the events it covers: it never passes what was not stored.
-    if (options.cursor !== undefined) await db.meta.put({ key: 'cursor', value: options.cursor })
-    if (events.length === 0) return
-    const me = await loadIdentity(db)
-    await db.events.bulkPut(events)
-    let clock = await readClock(db)
+    const cursor = options.cursor !== undefined && db.meta.put({ key: 'cursor', value: options.cursor })
+    if (events.length === 0) return cursor
+    const page = new Map<string, StoredEvent[]>()
+    for (const e of events) {
+      const same = page.get(e.complaintId)
+      if (same) same.push(e)
+      else page.set(e.complaintId, [e])
+    }
+    const touched = [...page.keys()]
+    const textIds = [...new Set(events.filter(changesText).map((e) => e.complaintId))]
+    // Everything the page needs is asked for in one batch and everything it changes written in one: IndexedDB
+    // runs a transaction's requests in order, so the store never idles while this code folds (docs/benchmarks.md).
+    const [me, storedClock, ctx, held, rows, texts] = await Promise.all([
+      loadIdentity(db),
+      readClock(db),
+      loadClockContext(db, new Date(now())),
+      Promise.all(touched.map((id) => db.events.where('complaintId').equals(id).toArray())),
+      db.complaints.bulkGet(touched),
+      db.texts.bulkGet(textIds),
+    ])
+    let clock = storedClock
     for (const e of events) clock = receiveHlc(clock, decodeHlc(e.hlc), now(), me.deviceId)
-    if (clock) await writeClock(db, clock)
-    const ctx = await loadClockContext(db, new Date(now()))
-    const touched = [...new Set(events.map((e) => e.complaintId))]
-    // The touched complaints' events are asked for all at once and their rows written in one bulkPut, not
-    // awaited complaint by complaint (two round trips each; see docs/benchmarks.md, browser benchmarks).
-    const histories = await Promise.all(touched.map((id) => db.events.where('complaintId').equals(id).toArray()))
-    const rows = histories.flatMap((history) => {
-      const state = fold(history)
-      return state ? [project(state, ctx)] : []
-    })
-    await db.complaints.bulkPut(rows)
+    // fold drops the copies of events already held (our own, acknowledged): the page is folded with what was.
+    const folded = touched.map((id, i) => ({ state: fold([...held[i]!, ...page.get(id)!]), row: rows[i] }))
+      .filter((f): f is { state: ComplaintState; row: ComplaintRow | undefined } => f.state !== null)
+    const changed = changedProjections(folded.map((f) => f.state), ctx, { rows: folded.map((f) => f.row), texts: new Map(textIds.map((id, i) => [id, texts[i]])) })
+    await Promise.all([cursor, db.events.bulkPut(events), clock && writeClock(db, clock), putProjections(db, changed)])
   })
 }
 
@@ -40,13 +52,11 @@ export async function applyRemote(db: ComplaintDb, events: StoredEvent[], option
  * open, so the book's "due" and "needs action" follow the new rules at once.
  */
 export async function reprojectOpen(db: ComplaintDb): Promise<number> {
-  return db.transaction('rw', [db.complaints, db.meta], async () => {
-    const ctx = await loadClockContext(db)
-    let n = 0
-    await db.complaints.where('dueAt').above('').modify((row) => {
-      Object.assign(row, project(row.state, ctx))
-      n++
-    })
-    return n
+  return db.transaction('rw', [db.events, db.complaints, db.texts, db.meta], async () => {
+    const [ctx, ids] = await Promise.all([loadClockContext(db), db.complaints.where('dueAt').above('').primaryKeys()])
+    const histories = await Promise.all(ids.map((id) => db.events.where('complaintId').equals(id).toArray()))
+    // The calendar and policy move dates, never words: the texts stay as they are.
+    await writeProjections(db, histories.map(fold).filter((s): s is ComplaintState => s !== null), ctx, () => false)
+    return ids.length
   })
 }

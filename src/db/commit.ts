@@ -3,7 +3,7 @@ import type { ComplaintEvent, ComplaintState, EventDraft, EventIssue, Refusal } 
 import type { ComplaintDb } from './ComplaintDb'
 import { loadClockContext } from './clockContext'
 import { loadIdentity, readClock, writeClock } from './meta'
-import { project } from './project'
+import { changedProjections, changesText, putProjections } from './project'
 
 /** A change the domain refused or a payload it found invalid: shown to the user, nothing is written. */
 export class CommandRejected extends Error {
@@ -23,18 +23,21 @@ export interface CommitResult {
 
 /**
  * The one write path. In ONE read-write transaction: decide each draft against the complaint's current state,
- * stamp it (id, hybrid clock, actor), append it to the event log, queue it in the outbox and rewrite the
- * complaint's projection. Any failure — a refusal, a quota error, a crash — rolls all of it back.
+ * stamp it (id, hybrid clock, actor), append it to the event log, queue it in the outbox and update the
+ * complaint's book row and search text where they changed. Any failure — a refusal, a quota error, a crash — rolls all of it back.
  */
 export async function commit(db: ComplaintDb, complaintId: string, drafts: EventDraft[], now: () => number = Date.now): Promise<CommitResult> {
-  return db.transaction('rw', [db.events, db.complaints, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.events, db.complaints, db.texts, db.outbox, db.meta], async () => {
     const queuedAt = now()
-    // The reads do not depend on each other: asked for together, one round trip instead of four.
-    const [me, existing, storedClock, ctx] = await Promise.all([
+    const textMayChange = drafts.some(changesText)
+    // The reads do not depend on each other: asked for together, one round trip instead of six.
+    const [me, existing, storedClock, ctx, row, text] = await Promise.all([
       loadIdentity(db),
       db.events.where('complaintId').equals(complaintId).toArray(),
       readClock(db),
       loadClockContext(db, new Date(queuedAt)),
+      db.complaints.get(complaintId),
+      textMayChange ? db.texts.get(complaintId) : undefined,
     ])
     let state = fold(existing)
     let clock = storedClock
@@ -61,7 +64,7 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Event
     await Promise.all([
       db.events.bulkAdd(made),
       db.outbox.bulkAdd(made.map((e, i) => ({ eventId: e.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 }))),
-      db.complaints.put(project(state, ctx)),
+      putProjections(db, changedProjections([state], ctx, { rows: [row], texts: new Map(textMayChange ? [[complaintId, text]] : []) })),
       clock ? writeClock(db, clock) : undefined,
     ])
     return { events: made, state }

@@ -1,12 +1,16 @@
 import { deskItems } from '@/domain/complaint/supervisorQueue'
 import type { DeskItem } from '@/domain/complaint/supervisorQueue'
+import type { ComplaintState } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
+import { complaintState } from './queries'
 
 const awaiting = (db: ComplaintDb) => db.complaints.where('awaiting').anyOf(['escalation', 'extension']).distinct()
 
 /** This tablet's branch's questions for the supervisor, from the `awaiting` index: works offline, never scans the book. */
 export async function localDeskQueue(db: ComplaintDb): Promise<DeskItem[]> {
-  return deskItems((await awaiting(db).toArray()).map((r) => r.state))
+  const ids = await awaiting(db).primaryKeys()
+  const states = await Promise.all(ids.map((id) => complaintState(db, id)))
+  return deskItems(states.filter((s): s is ComplaintState => s !== null))
 }
 
 /** How many complaints wait for a supervisor (one each, whatever they wait for): keys only, off the same index. */

@@ -1,11 +1,14 @@
 import { bookDueAt, normalizePhone } from '@/domain'
-import type { ClockContext, ComplaintState } from '@/domain'
-import type { ComplaintRow } from './schema'
-import { searchTerms } from './searchTerms'
+import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft } from '@/domain'
 import { awaitingSupervisor } from '@/domain/complaint/supervisorQueue'
+import type { ComplaintDb } from './ComplaintDb'
+import type { ComplaintRow, TextRow } from './schema'
+import { summaryOf, textRow } from './textRow'
 
-/** The complaint book's row for a folded complaint. */
-/** `ctx`: the calendar and policy in force (the centre's, once synced) and the time of projection. */
+/**
+ * The complaint book's row for a folded complaint.
+ * `ctx`: the calendar and policy in force (the centre's, once synced) and the time of projection.
+ */
 export function project(state: ComplaintState, ctx: ClockContext = { now: new Date() }): ComplaintRow {
   return {
     id: state.id,
@@ -20,10 +23,8 @@ export function project(state: ComplaintState, ctx: ClockContext = { now: new Da
     ownerId: state.owner.staffId,
     followUpDue: followUpDue(state),
     extendedUntil: state.extensions.length > 0 && state.status !== 'closed' && state.status !== 'withdrawn' ? state.extensions.at(-1)!.newDueDate : '',
-    terms: searchTerms(`${state.description} ${state.demand ?? ''}`),
     awaiting: awaitingSupervisor(state),
-    updatedHlc: state.lastHlc,
-    state,
+    summary: summaryOf(state),
   }
 }
 
@@ -32,4 +33,64 @@ function followUpDue(s: ComplaintState): string {
   const lastDone = s.followUpsDone.at(-1)
   // A follow-up recorded on or after the scheduled date fulfils it.
   return lastDone && lastDone.at.slice(0, 10) >= s.followUp.dueDate ? '' : s.followUp.dueDate
+}
+
+/** Rows are flat: strings, and string lists (`awaiting`) compared in order. */
+function same(a: ComplaintRow | TextRow, b: ComplaintRow | TextRow): boolean {
+  const keys = Object.keys(a) as (keyof typeof a)[]
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((k) => {
+    const x: unknown = a[k]
+    const y: unknown = (b as typeof a)[k]
+    return Array.isArray(x) && Array.isArray(y) ? x.length === y.length && x.every((v, i) => v === y[i]) : x === y
+  })
+}
+
+/**
+ * Whether an event (or a draft) can change what word search finds: only the record and corrections of the
+ * description or the demand. Other events never read or write `texts`, whose ~20 index entries a row would
+ * otherwise cost on every page of pulled events.
+ */
+export function changesText(e: EventDraft | ComplaintEvent): boolean {
+  return e.type === 'complaint.recorded' || (e.type === 'field.corrected' && (e.payload.field === 'description' || e.payload.field === 'demand'))
+}
+
+/** What is stored for some complaints: their book rows, and the texts of those whose text may have changed. */
+export interface StoredProjections {
+  rows: (ComplaintRow | undefined)[]
+  texts: Map<string, TextRow | undefined>
+}
+
+/**
+ * The book rows and search texts of these complaints that differ from what is stored (`stored.rows[i]` belongs
+ * to `states[i]`; a text is considered only when `stored.texts` has the complaint). IndexedDB rewrites every
+ * index entry of a row it puts, and most events change nothing the book shows, so only these are written.
+ */
+export function changedProjections(states: ComplaintState[], ctx: ClockContext, stored: StoredProjections) {
+  const changed = { rows: [] as ComplaintRow[], texts: [] as TextRow[] }
+  states.forEach((state, i) => {
+    const row = project(state, ctx)
+    const old = stored.rows[i]
+    if (!old || !same(old, row)) changed.rows.push(row)
+    if (!stored.texts.has(state.id)) return
+    const text = textRow(state)
+    const oldText = stored.texts.get(state.id)
+    if (!oldText || !same(oldText, text)) changed.texts.push(text)
+  })
+  return changed
+}
+
+/**
+ * Reads what is stored, then writes what changed (see changedProjections), inside the caller's transaction.
+ * `textMayChange`: the complaints whose text is to be checked (see changesText).
+ */
+export async function writeProjections(db: ComplaintDb, states: ComplaintState[], ctx: ClockContext, textMayChange: (id: string) => boolean): Promise<void> {
+  if (states.length === 0) return
+  const textIds = states.map((s) => s.id).filter(textMayChange)
+  const [rows, texts] = await Promise.all([db.complaints.bulkGet(states.map((s) => s.id)), db.texts.bulkGet(textIds)])
+  await putProjections(db, changedProjections(states, ctx, { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }))
+}
+
+export function putProjections(db: ComplaintDb, changed: { rows: ComplaintRow[]; texts: TextRow[] }): Promise<unknown> {
+  return Promise.all([changed.rows.length > 0 && db.complaints.bulkPut(changed.rows), changed.texts.length > 0 && db.texts.bulkPut(changed.texts)])
 }

@@ -1,5 +1,5 @@
-import { normalizePhone } from '@/domain'
-import type { ComplaintStatus } from '@/domain'
+import { fold, normalizePhone } from '@/domain'
+import type { ComplaintState, ComplaintStatus } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import type { ComplaintRow, StoredEvent } from './schema'
 import { searchTerms } from './searchTerms'
@@ -74,13 +74,19 @@ export async function searchComplaints(db: ComplaintDb, text: string, limit = 50
   const [first] = searchTerms(q)
   if (!first || byName.length >= limit) return byName
   const needle = q.toLowerCase()
-  const byText = await db.complaints
-    .where('terms').equals(first)
-    .filter((r) => `${r.state.description} ${r.state.demand ?? ''}`.toLowerCase().includes(needle))
-    .limit(limit - byName.length)
-    .toArray()
   const seen = new Set(byName.map((r) => r.id))
-  return [...byName, ...byText.filter((r) => !seen.has(r.id))]
+  const ids = await db.texts
+    .where('terms').equals(first)
+    .filter((r) => !seen.has(r.id) && r.text.includes(needle))
+    .limit(limit - byName.length)
+    .primaryKeys()
+  const byText = await db.complaints.bulkGet(ids)
+  return [...byName, ...byText.filter((r): r is ComplaintRow => r !== undefined)]
+}
+
+/** A complaint as it stands, folded from its events (null until its record has arrived). */
+export async function complaintState(db: ComplaintDb, complaintId: string): Promise<ComplaintState | null> {
+  return fold(await complaintEvents(db, complaintId))
 }
 
 /** A complaint's events in clock order, for its timeline. */

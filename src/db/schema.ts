@@ -2,8 +2,13 @@ import type { Transaction } from 'dexie'
 import type { ComplaintEvent, ComplaintState, ComplaintStatus } from '@/domain'
 import { awaitingSupervisor } from '@/domain/complaint/supervisorQueue'
 import type { AwaitingSupervisor } from '@/domain/complaint/supervisorQueue'
+import { summaryOf, textRow } from './textRow'
 
-/** One row of the complaint book: the folded state plus the flat, indexed columns the book queries. */
+/**
+ * One row of the complaint book: the columns the book shows and queries, and nothing else. The complaint's
+ * full state is folded from its events when it is opened (see complaintState), so that the many events that
+ * change nothing the book shows (a note, a contact, a script step) never rewrite this row and its indexes.
+ */
 export interface ComplaintRow {
   id: string
   branchId: string
@@ -20,12 +25,22 @@ export interface ComplaintRow {
   followUpDue: string
   /** The extended reply date of an open, extended complaint, or empty. */
   extendedUntil: string
-  /** Search terms of the text (see searchTerms): a multi-entry index, so word search never scans the table. */
-  terms: string[]
   /** What the complaint waits for from a supervisor: a multi-entry index, so the desk's queue never scans. */
   awaiting: AwaitingSupervisor[]
-  updatedHlc: string
-  state: ComplaintState
+  /** The start of the description, as the book's line shows it. */
+  summary: string
+}
+
+/**
+ * The words of a complaint for search, in their own store: the ~20 index entries of `terms` are written when a
+ * complaint is recorded or its text corrected, not each time its status or dates move.
+ */
+export interface TextRow {
+  id: string
+  /** The indexed text, lower-cased: what a match is confirmed on. */
+  text: string
+  /** Search terms of the text (see searchTerms): a multi-entry index, so word search never scans. */
+  terms: string[]
 }
 
 export interface OutboxRow {
@@ -79,11 +94,39 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     // extension requests existed get the empty list, so nothing that reads them needs to guess.
     version: 3,
     stores: { complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, name, category, ownerId, *terms, *awaiting' },
-    upgrade: (tx) => tx.table<ComplaintRow>('complaints').toCollection().modify((row) => {
+    upgrade: (tx) => tx.table<V3Row>('complaints').toCollection().modify((row) => {
       row.state.extensionRequests ??= []
       row.awaiting = awaitingSupervisor(row.state)
     }),
   },
+  {
+    // v4: the book's rows lose the folded state (and its clock), so a row is rewritten only when what the book
+    // shows or queries changes; the search terms move to their own store, written only when the text changes; the
+    // category and owner indexes go (the book checks those on the rows it pages through). See docs/benchmarks.md.
+    version: 4,
+    stores: {
+      complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, name, *awaiting',
+      texts: 'id, *terms',
+    },
+    upgrade: upgradeToV4,
+  },
 ]
+
+/** A v1–v3 row: the book's columns plus the folded state and the search terms. */
+type V3Row = ComplaintRow & { state: ComplaintState; terms: string[]; updatedHlc?: string }
+
+/** Moves the rows a page at a time, so a tablet with years of complaints never holds them all in memory. */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  const complaints = tx.table<V3Row | ComplaintRow, string>('complaints')
+  const texts = tx.table<TextRow, string>('texts')
+  let after = ''
+  for (;;) {
+    const page = (await complaints.where(':id').above(after).limit(500).toArray()) as V3Row[]
+    if (page.length === 0) return
+    await texts.bulkPut(page.map((r) => textRow(r.state)))
+    await complaints.bulkPut(page.map(({ state, terms: _terms, updatedHlc: _hlc, ...row }) => ({ ...row, summary: summaryOf(state) })))
+    after = page.at(-1)!.id
+  }
+}
 
 export const DB_NAME = 'complaint-desk'

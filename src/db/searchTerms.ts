@@ -1,5 +1,5 @@
 /** Only the start of a long text is indexed: enough to find a complaint by what it is about. */
-const MAX_CHARS = 400
+export const MAX_SEARCH_CHARS = 400
 
 /**
  * Index terms for word search in Chinese and English text without a dictionary: every pair of adjacent
@@ -8,7 +8,7 @@ const MAX_CHARS = 400
  */
 export function searchTerms(text: string): string[] {
   const terms = new Set<string>()
-  const s = text.slice(0, MAX_CHARS).toLowerCase()
+  const s = text.slice(0, MAX_SEARCH_CHARS).toLowerCase()
   for (const run of s.match(/[\p{Script=Han}]+/gu) ?? []) {
     const chars = [...run]
     for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i]! + chars[i + 1]!)

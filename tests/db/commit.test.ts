@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fold, newId } from '@/domain'
-import { applyRemote, CommandRejected, commit, ComplaintDb, project } from '@/db'
+import { applyRemote, CommandRejected, commit, ComplaintDb, complaintState, project } from '@/db'
 import { eventFactory, RECORDED } from '../support/eventFactory'
 
 let db: ComplaintDb
@@ -71,6 +71,6 @@ describe('commit: the one write path', () => {
     const slowClock = () => Date.parse('2026-03-02T04:00:00Z')
     const { events } = await commit(db, f.complaintId, [{ type: 'note.added', payload: { text: '后续' } }], slowClock)
     expect(events[0]!.hlc > rec.hlc).toBe(true)
-    expect((await db.complaints.get(f.complaintId))?.state.notes).toHaveLength(1)
+    expect((await complaintState(db, f.complaintId))?.notes).toHaveLength(1)
   })
 })

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newId } from '@/domain'
 import type { PayloadInput } from '@/domain'
-import { bookPage, commit, ComplaintDb, needsAction, searchComplaints } from '@/db'
+import { applyRemote, bookPage, commit, ComplaintDb, complaintState, needsAction, searchComplaints } from '@/db'
 import type { ComplaintRow } from '@/db'
-import { RECORDED } from '../support/eventFactory'
+import { eventFactory, RECORDED } from '../support/eventFactory'
 
 let db: ComplaintDb
 const NAMES = ['王芳', '王强', '李娜', '张伟', '刘洋']
@@ -75,6 +75,37 @@ describe('complaint book queries', () => {
     expect(rows.map((r) => [r.status, r.receivedAt])).toEqual([['new', '2026-03-01T02:00:00.000Z']])
     expect(await needsAction(db, '2026-02-28T15:59:59.999Z', '2026-02-28')).toHaveLength(0)
     expect(await needsAction(db, '2099-01-01T00:00:00.000Z', '2099-01-01')).toHaveLength(30)
+  })
+})
+
+describe('keeping the book and its search current', () => {
+  it('finds a complaint by its corrected words, not its old ones, and shows the corrected line in the book', async () => {
+    const local = new ComplaintDb(`correct-${newId()}`)
+    const id = newId()
+    await commit(local, id, [{ type: 'complaint.recorded', payload: { ...RECORDED, description: '存折密码锁定无法取款' } }])
+    expect((await searchComplaints(local, '密码锁定')).map((r) => r.id)).toEqual([id])
+    await commit(local, id, [{ type: 'field.corrected', payload: { field: 'description', value: '网银转账失败资金未到账', reason: '客户补充' } }])
+    expect(await searchComplaints(local, '密码锁定')).toHaveLength(0)
+    expect((await searchComplaints(local, '资金未到')).map((r) => r.id)).toEqual([id])
+    expect((await bookPage(local))[0]!.summary).toBe('网银转账失败资金未到账')
+    await commit(local, id, [{ type: 'field.corrected', payload: { field: 'demand', value: '退还手续费', reason: '客户补充' } }])
+    expect((await searchComplaints(local, '手续费')).map((r) => r.id)).toEqual([id])
+    await local.delete()
+  })
+
+  it('moves a complaint between the book’s tabs when another tablet’s events arrive, and keeps notes out of the row', async () => {
+    const local = new ComplaintDb(`pulled-${newId()}`)
+    const f = eventFactory()
+    const recorded = f.make({ type: 'complaint.recorded', payload: RECORDED })
+    await applyRemote(local, [{ ...recorded, serverSeq: 1 }])
+    const asRecorded = await local.complaints.get(f.complaintId)
+    await applyRemote(local, [{ ...f.make({ type: 'note.added', payload: { text: '客户来电询问进度' } }), serverSeq: 2 }])
+    expect(await local.complaints.get(f.complaintId)).toEqual(asRecorded)
+    expect((await complaintState(local, f.complaintId))!.notes).toHaveLength(1)
+    await applyRemote(local, [{ ...f.make({ type: 'complaint.acknowledged', payload: {} }), serverSeq: 3 }])
+    expect((await bookPage(local, { status: 'inProgress' })).map((r) => r.id)).toEqual([f.complaintId])
+    expect(await bookPage(local, { status: 'new' })).toHaveLength(0)
+    await local.delete()
   })
 })
 

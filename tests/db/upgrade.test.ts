@@ -1,7 +1,36 @@
 import { describe, expect, it } from 'vitest'
-import { newId } from '@/domain'
-import { commit, ComplaintDb, localDeskQueue, SCHEMA_VERSIONS } from '@/db'
-import { RECORDED } from '../support/eventFactory'
+import { fold, newId } from '@/domain'
+import type { ComplaintEvent, ComplaintState } from '@/domain'
+import { bookPage, ComplaintDb, complaintState, localDeskQueue, project, SCHEMA_VERSIONS, searchComplaints, searchTerms } from '@/db'
+import { eventFactory, RECORDED } from '../support/eventFactory'
+
+/** A book row as versions 1–3 stored it: the folded state and the search terms inside the row. */
+function legacyRow(state: ComplaintState, version: number) {
+  const { summary: _summary, awaiting, ...row } = project(state)
+  const legacy = { ...row, terms: searchTerms(`${state.description} ${state.demand ?? ''}`), updatedHlc: state.lastHlc, state }
+  if (version < 3) {
+    delete (legacy.state as Partial<ComplaintState>).extensionRequests
+    return legacy
+  }
+  return { ...legacy, awaiting }
+}
+
+/** Stores complaints the way the app of `version` did (the one write path of today writes today's shape). */
+async function storeAs(db: ComplaintDb, version: number, complaints: ComplaintEvent[][]) {
+  await db.transaction('rw', db.tables, async () => {
+    for (const events of complaints) {
+      await db.events.bulkAdd(events)
+      await db.outbox.bulkAdd(events.map((e, i) => ({ eventId: e.id, complaintId: e.complaintId, queuedAt: i, attempts: 0 })))
+      await db.table('complaints').put(legacyRow(fold(events)!, version))
+    }
+    await db.meta.put({ key: 'identity', value: { deviceId: 'tablet-a', branchId: 'branch-1', staffId: 'staff-li', staffName: '李经理' } })
+  })
+}
+
+function complaint(...more: ((f: ReturnType<typeof eventFactory>) => ComplaintEvent)[]): ComplaintEvent[] {
+  const f = eventFactory()
+  return [f.make({ type: 'complaint.recorded', payload: RECORDED }), ...more.map((m) => m(f))]
+}
 
 describe('IndexedDB schema upgrades', () => {
   it('has append-only, increasing versions', () => {
@@ -13,43 +42,77 @@ describe('IndexedDB schema upgrades', () => {
   it('v1 → v2 keeps every complaint, event, queued event and the identity, and adds drafts', async () => {
     const name = `upgrade-${newId()}`
     const v1 = new ComplaintDb(name, { upTo: 1 })
-    const id = newId()
-    await commit(v1, id, [{ type: 'complaint.recorded', payload: RECORDED }])
+    await storeAs(v1, 1, [complaint()])
     const before = { events: await v1.events.toArray(), complaints: await v1.complaints.toArray(), outbox: await v1.outbox.toArray(), meta: await v1.meta.toArray() }
     v1.close()
 
-    const current = new ComplaintDb(name)
-    await current.open()
-    expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version)
-    expect(await current.events.toArray()).toEqual(before.events)
-    expect(await current.complaints.toArray()).toEqual(before.complaints)
-    expect(await current.outbox.toArray()).toEqual(before.outbox)
-    expect(await current.meta.toArray()).toEqual(before.meta)
-    await current.drafts.put({ key: 'new-complaint', value: { name: '王' }, savedAt: 1 })
-    expect(await current.drafts.count()).toBe(1)
-    await current.delete()
+    const v2 = new ComplaintDb(name, { upTo: 2 })
+    await v2.open()
+    expect(await v2.events.toArray()).toEqual(before.events)
+    expect(await v2.complaints.toArray()).toEqual(before.complaints)
+    expect(await v2.outbox.toArray()).toEqual(before.outbox)
+    expect(await v2.meta.toArray()).toEqual(before.meta)
+    await v2.drafts.put({ key: 'new-complaint', value: { name: '王' }, savedAt: 1 })
+    expect(await v2.drafts.count()).toBe(1)
+    await v2.delete()
   })
 
   it('v2 → v3 indexes what waits for a supervisor and gives old states an empty list of extension requests', async () => {
     const name = `upgrade-${newId()}`
     const v2 = new ComplaintDb(name, { upTo: 2 })
-    const escalated = newId()
-    const quiet = newId()
-    await commit(v2, escalated, [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }])
-    await commit(v2, quiet, [{ type: 'complaint.recorded', payload: RECORDED }])
-    // A row as version 2 stored it: no `awaiting`, and a state from before extension requests existed.
-    await v2.complaints.toCollection().modify((row) => {
-      delete (row as Partial<typeof row>).awaiting
-      delete (row.state as Partial<typeof row.state>).extensionRequests
-    })
+    const escalated = complaint((f) => f.make({ type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }))
+    const quiet = complaint()
+    await storeAs(v2, 2, [escalated, quiet])
     v2.close()
+
+    const v3 = new ComplaintDb(name, { upTo: 3 })
+    await v3.open()
+    const rows = (await v3.complaints.toArray()) as unknown as { id: string; state: ComplaintState; awaiting: string[] }[]
+    expect(rows.find((r) => r.id === quiet[0]!.complaintId)!.state.extensionRequests).toEqual([])
+    expect(rows.find((r) => r.id === escalated[0]!.complaintId)!.awaiting).toEqual(['escalation'])
+    expect(await v3.events.count()).toBe(3)
+    await v3.delete()
+  })
+
+  it('v3 → v4 keeps the book, search and the desk working with the state out of the rows and the words in their own store', async () => {
+    const name = `upgrade-${newId()}`
+    const v3 = new ComplaintDb(name, { upTo: 3 })
+    const escalated = complaint((f) => f.make({ type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }))
+    // More than one page of the upgrade (500 rows), so the paging is exercised.
+    const many = Array.from({ length: 520 }, () => complaint())
+    await storeAs(v3, 3, [escalated, ...many])
+    const eventsBefore = await v3.events.count()
+    v3.close()
 
     const current = new ComplaintDb(name)
     await current.open()
-    expect((await current.complaints.get(quiet))?.state.extensionRequests).toEqual([])
-    expect((await localDeskQueue(current)).map((i) => [i.complaintId, i.kind])).toEqual([[escalated, 'escalation']])
-    expect(await current.events.count()).toBe(3)
+    expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version)
+    expect(await current.events.count()).toBe(eventsBefore)
+    expect(await current.outbox.count()).toBe(eventsBefore)
+    expect(await current.complaints.count()).toBe(521)
+    expect(await current.texts.count()).toBe(521)
+    const id = escalated[0]!.complaintId
+    // The row is exactly what the app writes today: nothing of the old shape is left behind.
+    expect(await current.complaints.get(id)).toEqual(project(fold(escalated)!))
+    expect((await bookPage(current, { limit: 600 })).length).toBe(521)
+    expect((await searchComplaints(current, '挂失等待')).length).toBe(50)
+    expect((await searchComplaints(current, '138123')).length).toBe(50)
+    expect((await localDeskQueue(current)).map((i) => [i.complaintId, i.kind])).toEqual([[id, 'escalation']])
+    expect(await complaintState(current, id)).toEqual(fold(escalated))
+    await current.delete()
+  })
+
+  it('opens a version 1 database straight at the newest version', async () => {
+    const name = `upgrade-${newId()}`
+    const v1 = new ComplaintDb(name, { upTo: 1 })
+    const one = complaint()
+    await storeAs(v1, 1, [one])
+    v1.close()
+
+    const current = new ComplaintDb(name)
+    await current.open()
+    expect(await bookPage(current)).toEqual([project(fold(one)!)])
+    expect((await searchComplaints(current, '等待了')).map((r) => r.id)).toEqual([one[0]!.complaintId])
     await current.delete()
   })
 })
-

@@ -1,5 +1,6 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { complaintState } from '@/db'
 import IntakeForm from '@/ui/components/IntakeForm.vue'
 import { mountWithApp } from '../support/mountWithApp'
 
@@ -61,7 +62,7 @@ describe('IntakeForm', () => {
     await wrapper.find('form').trigger('submit')
     await vi.waitFor(async () => expect(await db.complaints.count()).toBe(1))
     const [row] = await db.complaints.toArray()
-    expect(row!.state.customer).toMatchObject({ name: '王芳', phone: '138 1234 5678' })
+    expect((await complaintState(db, row!.id))!.customer).toMatchObject({ name: '王芳', phone: '138 1234 5678' })
     expect(row!.phone).toBe('13812345678')
     expect(await db.outbox.count()).toBe(1)
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/complaints/${row!.id}`))
@@ -97,7 +98,7 @@ describe('IntakeForm', () => {
     await wrapper.find('form').trigger('submit')
     await vi.waitFor(async () => expect(await db.complaints.count()).toBe(1))
     const [row] = await db.complaints.toArray()
-    expect(row!.state).toMatchObject({ category: 'wealth', cause: 'disclosure', group: { size: 25, representatives: ['张伟', '李娜', '王强'] } })
+    expect(await complaintState(db, row!.id)).toMatchObject({ category: 'wealth', cause: 'disclosure', group: { size: 25, representatives: ['张伟', '李娜', '王强'] } })
   })
 
   it('refuses more than five representatives', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { complaintState } from '@/db'
 import { eventsOf, openScript, teardown } from './scriptSupport'
 
 afterEach(teardown)
@@ -49,7 +50,7 @@ describe('ScriptPage', () => {
     await vi.waitFor(async () => expect(await eventsOf(db, 'script.moodRecorded')).toHaveLength(3))
     const moods = (await eventsOf(db, 'script.moodRecorded')).sort((a, b) => a.hlc.localeCompare(b.hlc)).map((e) => e.payload)
     expect(moods).toEqual([{ phase: 'start', mood: 2 }, { phase: 'start', mood: 1 }, { phase: 'end', mood: 4 }])
-    await vi.waitFor(async () => expect((await db.complaints.toArray())[0]!.state.script).toMatchObject({ moodStart: 1, moodEnd: 4 }))
+    await vi.waitFor(async () => expect((await complaintState(db, (await db.complaints.toArray())[0]!.id))!.script).toMatchObject({ moodStart: 1, moodEnd: 4 }))
     // The other steps have no mood scale.
     await wrapper.get('[data-testid="script-step-ask"]').trigger('click')
     expect(wrapper.find('[data-testid="script-mood-3"]').exists()).toBe(false)
@@ -86,7 +87,7 @@ describe('ScriptPage', () => {
     const calm = (await eventsOf(db, 'script.stepDone')).filter((e) => e.payload.step === 'calm').sort((a, b) => a.hlc.localeCompare(b.hlc))
     expect(calm[1]!.payload.checked).toEqual(['showedUnderstanding', 'letThemTalk', 'repeatedBack'])
     const [row] = await db.complaints.toArray()
-    expect(row!.state.script.history.filter((h) => h.step === 'calm')).toHaveLength(2)
+    expect((await complaintState(db, row!.id))!.script.history.filter((h) => h.step === 'calm')).toHaveLength(2)
     // Back to the first step still open.
     await vi.waitFor(() => expect(wrapper.find('[data-testid="script-view-apologise"]').exists()).toBe(true))
   })
