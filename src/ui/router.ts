@@ -1,9 +1,11 @@
 import { createRouter, createWebHistory } from 'vue-router'
-import type { RouteRecordRaw } from 'vue-router'
-import { useSessionStore } from '@/ui/auth/useSessionStore'
+import type { RouteLocationNormalized, RouteLocationRaw, RouteRecordRaw } from 'vue-router'
+import { savedUnlock, useSessionStore } from '@/ui/auth/useSessionStore'
 import { loadFeatureMessages } from '@/ui/i18n'
 import type { MessageTarget } from '@/ui/i18n'
 import BookPage from '@/ui/pages/BookPage.vue'
+import { useDatabase } from '@/ui/services/database'
+import { dropFirstBookPage, prefetchFirstBookPage } from '@/ui/services/firstBookPage'
 
 export const routes: RouteRecordRaw[] = [
   // The book is the start page and ships in the first chunk; the others load on first use (and are precached).
@@ -33,14 +35,24 @@ const FIRST_SCREENS = new Set(['book', 'enrol', 'unlock'])
 export function createAppRouter(i18n: MessageTarget) {
   const router = createRouter({ history: createWebHistory(), routes: [...routes, ...authRoutes] })
   // Nothing about a complaint is shown until the tablet is enrolled and a staff member has unlocked it.
-  router.beforeEach(async (to) => {
+  async function allow(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {
     const session = useSessionStore()
-    if (!session.loaded) await session.load()
+    if (!session.loaded) {
+      // A reload of the book by a user still unlocked: its first page is read beside the session.
+      if (to.name === 'book' && savedUnlock() !== null) prefetchFirstBookPage(useDatabase())
+      await session.load()
+    }
     if (!session.enrolled) return to.name === 'enrol' ? true : { name: 'enrol' }
     if (to.name === 'enrol') return { name: 'book' }
     if (!session.unlocked && !OPEN.has(String(to.name))) return { name: 'unlock', query: { next: to.fullPath } }
     if (!FIRST_SCREENS.has(String(to.name))) await loadFeatureMessages(i18n)
     return true
+  }
+  router.beforeEach(async (to) => {
+    const verdict = await allow(to)
+    // Rows read ahead are kept only for the book the user may see now.
+    if (verdict !== true || to.name !== 'book') dropFirstBookPage()
+    return verdict
   })
   return router
 }

@@ -26,12 +26,20 @@ export function isSupervisorRole(role: TabletUser['role'] | undefined): boolean 
   return role === 'supervisor' || role === 'admin'
 }
 
-export async function readEnrolment(db: ComplaintDb): Promise<DeviceEnrolment | null> {
-  return ((await db.meta.get('device'))?.value as DeviceEnrolment | undefined) ?? null
-}
+/** What this tablet's identity row says about who is acting (read with the session, checked by `actAs`). */
+export type ActingIdentity = { branchId?: string; staffId?: string; staffName?: string } | undefined
 
-export async function readUsers(db: ComplaintDb): Promise<TabletUser[]> {
-  return ((await db.meta.get('users'))?.value as TabletUser[] | undefined) ?? []
+/**
+ * The enrolment, the users and who is acting, in one request: the router waits for this before the first screen,
+ * and each round trip to IndexedDB on a starting tablet costs tens of ms (docs/benchmarks.md, cold start).
+ */
+export async function readSession(db: ComplaintDb): Promise<{ enrolment: DeviceEnrolment | null; users: TabletUser[]; identity: ActingIdentity }> {
+  const [device, users, identity] = await db.meta.bulkGet(['device', 'users', 'identity'])
+  return {
+    enrolment: (device?.value as DeviceEnrolment | undefined) ?? null,
+    users: (users?.value as TabletUser[] | undefined) ?? [],
+    identity: identity?.value as ActingIdentity,
+  }
 }
 
 export async function writeUsers(db: ComplaintDb, users: TabletUser[]): Promise<void> {
@@ -40,9 +48,10 @@ export async function writeUsers(db: ComplaintDb, users: TabletUser[]): Promise<
 }
 
 /** From now on this tablet's events carry the branch and the staff member who unlocked it. */
-export async function actAs(db: ComplaintDb, enrolment: DeviceEnrolment, user: Pick<TabletUser, 'staffId' | 'name'>): Promise<void> {
-  // A reload by the same user changes nothing: read only, so the first screen does not wait for a write.
-  const current = (await db.meta.get('identity'))?.value as { branchId?: string; staffId?: string; staffName?: string } | undefined
+export async function actAs(db: ComplaintDb, enrolment: DeviceEnrolment, user: Pick<TabletUser, 'staffId' | 'name'>, known?: { identity: ActingIdentity }): Promise<void> {
+  // A reload by the same user changes nothing: read only (or not at all when the caller has just read it), so the
+  // first screen does not wait for a write.
+  const current = known ? known.identity : ((await db.meta.get('identity'))?.value as ActingIdentity)
   if (current?.branchId === enrolment.branchId && current.staffId === user.staffId && current.staffName === user.name) return
   await db.transaction('rw', db.meta, async () => {
     const identity = await loadIdentity(db)

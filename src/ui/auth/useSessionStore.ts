@@ -4,8 +4,8 @@ import { loadIdentity } from '@/db/meta'
 import { useDatabase } from '@/ui/services/database'
 import { api } from './api'
 import { hashPin, verifyPin } from './pinHash'
-import { actAs, readEnrolment, readUsers, writeUsers } from './session'
-import type { DeviceEnrolment, TabletUser } from './session'
+import { actAs, readSession, writeUsers } from './session'
+import type { ActingIdentity, DeviceEnrolment, TabletUser } from './session'
 
 /** After this many wrong PINs a user is locked out for LOCKOUT_MS: a stolen tablet cannot be guessed open. */
 export const MAX_PIN_ATTEMPTS = 5
@@ -18,6 +18,12 @@ const UNLOCKED_KEY = 'complaint-desk.unlocked'
 export type UnlockResult = { ok: true } | { ok: false; reason: 'wrongPin' | 'lockedOut'; attemptsLeft?: number; until?: number }
 
 interface StaffInfo { id: string; name: string; role: TabletUser['role'] }
+
+/** The user this tab had unlocked, if they were active within IDLE_LOCK_MS: a reload keeps them unlocked. */
+export function savedUnlock(now = Date.now()): { staffId: string } | null {
+  const saved = JSON.parse(globalThis.sessionStorage?.getItem(UNLOCKED_KEY) ?? 'null') as { staffId: string; lastActive: number } | null
+  return saved && now - saved.lastActive < IDLE_LOCK_MS ? { staffId: saved.staffId } : null
+}
 
 /**
  * Who may use this tablet and who is using it now. Enrolment and adding a colleague need the network once;
@@ -32,13 +38,13 @@ export const useSessionStore = defineStore('session', () => {
 
   async function load(): Promise<void> {
     // One round trip: the router waits for this before the first screen.
-    const [device, tabletUsers] = await Promise.all([readEnrolment(db), readUsers(db)])
-    enrolment.value = device
-    users.value = tabletUsers
+    const read = await readSession(db)
+    enrolment.value = read.enrolment
+    users.value = read.users
     // A reload of this tab while in use (not idle) does not ask for the PIN again.
-    const saved = JSON.parse(globalThis.sessionStorage?.getItem(UNLOCKED_KEY) ?? 'null') as { staffId: string; lastActive: number } | null
-    const user = saved && Date.now() - saved.lastActive < IDLE_LOCK_MS ? users.value.find((u) => u.staffId === saved.staffId) : undefined
-    if (user && enrolment.value) await unlockAs({ id: user.staffId, name: user.name, role: user.role })
+    const saved = savedUnlock()
+    const user = saved ? users.value.find((u) => u.staffId === saved.staffId) : undefined
+    if (user && enrolment.value) await unlockAs({ id: user.staffId, name: user.name, role: user.role }, { identity: read.identity })
     loaded.value = true
   }
 
@@ -77,8 +83,8 @@ export const useSessionStore = defineStore('session', () => {
     await addUser(staff, pin)
   }
 
-  async function unlockAs(staff: { id: string; name: string; role: TabletUser['role'] }): Promise<void> {
-    await actAs(db, enrolment.value!, { staffId: staff.id, name: staff.name })
+  async function unlockAs(staff: { id: string; name: string; role: TabletUser['role'] }, known?: { identity: ActingIdentity }): Promise<void> {
+    await actAs(db, enrolment.value!, { staffId: staff.id, name: staff.name }, known)
     current.value = { staffId: staff.id, name: staff.name, role: staff.role }
     touch()
   }
