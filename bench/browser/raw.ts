@@ -7,6 +7,7 @@
  */
 import { decide, decodeHlc, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, normalizePhone, parseEvent, PROTOCOL_VERSION, receiveHlc, resolveSettings, tickHlc } from '../../src/domain'
 import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft, Hlc, PullResponse } from '../../src/domain'
+import { eventsByComplaint } from '../../src/db/applyRemote'
 import { changedProjections, changesText } from '../../src/db/project'
 import { SCHEMA_VERSIONS } from '../../src/db/schema'
 import type { ComplaintRow, StoredEvent, TextRow } from '../../src/db/schema'
@@ -233,12 +234,7 @@ export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cur
   if (cursor !== undefined) meta.put({ key: 'cursor', value: cursor })
   if (events.length > 0) {
     const store = tx.objectStore('events')
-    const page = new Map<string, StoredEvent[]>()
-    for (const e of events) {
-      const same = page.get(e.complaintId)
-      if (same) same.push(e)
-      else page.set(e.complaintId, [e])
-    }
+    const page = eventsByComplaint(events)
     const touched = [...page.keys()]
     const textIds = [...new Set(events.filter(changesText).map((e) => e.complaintId))]
     const get = <T>(name: string, ids: string[]) => Promise.all(ids.map((id) => req(tx.objectStore(name).get(id)) as Promise<T | undefined>))

@@ -19,12 +19,7 @@ export async function applyRemote(db: ComplaintDb, events: StoredEvent[], option
     // The pull cursor moves in the same transaction as the events it covers: it never passes what was not stored.
     const cursor = options.cursor !== undefined && db.meta.put({ key: 'cursor', value: options.cursor })
     if (events.length === 0) return cursor
-    const page = new Map<string, StoredEvent[]>()
-    for (const e of events) {
-      const same = page.get(e.complaintId)
-      if (same) same.push(e)
-      else page.set(e.complaintId, [e])
-    }
+    const page = eventsByComplaint(events)
     const touched = [...page.keys()]
     const textIds = [...new Set(events.filter(changesText).map((e) => e.complaintId))]
     // Everything the page needs is asked for in one batch and everything it changes written in one: IndexedDB
@@ -45,6 +40,17 @@ export async function applyRemote(db: ComplaintDb, events: StoredEvent[], option
     const changed = changedProjections(folded.map((f) => f.state), ctx, { rows: folded.map((f) => f.row), texts: new Map(textIds.map((id, i) => [id, texts[i]])) })
     await Promise.all([cursor, db.events.bulkPut(events), clock && writeClock(db, clock), putProjections(db, changed)])
   })
+}
+
+/** A page's events by the complaint they belong to, in the page's order. */
+export function eventsByComplaint<E extends { complaintId: string }>(events: E[]): Map<string, E[]> {
+  const page = new Map<string, E[]>()
+  for (const e of events) {
+    const same = page.get(e.complaintId)
+    if (same) same.push(e)
+    else page.set(e.complaintId, [e])
+  }
+  return page
 }
 
 /**

@@ -24,7 +24,8 @@ export interface CommitResult {
 /**
  * The one write path. In ONE read-write transaction: decide each draft against the complaint's current state,
  * stamp it (id, hybrid clock, actor), append it to the event log, queue it in the outbox and update the
- * complaint's book row and search text where they changed. Any failure — a refusal, a quota error, a crash — rolls all of it back.
+ * complaint's book row and search text where they changed. Any failure — a refusal, a quota error, a crash —
+ * rolls all of it back.
  */
 export async function commit(db: ComplaintDb, complaintId: string, drafts: EventDraft[], now: () => number = Date.now): Promise<CommitResult> {
   return db.transaction('rw', [db.events, db.complaints, db.texts, db.outbox, db.meta], async () => {

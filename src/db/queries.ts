@@ -1,4 +1,5 @@
-import { fold, normalizePhone } from '@/domain'
+import { normalizePhone } from '@/domain'
+import { fold } from '@/domain/complaint/fold'
 import type { ComplaintState, ComplaintStatus } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import type { ComplaintRow, StoredEvent } from './schema'
