@@ -240,7 +240,7 @@ async function coldPull(opts: { token: string; mode: 'dexie' | 'raw'; pageSize?:
     await db.meta.put({ key: 'identity', value: IDENTITY })
     const transport = createHttpTransport({ token: () => opts.token, timeoutMs: 120_000 })
     const t0 = performance.now()
-    pulled = await pullEvents(db, transport, opts.pageSize ?? 500)
+    pulled = await pullEvents(db, transport, { pageSize: opts.pageSize ?? 500 })
     ms = performance.now() - t0
     const complaints = await db.complaints.count()
     db.close()

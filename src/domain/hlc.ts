@@ -58,6 +58,10 @@ function bump(h: Hlc): Hlc {
   return h.counter > MAX_COUNTER ? { wall: h.wall + 1, counter: 0, node: h.node } : h
 }
 
+export function hlcWallMs(s: string): number {
+  return Number(s.slice(0, WALL_WIDTH))
+}
+
 export function hlcWallTime(s: string): Date {
-  return new Date(Number(s.slice(0, WALL_WIDTH)))
+  return new Date(hlcWallMs(s))
 }

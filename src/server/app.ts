@@ -15,6 +15,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
   /** Sign-in attempts allowed per minute per address and user (tests lower it). */
   signInPerMinute?: number
+  /** Which reverse proxies' X-Forwarded-For to believe (TRUST_PROXY): a hop count or a list of addresses/CIDRs. */
+  trustProxy?: number | string[]
 }
 
 export { LOG_REDACT } from './http/loggerOptions'
@@ -28,14 +30,24 @@ export async function buildApp(options: AppOptions) {
     // the redact list applies whatever logger options the caller passed.
     logger: loggerOptions(options.logger),
     bodyLimit: 1024 * 1024,
+    // A hop count trusts that many proxies in front (proxy-addr's hop index starts at 0 for the nearest).
+    trustProxy: typeof options.trustProxy === 'number' ? hopsTrusted(options.trustProxy) : options.trustProxy ?? false,
   })
   registerErrorHandling(app)
-  // The route table, for the test that checks every /api route authenticates.
+  // The route table, for the tests that call every route without credentials and with other spellings of its path.
   const routeTable: { method: string; url: string; access?: string }[] = []
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) routeTable.push({ method, url: r.url, access: (r.config as { access?: string } | undefined)?.access })
+    // The built app's files (@fastify/static gives each its own route, with the file in its config) are public;
+    // every other route declares its access where it is defined.
+    if (!r.config?.access && typeof (r.config as { file?: unknown } | undefined)?.file === 'string') r.config = { ...r.config, access: 'public' }
+    for (const method of [r.method].flat()) routeTable.push({ method, url: r.url, access: r.config?.access })
   })
   app.decorate('routeTable', routeTable)
+  // Answers carry customers' personal data: nothing may be kept by a browser or a proxy unless a route says so
+  // (the app's static files set their own rules below).
+  app.addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+  })
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -80,7 +92,7 @@ export async function buildApp(options: AppOptions) {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!
-    if (path.startsWith('/api/') || path === '/api') {
+    if (/^\/+(?:\.\/)*api(?:[/;]|$)/i.test(safeDecode(path))) {
       return reply.code(404).send({ error: 'not_found', message: `No such endpoint: ${request.method} ${path}` })
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -93,4 +105,16 @@ export async function buildApp(options: AppOptions) {
   })
 
   return app
+}
+
+function hopsTrusted(hops: number) {
+  return (_address: string, hop: number) => hop < hops
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
 }

@@ -7,6 +7,19 @@ const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://').optional(),
   DIST_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  /**
+   * The bank's reverse proxy, whose X-Forwarded-For is believed for the caller's address (per-address limits): a hop
+   * count (1: the one proxy in front) or a comma-separated list of its addresses or CIDRs. Unset: none is believed.
+   */
+  TRUST_PROXY: z.string().transform((v, ctx) => {
+    if (/^\d{1,2}$/.test(v)) return Number(v)
+    const list = v.split(',').map((s) => s.trim()).filter(Boolean)
+    if (list.length === 0 || list.some((a) => !/^[\da-fA-F:.]+(\/\d{1,3})?$/.test(a))) {
+      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY must be a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDRs' })
+      return z.NEVER
+    }
+    return list
+  }).optional(),
   /** First run: the first administrator's password (otherwise a one-time one is printed). */
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
 })

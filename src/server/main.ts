@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { buildApp } from './app'
+import { startHousekeeping } from './housekeeping'
 import { ensureFirstAdmin } from './bootstrap'
 import { loadConfig } from './config'
 import type { Config } from './config'
@@ -42,7 +43,8 @@ async function start(): Promise<void> {
   const app = await (async () => {
     const applied = await step('Cannot bring the database schema up to date', () => migrate(db))
     const admin = await ensureFirstAdmin(db, config.ADMIN_PASSWORD)
-    const app = await buildApp({ db, distDir: config.DIST_DIR, logger: { level: config.LOG_LEVEL } })
+    const app = await buildApp({ db, distDir: config.DIST_DIR, logger: { level: config.LOG_LEVEL }, trustProxy: config.TRUST_PROXY })
+    startHousekeeping(db, app.log)
     await step(`Cannot listen on ${config.HOST}:${config.PORT} (set PORT or HOST)`, () => app.listen({ port: config.PORT, host: config.HOST }))
     const { local, lan } = urls(config.HOST, (app.server.address() as AddressInfo).port)
     console.log(`\n投诉台 · Complaint Desk is running

@@ -12,6 +12,8 @@ export interface SyncStatus {
   state: SyncState
   lastSyncedAt: number | null
   lastError: string | null
+  /** The centre's code for the last failure (`device_revoked`, `device_expired`, `device_unconfirmed`, …). */
+  lastErrorCode: string | null
   /** Consecutive failures; the next retry waits longer. */
   failures: number
   nextRetryAt: number | null
@@ -25,6 +27,8 @@ export interface SyncEngineOptions {
   intervalMs?: number
   backoff?: BackoffOptions
   onStatus?: (status: SyncStatus) => void
+  /** The centre rotated the device token: store it, so every later request uses it. */
+  onDeviceToken?: (token: string) => Promise<void>
   /** Where `online` and `visibilitychange` come from (window and document in the app; nothing in tests). */
   events?: { window?: Pick<Window, 'addEventListener' | 'removeEventListener'>; document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> }
   now?: () => number
@@ -39,7 +43,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const { db, transport } = options
   const now = options.now ?? Date.now
   const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine ?? true)
-  const status: SyncStatus = { state: 'idle', lastSyncedAt: null, lastError: null, failures: 0, nextRetryAt: null }
+  const status: SyncStatus = { state: 'idle', lastSyncedAt: null, lastError: null, lastErrorCode: null, failures: 0, nextRetryAt: null }
   let running: Promise<void> | null = null
   let again = false
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -64,13 +68,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
     emit()
     try {
       await pushOutbox(db, transport)
-      await pullEvents(db, transport)
-      Object.assign(status, { state: 'idle', lastSyncedAt: now(), lastError: null, failures: 0 })
+      await pullEvents(db, transport, { onDeviceToken: options.onDeviceToken })
+      Object.assign(status, { state: 'idle', lastSyncedAt: now(), lastError: null, lastErrorCode: null, failures: 0 })
       emit()
       schedule(options.intervalMs ?? 60_000)
     } catch (e) {
       status.lastError = e instanceof Error ? e.message : String(e)
-      if (e instanceof SyncHttpError && e.isAuthFailure) {
+      status.lastErrorCode = e instanceof SyncHttpError ? e.code : null
+      // A tablet waiting for an administrator's confirmation keeps trying (with back-off); any other refusal stops it.
+      if (e instanceof SyncHttpError && e.isAuthFailure && e.code !== 'device_unconfirmed') {
         status.state = 'revoked'
         emit()
         return
@@ -121,7 +127,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     },
     /** After re-enrolment: a revoked engine may run again. */
     reset() {
-      Object.assign(status, { state: 'idle', failures: 0, lastError: null })
+      Object.assign(status, { state: 'idle', failures: 0, lastError: null, lastErrorCode: null })
       emit()
     },
   }

@@ -6,16 +6,18 @@ import type { SyncTransport } from './transport'
 export interface PushSummary {
   accepted: number
   rejected: number
+  /** Left in the outbox for a later push (the centre will take them once its time has caught up). */
+  deferred: number
 }
 
 /**
  * Sends the outbox to the server in batches, oldest first. Accepted events leave the outbox and get their
  * server sequence; a rejected event stays, marked with the reason for the user to see, and never blocks the
- * events behind it (Replicache's lesson). A failed request changes nothing: the batch is simply sent again,
+ * events behind it (Replicache's lesson); a deferred one stays unmarked and goes again next time. A failed request changes nothing: the batch is simply sent again,
  * and the server's idempotency by event id makes that harmless.
  */
 export async function pushOutbox(db: ComplaintDb, transport: SyncTransport, batchSize = 200): Promise<PushSummary> {
-  const summary: PushSummary = { accepted: 0, rejected: 0 }
+  const summary: PushSummary = { accepted: 0, rejected: 0, deferred: 0 }
   let after = -Infinity
   for (;;) {
     const rows = await db.outbox.where('queuedAt').above(after).filter((r) => !r.rejected).limit(batchSize).toArray()
@@ -29,9 +31,11 @@ export async function pushOutbox(db: ComplaintDb, transport: SyncTransport, batc
           await db.outbox.delete(r.id)
           await db.events.update(r.id, { serverSeq: r.serverSeq })
           summary.accepted++
-        } else {
+        } else if (r.status === 'rejected') {
           await db.outbox.update(r.id, { rejected: { reason: r.reason, message: r.message, at: Date.now() } })
           summary.rejected++
+        } else {
+          summary.deferred++
         }
       }
     })

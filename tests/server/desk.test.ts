@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { encodeHlc, newId } from '@/domain'
+import { encodeHlc, hlcWallMs, newId } from '@/domain'
 import type { Actor, ComplaintEvent, EventDraft } from '@/domain'
 import { buildApp } from '../../src/server/app'
 import type { Database } from '../../src/server/db/Database'
@@ -97,7 +97,8 @@ describe.each(BACKENDS)('the supervisor’s desk on $name', (backend) => {
   it('answers bad desk input with 400, never 500', async () => {
     expect((await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: { type: 'nope' } } })).statusCode).toBe(400)
     expect((await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: 'x' } })).statusCode).toBe(400)
-    const stale = { ...events('b1', zhao, [{ type: 'note.added', payload: { text: '主管已阅' } }], request.complaintId)[0]!, hlc: encodeHlc({ wall: 1, counter: 0, node: 'desk-zhao' }) }
+    // Stamped before the request it would answer: folded before it, it would be lost.
+    const stale = { ...events('b1', zhao, [{ type: 'note.added', payload: { text: '主管已阅' } }], request.complaintId)[0]!, hlc: encodeHlc({ wall: hlcWallMs(request.hlc) - 1, counter: 0, node: 'desk-zhao' }) }
     const refused = await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: stale } })
     expect([refused.statusCode, refused.json().error]).toEqual([409, 'stale_clock'])
     expect((await app.inject({ url: '/api/desk/complaints?branch=b1&after=garbage', headers: as('zhao') })).statusCode).toBe(400)

@@ -28,7 +28,7 @@ describe('push', () => {
     const db = tablet()
     await record(db)
     await record(db, '李雷')
-    expect(await pushOutbox(db, server.transport())).toEqual({ accepted: 2, rejected: 0 })
+    expect(await pushOutbox(db, server.transport())).toEqual({ accepted: 2, rejected: 0, deferred: 0 })
     expect(await db.outbox.count()).toBe(0)
     expect((await db.events.toArray()).map((e) => e.serverSeq).sort()).toEqual([1, 2])
     // The same events again (a retry after a lost answer) are accepted with the same sequence, not stored twice.
@@ -46,12 +46,12 @@ describe('push', () => {
     const [first] = await db.events.where('complaintId').equals(bad).toArray()
     await db.events.update(first!.id, { branchId: 'other-branch' })
     await record(db, '李雷')
-    expect(await pushOutbox(db, server.transport())).toEqual({ accepted: 1, rejected: 1 })
+    expect(await pushOutbox(db, server.transport())).toEqual({ accepted: 1, rejected: 1, deferred: 0 })
     const left = await db.outbox.toArray()
     expect(left).toHaveLength(1)
     expect(left[0]!.rejected?.reason).toBe('wrongBranch')
     // It is not sent again.
-    expect(await pushOutbox(db, server.transport())).toEqual({ accepted: 0, rejected: 0 })
+    expect(await pushOutbox(db, server.transport())).toEqual({ accepted: 0, rejected: 0, deferred: 0 })
   })
 })
 
@@ -70,10 +70,10 @@ describe('pull', () => {
         return server.transport().pull(after, limit)
       },
     }
-    await expect(pullEvents(b, flaky, 3)).rejects.toThrow('network dropped')
+    await expect(pullEvents(b, flaky, { pageSize: 3 })).rejects.toThrow('network dropped')
     expect(await readCursor(b)).toBe(6)
     expect(await b.complaints.count()).toBe(6)
-    await pullEvents(b, server.transport(), 3)
+    await pullEvents(b, server.transport(), { pageSize: 3 })
     expect(await readCursor(b)).toBe(7)
     expect(await b.complaints.count()).toBe(7)
   })

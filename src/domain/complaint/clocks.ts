@@ -1,8 +1,8 @@
 import { chinaDate } from '../chinaTime'
-import { daysBetween } from '../calendar/dates'
 import type { IsoDate } from '../calendar/dates'
 import { addNaturalDays, addWorkingDays, isProvisional, STATUTORY_CALENDAR, workingDaysBetween } from '../calendar/workCalendar'
 import type { WorkCalendar } from '../calendar/workCalendar'
+import { pausedNaturalDays, pausedSpans } from './pauses'
 import type { ComplaintState } from './state'
 
 /** The procedure's and the 2020 rule's numbers: defaults, configurable centrally. */
@@ -65,13 +65,7 @@ const endOfChinaDay = (d: IsoDate) => new Date(`${d}T23:59:59.999+08:00`).toISOS
 
 /** Days excluded by pauses: each paused China date counts once, a pause still open runs to today. */
 export function excludedDays(s: ComplaintState, today: IsoDate): number {
-  let days = 0
-  for (const p of s.pauses) {
-    const from = chinaDate(p.at)
-    const to = p.resumedAt ? chinaDate(p.resumedAt) : today
-    days += Math.max(0, daysBetween(from, to))
-  }
-  return days
+  return pausedNaturalDays(pausedSpans(s, today))
 }
 
 /** When the customer first heard back: the first response, a contact, a verdict or a script step. */
@@ -89,8 +83,9 @@ export function computeClocks(s: ComplaintState, ctx: ClockContext): Clocks {
   const policy = ctx.policy ?? DEFAULT_POLICY
   const today = chinaDate(ctx.now)
   const received = chinaDate(s.receivedAt)
-  const excluded = excludedDays(s, today)
-  const excludedWorking = s.pauses.reduce((n, p) => n + workingDaysBetween(chinaDate(p.at), p.resumedAt ? chinaDate(p.resumedAt) : today, calendar), 0)
+  const spans = pausedSpans(s, today)
+  const excluded = pausedNaturalDays(spans)
+  const excludedWorking = spans.reduce((n, p) => n + workingDaysBetween(p.from, p.to, calendar), 0)
 
   const replyAt = s.contacts.find((c) => c.purpose === 'reply')?.contactedAt
   const lastExtension = s.extensions.at(-1)

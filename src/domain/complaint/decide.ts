@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { chinaDate } from '../chinaTime'
+import { boundedDateTime } from '../text/dateBounds'
 import { customerSchema, payloadSchema, phoneSchema } from './events'
 import type { EventIssue, EventPayload, EventType, PayloadInput } from './events'
 import type { ComplaintState } from './state'
@@ -96,9 +97,9 @@ const correctionValue: Record<CorrectableField, z.ZodType> = {
   customerPresent: z.boolean(),
   groupSize: z.union([z.int().min(2).max(10_000), z.null()]),
   recordingRef: z.union([z.string().max(200), z.null()]),
-  receivedAt: z.iso.datetime({ offset: true }),
+  receivedAt: boundedDateTime(),
 }
 
-function correctionIsValid(p: EventPayload<'field.corrected'>): boolean {
+export function correctionIsValid(p: EventPayload<'field.corrected'>): boolean {
   return correctionValue[p.field].safeParse(p.value).success
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod'
-import { HLC_PATTERN } from '../hlc'
+import { HLC_PATTERN, hlcWallMs } from '../hlc'
 import { isValidPhone } from '../phone'
+import { boundedDate, boundedDateTime, isInstantInRange } from '../text/dateBounds'
+import { safeString } from '../text/safeText'
 import {
   CHANNELS, CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, KINDS, MAX_REPRESENTATIVES, MOOD_MAX, MOOD_MIN,
   OPINIONS, SCRIPT_STEPS, VERDICTS,
@@ -11,13 +13,13 @@ import {
  * so the tablet can show them in the manager's language and the server can return them as they are.
  */
 
-const text = (max: number) => z.string().trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' })
-const optionalText = (max: number) => z.string().trim().max(max, { error: 'tooLong' }).optional()
-const isoDateTime = z.iso.datetime({ offset: true, error: 'invalidDateTime' })
-const isoDate = z.iso.date({ error: 'invalidDate' })
+const text = (max: number) => safeString().trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' })
+const optionalText = (max: number) => safeString().trim().max(max, { error: 'tooLong' }).optional()
+const isoDateTime = boundedDateTime()
+const isoDate = boundedDate()
 const staffRef = z.object({ staffId: text(64), staffName: text(100) })
 
-export const phoneSchema = z.string().trim().refine(isValidPhone, { error: 'invalidPhone' })
+export const phoneSchema = safeString().trim().refine(isValidPhone, { error: 'invalidPhone' })
 
 export const customerSchema = z.object({
   name: text(100),
@@ -49,7 +51,7 @@ const payloads = {
   'complaint.acknowledged': z.object({ note: optionalText(1000) }),
   'script.stepDone': z.object({
     step: z.enum(SCRIPT_STEPS),
-    checked: z.array(z.string().max(60)).max(20).default([]),
+    checked: z.array(safeString().max(60)).max(20).default([]),
     notes: optionalText(2000),
     /** gather: what the customer really wants and the root cause; propose: the plan and promised date. */
     realDemand: optionalText(2000),
@@ -108,7 +110,7 @@ const payloads = {
   'complaint.withdrawn': z.object({ reason: text(2000) }),
   'field.corrected': z.object({
     field: z.enum(CORRECTABLE_FIELDS),
-    value: z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]),
+    value: z.union([safeString().max(4000), z.number(), z.boolean(), z.null()]),
     reason: text(1000),
   }),
 } as const
@@ -134,7 +136,7 @@ const envelope = {
   complaintId: z.uuid({ error: 'invalidId' }),
   branchId: text(64),
   v: z.literal(EVENT_SCHEMA_VERSION, { error: 'unsupportedVersion' }),
-  hlc: z.string().regex(HLC_PATTERN, { error: 'invalidClock' }),
+  hlc: z.string().regex(HLC_PATTERN, { error: 'invalidClock' }).refine((h) => isInstantInRange(hlcWallMs(h)), { error: 'clockOutOfRange' }),
   actor: actorSchema,
 }
 

@@ -18,22 +18,34 @@ export const pushRequestSchema = z.object({
 })
 export type PushRequest = { protocol: typeof PROTOCOL_VERSION; events: ComplaintEvent[] }
 
-export type RejectReason =
-  | 'invalid' | 'wrongBranch' | 'wrongDevice' | 'unknownComplaint' | 'conflictingDuplicate' | 'forbidden'
+/** Why the centre refused an event for good; the tablet shows each in its user's language (`sync.reasons.*`). */
+export const REJECT_REASONS = [
+  'invalid', 'wrongBranch', 'wrongDevice', 'unknownComplaint', 'conflictingDuplicate', 'forbidden',
+  'beforeReceipt', 'receivedInFuture', 'alreadyRecorded',
+] as const
+export type RejectReason = (typeof REJECT_REASONS)[number]
 
+/**
+ * Per event: stored (with its server sequence), refused for good (with a coded reason the tablet shows), or
+ * deferred — not stored yet, sent again later (a clock ahead of the centre's time: see eventBounds.ts).
+ */
 export type PushResult =
   | { id: string; status: 'accepted'; serverSeq: number }
   | { id: string; status: 'rejected'; reason: RejectReason; message: string }
+  | { id: string; status: 'deferred'; reason: 'clockAhead'; message: string }
 
 export interface PushResponse {
   protocol: typeof PROTOCOL_VERSION
   results: PushResult[]
 }
 
+/** Query values arrive as text: whole decimal numbers only (no `1e3`, `0x10`, spaces or `Infinity`). */
+const wholeNumber = z.string().regex(/^\d{1,15}$/, { error: 'invalidNumber' }).transform(Number)
+
 export const pullQuerySchema = z.object({
-  protocol: z.coerce.number().pipe(z.literal(PROTOCOL_VERSION, { error: 'unsupportedProtocol' })),
-  after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(MAX_PULL_EVENTS).default(500),
+  protocol: wholeNumber.pipe(z.literal(PROTOCOL_VERSION, { error: 'unsupportedProtocol' })),
+  after: wholeNumber.default(0),
+  limit: wholeNumber.pipe(z.number().int().min(1).max(MAX_PULL_EVENTS)).default(500),
 })
 
 export type PulledEvent = ComplaintEvent & { serverSeq: number }
@@ -46,6 +58,8 @@ export interface PullResponse {
   hasMore: boolean
   /** Central settings (calendar overrides, policy, taxonomy) as of this pull. */
   settings?: { calendar?: unknown; policy?: unknown; taxonomy?: unknown; version: number }
+  /** A new device token (the old one is due for rotation): the tablet stores it and uses it from now on. */
+  deviceToken?: string
 }
 
 export const pulledEventSchema = complaintEventSchema.and(z.object({ serverSeq: z.number().int().positive() }))

@@ -1,12 +1,13 @@
 import { z } from 'zod'
-import { ISO_DATE } from '../calendar/dates'
+import { boundedDate } from '../text/dateBounds'
+import { safeString } from '../text/safeText'
 
 /** What administrators set centrally and every tablet pulls: validated on the way in and on the way down. */
 export const calendarOverridesSchema = z.object({
   entries: z.array(z.object({
-    date: z.string().regex(ISO_DATE, { error: 'invalidDate' }),
+    date: boundedDate(),
     kind: z.enum(['holiday', 'workday']),
-    name: z.string().trim().min(1).max(40),
+    name: safeString().trim().min(1).max(40),
   })).max(400),
   publishedYears: z.array(z.int().min(2000).max(2100)).max(100),
 })
@@ -22,7 +23,7 @@ export const deadlinePolicySchema = z.object({
   dueSoonWorkingDays: z.int().min(0).max(10),
 })
 
-const entry = z.object({ id: z.string().regex(/^[\w-]{1,40}$/), zh: z.string().min(1).max(40), en: z.string().min(1).max(60), retired: z.boolean().optional() })
+const entry = z.object({ id: z.string().regex(/^[\w-]{1,40}$/), zh: safeString().trim().min(1).max(40), en: safeString().trim().min(1).max(60), retired: z.boolean().optional() })
 export const taxonomySchema = z.object({ categories: z.array(entry).min(1).max(100), causes: z.array(entry).min(1).max(100) })
 
 export const SETTINGS_SCHEMAS = { calendar: calendarOverridesSchema, policy: deadlinePolicySchema, taxonomy: taxonomySchema } as const

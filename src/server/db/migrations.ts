@@ -137,6 +137,52 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       drop index complaints_branch_received;
     `,
   },
+  {
+    id: 6,
+    name: 'tokens expire and rotate, accounts lock',
+    sql: `
+      -- A device token is rotated weekly by the pull that uses it; the previous one keeps working for a while, so
+      -- a tablet that lost the answer carrying its new token is not shut out. Unused for 30 days, a token expires:
+      -- the tablet must be enrolled again (its hash is kept only to tell the tablet why; it never authenticates).
+      alter table devices add column expired_at timestamptz;
+      alter table devices add column token_issued_at timestamptz not null default now();
+      alter table devices add column prev_token_hash text unique;
+      alter table devices add column prev_token_expires_at timestamptz;
+      -- The staff member who enrolled it was disabled: the tablet waits for an administrator's confirmation.
+      alter table devices add column needs_confirmation boolean not null default false;
+      alter table devices add column confirmed_by text references staff (id);
+      -- Failed sign-ins per username typed (known or not, so the answer never tells which exist): after too many
+      -- the name locks for a while, whatever the caller's address. Shared by every server process.
+      create table sign_in_failures (
+        username text primary key,
+        failures int not null,
+        window_started timestamptz not null,
+        locked_until timestamptz
+      );
+      alter table staff add column password_changed_at timestamptz;
+      -- A password set by an administrator (a reset) is one-time: it must be changed at the next sign-in.
+      alter table staff add column must_change_password boolean not null default false;
+      create index sessions_expiry on sessions (expires_at);
+    `,
+  },
+  {
+    id: 7,
+    name: 'audit log',
+    sql: `
+      -- Every administrative action, append-only: who, when, from which address, what, before and after.
+      create table audit_log (
+        id bigint generated always as identity primary key,
+        at timestamptz not null default now(),
+        actor_id text not null,
+        address text,
+        action text not null,
+        target text,
+        before jsonb,
+        after jsonb
+      );
+      create index audit_log_at on audit_log (at);
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.id

@@ -1,7 +1,5 @@
-import type { Principal } from '../auth/principal'
+import type { StaffPrincipal } from '../auth/principal'
 import type { Queryable } from '../db/Database'
-
-export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>
 
 /** The branches a staff member may see: their own and those they cover; an administrator sees every branch. */
 export async function visibleBranches(db: Queryable, staff: StaffPrincipal): Promise<{ id: string; name: string }[]> {

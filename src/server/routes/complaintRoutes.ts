@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { computeClocks, fold, resolveSettings } from '../../domain'
 import type { ComplaintEvent } from '../../domain'
-import type { Principal } from '../auth/principal'
+import { staffOf } from '../auth/principal'
 import type { Database } from '../db/Database'
 import { HttpError } from '../http/errors'
 import { readSettings } from '../settings/readSettings'
@@ -14,7 +14,7 @@ export function complaintRoutes(app: FastifyInstance, db: Database): void {
    */
   app.get('/api/complaints/:id', { config: { access: 'staff' } }, async (request) => {
     const { id } = z.object({ id: z.uuid() }).parse(request.params)
-    const staff = request.principal as Extract<Principal, { kind: 'staff' }>
+    const staff = staffOf(request)
     const { rows } = await db.query<{ body: ComplaintEvent; branch_id: string }>('select body, branch_id from events where complaint_id = $1 order by server_seq', [id])
     const branch = rows[0]?.branch_id
     // Another branch's complaint is reported as missing, not as forbidden: its existence is not disclosed.

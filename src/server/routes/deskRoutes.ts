@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { decide, deskItems, fold, parseEvent } from '../../domain'
+import { decide, deskItems, fold, isInstantInRange, parseEvent } from '../../domain'
 import type { ComplaintEvent, ComplaintState } from '../../domain'
 import type { Database } from '../db/Database'
 import { deskOverview, DUE_SOON_MS } from '../desk/deskOverview'
 import { visibleBranches } from '../desk/visibleBranches'
-import type { StaffPrincipal } from '../desk/visibleBranches'
+import { staffOf } from '../auth/principal'
 import { HttpError } from '../http/errors'
 import { ingestEvents } from '../sync/ingestEvents'
 
@@ -14,23 +14,33 @@ const DESK_EVENT_TYPES = new Set<string>(['extension.decided', 'supervisor.planR
 const QUEUE_LIMIT = 500
 const PAGE = 50
 
+/** Keyset cursor: the last row's due instant and id, as `next` gave it; anything else is refused before any SQL. */
+const cursor = z.string().max(80).transform((s, ctx) => {
+  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(s)
+  const ms = m ? Date.parse(m[1]!) : NaN
+  if (!m || !isInstantInRange(ms) || new Date(ms).toISOString().slice(0, 19) !== m[1]!.slice(0, 19)) {
+    ctx.addIssue({ code: 'custom', message: 'after must be "<dueAt>|<id>" as the previous page gave it' })
+    return z.NEVER
+  }
+  return { dueAt: new Date(ms).toISOString(), id: m[2]! }
+})
+
 const listQuery = z.object({
-  branch: z.string().min(1).max(64),
+  branch: z.string().regex(/^[\w-]{1,64}$/, 'branch: letters, digits, - and _ only'),
   filter: z.enum(['open', 'overdue', 'dueSoon']).default('open'),
-  /** Keyset cursor: the last row's due date and id. */
-  after: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z\|[0-9a-f-]{36}$/, 'after must be "<dueAt>|<id>"').optional(),
+  after: cursor.optional(),
 })
 
 export function deskRoutes(app: FastifyInstance, db: Database): void {
   /** Open, overdue and due-soon complaints by branch, across the branches the caller covers. */
   app.get('/api/desk/overview', { config: { access: 'staff' } }, async (request) => {
-    const branches = await visibleBranches(db, request.principal as StaffPrincipal)
+    const branches = await visibleBranches(db, staffOf(request))
     return { branches: await deskOverview(db, branches, new Date()) }
   })
 
   /** Escalations waiting for a plan and extension requests waiting for a decision, oldest first. */
   app.get('/api/desk/queue', { config: { access: 'supervisor' } }, async (request) => {
-    const branches = await visibleBranches(db, request.principal as StaffPrincipal)
+    const branches = await visibleBranches(db, staffOf(request))
     const { rows } = await db.query<{ state: ComplaintState }>(
       `select state from complaints where branch_id = any($1::text[]) and (escalation_open or approval_pending)
        and status not in ('closed', 'withdrawn') order by received_at limit ${QUEUE_LIMIT}`, [branches.map((b) => b.id)])
@@ -41,7 +51,7 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
   /** One branch's open complaints, soonest deadline first, 50 at a time. */
   app.get('/api/desk/complaints', { config: { access: 'staff' } }, async (request) => {
     const q = listQuery.parse(request.query)
-    const branches = await visibleBranches(db, request.principal as StaffPrincipal)
+    const branches = await visibleBranches(db, staffOf(request))
     if (!branches.some((b) => b.id === q.branch)) throw new HttpError(403, 'other_branch', 'You can only see the branches you cover')
     const now = Date.now()
     const params: unknown[] = [q.branch]
@@ -51,10 +61,7 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
     if (q.filter === 'dueSoon') {
       conditions.push(`due_at >= ${param(new Date(now).toISOString())}::timestamptz and due_at < ${param(new Date(now + DUE_SOON_MS).toISOString())}::timestamptz`)
     }
-    if (q.after) {
-      const [due, id] = q.after.split('|') as [string, string]
-      conditions.push(`(due_at, id) > (${param(due)}::timestamptz, ${param(id)}::uuid)`)
-    }
+    if (q.after) conditions.push(`(due_at, id) > (${param(q.after.dueAt)}::timestamptz, ${param(q.after.id)}::uuid)`)
     const filter = conditions.map((c) => `and ${c}`).join(' ')
     const { rows } = await db.query<{ id: string; received_at: Date; due_at: Date | null; status: string; customer: string; category: string | null; escalation_open: boolean; approval_pending: boolean }>(
       `select id, received_at, due_at, status, state->'customer'->>'name' as customer, category, escalation_open, approval_pending
@@ -77,7 +84,7 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
    * ingest as a tablet's push, so the branch's tablets receive it on their next pull.
    */
   app.post('/api/desk/events', { config: { access: 'supervisor' } }, async (request) => {
-    const staff = request.principal as StaffPrincipal
+    const staff = staffOf(request)
     const body = z.object({ event: z.record(z.string(), z.unknown()) }).parse(request.body)
     const parsed = parseEvent(body.event)
     if (!parsed.ok) throw new HttpError(400, 'invalid_event', parsed.issues.map((i) => `${i.path || 'event'}: ${i.message}`).join('; '))

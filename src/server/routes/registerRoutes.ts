@@ -9,15 +9,17 @@ import { deviceRoutes } from './deviceRoutes'
 import { healthRoutes } from './health'
 import { reportRoutes } from './reportRoutes'
 import { settingsRoutes } from './settingsRoutes'
+import { staffRoutes } from './staffRoutes'
 import { syncRoutes } from './syncRoutes'
 
 export async function registerRoutes(app: FastifyInstance, options: { db: Database; signInPerMinute: number }): Promise<void> {
-  // Only routes that opt in (sign-in) are limited; the limit is per address.
+  // Only routes that opt in (sign-in, password checks) are limited; the limit is per address (request.ip).
   await app.register(rateLimit, { global: false })
   registerAuthentication(app, options.db)
   healthRoutes(app, options.db)
   authRoutes(app, options.db, options.signInPerMinute)
   deviceRoutes(app, options.db)
+  staffRoutes(app, options.db)
   syncRoutes(app, options.db)
   settingsRoutes(app, options.db)
   complaintRoutes(app, options.db)

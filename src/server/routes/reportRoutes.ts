@@ -1,24 +1,26 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import { boundedDate } from '../../domain'
 import type { Database } from '../db/Database'
 import { visibleBranches } from '../desk/visibleBranches'
-import type { StaffPrincipal } from '../desk/visibleBranches'
+import { staffOf } from '../auth/principal'
 import { HttpError } from '../http/errors'
 import { toCsv } from '../reports/csv'
 import { summaryReport, summaryRows } from '../reports/summaryReport'
 
 const REGISTER_LIMIT = 2000
 
+const branchId = z.string().regex(/^[\w-]{1,64}$/, 'branch: letters, digits, - and _ only')
 const query = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
-  branch: z.union([z.string(), z.array(z.string())]).optional(),
+  from: boundedDate(),
+  to: boundedDate(),
+  branch: z.union([branchId, z.array(branchId).max(500)]).optional(),
 })
 
 /** The branches and the instant range a staff member asked for, limited to what they may see (all of them by default). */
-async function scope(db: Database, request: { query: unknown; principal: unknown }) {
+async function scope(db: Database, request: FastifyRequest) {
   const q = query.parse(request.query)
-  const visible = (await visibleBranches(db, request.principal as StaffPrincipal)).map((b) => b.id)
+  const visible = (await visibleBranches(db, staffOf(request))).map((b) => b.id)
   const asked = q.branch ? [q.branch].flat() : visible
   if (asked.length === 0 || asked.some((b) => !visible.includes(b))) throw new HttpError(403, 'other_branch', 'You can only see reports of your own branches')
   if (q.to < q.from) throw new HttpError(400, 'bad_range', 'The end date is before the start date')

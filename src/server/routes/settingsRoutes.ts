@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { SETTINGS_SCHEMAS } from '../../domain'
 import type { Database } from '../db/Database'
-import type { Principal } from '../auth/principal'
+import { audit } from '../audit/audit'
+import { staffOf } from '../auth/principal'
 import { readSettings } from '../settings/readSettings'
 
 export function settingsRoutes(app: FastifyInstance, db: Database): void {
@@ -12,12 +13,15 @@ export function settingsRoutes(app: FastifyInstance, db: Database): void {
   app.put('/api/settings/:key', { config: { access: 'admin' } }, async (request) => {
     const { key } = z.object({ key: z.enum(['calendar', 'policy', 'taxonomy']) }).parse(request.params)
     const value = SETTINGS_SCHEMAS[key].parse(request.body)
-    const admin = request.principal as Extract<Principal, { kind: 'staff' }>
-    await db.query(
-      `insert into settings (key, value, updated_by) values ($1, $2, $3)
-       on conflict (key) do update set value = excluded.value, version = settings.version + 1, updated_by = excluded.updated_by, updated_at = now()`,
-      [key, JSON.stringify(value), admin.staffId],
-    )
+    await db.transaction(async (tx) => {
+      const before = (await tx.query<{ value: unknown }>('select value from settings where key = $1', [key])).rows[0]?.value
+      await tx.query(
+        `insert into settings (key, value, updated_by) values ($1, $2, $3)
+         on conflict (key) do update set value = excluded.value, version = settings.version + 1, updated_by = excluded.updated_by, updated_at = now()`,
+        [key, JSON.stringify(value), staffOf(request).staffId],
+      )
+      await audit(tx, request, `settings.${key}`, key, { before: before ?? null, after: value })
+    })
     return readSettings(db)
   })
 }

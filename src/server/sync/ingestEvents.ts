@@ -1,5 +1,5 @@
-import { parseEvent } from '../../domain'
-import type { PushResult } from '../../domain'
+import { checkEventClock, correctionIsValid, parseEvent } from '../../domain'
+import type { ClockBound, PushResult } from '../../domain'
 import type { Database } from '../db/Database'
 import { projectComplaints } from './projectComplaints'
 
@@ -17,7 +17,12 @@ export interface DeviceContext {
  * serialised (advisory lock), so a branch's sequence numbers commit in order and a pull cursor can never
  * skip an event that commits late.
  */
-export async function ingestEvents(db: Database, device: DeviceContext, raw: Record<string, unknown>[]): Promise<PushResult[]> {
+const CLOCK_REFUSALS = {
+  beforeReceipt: 'The event is dated before the complaint was received',
+  receivedInFuture: 'The receipt time is later than the moment it was recorded',
+} as const
+
+export async function ingestEvents(db: Database, device: DeviceContext, raw: Record<string, unknown>[], now: Date = new Date()): Promise<PushResult[]> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`branch:${device.branchId}`])
     const staff = new Map(
@@ -25,15 +30,16 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
         `select id, role from staff where not disabled and (branch_id = $1 or role = 'admin'
            or id in (select staff_id from staff_branches where branch_id = $1))`, [device.branchId])).rows.map((r) => [r.id, r.role]),
     )
-    const recordedHere = new Set<string>()
     const results: PushResult[] = []
     // Two look-ups for the whole batch instead of two per event: what is already stored, and whose complaints.
     const parsedAll = raw.map((input) => parseEvent(input))
     const valid = parsedAll.flatMap((p) => (p.ok ? [p.value] : []))
     const stored = new Map((await tx.query<{ event_id: string; server_seq: number; body: unknown }>(
       'select event_id, server_seq, body from events where event_id = any($1::uuid[])', [valid.map((e) => e.id)])).rows.map((r) => [r.event_id, r]))
-    const owners = new Map((await tx.query<{ complaint_id: string; branch_id: string }>(
-      'select distinct on (complaint_id) complaint_id, branch_id from events where complaint_id = any($1::uuid[])', [[...new Set(valid.map((e) => e.complaintId))]])).rows.map((r) => [r.complaint_id, r.branch_id]))
+    // A complaint's row exists once its record is stored (same transaction): its branch, and its receipt for the clock bounds.
+    const complaints = new Map((await tx.query<{ id: string; branch_id: string; received_at: Date }>(
+      'select id, branch_id, received_at from complaints where id = any($1::uuid[])', [[...new Set(valid.map((e) => e.complaintId))]]))
+      .rows.map((r) => [r.id, { branchId: r.branch_id, receivedAt: new Date(r.received_at).toISOString() }]))
     for (const [index, input] of raw.entries()) {
       const id = typeof input.id === 'string' ? input.id : '?'
       const parsed = parsedAll[index]!
@@ -66,16 +72,33 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
           : { id, status: 'rejected', reason: 'conflictingDuplicate', message: 'Another event with this id is already stored' })
         continue
       }
-      const complaintBranch = owners.get(e.complaintId)
-      if (complaintBranch && complaintBranch !== device.branchId) {
+      const complaint = complaints.get(e.complaintId)
+      if (complaint && complaint.branchId !== device.branchId) {
         results.push({ id, status: 'rejected', reason: 'wrongBranch', message: 'The complaint belongs to another branch' })
         continue
       }
-      if (!complaintBranch && e.type !== 'complaint.recorded' && !recordedHere.has(e.complaintId)) {
+      if (!complaint && e.type !== 'complaint.recorded') {
         results.push({ id, status: 'rejected', reason: 'unknownComplaint', message: 'The complaint has not been recorded' })
         continue
       }
-      if (e.type === 'complaint.recorded') recordedHere.add(e.complaintId)
+      // Recorded once: a second record would silently replace the customer and the description (corrections have their own event).
+      if (complaint && e.type === 'complaint.recorded') {
+        results.push({ id, status: 'rejected', reason: 'alreadyRecorded', message: 'The complaint is already recorded; correct it instead' })
+        continue
+      }
+      if (e.type === 'field.corrected' && !correctionIsValid(e.payload)) {
+        results.push({ id, status: 'rejected', reason: 'invalid', message: 'value: invalidCorrection' })
+        continue
+      }
+      const bound: ClockBound = checkEventClock(e, now.getTime(), complaint?.receivedAt)
+      if (bound === 'ahead') {
+        results.push({ id, status: 'deferred', reason: 'clockAhead', message: 'The event’s clock is ahead of the centre’s time; it is sent again later' })
+        continue
+      }
+      if (bound !== 'ok') {
+        results.push({ id, status: 'rejected', reason: bound, message: CLOCK_REFUSALS[bound] })
+        continue
+      }
       const inserted = await tx.query<{ server_seq: number }>(
         `insert into events (event_id, complaint_id, branch_id, type, schema_version, hlc, device_id, staff_id, body)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning server_seq`,
@@ -84,7 +107,10 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
       const serverSeq = Number(inserted.rows[0]!.server_seq)
       // A batch may carry the same event twice: the second is a duplicate of the first.
       stored.set(e.id, { event_id: e.id, server_seq: serverSeq, body: e })
-      if (!complaintBranch) owners.set(e.complaintId, e.branchId)
+      if (e.type === 'complaint.recorded') complaints.set(e.complaintId, { branchId: e.branchId, receivedAt: e.payload.receivedAt })
+      if (e.type === 'field.corrected' && e.payload.field === 'receivedAt' && typeof e.payload.value === 'string') {
+        complaints.set(e.complaintId, { branchId: e.branchId, receivedAt: e.payload.value })
+      }
       results.push({ id, status: 'accepted', serverSeq })
     }
     // The reports' projection follows the events in the same transaction.

@@ -108,6 +108,14 @@ export const useSessionStore = defineStore('session', () => {
     return { ok: true }
   }
 
+  /** The centre rotated the tablet's token (weekly): the new one is stored and used from the next request on. */
+  async function replaceDeviceToken(token: string): Promise<void> {
+    if (!enrolment.value) return
+    const device: DeviceEnrolment = { ...enrolment.value, token }
+    await db.meta.put({ key: 'device', value: device })
+    enrolment.value = device
+  }
+
   function lock(): void {
     current.value = null
     globalThis.sessionStorage?.removeItem(UNLOCKED_KEY)
@@ -117,6 +125,6 @@ export const useSessionStore = defineStore('session', () => {
     enrolment, users, current, loaded,
     enrolled: computed(() => !!enrolment.value),
     unlocked: computed(() => !!current.value),
-    load, enrol, addColleague, unlock, lock, touch,
+    load, enrol, addColleague, unlock, lock, touch, replaceDeviceToken,
   }
 })
