@@ -2,10 +2,12 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import { chromiumPath } from './scripts/chromium'
 
 /**
  * Real-Chromium tests of the built app served by the real server (tests/e2e/serve.ts).
- * Expects `npm run build` to have produced ./dist. Debian's Chromium only: never download a browser.
+ * Expects `npm run build` to have produced ./dist. A system Chromium only (scripts/chromium.ts, which `npm test`
+ * checks first): never download a browser.
  *
  * E2E_RUN_DIR holds the copy of ./dist the server serves (a test "deploys a new build" by editing it) and a fresh
  * DATA_DIR. It is made once in the runner process; the workers and the web server inherit it through the env,
@@ -43,7 +45,7 @@ export default defineConfig({
         viewport: { width: 1024, height: 768 },
         deviceScaleFactor: 1,
         launchOptions: {
-          executablePath: '/usr/bin/chromium',
+          executablePath: chromiumPath(),
           args: [
             '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
             '--disable-background-networking', '--disable-component-update', '--disable-sync',

@@ -76,6 +76,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'scripts', include: ['tests/scripts/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
         test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
       },
     ],

@@ -2,13 +2,14 @@
  * Renders public/icons/icon.svg to the PNG icons the manifest and index.html name, and public/favicon.ico.
  * Run once after changing the SVG, then commit the PNGs: `npx tsx scripts/make-icons.ts`.
  *
- * It uses Debian's Chromium through Playwright (never a downloaded browser). The SVG holds paths only,
- * so the result does not depend on the fonts installed on the machine.
+ * It uses the system Chromium (scripts/chromium.ts) through Playwright, never a downloaded browser. The SVG holds
+ * paths only, so the result does not depend on the fonts installed on the machine.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
+import { chromiumPath } from './chromium'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const publicDir = join(root, 'public')
@@ -49,7 +50,7 @@ const targets: Target[] = [
 const FAVICON_SIZES = [16, 32, 48]
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: chromiumPath(),
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 })
 

@@ -27,6 +27,7 @@ import { hashToken } from '../../src/server/auth/tokens'
 import { migrate } from '../../src/server/db/migrate'
 import { wrapPglite } from '../../src/server/db/openPglite'
 import { seedDemo } from '../../src/server/seedDemo'
+import { chromiumPath, chromiumVersion } from '../../scripts/chromium'
 import { branchEvents } from './data'
 import type { Timings } from './harness'
 
@@ -46,6 +47,7 @@ const PASSWORD = 'bench-demo-password'
 const DEVICE_TOKEN = 'bench-device-token-0123456789abcdef'
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--enable-precise-memory-info']
+const CHROMIUM = chromiumPath()
 
 const t0 = Date.now()
 const log = (msg: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${msg}`)
@@ -129,14 +131,14 @@ const SHOWN_SCRIPT = `(() => {
 async function launch(profile: string): Promise<BrowserContext> {
   if (process.env.BENCH_IN_MEMORY === '1') {
     // Storage in memory (faster to seed, but a small quota: for runs without the cold pull at 100,000).
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS })
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1024, height: 768 } })
     await context.addInitScript(SHOWN_SCRIPT)
     context.on('close', () => void browser.close())
     return context
   }
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', args: ARGS, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1024, height: 768 },
+    executablePath: CHROMIUM, args: ARGS, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1024, height: 768 },
   })
   await context.addInitScript(SHOWN_SCRIPT)
   return context
@@ -375,7 +377,7 @@ async function main() {
     log(`starting the server on port ${PORT} with ${PULL_N.toLocaleString('en-US')} events to pull`)
     server = await startServer(dist)
     context = await launch(join(tmp, 'profiles', 'tablet'))
-    const version = /Chromium ([\d.]+)/.exec(spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout)?.[1] ?? '?'
+    const version = /\d+(\.\d+)+/.exec(chromiumVersion(CHROMIUM) ?? '')?.[0] ?? '?'
     const { seeded, top } = await benchHarness(context, server.base, server.pullEvents)
     if (want('app')) await benchApp(context, server.base, top, join(tmp, 'profiles'))
     judge()
