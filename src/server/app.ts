@@ -111,10 +111,17 @@ function hopsTrusted(hops: number) {
   return (_address: string, hop: number) => hop < hops
 }
 
+/** Decoded until it no longer changes (a double-encoded /%2561pi is still an API path), or as far as it decodes. */
 function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path)
-  } catch {
-    return path
+  let s = path
+  for (let i = 0; i < 4; i++) {
+    try {
+      const next = decodeURIComponent(s)
+      if (next === s) break
+      s = next
+    } catch {
+      break
+    }
   }
+  return s
 }

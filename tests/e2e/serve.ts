@@ -23,9 +23,13 @@ rmSync(data, { recursive: true, force: true })
 cpSync(builtDist, dist, { recursive: true })
 mkdirSync(data, { recursive: true })
 
-// A demo bank (branches, staff with a known password) so the tests can enrol a tablet as a real one would.
+// A fixed first-admin password for the throwaway database (otherwise a one-time one is printed to the log).
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password'
+
+// A demo bank (branches, staff with a known password) so the tests can enrol a tablet as a real one would; it makes
+// the administrator too, before the server's first start.
 const seeded = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/seed-demo.ts')], {
-  cwd: root, stdio: 'inherit', env: { ...process.env, DATA_DIR: data, DATABASE_URL: '', DEMO_PASSWORD: 'e2e-demo-password' },
+  cwd: root, stdio: 'inherit', env: { ...process.env, DATA_DIR: data, DATABASE_URL: '', DEMO_PASSWORD: 'e2e-demo-password', ADMIN_PASSWORD },
 })
 if (seeded.status !== 0) process.exit(seeded.status ?? 1)
 
@@ -42,8 +46,7 @@ const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     DATA_DIR: data,
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
-    // A fixed first-admin password for the throwaway database (otherwise a one-time one is printed to the log).
-    ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password',
+    ADMIN_PASSWORD,
   },
 })
 console.log(`e2e server: ${entry} serving ${dist} (data ${data})`)

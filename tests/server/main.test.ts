@@ -87,6 +87,40 @@ describe('the server process', { timeout: 90_000 }, () => {
     expect(await server.exited).toBe(0)
   })
 
+  it('a demo bank seeded before the first start keeps its administrator; seeding or a second server while it runs is refused, harmlessly', async () => {
+    const fresh = { ...env(), DATA_DIR: join(dir, 'seeded-first') }
+    const seed = (extra: Record<string, string> = {}) => new Promise<{ code: number | null; out: string; err: string }>((done) => {
+      const child = spawn(TSX, ['scripts/seed-demo.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...fresh, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] })
+      let out = ''
+      let err = ''
+      child.stdout.on('data', (d) => (out += String(d)))
+      child.stderr.on('data', (d) => (err += String(d)))
+      child.on('exit', (code) => done({ code, out, err }))
+    })
+    const first = await seed()
+    expect(first.code).toBe(0)
+    expect(first.out).toContain('Demo bank created')
+    const server = serve(fresh)
+    running.push(server)
+    const base = await started(server)
+    const signIn = (username: string, password: string) =>
+      fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+    expect((await signIn('admin', 'first-admin-password')).status).toBe(200)
+    expect((await signIn('li', 'demo-password')).status).toBe(200)
+    const again = await seed()
+    expect(again.code).toBe(1)
+    expect(again.err).toMatch(/server is running on .*seeded-first \(process \d+\)/)
+    expect(again.err).not.toMatch(/\n\s+at /)
+    const second = serve({ ...fresh, PORT: '0' })
+    running.push(second)
+    expect(await second.exited).toBe(1)
+    expect(second.err()).toContain('is in use by process')
+    // Nothing was lost by either attempt.
+    expect((await signIn('li', 'demo-password')).status).toBe(200)
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+  })
+
   it('refuses a bad setting with one clear message and no stack trace', async () => {
     const server = serve({ ...env(), PORT: 'eighty' })
     running.push(server)

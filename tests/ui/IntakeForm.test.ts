@@ -53,6 +53,27 @@ describe('IntakeForm', () => {
     expect(wrapper.text()).toContain('Received-at cannot be in the future')
   })
 
+  it.each([
+    ['zh-CN', '含有无法保存的字符'],
+    ['en', 'cannot be stored'],
+  ] as const)('refuses text with a NUL or a broken character in %s, and saves nothing', async (locale, message) => {
+    const { wrapper, db } = await setup(locale)
+    await wrapper.find('[data-testid="field-name"]').setValue('王\ud800芳')
+    await wrapper.find('[data-testid="field-description"]').setValue('ATM\u0000吞卡')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.findAll('[role="alert"]').map((e) => e.text()).filter((t) => t.includes(message))).toHaveLength(2)
+    expect(await db.complaints.count()).toBe(0)
+  })
+
+  it('refuses a received-at time before the year 2000', async () => {
+    const { wrapper } = await setup('en')
+    const at = wrapper.find('[data-testid="field-received-at"]')
+    await at.setValue('1900-01-01T10:00')
+    await at.trigger('blur')
+    expect(wrapper.text()).toContain('between 2000 and 2100')
+  })
+
   it('records a valid complaint in IndexedDB, queues it for sync and opens it', async () => {
     const { wrapper, db, router } = await setup()
     await wrapper.find('[data-testid="field-name"]').setValue('王芳')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, EVENT_TYPES, KINDS, OPINIONS, STATUSES, VERDICTS } from '@/domain'
+import { CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, EVENT_TYPES, KINDS, OPINIONS, REJECT_REASONS, STATUSES, VERDICTS } from '@/domain'
 import type { Refusal } from '@/domain'
 import { createTestI18n } from '../support/testI18n'
 import { createAppI18n, loadFeatureMessages } from '@/ui/i18n'
@@ -19,6 +19,8 @@ describe.each(['zh-CN', 'en'] as const)('%s messages', (locale) => {
     ...VERDICTS.map((v) => `process.options.verdict.${v}`),
     ...OPINIONS.map((v) => `process.options.opinion.${v}`),
     ...CONTACT_PURPOSES.map((v) => `process.options.purpose.${v}`),
+    ...REJECT_REASONS.map((r) => `sync.reasons.${r}`),
+    'errors.invalidCharacters', 'errors.dateOutOfRange', 'errors.clockOutOfRange',
   ]
   it.each(keys)('has %s', (key) => {
     expect(global.te(key, locale)).toBe(true)

@@ -53,11 +53,13 @@ export async function rotateDeviceToken(db: Queryable, device: DevicePrincipal, 
   const onPrevious = d.prev_token_hash === device.tokenHash
   if (!onPrevious && now.getTime() - d.token_issued_at.getTime() < DEVICE_ROTATE_AFTER_MS) return null
   const token = newToken()
-  await db.query(
-    onPrevious
-      ? 'update devices set token_hash = $2, token_issued_at = $3 where id = $1'
-      : 'update devices set prev_token_hash = token_hash, prev_token_expires_at = $4, token_hash = $2, token_issued_at = $3 where id = $1',
-    [device.deviceId, hashToken(token), now, new Date(now.getTime() + PREVIOUS_TOKEN_GRACE_MS)])
+  if (onPrevious) {
+    await db.query('update devices set token_hash = $2, token_issued_at = $3 where id = $1', [device.deviceId, hashToken(token), now])
+  } else {
+    await db.query(
+      'update devices set prev_token_hash = token_hash, prev_token_expires_at = $4, token_hash = $2, token_issued_at = $3 where id = $1',
+      [device.deviceId, hashToken(token), now, new Date(now.getTime() + PREVIOUS_TOKEN_GRACE_MS)])
+  }
   return token
 }
 

@@ -3,6 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { loadIdentity } from '@/db/meta'
 import { useDatabase } from '@/ui/services/database'
 import { api } from './api'
+import { signInReplacingOneTime } from './oneTimePassword'
 import { hashPin, verifyPin } from './pinHash'
 import { actAs, readSession, writeUsers } from './session'
 import type { ActingIdentity, DeviceEnrolment, TabletUser } from './session'
@@ -60,26 +61,36 @@ export const useSessionStore = defineStore('session', () => {
     await writeUsers(db, users.value)
   }
 
-  /** First use: a staff member signs in online; the tablet is enrolled to their branch and they choose a PIN. */
-  async function enrol(username: string, password: string, tabletName: string, pin: string): Promise<void> {
-    const session = await api<{ token: string; staff: StaffInfo }>('/api/auth/sign-in', { body: { username, password } })
-    const { deviceId } = await loadIdentity(db)
-    const res = await api<{ deviceToken: string; device: Omit<DeviceEnrolment, 'token'> }>('/api/devices/enrol', {
-      body: { deviceId, name: tabletName }, token: session.token,
-    })
-    const device: DeviceEnrolment = { ...res.device, token: res.deviceToken }
-    await db.meta.put({ key: 'device', value: device })
-    enrolment.value = device
-    await addUser(session.staff, pin)
-    // The sign-in session was only needed to enrol.
-    await api('/api/auth/sign-out', { body: {}, token: session.token }).catch(() => undefined)
+  /**
+   * First use: a staff member signs in online; the tablet is enrolled to their branch and they choose a PIN. A
+   * one-time password from an administrator is replaced by `newPassword` on the way.
+   */
+  async function enrol(username: string, password: string, tabletName: string, pin: string, newPassword?: string): Promise<void> {
+    const session = await signInReplacingOneTime<{ token: string; staff: StaffInfo }>(username, password, newPassword)
+    try {
+      const { deviceId } = await loadIdentity(db)
+      const res = await api<{ deviceToken: string; device: Omit<DeviceEnrolment, 'token'> }>('/api/devices/enrol', {
+        body: { deviceId, name: tabletName }, token: session.token,
+      })
+      const device: DeviceEnrolment = { ...res.device, token: res.deviceToken }
+      await db.meta.put({ key: 'device', value: device })
+      enrolment.value = device
+      await addUser(session.staff, pin)
+    } finally {
+      // The sign-in session was only needed to enrol.
+      await api('/api/auth/sign-out', { body: {}, token: session.token }).catch(() => undefined)
+    }
     await unlockAs(session.staff)
   }
 
   /** A colleague of the same branch is added while online, then unlocks offline with their own PIN. */
-  async function addColleague(username: string, password: string, pin: string): Promise<void> {
+  async function addColleague(username: string, password: string, pin: string, newPassword?: string): Promise<void> {
     if (!enrolment.value) throw new Error('Not enrolled')
-    const { staff } = await api<{ staff: StaffInfo }>('/api/auth/verify-staff', { body: { username, password }, token: enrolment.value.token })
+    if (newPassword) {
+      const session = await signInReplacingOneTime<{ token: string }>(username, password, newPassword)
+      await api('/api/auth/sign-out', { body: {}, token: session.token }).catch(() => undefined)
+    }
+    const { staff } = await api<{ staff: StaffInfo }>('/api/auth/verify-staff', { body: { username, password: newPassword ?? password }, token: enrolment.value.token })
     await addUser(staff, pin)
   }
 

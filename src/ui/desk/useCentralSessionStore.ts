@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
 import { api, ApiError, apiError } from '@/ui/auth/api'
+import { signInReplacingOneTime } from '@/ui/auth/oneTimePassword'
 import { isSupervisorRole } from '@/ui/auth/session'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
 
@@ -32,8 +33,10 @@ export const useCentralSessionStore = defineStore('centralSession', () => {
     if (!unlocked) void signOut()
   })
 
-  async function signIn(username: string, password: string): Promise<void> {
-    set(await api<CentralSession>('/api/auth/sign-in', { body: { username, password } }))
+  /** A one-time password from an administrator is replaced by `newPassword` (or refused, so the form asks for one). */
+  async function signIn(username: string, password: string, newPassword?: string): Promise<void> {
+    const { mustChangePassword: _, ...session } = await signInReplacingOneTime<CentralSession & { mustChangePassword?: boolean }>(username, password, newPassword)
+    set(session)
   }
 
   async function signOut(): Promise<void> {
