@@ -28,14 +28,21 @@ const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password'
 
 // A demo bank (branches, staff with a known password) so the tests can enrol a tablet as a real one would; it makes
 // the administrator too, before the server's first start.
-const seeded = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/seed-demo.ts')], {
+// The compiled server and seed (`npm run build` makes them), run by plain node as `npm start` does; E2E_SERVER_ENTRY
+// runs the same tests against another entry (the TypeScript source, through tsx).
+const compiled = join(root, 'dist-server')
+if (!process.env.E2E_SERVER_ENTRY && !existsSync(join(compiled, 'main.js'))) {
+  console.error('tests/e2e/serve.ts: ./dist-server/main.js is missing — run `npm run build` before the e2e tests.')
+  process.exit(1)
+}
+const run = (file: string) => (file.endsWith('.ts') ? ['--import', 'tsx', file] : [file])
+const seeded = spawnSync(process.execPath, run(process.env.E2E_SERVER_ENTRY ? join(root, 'scripts/seed-demo.ts') : join(compiled, 'seed-demo.js')), {
   cwd: root, stdio: 'inherit', env: { ...process.env, DATA_DIR: data, DATABASE_URL: '', DEMO_PASSWORD: 'e2e-demo-password', ADMIN_PASSWORD },
 })
 if (seeded.status !== 0) process.exit(seeded.status ?? 1)
 
-// E2E_SERVER_ENTRY: run the same tests against another server entry (e.g. a compiled one).
-const entry = process.env.E2E_SERVER_ENTRY ? resolve(process.env.E2E_SERVER_ENTRY) : join(root, 'src/server/main.ts')
-const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+const entry = process.env.E2E_SERVER_ENTRY ? resolve(process.env.E2E_SERVER_ENTRY) : join(compiled, 'main.js')
+const child = spawn(process.execPath, run(entry), {
   cwd: root,
   stdio: 'inherit',
   env: {
