@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { chinaDate } from '../chinaTime'
-import { customerSchema, payloadSchema, phoneSchema } from './events'
+import { codeSchema, customerSchema, payloadSchema, phoneSchema } from './events'
 import type { EventIssue, EventPayload, EventType, PayloadInput } from './events'
 import type { ComplaintState } from './state'
 import { CHANNELS, KINDS } from './vocabulary'
@@ -97,6 +97,9 @@ const correctionValue: Record<CorrectableField, z.ZodType> = {
   groupSize: z.union([z.int().min(2).max(10_000), z.null()]),
   recordingRef: z.union([z.string().max(200), z.null()]),
   receivedAt: z.iso.datetime({ offset: true }),
+  'codes.A': z.union([codeSchema('A'), z.null()]),
+  'codes.B': z.union([codeSchema('B'), z.null()]),
+  'codes.C': z.union([codeSchema('C'), z.null()]),
 }
 
 function correctionIsValid(p: EventPayload<'field.corrected'>): boolean {

@@ -1,0 +1,7 @@
+export * from './codes'
+export * from './codeTable'
+export * from './jrt0169'
+export * from './legacyMapping'
+export * from './taxonomy'
+export * from './taxonomySchema'
+export * from './taxonomyChange'
