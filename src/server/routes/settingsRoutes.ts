@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { SETTINGS_SCHEMAS } from '../../domain'
+import { resolveSettings, SETTINGS_SCHEMAS, taxonomyChangeProblems } from '../../domain'
+import type { Taxonomy } from '../../domain'
 import type { Database } from '../db/Database'
 import type { Principal } from '../auth/principal'
+import { HttpError } from '../http/errors'
 import { readSettings } from '../settings/readSettings'
 
 export function settingsRoutes(app: FastifyInstance, db: Database): void {
@@ -12,6 +14,11 @@ export function settingsRoutes(app: FastifyInstance, db: Database): void {
   app.put('/api/settings/:key', { config: { access: 'admin' } }, async (request) => {
     const { key } = z.object({ key: z.enum(['calendar', 'policy', 'taxonomy']) }).parse(request.params)
     const value = SETTINGS_SCHEMAS[key].parse(request.body)
+    if (key === 'taxonomy') {
+      // A code keeps its meaning forever: old complaints must report the same in every later period.
+      const problems = taxonomyChangeProblems(resolveSettings(await readSettings(db)).taxonomy.codes, (value as Taxonomy).codes)
+      if (problems.length) throw new HttpError(409, 'code_changed', problems.join('; '))
+    }
     const admin = request.principal as Extract<Principal, { kind: 'staff' }>
     await db.query(
       `insert into settings (key, value, updated_by) values ($1, $2, $3)
