@@ -23,6 +23,12 @@ export function codeIndex(entries: CodeEntry[]): CodeIndex {
   return index
 }
 
+/** A code's label in a locale ('' for a code the table does not have). */
+export function codeLabel(entries: CodeEntry[], code: string | undefined, locale: string): string {
+  const e = code ? codeIndex(entries).byCode.get(code) : undefined
+  return e ? (locale.startsWith('zh') ? e.zh : e.en) : ''
+}
+
 /** The entries of a dimension's top level. */
 export function topLevel(index: CodeIndex, dimension: Dimension): CodeEntry[] {
   return (index.children.get(undefined) ?? []).filter((e) => dimensionOf(e.code) === dimension)
