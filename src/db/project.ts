@@ -19,7 +19,7 @@ export function project(state: ComplaintState, ctx: ClockContext = { now: new Da
     dueAt: bookDueAt(state, ctx) ?? '',
     phone: state.customer.phone ? normalizePhone(state.customer.phone) : '',
     name: state.customer.name,
-    category: state.category ?? '',
+    category: state.codes.B ?? (state.preStandard ? state.category ?? '' : ''),
     ownerId: state.owner.staffId,
     followUpDue: followUpDue(state),
     extendedUntil: state.extensions.length > 0 && state.status !== 'closed' && state.status !== 'withdrawn' ? state.extensions.at(-1)!.newDueDate : '',

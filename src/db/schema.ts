@@ -19,6 +19,10 @@ export interface ComplaintRow {
   /** Normalised digits, for prefix search by phone. */
   phone: string
   name: string
+  /**
+   * The complaint's JR/T 0169 business-type code (B), or, for a complaint recorded before the codes, its old
+   * category, read through the upgrade mapping when the book filters (so a reviewed mapping needs no rewrite).
+   */
   category: string
   ownerId: string
   /** A scheduled follow-up not yet done (`YYYY-MM-DD`), or empty. */

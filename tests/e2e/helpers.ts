@@ -94,3 +94,11 @@ export const WANG_FANG: IntakeData = {
   description: '上午在柜台办理银行卡挂失，排队等候一个多小时，期间无人解释原因。',
   demand: '希望银行道歉并改进高峰期窗口安排',
 }
+
+/** Classifies on one JR/T 0169 dimension with the picker, found by its code (as a manager may type it). */
+export async function pickCode(page: Page, code: string): Promise<void> {
+  const picker = page.getByTestId(`picker-${code[0]}`)
+  await picker.getByTestId(`picker-${code[0]}-search`).fill(code)
+  await picker.getByTestId(`code-${code}`).click()
+  await expect(picker.getByTestId(`picker-${code[0]}-chosen`)).toContainText(code)
+}

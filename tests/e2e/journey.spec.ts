@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { fillIntake, openControlled } from './helpers'
+import { fillIntake, openControlled, pickCode } from './helpers'
 
 const SHOTS = join('docs', 'screenshots', 'journey')
 
@@ -56,8 +56,7 @@ test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async 
     demand: '当天取回银行卡，并解释为什么没人处理',
   })
   await page.getByTestId('field-consent-sms').check()
-  await page.getByTestId('category-cards').click()
-  await page.getByTestId('cause-process').click()
+  for (const code of ['A0102', 'B03P1', 'C03']) await pickCode(page, code)
   await shot(page, '1-intake')
   await page.getByTestId('submit-complaint').click()
   await expect(page.getByTestId('detail-name')).toHaveText('孙丽')

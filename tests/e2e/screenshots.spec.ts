@@ -7,14 +7,14 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { enrolTablet, fillIntake } from './helpers'
+import { enrolTablet, fillIntake, pickCode } from './helpers'
 import type { IntakeData } from './helpers'
 
 const OUT = join(process.cwd(), 'docs', 'screenshots')
 
 interface Sample extends IntakeData {
-  category: string
-  cause: string
+  /** JR/T 0169 codes: channel, business type, cause. */
+  codes: [string, string, string]
   /** Received at, China wall-clock `HH:mm`, `daysAgo` days before the last morning that has passed. */
   at: string
   daysAgo: number
@@ -41,17 +41,17 @@ function receivedAt(now: number, at: string, daysAgo: number): string {
 
 const SAMPLES: Sample[] = [
   {
-    name: '陈志强', phone: '13911112222', category: 'wealth', cause: 'sales', at: '16:40', daysAgo: 2,
+    name: '陈志强', phone: '13911112222', codes: ['A0101', 'BP06', 'C04'], at: '16:40', daysAgo: 2,
     description: '去年在本网点购买的理财产品到期收益低于客户经理口头承诺的 4.5%，认为销售时未充分揭示风险。',
     demand: '要求提供当时的风险评估和录音录像，并补偿收益差额',
   },
   {
-    name: '刘淑华', phone: '13698765432', category: 'fees', cause: 'disclosure', at: '09:12', daysAgo: 0,
+    name: '刘淑华', phone: '13698765432', codes: ['A0101', 'B01', 'C05'], at: '09:12', daysAgo: 0,
     description: '账户每季度被扣小额账户管理费，开户时未被告知，已累计扣费 36 元。',
     demand: '退还已扣费用并取消该收费',
   },
   {
-    name: '王芳', phone: '13812345678', category: 'counter', cause: 'waiting', at: '10:05', daysAgo: 0,
+    name: '王芳', phone: '13812345678', codes: ['A0101', 'B03P1', 'C01'], at: '10:05', daysAgo: 0,
     description: '上午在柜台办理银行卡挂失，排队等候一个多小时，期间无人解释原因。',
     demand: '希望银行道歉并改进高峰期窗口安排',
   },
@@ -60,8 +60,7 @@ const SAMPLES: Sample[] = [
 async function record(page: Page, now: number, sample: Sample): Promise<void> {
   await page.getByTestId('new-complaint').click()
   await fillIntake(page, sample)
-  await page.getByTestId(`category-${sample.category}`).click()
-  await page.getByTestId(`cause-${sample.cause}`).click()
+  for (const code of sample.codes) await pickCode(page, code)
   await page.getByTestId('field-received-at').fill(receivedAt(now, sample.at, sample.daysAgo))
   await page.getByTestId('submit-complaint').click()
   await expect(page.getByTestId('detail-name')).toHaveText(sample.name)
@@ -103,8 +102,7 @@ test('README screenshots: book, intake, detail', async ({ page }) => {
     description: '手机银行转账显示成功，但收款方称两天仍未到账，客服电话一直占线。',
     demand: '尽快查明资金去向并书面答复',
   })
-  await page.getByTestId('category-ebanking').click()
-  await page.getByTestId('cause-system').click()
+  for (const code of ['A01033', 'B04', 'C02']) await pickCode(page, code)
   await page.getByTestId('field-name').focus()
   await page.evaluate(() => window.scrollTo(0, 0))
   await settle(page)

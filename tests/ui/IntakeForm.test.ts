@@ -103,12 +103,15 @@ describe('IntakeForm', () => {
     second.wrapper.unmount()
   })
 
-  it('flags a group of 20 or more as a major complaint and records its size, representatives and category', async () => {
+  it('flags a group of 20 or more as a major complaint and records its size, representatives and classification', async () => {
     const { wrapper, db } = await setup()
     await wrapper.find('[data-testid="field-name"]').setValue('张伟')
     await wrapper.find('[data-testid="field-description"]').setValue('理财产品到期未兑付')
-    await wrapper.find('[data-testid="category-wealth"]').trigger('click')
-    await wrapper.find('[data-testid="cause-disclosure"]').trigger('click')
+    await wrapper.find('[data-testid="code-A0101"]').trigger('click')
+    // Found by its code: 自营理财 is not among a new tablet's first entries.
+    await wrapper.find('[data-testid="picker-B-search"]').setValue('bp06')
+    await wrapper.find('[data-testid="code-BP06"]').trigger('click')
+    await wrapper.find('[data-testid="code-C05"]').trigger('click')
     await wrapper.find('[data-testid="field-is-group"]').setValue(true)
     await wrapper.find('[data-testid="field-group-size"]').setValue('8')
     expect(wrapper.find('[data-testid="representatives-flag"]').exists()).toBe(true)
@@ -119,7 +122,10 @@ describe('IntakeForm', () => {
     await wrapper.find('form').trigger('submit')
     await vi.waitFor(async () => expect(await db.complaints.count()).toBe(1))
     const [row] = await db.complaints.toArray()
-    expect(await complaintState(db, row!.id)).toMatchObject({ category: 'wealth', cause: 'disclosure', group: { size: 25, representatives: ['张伟', '李娜', '王强'] } })
+    expect(await complaintState(db, row!.id)).toMatchObject({ codes: { A: 'A0101', B: 'BP06', C: 'C05' }, preStandard: false, group: { size: 25, representatives: ['张伟', '李娜', '王强'] } })
+    // The tablet remembers what it used: its pickers offer these first next time.
+    await vi.waitFor(async () => expect((await db.meta.get('codeUsage'))?.value).toEqual({ A0101: 1, BP06: 1, C05: 1 }))
+    await vi.waitFor(async () => expect(await db.drafts.count()).toBe(0))
   })
 
   it('refuses more than five representatives', async () => {

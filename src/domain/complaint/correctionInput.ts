@@ -5,7 +5,7 @@ import { CHANNELS, KINDS } from './vocabulary'
 import type { CorrectableField } from './vocabulary'
 
 /** How a correctable field is entered on the tablet. */
-export type CorrectionInputKind = 'text' | 'textarea' | 'phone' | 'yesNo' | 'channel' | 'kind' | 'category' | 'cause' | 'number' | 'datetime'
+export type CorrectionInputKind = 'text' | 'textarea' | 'phone' | 'yesNo' | 'channel' | 'kind' | 'category' | 'cause' | 'number' | 'datetime' | 'code'
 
 export const CORRECTION_INPUT: Record<CorrectableField, CorrectionInputKind> = {
   'customer.name': 'text',
@@ -22,6 +22,9 @@ export const CORRECTION_INPUT: Record<CorrectableField, CorrectionInputKind> = {
   groupSize: 'number',
   recordingRef: 'text',
   receivedAt: 'datetime',
+  'codes.A': 'code',
+  'codes.B': 'code',
+  'codes.C': 'code',
 }
 
 /** The field's current value as the form shows it (booleans 'true'/'false', times China wall clock). */
@@ -41,6 +44,9 @@ export function correctionText(s: ComplaintState, field: CorrectableField): stri
     case 'groupSize': return s.group ? String(s.group.size) : ''
     case 'recordingRef': return s.recordingRef ?? ''
     case 'receivedAt': return toChinaLocalInput(new Date(s.receivedAt))
+    case 'codes.A': return s.codes.A ?? ''
+    case 'codes.B': return s.codes.B ?? ''
+    case 'codes.C': return s.codes.C ?? ''
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { chinaDate } from '../chinaTime'
 import { boundedDateTime } from '../text/dateBounds'
-import { customerSchema, payloadSchema, phoneSchema } from './events'
+import { codeSchema, customerSchema, payloadSchema, phoneSchema } from './events'
 import type { EventIssue, EventPayload, EventType, PayloadInput } from './events'
 import type { ComplaintState } from './state'
 import { CHANNELS, KINDS } from './vocabulary'
@@ -98,6 +98,9 @@ const correctionValue: Record<CorrectableField, z.ZodType> = {
   groupSize: z.union([z.int().min(2).max(10_000), z.null()]),
   recordingRef: z.union([z.string().max(200), z.null()]),
   receivedAt: boundedDateTime(),
+  'codes.A': z.union([codeSchema('A'), z.null()]),
+  'codes.B': z.union([codeSchema('B'), z.null()]),
+  'codes.C': z.union([codeSchema('C'), z.null()]),
 }
 
 export function correctionIsValid(p: EventPayload<'field.corrected'>): boolean {

@@ -3,6 +3,8 @@ import { HLC_PATTERN, hlcWallMs } from '../hlc'
 import { isValidPhone } from '../phone'
 import { boundedDate, boundedDateTime, isInstantInRange } from '../text/dateBounds'
 import { safeString } from '../text/safeText'
+import { CODE_PATTERN } from '../taxonomy/codes'
+import type { Dimension } from '../taxonomy/codes'
 import {
   CHANNELS, CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, KINDS, MAX_REPRESENTATIVES, MOOD_MAX, MOOD_MIN,
   OPINIONS, SCRIPT_STEPS, VERDICTS,
@@ -28,6 +30,9 @@ export const customerSchema = z.object({
   consentPhone: z.boolean().default(false),
 })
 
+/** A JR/T 0169-2018 code of one dimension (whether the table has it is the tablet's and the centre's concern). */
+export const codeSchema = (d: Dimension) => z.string().regex(CODE_PATTERN, { error: 'invalidCode' }).refine((c) => c.startsWith(d), { error: 'invalidCode' })
+
 export const groupSchema = z.object({
   size: z.int({ error: 'invalidNumber' }).min(2, { error: 'groupTooSmall' }).max(10_000, { error: 'invalidNumber' }),
   representatives: z.array(text(100)).max(MAX_REPRESENTATIVES, { error: 'tooManyRepresentatives' }).default([]),
@@ -38,8 +43,11 @@ const payloads = {
     customer: customerSchema,
     channel: z.enum(CHANNELS),
     kind: z.enum(KINDS),
+    /** The app's earlier category and cause: in complaints recorded before `codes`, read through the upgrade mapping. */
     category: optionalText(40),
     cause: optionalText(40),
+    /** The complaint's classification by JR/T 0169-2018; absent in complaints recorded before the app had it. */
+    codes: z.object({ A: codeSchema('A').optional(), B: codeSchema('B').optional(), C: codeSchema('C').optional() }).optional(),
     description: text(4000),
     demand: optionalText(2000),
     customerPresent: z.boolean().default(true),

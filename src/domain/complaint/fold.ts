@@ -1,5 +1,6 @@
 import { hlcWallTime } from '../hlc'
 import type { ComplaintEvent, EventOfType } from './events'
+import type { Dimension } from '../taxonomy/codes'
 import type { ComplaintState, Stamp } from './state'
 
 /** The one total order of events: hybrid logical clock (which ends in the device id), then event id. */
@@ -49,6 +50,8 @@ function init(e: EventOfType<'complaint.recorded'>): ComplaintState {
     customer: { ...p.customer },
     category: p.category,
     cause: p.cause,
+    codes: { ...p.codes },
+    preStandard: p.codes === undefined,
     description: p.description,
     demand: p.demand,
     customerPresent: p.customerPresent,
@@ -202,5 +205,12 @@ function correct(s: ComplaintState, e: EventOfType<'field.corrected'>): Complain
         : { ...s, group: undefined }
     case 'recordingRef': return { ...s, recordingRef: str }
     case 'receivedAt': return str ? { ...s, receivedAt: str } : s
+    case 'codes.A':
+    case 'codes.B':
+    case 'codes.C': {
+      const d = field.slice(-1) as Dimension
+      const { [d]: _dropped, ...rest } = s.codes
+      return { ...s, codes: str ? { ...rest, [d]: str } : rest }
+    }
   }
 }

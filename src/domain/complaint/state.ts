@@ -1,3 +1,4 @@
+import type { Codes } from '../taxonomy/codes'
 import type { Actor, EventPayload } from './events'
 import type {
   ComplaintKind, ComplaintStatus, ContactChannel, ContactPurpose, IntakeChannel, Opinion, ScriptStep, Verdict,
@@ -42,8 +43,13 @@ export interface ComplaintState {
   kind: ComplaintKind
   channel: IntakeChannel
   customer: { name: string; phone?: string; consentSms: boolean; consentPhone: boolean }
+  /** The app's earlier category and cause (see Classifiable in taxonomy/taxonomy.ts). */
   category?: string
   cause?: string
+  /** JR/T 0169-2018 codes chosen at intake or by a correction. */
+  codes: Codes
+  /** Recorded before the app classified by the standard: dimensions not chosen since come from the upgrade mapping. */
+  preStandard: boolean
   description: string
   demand?: string
   customerPresent: boolean

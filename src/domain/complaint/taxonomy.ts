@@ -1,6 +1,7 @@
 /**
- * Business categories and causes, kept as data so a bank can change them (centrally, synced to tablets)
- * without a new release. Labels travel with the data in both languages for the same reason.
+ * The app's own business categories and causes from before it classified by JR/T 0169-2018 (src/domain/taxonomy/).
+ * No longer offered: kept for the labels of the values old complaints carry, which the upgrade mapping
+ * (taxonomy/legacyMapping.ts) turns into codes without changing them.
  */
 export interface TaxonomyEntry {
   id: string
@@ -10,12 +11,12 @@ export interface TaxonomyEntry {
   retired?: boolean
 }
 
-export interface Taxonomy {
+export interface LegacyTaxonomy {
   categories: TaxonomyEntry[]
   causes: TaxonomyEntry[]
 }
 
-export const DEFAULT_TAXONOMY: Taxonomy = {
+export const LEGACY_TAXONOMY: LegacyTaxonomy = {
   categories: [
     { id: 'deposits', zh: '存款业务', en: 'Deposits' },
     { id: 'cards', zh: '银行卡', en: 'Cards' },

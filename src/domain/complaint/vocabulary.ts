@@ -35,6 +35,8 @@ export const CORRECTABLE_FIELDS = [
   'customer.name', 'customer.phone', 'customer.consentSms', 'customer.consentPhone',
   'channel', 'kind', 'category', 'cause', 'description', 'demand', 'customerPresent',
   'groupSize', 'recordingRef', 'receivedAt',
+  // JR/T 0169-2018's three dimensions (appended: stored corrections name fields by these strings).
+  'codes.A', 'codes.B', 'codes.C',
 ] as const
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
 

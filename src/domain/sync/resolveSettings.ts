@@ -2,9 +2,10 @@ import { buildCalendar, STATUTORY_CALENDAR } from '../calendar/workCalendar'
 import type { WorkCalendar } from '../calendar/workCalendar'
 import { DEFAULT_POLICY } from '../complaint/clocks'
 import type { DeadlinePolicy } from '../complaint/clocks'
-import { DEFAULT_TAXONOMY } from '../complaint/taxonomy'
-import type { Taxonomy } from '../complaint/taxonomy'
-import { calendarOverridesSchema, deadlinePolicySchema, taxonomySchema } from './settings'
+import { DEFAULT_TAXONOMY } from '../taxonomy/taxonomy'
+import type { Taxonomy } from '../taxonomy/taxonomy'
+import { taxonomySchema } from '../taxonomy/taxonomySchema'
+import { calendarOverridesSchema, deadlinePolicySchema } from './settings'
 
 export interface ResolvedSettings {
   calendar: WorkCalendar

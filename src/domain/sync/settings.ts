@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { boundedDate } from '../text/dateBounds'
 import { safeString } from '../text/safeText'
+import { taxonomySchema } from '../taxonomy/taxonomySchema'
 
 /** What administrators set centrally and every tablet pulls: validated on the way in and on the way down. */
 export const calendarOverridesSchema = z.object({
@@ -22,9 +23,6 @@ export const deadlinePolicySchema = z.object({
   regulatoryMaxDays: z.int().min(1).max(120),
   dueSoonWorkingDays: z.int().min(0).max(10),
 })
-
-const entry = z.object({ id: z.string().regex(/^[\w-]{1,40}$/), zh: safeString().trim().min(1).max(40), en: safeString().trim().min(1).max(60), retired: z.boolean().optional() })
-export const taxonomySchema = z.object({ categories: z.array(entry).min(1).max(100), causes: z.array(entry).min(1).max(100) })
 
 export const SETTINGS_SCHEMAS = { calendar: calendarOverridesSchema, policy: deadlinePolicySchema, taxonomy: taxonomySchema } as const
 export type SettingsKey = keyof typeof SETTINGS_SCHEMAS

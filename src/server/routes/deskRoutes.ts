@@ -64,7 +64,7 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
     if (q.after) conditions.push(`(due_at, id) > (${param(q.after.dueAt)}::timestamptz, ${param(q.after.id)}::uuid)`)
     const filter = conditions.map((c) => `and ${c}`).join(' ')
     const { rows } = await db.query<{ id: string; received_at: Date; due_at: Date | null; status: string; customer: string; category: string | null; escalation_open: boolean; approval_pending: boolean }>(
-      `select id, received_at, due_at, status, state->'customer'->>'name' as customer, category, escalation_open, approval_pending
+      `select id, received_at, due_at, status, state->'customer'->>'name' as customer, coalesce(code_b, category) as category, escalation_open, approval_pending
        from complaints where branch_id = $1 and status not in ('closed', 'withdrawn') and due_at is not null ${filter}
        order by due_at, id limit ${PAGE + 1}`, params)
     const page = rows.slice(0, PAGE)

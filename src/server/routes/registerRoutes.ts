@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { registerAuthentication } from '../auth/authenticate'
 import type { Database } from '../db/Database'
 import { authRoutes } from './authRoutes'
+import { codeReportRoutes } from './codeReportRoutes'
 import { complaintRoutes } from './complaintRoutes'
 import { deskRoutes } from './deskRoutes'
 import { deviceRoutes } from './deviceRoutes'
@@ -24,5 +25,6 @@ export async function registerRoutes(app: FastifyInstance, options: { db: Databa
   settingsRoutes(app, options.db)
   complaintRoutes(app, options.db)
   reportRoutes(app, options.db)
+  codeReportRoutes(app, options.db)
   deskRoutes(app, options.db)
 }

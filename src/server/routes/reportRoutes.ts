@@ -18,7 +18,7 @@ const query = z.object({
 })
 
 /** The branches and the instant range a staff member asked for, limited to what they may see (all of them by default). */
-async function scope(db: Database, request: FastifyRequest) {
+export async function reportScope(db: Database, request: FastifyRequest) {
   const q = query.parse(request.query)
   const visible = (await visibleBranches(db, staffOf(request))).map((b) => b.id)
   const asked = q.branch ? [q.branch].flat() : visible
@@ -32,13 +32,13 @@ async function scope(db: Database, request: FastifyRequest) {
 export function reportRoutes(app: FastifyInstance, db: Database): void {
   /** Figures for a date range (China dates, inclusive) over the caller's branches, or a subset of them. */
   app.get('/api/reports/summary', { config: { access: 'staff' } }, async (request) => {
-    const { q, branchIds, from, to } = await scope(db, request)
+    const { q, branchIds, from, to } = await reportScope(db, request)
     return { branches: branchIds, from: q.from, to: q.to, ...(await summaryReport(db, { branchIds, from, to })) }
   })
 
   /** The same figures as CSV for Excel: one row per figure, with its count and rate. */
   app.get('/api/reports/summary.csv', { config: { access: 'staff' } }, async (request, reply) => {
-    const { q, branchIds, from, to } = await scope(db, request)
+    const { q, branchIds, from, to } = await reportScope(db, request)
     const report = await summaryReport(db, { branchIds, from, to })
     return reply
       .type('text/csv; charset=utf-8')
@@ -51,7 +51,7 @@ export function reportRoutes(app: FastifyInstance, db: Database): void {
    * notice, for the printable register. Capped so that a year of every branch is asked for in parts.
    */
   app.get('/api/reports/register', { config: { access: 'staff' } }, async (request) => {
-    const { q, branchIds, from, to } = await scope(db, request)
+    const { q, branchIds, from, to } = await reportScope(db, request)
     const { rows } = await db.query<{ state: unknown; branch: string }>(
       `select c.state, b.name as branch from complaints c join branches b on b.id = c.branch_id
        where c.branch_id = any($1::text[]) and c.received_at >= $2 and c.received_at < $3 order by c.received_at, c.id limit ${REGISTER_LIMIT + 1}`,
@@ -62,7 +62,7 @@ export function reportRoutes(app: FastifyInstance, db: Database): void {
 
   /** The complaints of the range as CSV for Excel (UTF-8 with BOM), one row each, oldest first. */
   app.get('/api/reports/complaints.csv', { config: { access: 'staff' } }, async (request, reply) => {
-    const { q, branchIds, from, to } = await scope(db, request)
+    const { q, branchIds, from, to } = await reportScope(db, request)
     const { rows } = await db.query<Record<string, unknown>>(
       `select c.id, b.name as branch, c.received_at, c.state->'customer'->>'name' as customer, c.phone, c.kind, c.category, c.cause,
               c.state->>'description' as description, c.state->>'demand' as demand, c.verdict, c.status, c.first_response_at,

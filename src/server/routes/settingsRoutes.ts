@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { SETTINGS_SCHEMAS } from '../../domain'
+import { resolveSettings, SETTINGS_SCHEMAS, taxonomyChangeProblems } from '../../domain'
+import type { Taxonomy } from '../../domain'
 import type { Database } from '../db/Database'
 import { audit } from '../audit/audit'
 import { staffOf } from '../auth/principal'
+import { HttpError } from '../http/errors'
 import { readSettings } from '../settings/readSettings'
 
 export function settingsRoutes(app: FastifyInstance, db: Database): void {
@@ -13,6 +15,11 @@ export function settingsRoutes(app: FastifyInstance, db: Database): void {
   app.put('/api/settings/:key', { config: { access: 'admin' } }, async (request) => {
     const { key } = z.object({ key: z.enum(['calendar', 'policy', 'taxonomy']) }).parse(request.params)
     const value = SETTINGS_SCHEMAS[key].parse(request.body)
+    if (key === 'taxonomy') {
+      // A code keeps its meaning forever: old complaints must report the same in every later period.
+      const problems = taxonomyChangeProblems(resolveSettings(await readSettings(db)).taxonomy.codes, (value as Taxonomy).codes)
+      if (problems.length) throw new HttpError(409, 'code_changed', problems.join('; '))
+    }
     await db.transaction(async (tx) => {
       const before = (await tx.query<{ value: unknown }>('select value from settings where key = $1', [key])).rows[0]?.value
       await tx.query(

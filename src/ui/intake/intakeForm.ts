@@ -1,5 +1,5 @@
 import { decide, fromChinaLocalInput, toChinaLocalInput } from '@/domain'
-import type { ComplaintKind, IntakeChannel, PayloadInput } from '@/domain'
+import type { ComplaintKind, Dimension, IntakeChannel, PayloadInput } from '@/domain'
 
 export interface IntakeForm {
   name: string
@@ -13,8 +13,8 @@ export interface IntakeForm {
   customerPresent: boolean
   /** China wall-clock time, `YYYY-MM-DDTHH:mm`. */
   receivedAt: string
-  category: string
-  cause: string
+  /** JR/T 0169-2018 codes, '' where not chosen. */
+  codes: Record<Dimension, string>
   isGroup: boolean
   /** A number input gives a number, an emptied one a string. */
   groupSize: string | number
@@ -33,7 +33,7 @@ export function emptyIntake(now: Date): IntakeForm {
   return {
     name: '', phone: '', consentSms: false, consentPhone: false, channel: 'inPerson', kind: 'complaint',
     description: '', demand: '', customerPresent: true, receivedAt: toChinaLocalInput(now),
-    category: '', cause: '', isGroup: false, groupSize: '', representatives: '', recordingRef: '',
+    codes: { A: '', B: '', C: '' }, isGroup: false, groupSize: '', representatives: '', recordingRef: '',
   }
 }
 
@@ -49,8 +49,8 @@ export function toRecordedPayload(form: IntakeForm): PayloadInput<'complaint.rec
     description: form.description,
     ...(demand ? { demand } : {}),
     customerPresent: form.customerPresent,
-    ...(form.category ? { category: form.category } : {}),
-    ...(form.cause ? { cause: form.cause } : {}),
+    // Always present, even empty: a complaint recorded with codes is never read through the upgrade mapping.
+    codes: Object.fromEntries(Object.entries(form.codes).filter(([, c]) => c)),
     ...(form.isGroup ? { group: { size: Number(String(form.groupSize).trim() || NaN), representatives } } : {}),
     ...(recordingRef ? { recordingRef } : {}),
     receivedAt: fromChinaLocalInput(form.receivedAt) ?? form.receivedAt,

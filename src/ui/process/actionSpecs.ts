@@ -296,7 +296,8 @@ export const ACTIONS: ActionSpec[] = [
     type: 'field.corrected',
     group: 'record',
     fields: [
-      { name: 'field', kind: 'choice', options: CORRECTABLE_FIELDS, required: true, initial: () => 'customer.name' },
+      // The old category and cause are no longer corrected: the codes are (an old complaint keeps its values).
+      { name: 'field', kind: 'choice', options: CORRECTABLE_FIELDS.filter((f) => f !== 'category' && f !== 'cause'), required: true, initial: () => 'customer.name' },
       { name: 'value', kind: 'correction', initial: (c) => correctionText(c, 'customer.name') },
       { name: 'reason', kind: 'textarea', required: true },
     ],

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { toChinaLocalInput } from '@/domain'
-import { alerts, choose, cleanUp, field, fill, open, q, save, settle, setup } from './processHarness'
+import { alerts, choose, cleanUp, field, fill, open, q, qa, save, settle, setup, tap } from './processHarness'
 
 afterEach(cleanUp)
 
@@ -44,15 +44,22 @@ describe('correct a recorded field', () => {
     expect(await written('field.corrected')).toMatchObject({ field: 'channel', value: 'phone' })
   })
 
-  it('offers the categories of the taxonomy', async () => {
+  it('corrects a dimension of the JR/T 0169 classification with the picker, found by word, and no longer the old category', async () => {
     const { written } = await setup()
     await open('field.corrected')
-    await choose('field', 'category')
-    expect(q<HTMLInputElement>('[data-testid="action-field-value-cards"]')!.checked).toBe(true)
-    await choose('value', 'fees')
-    await fill('reason', '实为收费问题')
+    expect(q('[data-testid="action-field-field-category"]')).toBeNull()
+    await choose('field', 'codes.B')
+    expect(current()).toBe('当前：—')
+    const search = q<HTMLInputElement>('[data-testid="picker-B-search"]')!
+    search.value = '信用'
+    search.dispatchEvent(new Event('input'))
+    await settle()
+    expect(qa('[data-testid="picker-B"] .results .chip').map((c) => c.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['银行卡 › 信用卡 B03P2'])
+    await tap('code-B03P2')
+    expect(q('[data-testid="picker-B-chosen"]')!.textContent).toContain('银行卡 › 信用卡')
+    await fill('reason', '核实为信用卡年费')
     await save()
-    expect(await written('field.corrected')).toMatchObject({ field: 'category', value: 'fees' })
+    expect(await written('field.corrected')).toEqual({ field: 'codes.B', value: 'B03P2', reason: '核实为信用卡年费' })
   })
 
   it('checks a phone number and removes it when emptied', async () => {

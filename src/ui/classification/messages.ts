@@ -1,0 +1,41 @@
+/** The classification by JR/T 0169-2018: intake, corrections, the complaint page and the report by code. */
+export const classificationMessages = {
+  'zh-CN': {
+    classification: {
+      title: '分类（JR/T 0169-2018）',
+      dimension: { A: '业务办理渠道', B: '业务类别', C: '投诉原因' },
+      hint: { A: '客户在哪里办理的这笔业务', B: '投诉涉及哪类业务', C: '引起投诉的原因' },
+      frequent: '常用',
+      search: '搜索名称或代码',
+      all: '全部分类',
+      hideAll: '收起',
+      noMatch: '没有与“{q}”相符的分类',
+      clear: '清除',
+      none: '未选择',
+      unclassified: '未分类',
+      mapped: '由原分类映射',
+      original: '原分类：{values}',
+      provisional: '代码待核',
+      incomplete: '分类尚未完成：请补充{list}',
+    },
+  },
+  en: {
+    classification: {
+      title: 'Classification (JR/T 0169-2018)',
+      dimension: { A: 'Channel', B: 'Business type', C: 'Cause' },
+      hint: { A: 'Where the customer did the business', B: 'Which business it is about', C: 'What caused the complaint' },
+      frequent: 'Most used',
+      search: 'Search by name or code',
+      all: 'All entries',
+      hideAll: 'Hide',
+      noMatch: 'Nothing matches “{q}”',
+      clear: 'Clear',
+      none: 'Not chosen',
+      unclassified: 'Unclassified',
+      mapped: 'mapped from the old category',
+      original: 'Recorded as: {values}',
+      provisional: 'code to be verified',
+      incomplete: 'Classification not finished: add {list}',
+    },
+  },
+}
