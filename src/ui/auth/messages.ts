@@ -55,17 +55,6 @@ const zhCN = {
     offline: '离线，联网后自动同步',
     rejected: '{n} 条记录被服务器拒绝',
     refused: '服务器拒绝了这条记录：{reason}。它仍保存在本机，请联系管理员。',
-    reasons: {
-      invalid: '内容不符合要求',
-      wrongBranch: '属于其他网点',
-      wrongDevice: '不是在这台平板上记录的',
-      unknownComplaint: '服务器上没有这条投诉的登记记录',
-      conflictingDuplicate: '服务器上已有编号相同但内容不同的记录',
-      forbidden: '记录人无权进行这项操作',
-      beforeReceipt: '记录时间早于投诉受理时间，请检查平板的日期和时间',
-      receivedInFuture: '受理时间晚于记录时间，请检查平板的日期和时间',
-      alreadyRecorded: '这条投诉已经登记过，如需修改请使用更正',
-    },
   },
 }
 
@@ -126,17 +115,6 @@ const en: typeof zhCN = {
     offline: 'Offline: syncs when the network returns',
     rejected: '{n} records refused by the server',
     refused: 'The server refused this record: {reason}. It is kept on this tablet; contact your administrator.',
-    reasons: {
-      invalid: 'its content does not meet the rules',
-      wrongBranch: 'it belongs to another branch',
-      wrongDevice: 'it was not recorded on this tablet',
-      unknownComplaint: 'the server has no record of this complaint',
-      conflictingDuplicate: 'the server holds a different record under the same id',
-      forbidden: 'the person who recorded it may not make this change',
-      beforeReceipt: 'it is dated before the complaint was received: check this tablet’s date and time',
-      receivedInFuture: 'the receipt time is later than the moment it was recorded: check this tablet’s date and time',
-      alreadyRecorded: 'this complaint is already recorded: use a correction to change it',
-    },
   },
 }
 
