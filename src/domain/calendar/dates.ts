@@ -18,8 +18,17 @@ function toMs(date: IsoDate): number {
   return ms
 }
 
+// Deadlines step a day at a time: the next day of a date is remembered like the date itself.
+const nextDay = new Map<IsoDate, IsoDate>()
+
 export function addDays(date: IsoDate, n: number): IsoDate {
-  return new Date(toMs(date) + n * DAY_MS).toISOString().slice(0, 10)
+  if (n === 1) {
+    const known = nextDay.get(date)
+    if (known !== undefined) return known
+  }
+  const out = new Date(toMs(date) + n * DAY_MS).toISOString().slice(0, 10)
+  if (n === 1) nextDay.set(date, out)
+  return out
 }
 
 /** 0 = Sunday … 6 = Saturday. */

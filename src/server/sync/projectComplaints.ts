@@ -37,12 +37,23 @@ const UPSERT = `
   on conflict (id) do update set ${names.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`
 
 /**
- * Refolds the given complaints from their stored events and upserts their rows in `complaints` in one statement,
- * inside the caller's transaction, with the clocks computed under the centre's calendar and policy.
+ * Refolds the given complaints from their events (all of them, in any order) and upserts their rows in `complaints`
+ * in one statement, inside the caller's transaction, with the clocks computed under the centre's calendar and policy.
  */
-export async function projectComplaints(tx: Queryable, complaintIds: string[], now: Date = new Date()): Promise<void> {
-  if (complaintIds.length === 0) return
+export async function projectComplaints(tx: Queryable, complaints: ReadonlyMap<string, { events: readonly ComplaintEvent[]; seq: number }>, now: Date = new Date()): Promise<void> {
+  if (complaints.size === 0) return
   const { calendar, policy } = resolveSettings(await readSettings(tx))
+  const upserts = []
+  for (const [id, { events, seq }] of complaints) {
+    const s = fold(events)
+    if (s) upserts.push(complaintRow(id, s, computeClocks(s, { now, calendar, policy }), seq))
+  }
+  if (upserts.length > 0) await tx.query(UPSERT, [JSON.stringify(upserts)])
+}
+
+/** Refolds complaints from their stored events (after a settings change, or for a repair). */
+export async function reprojectComplaints(tx: Queryable, complaintIds: string[], now: Date = new Date()): Promise<void> {
+  if (complaintIds.length === 0) return
   const { rows } = await tx.query<{ complaint_id: string; body: ComplaintEvent; server_seq: number }>(
     'select complaint_id, body, server_seq from events where complaint_id = any($1::uuid[]) order by server_seq', [complaintIds])
   const byComplaint = new Map<string, { events: ComplaintEvent[]; seq: number }>()
@@ -52,10 +63,5 @@ export async function projectComplaints(tx: Queryable, complaintIds: string[], n
     entry.seq = Math.max(entry.seq, Number(r.server_seq))
     byComplaint.set(r.complaint_id, entry)
   }
-  const upserts = []
-  for (const [id, { events, seq }] of byComplaint) {
-    const s = fold(events)
-    if (s) upserts.push(complaintRow(id, s, computeClocks(s, { now, calendar, policy }), seq))
-  }
-  if (upserts.length > 0) await tx.query(UPSERT, [JSON.stringify(upserts)])
+  await projectComplaints(tx, byComplaint, now)
 }
