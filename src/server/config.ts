@@ -20,15 +20,21 @@ const schema = z.object({
     }
     return list
   }).optional(),
+  /** Server processes sharing the port (PostgreSQL only: the embedded database belongs to one process). */
+  WORKERS: z.coerce.number({ error: 'WORKERS must be a number of processes' }).int('WORKERS must be a whole number').min(1, 'WORKERS must be at least 1').max(64, 'WORKERS must be at most 64').default(1),
   /** First run: the first administrator's password (otherwise a one-time one is printed). */
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
 })
 
 export type Config = z.infer<typeof schema>
 
+const refined = schema.refine((c) => c.WORKERS === 1 || !!c.DATABASE_URL, {
+  path: ['WORKERS'], message: 'WORKERS above 1 needs DATABASE_URL: the embedded database can be opened by one process only',
+})
+
 /** Reads the environment; a bad value stops the server with a message that names the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const r = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
+  const r = refined.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster'
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { buildApp } from './app'
@@ -29,30 +30,89 @@ function urls(host: string, port: number): { local: string; lan: string[] } {
   return { local: `http://${wildcard ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`, lan }
 }
 
-async function start(): Promise<void> {
-  let config: Config
+function readConfig(): Config {
   try {
-    config = loadConfig()
+    return loadConfig()
   } catch (e) {
     throw new StartError((e as Error).message)
   }
-  const where = config.DATABASE_URL
-    ? `PostgreSQL at ${new URL(config.DATABASE_URL).host}${new URL(config.DATABASE_URL).pathname}`
-    : `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}`
-  const db: Database = await step(`Cannot open the database (${where})`, () => openDatabase(config))
-  const app = await (async () => {
-    const applied = await step('Cannot bring the database schema up to date', () => migrate(db))
-    const admin = await ensureFirstAdmin(db, config.ADMIN_PASSWORD)
-    const app = await buildApp({ db, distDir: config.DIST_DIR, logger: { level: config.LOG_LEVEL }, trustProxy: config.TRUST_PROXY })
-    startHousekeeping(db, app.log)
-    await step(`Cannot listen on ${config.HOST}:${config.PORT} (set PORT or HOST)`, () => app.listen({ port: config.PORT, host: config.HOST }))
-    const { local, lan } = urls(config.HOST, (app.server.address() as AddressInfo).port)
-    console.log(`\n投诉台 · Complaint Desk is running
+}
+
+const describeDatabase = (config: Config) => config.DATABASE_URL
+  ? `PostgreSQL at ${new URL(config.DATABASE_URL).host}${new URL(config.DATABASE_URL).pathname}`
+  : `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}`
+
+function banner(config: Config, port: number, applied: number[], processes: number): void {
+  const { local, lan } = urls(config.HOST, port)
+  console.log(`\n投诉台 · Complaint Desk is running
   on this computer:  ${local}
-${lan.map((u) => `  on a tablet:       ${u}\n`).join('')}  database:          ${where}${applied.length ? ` (migrations ${applied.join(', ')} applied)` : ''}`)
-    if (admin.password) {
-      console.log(`\n  First run: administrator created.  username: admin   one-time password: ${admin.password}
-  (shown once; set ADMIN_PASSWORD on first start to choose it instead)`)
+${lan.map((u) => `  on a tablet:       ${u}\n`).join('')}  database:          ${describeDatabase(config)}${applied.length ? ` (migrations ${applied.join(', ')} applied)` : ''}${processes > 1 ? `\n  processes:         ${processes}` : ''}`)
+}
+
+function printFirstAdmin(password: string | undefined): void {
+  if (!password) return
+  console.log(`\n  First run: administrator created.  username: admin   one-time password: ${password}
+  (shown once, to be changed at the first sign-in; set ADMIN_PASSWORD on first start to choose it instead)`)
+}
+
+/** Migrates and makes the first administrator: once, before any process serves. */
+async function prepare(config: Config, db: Database): Promise<{ applied: number[]; adminPassword?: string }> {
+  const applied = await step('Cannot bring the database schema up to date', () => migrate(db))
+  const admin = await ensureFirstAdmin(db, config.ADMIN_PASSWORD)
+  return { applied, adminPassword: admin.password }
+}
+
+/**
+ * WORKERS=n on PostgreSQL: this process prepares the database, then n processes share the port (node:cluster) and
+ * each serves every route — the centre keeps no state of its own beside PostgreSQL. A process that dies is replaced.
+ */
+async function primary(config: Config): Promise<void> {
+  const db = await step(`Cannot open the database (${describeDatabase(config)})`, () => openDatabase(config))
+  const prepared = await prepare(config, db).finally(() => db.close())
+  let stopping = false
+  let announced = false
+  const served = new Set<number>()
+  cluster.on('listening', (worker, address) => {
+    served.add(worker.id)
+    if (announced) return
+    announced = true
+    banner(config, address.port, prepared.applied, config.WORKERS)
+    printFirstAdmin(prepared.adminPassword)
+  })
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return
+    // One that never served failed to start (its message is above): starting another would fail the same way.
+    if (!served.has(worker.id)) process.exit(1)
+    console.error(`Server process ${worker.process.pid} ended (${code ?? 'signal'}); starting another`)
+    cluster.fork()
+  })
+  for (let i = 0; i < config.WORKERS; i++) cluster.fork()
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) process.exit(1)
+      stopping = true
+      console.log(`\n${signal}: stopping…`)
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal)
+      const force = setTimeout(() => process.exit(1), 12_000)
+      force.unref()
+      cluster.on('exit', () => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+      })
+    })
+  }
+}
+
+async function start(config: Config, options: { worker: boolean }): Promise<void> {
+  const db: Database = await step(`Cannot open the database (${describeDatabase(config)})`, () => openDatabase(config))
+  const app = await (async () => {
+    const prepared = options.worker ? null : await prepare(config, db)
+    const app = await buildApp({ db, distDir: config.DIST_DIR, logger: { level: config.LOG_LEVEL }, trustProxy: config.TRUST_PROXY })
+    // One process purges; with several, the first does.
+    if (!options.worker || cluster.worker?.id === 1) startHousekeeping(db, app.log)
+    await step(`Cannot listen on ${config.HOST}:${config.PORT} (set PORT or HOST)`, () => app.listen({ port: config.PORT, host: config.HOST }))
+    if (prepared) {
+      banner(config, (app.server.address() as AddressInfo).port, prepared.applied, 1)
+      printFirstAdmin(prepared.adminPassword)
     }
     return app
   })().catch(async (e) => {
@@ -66,7 +126,7 @@ ${lan.map((u) => `  on a tablet:       ${u}\n`).join('')}  database:          ${
       // A second Ctrl+C does not wait for open requests.
       if (stopping) process.exit(1)
       stopping = true
-      console.log(`\n${signal}: stopping…`)
+      if (!options.worker) console.log(`\n${signal}: stopping…`)
       const force = setTimeout(() => process.exit(1), 10_000)
       force.unref()
       void (async () => {
@@ -82,7 +142,9 @@ ${lan.map((u) => `  on a tablet:       ${u}\n`).join('')}  database:          ${
 }
 
 try {
-  await start()
+  const config = readConfig()
+  if (cluster.isPrimary && config.WORKERS > 1) await primary(config)
+  else await start(config, { worker: !cluster.isPrimary })
 } catch (e) {
   if (!(e instanceof StartError)) throw e
   console.error(`\n投诉台 · Complaint Desk did not start.\n${e.message}\n`)

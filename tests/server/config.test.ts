@@ -21,9 +21,19 @@ describe('loadConfig', () => {
     [{ PORT: '80.5' }, /PORT: PORT must be a whole number/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: DATABASE_URL must start with postgres:\/\//],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: LOG_LEVEL must be one of/],
+    [{ WORKERS: '2' }, /WORKERS: WORKERS above 1 needs DATABASE_URL/],
+    [{ WORKERS: '0', DATABASE_URL: 'postgres://db/x' }, /WORKERS: WORKERS must be at least 1/],
+    [{ TRUST_PROXY: 'the proxy' }, /TRUST_PROXY: TRUST_PROXY must be a hop count/],
   ])('refuses %o with a message that names the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message)
     expect(() => loadConfig(env)).toThrow(/^Invalid configuration:/)
+  })
+
+  it('reads the processes to run and the proxy to believe', () => {
+    expect(loadConfig({ WORKERS: '4', DATABASE_URL: 'postgres://db/x' }).WORKERS).toBe(4)
+    expect(loadConfig({}).WORKERS).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).TRUST_PROXY).toEqual(['10.0.0.1', '10.1.0.0/16'])
   })
 
   it('does not repeat a bad DATABASE_URL, which may hold a password', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { encodeHlc, hlcWallMs, newId } from '@/domain'
+import { DEFAULT_POLICY, encodeHlc, hlcWallMs, newId } from '@/domain'
 import type { Actor, ComplaintEvent, EventDraft } from '@/domain'
 import { buildApp } from '../../src/server/app'
 import type { Database } from '../../src/server/db/Database'
@@ -102,5 +102,20 @@ describe.each(BACKENDS)('the supervisor’s desk on $name', (backend) => {
     const refused = await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: stale } })
     expect([refused.statusCode, refused.json().error]).toEqual([409, 'stale_clock'])
     expect((await app.inject({ url: '/api/desk/complaints?branch=b1&after=garbage', headers: as('zhao') })).statusCode).toBe(400)
+  })
+
+  it('follows a change of the deadline policy at once: the desk and the report move for open complaints', async () => {
+    const root = (await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.3.0.9', payload: { username: 'root', password: PASSWORD } })).json().token as string
+    const b2 = async () => (await app.inject({ url: '/api/desk/overview', headers: as('zhao') })).json().branches.find((b: { branchId: string }) => b.branchId === 'b2')
+    const reportOverdue = async () => (await app.inject({ url: `/api/reports/summary?from=2020-01-01&to=2100-12-31&branch=b2`, headers: as('zhao') })).json().overdue.count
+    expect([(await b2()).overdue, await reportOverdue()]).toEqual([0, 0])
+    // The bank tightens the first response from 24 hours to 1: the complaint received 2.4 hours ago is now late.
+    const current = (await app.inject({ url: '/api/settings', headers: as('zhao') })).json().policy ?? {}
+    const policy = { ...DEFAULT_POLICY, ...current, firstResponseHours: 1 }
+    expect((await app.inject({ method: 'PUT', url: '/api/settings/policy', headers: { authorization: `Bearer ${root}` }, payload: policy })).statusCode).toBe(200)
+    await expect.poll(async () => (await b2()).overdue, { timeout: 20_000 }).toBe(1)
+    expect(await reportOverdue()).toBe(1)
+    await app.inject({ method: 'PUT', url: '/api/settings/policy', headers: { authorization: `Bearer ${root}` }, payload: { ...policy, firstResponseHours: 24 } })
+    await expect.poll(async () => (await b2()).overdue, { timeout: 20_000 }).toBe(0)
   })
 })

@@ -1,30 +1,43 @@
-import { parseEvent, PROTOCOL_VERSION } from '@/domain'
-import type { ComplaintEvent, PulledEvent, PullResponse, PushRequest, PushResponse, PushResult } from '@/domain'
+import { admitEvents, parseEvent, PROTOCOL_VERSION } from '@/domain'
+import type { ComplaintEvent, IntakeContext, PulledEvent, PullResponse, PushRequest, PushResponse, StaffRole } from '@/domain'
 import type { SyncTransport } from '@/sync'
 
+/** Any staff id is a lobby manager of the branch: for tests of the tablet's engine, not of who may do what. */
+const ANYONE = { get: () => ({ role: 'manager' as StaffRole }) } as unknown as IntakeContext['staff']
+
 /**
- * An in-memory central endpoint with the protocol's semantics (idempotent by event id, per-event answers,
- * branch check, cursor paging), for testing the tablet's engine without a network.
+ * An in-memory central endpoint behind the centre's own intake rules (`admitEvents`, as the server calls them):
+ * idempotent by event id, per-event answers, cursor paging. For testing the tablet's engine, and for running the
+ * convergence schedules by the thousand, without a database.
  */
-export function memoryServer(options: { branchId?: string } = {}) {
+export function memoryServer(options: { branchId?: string; staff?: IntakeContext['staff']; now?: () => number } = {}) {
   const log: PulledEvent[] = []
   const byId = new Map<string, PulledEvent>()
+  const byComplaint = new Map<string, ComplaintEvent[]>()
   const branchId = options.branchId ?? 'local'
 
-  function push(req: PushRequest): PushResponse {
-    const results: PushResult[] = req.events.map((raw) => {
-      const parsed = parseEvent(raw)
-      const id = (raw as { id?: string }).id ?? '?'
-      if (!parsed.ok) return { id, status: 'rejected', reason: 'invalid', message: parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ') }
-      const e = parsed.value
-      if (e.branchId !== branchId) return { id, status: 'rejected', reason: 'wrongBranch', message: 'branch' }
-      const known = byId.get(e.id)
-      if (known) return { id, status: 'accepted', serverSeq: known.serverSeq }
-      const stored = { ...e, serverSeq: log.length + 1 }
-      log.push(stored)
-      byId.set(e.id, stored)
-      return { id, status: 'accepted', serverSeq: stored.serverSeq }
-    })
+  function push(req: PushRequest, deviceId?: string): PushResponse {
+    const raw = req.events as unknown[]
+    const ids = raw.map((r) => ((r as { id?: unknown }).id as string) ?? '?')
+    const parsed = raw.map((r) => parseEvent(r))
+    const valid = parsed.flatMap((p) => (p.ok ? [p.value] : []))
+    const device = { deviceId: deviceId ?? valid[0]?.actor.deviceId ?? '?', branchId }
+    const stored = new Map(valid.flatMap((e) => {
+      const s = byId.get(e.id)
+      return s ? [[e.id, { serverSeq: s.serverSeq, body: withoutSeq(s) }] as const] : []
+    }))
+    const complaints = new Map(valid.flatMap((e) => {
+      const events = byComplaint.get(e.complaintId)
+      return events ? [[e.complaintId, { branchId: events[0]!.branchId, events }] as const] : []
+    }))
+    const { results, accepted } = admitEvents(ids, parsed, { device, nowMs: (options.now ?? Date.now)(), staff: options.staff ?? ANYONE, stored, complaints })
+    for (const { event, answers } of accepted) {
+      const row = { ...event, serverSeq: log.length + 1 }
+      log.push(row)
+      byId.set(event.id, row)
+      byComplaint.set(event.complaintId, [...(byComplaint.get(event.complaintId) ?? []), event])
+      for (const i of answers) results[i] = { id: results[i]!.id, status: 'accepted', serverSeq: row.serverSeq }
+    }
     return { protocol: PROTOCOL_VERSION, results }
   }
 
@@ -35,9 +48,14 @@ export function memoryServer(options: { branchId?: string } = {}) {
 
   return {
     log,
-    events: (): ComplaintEvent[] => log.map(({ serverSeq: _, ...e }) => e),
-    transport(): SyncTransport {
-      return { push: async (r) => structuredClone(push(structuredClone(r))), pull: async (a, l) => structuredClone(pull(a, l)) }
+    events: (): ComplaintEvent[] => log.map(withoutSeq),
+    /** A tablet's connection; `deviceId` is the enrolled tablet the token stands for (the batch's own by default). */
+    transport(deviceId?: string): SyncTransport {
+      return { push: async (r) => structuredClone(push(structuredClone(r), deviceId)), pull: async (a, l) => structuredClone(pull(a, l)) }
     },
   }
+}
+
+function withoutSeq({ serverSeq: _, ...e }: PulledEvent): ComplaintEvent {
+  return e
 }

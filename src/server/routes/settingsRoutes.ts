@@ -7,6 +7,7 @@ import { audit } from '../audit/audit'
 import { staffOf } from '../auth/principal'
 import { HttpError } from '../http/errors'
 import { readSettings } from '../settings/readSettings'
+import { reprojectOpenInBackground } from '../sync/reprojectOpen'
 
 export function settingsRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/settings', { config: { access: 'staff' } }, async () => readSettings(db))
@@ -29,6 +30,8 @@ export function settingsRoutes(app: FastifyInstance, db: Database): void {
       )
       await audit(tx, request, `settings.${key}`, key, { before: before ?? null, after: value })
     })
+    // New deadlines for every open complaint at the centre (the desk and the reports read them).
+    if (key !== 'taxonomy') void reprojectOpenInBackground(db, request.log)
     return readSettings(db)
   })
 }

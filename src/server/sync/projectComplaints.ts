@@ -1,15 +1,59 @@
 import { computeClocks, fold, normalizePhone, pendingExtensionRequest, resolveSettings } from '../../domain'
-import type { ComplaintEvent } from '../../domain'
+import type { ComplaintEvent, ComplaintState, Clocks } from '../../domain'
 import type { Queryable } from '../db/Database'
 import { readSettings } from '../settings/readSettings'
 
+/** The `complaints` row of a folded complaint: what the desk's queues and the reports query. */
+function complaintRow(id: string, s: ComplaintState, clocks: Clocks, seq: number) {
+  const clock = (name: string) => clocks.clocks.find((c) => c.name === name)!
+  const finished = s.status === 'closed' || s.status === 'withdrawn'
+  return {
+    id, branch_id: s.branchId, status: s.status, kind: s.kind, category: s.category ?? null, cause: s.cause ?? null,
+    verdict: s.validity?.verdict ?? null, received_at: s.receivedAt,
+    first_response_due: clock('firstResponse').dueAt, first_response_at: clock('firstResponse').metAt ?? null,
+    reply_due: clock('reply').dueAt, replied_at: clock('reply').metAt ?? null,
+    resolved_at: s.resolution?.at ?? null, closed_at: s.closed?.at ?? null,
+    due_at: finished ? null : clocks.binding?.dueAt ?? null,
+    extended: s.extensions.length > 0, escalation_open: s.escalations.some((e) => !e.plan), reopened: s.reopenings.length > 0,
+    opinion: s.opinion?.opinion ?? null, mood_start: s.script.moodStart ?? null, mood_end: s.script.moodEnd ?? null,
+    group_size: s.group?.size ?? null, phone: s.customer.phone ? normalizePhone(s.customer.phone) : null,
+    state: s, updated_seq: seq, approval_pending: !finished && !!pendingExtensionRequest(s),
+  }
+}
+
+/** The columns written, with their SQL types (for jsonb_to_recordset). */
+const COLUMNS = {
+  id: 'uuid', branch_id: 'text', status: 'text', kind: 'text', category: 'text', cause: 'text', verdict: 'text',
+  received_at: 'timestamptz', first_response_due: 'timestamptz', first_response_at: 'timestamptz', reply_due: 'timestamptz',
+  replied_at: 'timestamptz', resolved_at: 'timestamptz', closed_at: 'timestamptz', due_at: 'timestamptz', extended: 'boolean',
+  escalation_open: 'boolean', reopened: 'boolean', opinion: 'text', mood_start: 'int', mood_end: 'int', group_size: 'int',
+  phone: 'text', state: 'jsonb', updated_seq: 'bigint', approval_pending: 'boolean',
+} satisfies Record<keyof ReturnType<typeof complaintRow>, string>
+
+const names = Object.keys(COLUMNS)
+const UPSERT = `
+  insert into complaints (${names.join(', ')})
+  select ${names.join(', ')} from jsonb_to_recordset($1::jsonb) as r(${Object.entries(COLUMNS).map(([c, t]) => `${c} ${t}`).join(', ')})
+  on conflict (id) do update set ${names.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`
+
 /**
- * Refolds the given complaints from their stored events and upserts their rows in `complaints`, inside the
- * caller's transaction, with the clocks computed under the centre's calendar and policy.
+ * Refolds the given complaints from their events (all of them, in any order) and upserts their rows in `complaints`
+ * in one statement, inside the caller's transaction, with the clocks computed under the centre's calendar and policy.
  */
-export async function projectComplaints(tx: Queryable, complaintIds: string[], now: Date = new Date()): Promise<void> {
-  if (complaintIds.length === 0) return
+export async function projectComplaints(tx: Queryable, complaints: ReadonlyMap<string, { events: readonly ComplaintEvent[]; seq: number }>, now: Date = new Date()): Promise<void> {
+  if (complaints.size === 0) return
   const { calendar, policy } = resolveSettings(await readSettings(tx))
+  const upserts = []
+  for (const [id, { events, seq }] of complaints) {
+    const s = fold(events)
+    if (s) upserts.push(complaintRow(id, s, computeClocks(s, { now, calendar, policy }), seq))
+  }
+  if (upserts.length > 0) await tx.query(UPSERT, [JSON.stringify(upserts)])
+}
+
+/** Refolds complaints from their stored events (after a settings change, or for a repair). */
+export async function reprojectComplaints(tx: Queryable, complaintIds: string[], now: Date = new Date()): Promise<void> {
+  if (complaintIds.length === 0) return
   const { rows } = await tx.query<{ complaint_id: string; body: ComplaintEvent; server_seq: number }>(
     'select complaint_id, body, server_seq from events where complaint_id = any($1::uuid[]) order by server_seq', [complaintIds])
   const byComplaint = new Map<string, { events: ComplaintEvent[]; seq: number }>()
@@ -19,33 +63,5 @@ export async function projectComplaints(tx: Queryable, complaintIds: string[], n
     entry.seq = Math.max(entry.seq, Number(r.server_seq))
     byComplaint.set(r.complaint_id, entry)
   }
-  for (const [id, { events, seq }] of byComplaint) {
-    const s = fold(events)
-    if (!s) continue
-    const clocks = computeClocks(s, { now, calendar, policy })
-    const clock = (name: string) => clocks.clocks.find((c) => c.name === name)!
-    await tx.query(
-      `insert into complaints (id, branch_id, status, kind, category, cause, verdict, received_at, first_response_due, first_response_at,
-         reply_due, replied_at, resolved_at, closed_at, due_at, extended, escalation_open, reopened, opinion, mood_start, mood_end,
-         group_size, phone, state, updated_seq, approval_pending)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
-       on conflict (id) do update set status = excluded.status, kind = excluded.kind, category = excluded.category, cause = excluded.cause,
-         verdict = excluded.verdict, received_at = excluded.received_at, first_response_due = excluded.first_response_due,
-         first_response_at = excluded.first_response_at, reply_due = excluded.reply_due, replied_at = excluded.replied_at,
-         resolved_at = excluded.resolved_at, closed_at = excluded.closed_at, due_at = excluded.due_at, extended = excluded.extended,
-         escalation_open = excluded.escalation_open, reopened = excluded.reopened, opinion = excluded.opinion,
-         mood_start = excluded.mood_start, mood_end = excluded.mood_end, group_size = excluded.group_size, phone = excluded.phone,
-         state = excluded.state, updated_seq = excluded.updated_seq, approval_pending = excluded.approval_pending`,
-      [
-        id, s.branchId, s.status, s.kind, s.category ?? null, s.cause ?? null, s.validity?.verdict ?? null, s.receivedAt,
-        clock('firstResponse').dueAt, clock('firstResponse').metAt ?? null, clock('reply').dueAt, clock('reply').metAt ?? null,
-        s.resolution?.at ?? null, s.closed?.at ?? null,
-        s.status === 'closed' || s.status === 'withdrawn' ? null : clocks.binding?.dueAt ?? null,
-        s.extensions.length > 0, s.escalations.some((e) => !e.plan), s.reopenings.length > 0, s.opinion?.opinion ?? null,
-        s.script.moodStart ?? null, s.script.moodEnd ?? null, s.group?.size ?? null,
-        s.customer.phone ? normalizePhone(s.customer.phone) : null, JSON.stringify(s), seq,
-        s.status !== 'closed' && s.status !== 'withdrawn' && !!pendingExtensionRequest(s),
-      ],
-    )
-  }
+  await projectComplaints(tx, byComplaint, now)
 }

@@ -1,0 +1,121 @@
+import { correctionIsValid } from '../complaint/decide'
+import type { ComplaintEvent, ParseResult } from '../complaint/events'
+import { fold } from '../complaint/fold'
+import type { StaffRole } from '../staff/roles'
+import { checkEventClock } from './eventBounds'
+import type { PushResult, RejectReason } from './protocol'
+
+/** Events only a supervisor (or an administrator) may make, whatever tablet they are made on. */
+const SUPERVISOR_EVENTS = new Set<string>(['extension.decided'])
+
+/** What the centre knows when a tablet's batch arrives (looked up once per batch by whoever stores it). */
+export interface IntakeContext {
+  device: { deviceId: string; branchId: string }
+  nowMs: number
+  /** Staff who may act in the device's branch (active), by id. */
+  staff: ReadonlyMap<string, { role: StaffRole }>
+  /** Events of the batch already stored, by id, with their sequence (a retried push). */
+  stored: ReadonlyMap<string, { serverSeq: number; body: unknown }>
+  /** Complaints the batch touches that the centre already holds: their branch and stored events. */
+  complaints: ReadonlyMap<string, { branchId: string; events: readonly ComplaintEvent[] }>
+}
+
+export interface Admission {
+  /** One answer per pushed event, in order; accepted new events carry serverSeq 0 until stored. */
+  results: PushResult[]
+  /** The new events to store, in the batch's order, with the indexes of `results` that answer for each. */
+  accepted: { event: ComplaintEvent; answers: number[] }[]
+}
+
+const REFUSALS: Partial<Record<RejectReason, string>> = {
+  wrongBranch: 'The event belongs to another branch',
+  wrongDevice: 'The event was not made on this tablet',
+  forbidden: 'The staff member is not known in this branch',
+  conflictingDuplicate: 'Another event with this id is already stored',
+  unknownComplaint: 'The complaint has not been recorded',
+  alreadyRecorded: 'The complaint is already recorded; correct it instead',
+  beforeReceipt: 'The event is dated before the complaint was received',
+  receivedInFuture: 'The receipt time is later than the moment it was recorded',
+}
+
+/** JSONB does not keep key order: compare with keys sorted. */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical)
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+  return v
+}
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
+
+/**
+ * The centre's intake rules, in one pure function that the server and the tests' in-memory centre both call: which
+ * events of a tablet's batch are stored, which are refused for good (with a coded reason) and which wait (a clock
+ * ahead of the centre's). Idempotent by event id: a retried or duplicated event is accepted again with its sequence.
+ */
+export function admitEvents(ids: readonly string[], parsed: readonly ParseResult<ComplaintEvent>[], ctx: IntakeContext): Admission {
+  const results: PushResult[] = []
+  const accepted = new Map<string, { event: ComplaintEvent; answers: number[] }>()
+  // What the batch adds to each complaint as it goes: a record, a corrected receipt.
+  const known = new Map<string, { branchId: string; events: ComplaintEvent[]; receivedAt?: string }>()
+  const complaintOf = (id: string) => {
+    let k = known.get(id)
+    if (!k) {
+      const stored = ctx.complaints.get(id)
+      if (!stored) return undefined
+      k = { branchId: stored.branchId, events: [...stored.events] }
+      known.set(id, k)
+    }
+    k.receivedAt ??= fold(k.events)?.receivedAt
+    return k
+  }
+  const refuse = (id: string, reason: RejectReason, message = REFUSALS[reason] ?? reason) => results.push({ id, status: 'rejected', reason, message })
+
+  for (const [index, p] of parsed.entries()) {
+    const id = ids[index]!
+    if (!p.ok) {
+      refuse(id, 'invalid', p.issues.map((i) => `${i.path || 'event'}: ${i.message}`).join('; '))
+      continue
+    }
+    const e = p.value
+    if (e.branchId !== ctx.device.branchId) { refuse(id, 'wrongBranch'); continue }
+    if (e.actor.deviceId !== ctx.device.deviceId) { refuse(id, 'wrongDevice'); continue }
+    const actor = ctx.staff.get(e.actor.staffId)
+    if (!actor) { refuse(id, 'forbidden'); continue }
+    if (SUPERVISOR_EVENTS.has(e.type) && actor.role === 'manager') { refuse(id, 'forbidden', 'Only a supervisor may decide an extension request'); continue }
+    const stored = ctx.stored.get(e.id)
+    if (stored) {
+      if (same(stored.body, e)) results.push({ id, status: 'accepted', serverSeq: stored.serverSeq })
+      else refuse(id, 'conflictingDuplicate')
+      continue
+    }
+    const again = accepted.get(e.id)
+    if (again) {
+      // The same event twice in one batch: the second answers with the first's sequence.
+      if (same(again.event, e)) {
+        results.push({ id, status: 'accepted', serverSeq: 0 })
+        again.answers.push(results.length - 1)
+      } else refuse(id, 'conflictingDuplicate')
+      continue
+    }
+    const complaint = complaintOf(e.complaintId)
+    if (complaint && complaint.branchId !== ctx.device.branchId) { refuse(id, 'wrongBranch', 'The complaint belongs to another branch'); continue }
+    if (!complaint && e.type !== 'complaint.recorded') { refuse(id, 'unknownComplaint'); continue }
+    // Recorded once: a second record would silently replace the customer and the description.
+    if (complaint && e.type === 'complaint.recorded') { refuse(id, 'alreadyRecorded'); continue }
+    if (e.type === 'field.corrected' && !correctionIsValid(e.payload)) { refuse(id, 'invalid', 'value: invalidCorrection'); continue }
+    const bound = checkEventClock(e, ctx.nowMs, complaint?.receivedAt)
+    if (bound === 'ahead') {
+      results.push({ id, status: 'deferred', reason: 'clockAhead', message: 'The event’s clock is ahead of the centre’s time; it is sent again later' })
+      continue
+    }
+    if (bound !== 'ok') { refuse(id, bound); continue }
+
+    results.push({ id, status: 'accepted', serverSeq: 0 })
+    accepted.set(e.id, { event: e, answers: [results.length - 1] })
+    if (e.type === 'complaint.recorded') known.set(e.complaintId, { branchId: e.branchId, events: [e], receivedAt: e.payload.receivedAt })
+    else {
+      complaint!.events.push(e)
+      if (e.type === 'field.corrected' && e.payload.field === 'receivedAt' && typeof e.payload.value === 'string') complaint!.receivedAt = e.payload.value
+    }
+  }
+  return { results, accepted: [...accepted.values()] }
+}
