@@ -51,6 +51,7 @@ async function seed(db: Database): Promise<string[]> {
   for (let t = 0; t < TABLETS; t++) {
     const token = randomBytes(32).toString('base64url')
     await db.query(`insert into devices (id, branch_id, name, token_hash, enrolled_by) values ($1, 'b1', $1, $2, 'li')`, [`bench-${t}`, hashToken(token)])
+    await db.query(`insert into device_staff (device_id, staff_id) values ($1, 'li')`, [`bench-${t}`])
     tokens.push(token)
   }
   return tokens

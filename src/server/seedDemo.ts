@@ -45,6 +45,6 @@ export async function seedDemo(db: Database, password: string): Promise<{ create
   add(c2, { type: 'complaint.escalated', payload: { reason: '客户要求退还年费并书面道歉，涉及信用卡中心，需主管协调' } })
   const c3 = newId()
   add(c3, { type: 'complaint.recorded', payload: { customer: { name: '周敏', consentSms: false, consentPhone: false }, channel: 'inPerson', kind: 'suggestion', category: 'facilities', description: '大堂等候区座位太少，老人站着等很累。', customerPresent: true, receivedAt: at(0) } })
-  await ingestEvents(db, { deviceId: actor.deviceId, branchId: 'renmin' }, events as unknown as Record<string, unknown>[])
+  await ingestEvents(db, { deviceId: actor.deviceId, branchId: 'renmin', actors: 'branch' }, events as unknown as Record<string, unknown>[])
   return { created: true }
 }

@@ -147,3 +147,67 @@ describe.each(BACKENDS)('the centre’s intake on $name', (backend) => {
     await tablet.delete()
   })
 })
+
+describe.each(BACKENDS)('who may act in a tablet’s events, on $name', (backend) => {
+  let db: Database
+  let app: Awaited<ReturnType<typeof buildApp>>
+  let bank: Awaited<ReturnType<typeof seedBank>>
+  beforeAll(async () => {
+    db = await backend.open()
+    bank = await seedBank(db)
+    await db.query(`insert into staff (id, username, name, role, branch_id, password_hash) select 'sun', 'sun', '孙经理', 'manager', 'b1', password_hash from staff where id = 'li'`)
+    app = await buildApp({ db, distDir: '/nonexistent', signInPerMinute: 1000 })
+  })
+  afterAll(async () => {
+    await app.close()
+    await db.close()
+  })
+  const push = async (events: unknown[]) =>
+    ((await app.inject({ method: 'POST', url: '/api/sync/push', headers: bank.auth(bank.tokens.b1), payload: { protocol: 1, events } })).json() as PushResponse).results
+  const by = (actor: { staffId: string; staffName: string }, complaintId: string, type: string, payload: unknown, minutes: number) =>
+    ({ id: newId(), complaintId, branchId: 'b1', v: 1, hlc: at(`2026-11-20T10:${String(minutes).padStart(2, '0')}:00+08:00`), actor: { ...actor, deviceId: 'tab-b1' }, type, payload }) as ComplaintEvent
+  const ZHAO = { staffId: 'zhao', staffName: '赵主管' }
+  const ROOT = { staffId: 'root', staffName: '管理员' }
+
+  it('refuses forged decisions, plans and names while storing the genuine events of the same batch', async () => {
+    const c = recorded()
+    const request = by(LI, c.complaintId, 'extension.requested', { reason: '需调取录像', newDueDate: '2026-12-20' }, 10)
+    const escalated = by(LI, c.complaintId, 'complaint.escalated', { reason: '客户要求赔偿' }, 11)
+    expect((await push([c, request, escalated])).map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted'])
+    const forged = [
+      // A lobby manager deciding in a supervisor's name, or recording the supervisor's plan.
+      by(LI, c.complaintId, 'extension.decided', { requestId: request.id, approved: true, comment: '同意', supervisor: ZHAO }, 12),
+      by(LI, c.complaintId, 'supervisor.planRecorded', { plan: '主管同意赔偿', supervisor: ZHAO }, 13),
+      // The administrator is no branch's actor.
+      by(ROOT, c.complaintId, 'extension.decided', { requestId: request.id, approved: true, comment: '同意', supervisor: ROOT }, 14),
+      // A real manager of the branch who was never added on this tablet, and a real one under another name.
+      by({ staffId: 'sun', staffName: '孙经理' }, c.complaintId, 'note.added', { text: '冒用' }, 15),
+      by({ staffId: 'li', staffName: '王五' }, c.complaintId, 'note.added', { text: '改名' }, 16),
+    ]
+    const genuine = [
+      by(LI, c.complaintId, 'note.added', { text: '真实记录' }, 17),
+      by(ZHAO, c.complaintId, 'extension.decided', { requestId: request.id, approved: true, comment: '同意延期', supervisor: ZHAO }, 18),
+    ]
+    const results = await push([...forged, ...genuine])
+    expect(results.map((r) => (r.status === 'rejected' ? `rejected:${r.reason}` : r.status))).toEqual([
+      'rejected:forbidden', 'rejected:forbidden', 'rejected:forbidden', 'rejected:forbidden', 'rejected:forbidden', 'accepted', 'accepted',
+    ])
+    const { rows } = await db.query<{ type: string }>('select type from events where complaint_id = $1 order by server_seq', [c.complaintId])
+    expect(rows.map((r) => r.type)).toEqual(['complaint.recorded', 'extension.requested', 'complaint.escalated', 'note.added', 'extension.decided'])
+    // The escalation is still open: no plan from a manager closed it.
+    const state = (await db.query<{ escalation_open: boolean }>('select escalation_open from complaints where id = $1', [c.complaintId])).rows[0]!
+    expect(state.escalation_open).toBe(true)
+  })
+
+  it('a colleague added on the tablet with their password acts there from then on; an administrator cannot be added', async () => {
+    const c = recorded()
+    await push([c])
+    const note = by({ staffId: 'sun', staffName: '孙经理' }, c.complaintId, 'note.added', { text: '孙经理的记录' }, 20)
+    expect((await push([note]))[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' })
+    const verify = (username: string) => app.inject({ method: 'POST', url: '/api/auth/verify-staff', headers: bank.auth(bank.tokens.b1), payload: { username, password: 'correct horse battery' } })
+    expect((await verify('sun')).statusCode).toBe(200)
+    expect((await push([{ ...note, id: newId() }]))[0]!.status).toBe('accepted')
+    const admin = await verify('root')
+    expect([admin.statusCode, admin.json().error]).toEqual([403, 'not_branch_staff'])
+  })
+})

@@ -11,7 +11,7 @@ let clock = Date.parse('2026-03-02T02:00:00Z')
 function event(branchId: string, deviceId: string, over: Partial<ComplaintEvent> = {}): ComplaintEvent {
   return {
     id: newId(), complaintId: newId(), branchId, v: 1, hlc: encodeHlc({ wall: clock++, counter: 0, node: deviceId }),
-    actor: { staffId: branchId === 'b1' ? 'li' : 'wang', staffName: '经理', deviceId },
+    actor: branchId === 'b1' ? { staffId: 'li', staffName: '李经理', deviceId } : { staffId: 'wang', staffName: '王经理', deviceId },
     type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: '王芳', consentSms: false, consentPhone: false }, customerPresent: true },
     ...over,
   } as ComplaintEvent

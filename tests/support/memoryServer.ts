@@ -2,8 +2,12 @@ import { admitEvents, parseEvent, PROTOCOL_VERSION } from '@/domain'
 import type { ComplaintEvent, IntakeContext, PulledEvent, PullResponse, PushRequest, PushResponse, StaffRole } from '@/domain'
 import type { SyncTransport } from '@/sync'
 
-/** Any staff id is a lobby manager of the branch: for tests of the tablet's engine, not of who may do what. */
-const ANYONE = { get: () => ({ role: 'manager' as StaffRole }) } as unknown as IntakeContext['staff']
+/**
+ * Any staff id is a lobby manager of the branch, under whatever name the event gives: for tests of the tablet's
+ * engine, not of who may do what (tests of that pass `staff`).
+ */
+const ANY_NAME = { includes: () => true } as unknown as readonly string[]
+const ANYONE = { get: () => ({ role: 'manager' as StaffRole, names: ANY_NAME }) } as unknown as IntakeContext['staff']
 
 /**
  * An in-memory central endpoint behind the centre's own intake rules (`admitEvents`, as the server calls them):

@@ -1,19 +1,27 @@
 import { correctionIsValid } from '../complaint/decide'
 import type { ComplaintEvent, ParseResult } from '../complaint/events'
 import { fold } from '../complaint/fold'
+import { roleAtLeast } from '../staff/roles'
 import type { StaffRole } from '../staff/roles'
 import { checkEventClock } from './eventBounds'
 import type { PushResult, RejectReason } from './protocol'
 
-/** Events only a supervisor (or an administrator) may make, whatever tablet they are made on. */
-const SUPERVISOR_EVENTS = new Set<string>(['extension.decided'])
+/**
+ * Events only a supervisor may make, whatever tablet they are made on, in their own name: the decision on an
+ * extension request and the plan that answers an escalation (a lobby manager typing a supervisor's name into either
+ * would close the question without the supervisor).
+ */
+const SUPERVISOR_EVENTS = new Set<string>(['extension.decided', 'supervisor.planRecorded'])
 
 /** What the centre knows when a tablet's batch arrives (looked up once per batch by whoever stores it). */
 export interface IntakeContext {
   device: { deviceId: string; branchId: string }
   nowMs: number
-  /** Staff who may act in the device's branch (active), by id. */
-  staff: ReadonlyMap<string, { role: StaffRole }>
+  /**
+   * Staff who may act in the device's branch (active; its own staff and the supervisors covering it; never an
+   * administrator), by id, with the names they have gone by (an event made offline may carry the name before a rename).
+   */
+  staff: ReadonlyMap<string, { role: StaffRole; names: readonly string[] }>
   /** Events of the batch already stored, by id, with their sequence (a retried push). */
   stored: ReadonlyMap<string, { serverSeq: number; body: unknown }>
   /** Complaints the batch touches that the centre already holds: their branch and stored events. */
@@ -30,7 +38,7 @@ export interface Admission {
 const REFUSALS: Partial<Record<RejectReason, string>> = {
   wrongBranch: 'The event belongs to another branch',
   wrongDevice: 'The event was not made on this tablet',
-  forbidden: 'The staff member is not known in this branch',
+  forbidden: 'The staff member is not one of this tablet’s users in this branch',
   conflictingDuplicate: 'Another event with this id is already stored',
   unknownComplaint: 'The complaint has not been recorded',
   alreadyRecorded: 'The complaint is already recorded; correct it instead',
@@ -80,7 +88,12 @@ export function admitEvents(ids: readonly string[], parsed: readonly ParseResult
     if (e.actor.deviceId !== ctx.device.deviceId) { refuse(id, 'wrongDevice'); continue }
     const actor = ctx.staff.get(e.actor.staffId)
     if (!actor) { refuse(id, 'forbidden'); continue }
-    if (SUPERVISOR_EVENTS.has(e.type) && actor.role === 'manager') { refuse(id, 'forbidden', 'Only a supervisor may decide an extension request'); continue }
+    if (!actor.names.includes(e.actor.staffName)) { refuse(id, 'forbidden', 'The name on the event is not the staff member’s'); continue }
+    if (SUPERVISOR_EVENTS.has(e.type)) {
+      if (!roleAtLeast(actor.role, 'supervisor')) { refuse(id, 'forbidden', 'Only a supervisor may make this, in their own name'); continue }
+      const named = (e.payload as { supervisor: { staffId: string } }).supervisor
+      if (named.staffId !== e.actor.staffId) { refuse(id, 'forbidden', 'A supervisor’s decision or plan is made in their own name'); continue }
+    }
     const stored = ctx.stored.get(e.id)
     if (stored) {
       if (same(stored.body, e)) results.push({ id, status: 'accepted', serverSeq: stored.serverSeq })

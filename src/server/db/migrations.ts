@@ -211,6 +211,26 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       alter table complaints set (fillfactor = 70);
     `,
   },
+  {
+    id: 21,
+    name: 'who has unlocked each tablet',
+    sql: `
+      -- The staff members who proved who they are on a tablet (its enroller, and each colleague added with their
+      -- password): only they act in that tablet's events. A tablet's token cannot put anyone else's name on them.
+      create table device_staff (
+        device_id text not null references devices (id),
+        staff_id text not null references staff (id),
+        added_at timestamptz not null default now(),
+        primary key (device_id, staff_id)
+      );
+      -- Tablets already in use: whoever enrolled them and whoever has made events on them.
+      insert into device_staff (device_id, staff_id)
+        select id, enrolled_by from devices
+        union select distinct e.device_id, e.staff_id from events e join devices d on d.id = e.device_id join staff s on s.id = e.staff_id
+        on conflict do nothing;
+    `,
+  },
 ]
 
-export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.id
+/** The highest migration: ids are unique but need not be consecutive (branches of work reserve ranges). */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.id))

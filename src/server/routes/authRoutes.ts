@@ -91,10 +91,14 @@ export function authRoutes(app: FastifyInstance, db: Database, signInPerMinute: 
     const device = deviceOf(request)
     const staff = await checkCredentials(db, request.body)
     if (staff.must_change_password) throw new HttpError(403, 'password_change_required', 'Change your one-time password first')
+    // The administrator runs the system from the console; a tablet's users are the branch's own staff and supervisors.
+    if (staff.role === 'admin') throw new HttpError(403, 'not_branch_staff', 'An administrator does not handle complaints on a branch tablet')
     const covers = await db.query('select 1 from staff_branches where staff_id = $1 and branch_id = $2', [staff.id, device.branchId])
-    if (staff.branch_id !== device.branchId && staff.role !== 'admin' && covers.rows.length === 0) {
+    if (staff.branch_id !== device.branchId && covers.rows.length === 0) {
       throw new HttpError(403, 'other_branch', 'This staff member does not work in this tablet’s branch')
     }
+    // From now on their events from this tablet are theirs: they proved it with their password here.
+    await db.query('insert into device_staff (device_id, staff_id) values ($1, $2) on conflict do nothing', [device.deviceId, staff.id])
     return { staff: { id: staff.id, name: staff.name, role: staff.role } }
   })
 }

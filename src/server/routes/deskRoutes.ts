@@ -103,7 +103,7 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
       const decision = decide(fold(rows.map((r) => r.body)), { type: e.type, payload: e.payload } as Parameters<typeof decide>[1])
       if (!decision.ok) throw new HttpError(409, 'refused', 'refusal' in decision ? decision.refusal : 'invalid')
     }
-    const [result] = await ingestEvents(db, { deviceId: e.actor.deviceId, branchId: branch }, [body.event])
+    const [result] = await ingestEvents(db, { deviceId: e.actor.deviceId, branchId: branch, actors: { staffId: staff.staffId } }, [body.event])
     if (result?.status !== 'accepted') throw new HttpError(409, result?.reason ?? 'rejected', result?.status === 'rejected' ? result.message : 'Not stored')
     return { result }
   })

@@ -36,6 +36,9 @@ export function deviceRoutes(app: FastifyInstance, db: Database): void {
          token_issued_at = now(), prev_token_hash = null, prev_token_expires_at = null, needs_confirmation = false, confirmed_by = null`,
       [body.deviceId, branch.id, body.name, hashToken(token), staff.staffId],
     )
+    // A tablet enrolled again starts with only its enroller among its users.
+    await db.query('delete from device_staff where device_id = $1', [body.deviceId])
+    await db.query('insert into device_staff (device_id, staff_id) values ($1, $2)', [body.deviceId, staff.staffId])
     return { deviceToken: token, device: { id: body.deviceId, name: body.name, branchId: branch.id, branchName: branch.name } }
   })
 

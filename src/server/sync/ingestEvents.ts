@@ -3,9 +3,15 @@ import type { ComplaintEvent, PushResult, StaffRole } from '../../domain'
 import type { Database, Queryable } from '../db/Database'
 import { projectComplaints } from './projectComplaints'
 
+/**
+ * Where a batch comes from. `actors` says who may appear on its events: on a tablet, the staff members who have proved
+ * who they are on it (enrolled it, or were added with their password); at the desk, the signed-in supervisor; `branch`
+ * (the server's own demo seed only): anyone who may act in the branch.
+ */
 export interface DeviceContext {
   deviceId: string
   branchId: string
+  actors?: 'device' | 'branch' | { staffId: string }
 }
 
 /**
@@ -22,14 +28,12 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
   const valid = parsed.flatMap((p) => (p.ok ? [p.value] : []))
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`branch:${device.branchId}`])
-    const staff = new Map((await tx.query<{ id: string; role: StaffRole }>(
-      `select id, role from staff where not disabled and (branch_id = $1 or role = 'admin'
-         or id in (select staff_id from staff_branches where branch_id = $1))`, [device.branchId])).rows.map((r) => [r.id, { role: r.role }]))
+    const staff = await branchActors(tx, device)
     const stored = new Map((await tx.query<{ event_id: string; server_seq: number; body: unknown }>(
       'select event_id, server_seq, body from events where event_id = any($1::uuid[])', [valid.map((e) => e.id)]))
       .rows.map((r) => [r.event_id, { serverSeq: Number(r.server_seq), body: r.body }]))
     const complaints = await loadComplaints(tx, [...new Set(valid.map((e) => e.complaintId))])
-    const { results, accepted } = admitEvents(ids, parsed, { device, nowMs: now.getTime(), staff, stored, complaints })
+    const { results, accepted } = admitEvents(ids, parsed, { device: { deviceId: device.deviceId, branchId: device.branchId }, nowMs: now.getTime(), staff, stored, complaints })
     if (accepted.length === 0) return results
     const seqs = await insertEvents(tx, accepted.map((a) => a.event))
     for (const { event, answers } of accepted) {
@@ -46,6 +50,24 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
     await projectComplaints(tx, touched, now)
     return results
   })
+}
+
+/**
+ * Who may act in a batch: active staff of the branch or supervisors covering it — never an administrator, who runs
+ * the system but handles no complaint — narrowed to the source's actors, with every name each has gone by (the audit
+ * log keeps a rename's before).
+ */
+async function branchActors(tx: Queryable, source: DeviceContext) {
+  const actors = source.actors ?? 'device'
+  const only = actors === 'device' ? 'and s.id in (select staff_id from device_staff where device_id = $2)'
+    : actors === 'branch' ? '' : 'and s.id = $2'
+  const { rows } = await tx.query<{ id: string; role: StaffRole; name: string; previous: string[] | null }>(
+    `select s.id, s.role, s.name,
+       (select array_agg(distinct a.before->>'name') from audit_log a where a.target = s.id and a.before ? 'name') as previous
+     from staff s where not s.disabled and s.role <> 'admin'
+       and (s.branch_id = $1 or s.id in (select staff_id from staff_branches where branch_id = $1)) ${only}`,
+    actors === 'branch' ? [source.branchId] : [source.branchId, actors === 'device' ? source.deviceId : actors.staffId])
+  return new Map(rows.map((r) => [r.id, { role: r.role, names: [r.name, ...(r.previous ?? [])] }]))
 }
 
 /** The stored events of the complaints a batch touches (their branch with them): one query for the batch. */

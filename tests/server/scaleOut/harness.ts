@@ -91,6 +91,7 @@ export async function runScaleOut(o: ScaleOutOptions): Promise<ScaleOutResult> {
         const device = `tab-${b}-${t}`
         const token = randomBytes(32).toString('base64url')
         await db.query(`insert into devices (id, branch_id, name, token_hash, enrolled_by) values ($1, $2, $1, $3, $4)`, [device, branch, hashToken(token), `m${b}`])
+        await db.query('insert into device_staff (device_id, staff_id) values ($1, $2)', [device, `m${b}`])
         tablets.push({ branch, device, token, staff: `m${b}` })
       }
     }
