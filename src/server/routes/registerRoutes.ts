@@ -2,7 +2,9 @@ import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import { registerAuthentication } from '../auth/authenticate'
 import type { Database } from '../db/Database'
+import { auditRoutes } from './auditRoutes'
 import { authRoutes } from './authRoutes'
+import { branchRoutes } from './branchRoutes'
 import { complaintRoutes } from './complaintRoutes'
 import { deskRoutes } from './deskRoutes'
 import { deviceRoutes } from './deviceRoutes'
@@ -18,8 +20,10 @@ export async function registerRoutes(app: FastifyInstance, options: { db: Databa
   registerAuthentication(app, options.db)
   healthRoutes(app, options.db)
   authRoutes(app, options.db, options.signInPerMinute)
-  deviceRoutes(app, options.db)
+  deviceRoutes(app, options.db, options.signInPerMinute)
   staffRoutes(app, options.db)
+  branchRoutes(app, options.db)
+  auditRoutes(app, options.db)
   syncRoutes(app, options.db)
   settingsRoutes(app, options.db)
   complaintRoutes(app, options.db)

@@ -1,6 +1,7 @@
 import { checkEventClock, correctionIsValid, parseEvent } from '../../domain'
 import type { ClockBound, PushResult } from '../../domain'
 import type { Database } from '../db/Database'
+import { activeBranchStaff } from '../staff/staffStore'
 import { projectComplaints } from './projectComplaints'
 
 /** Events only a supervisor (or an administrator) may make, whatever tablet they are made on. */
@@ -25,11 +26,7 @@ const CLOCK_REFUSALS = {
 export async function ingestEvents(db: Database, device: DeviceContext, raw: Record<string, unknown>[], now: Date = new Date()): Promise<PushResult[]> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`branch:${device.branchId}`])
-    const staff = new Map(
-      (await tx.query<{ id: string; role: string }>(
-        `select id, role from staff where not disabled and (branch_id = $1 or role = 'admin'
-           or id in (select staff_id from staff_branches where branch_id = $1))`, [device.branchId])).rows.map((r) => [r.id, r.role]),
-    )
+    const staff = await activeBranchStaff(tx, device.branchId)
     const results: PushResult[] = []
     // Two look-ups for the whole batch instead of two per event: what is already stored, and whose complaints.
     const parsedAll = raw.map((input) => parseEvent(input))
