@@ -37,7 +37,7 @@ describe('messages of the pages beyond the book', () => {
   })
 })
 
-/** Every action the centre writes to the audit log (its keys hold a dot, so they are read whole below). */
+/** Every action the centre writes to the audit log. */
 const AUDIT_ACTIONS = [
   'staff.create', 'staff.update', 'staff.disable', 'staff.enable', 'staff.resetPassword', 'branch.create', 'branch.update',
   'device.enrolmentCode', 'device.enrol', 'device.revoke', 'device.confirm', ...SETTINGS_KEYS.map((k) => `settings.${k}`),
@@ -53,13 +53,10 @@ describe.each(['zh-CN', 'en'] as const)('the console’s %s messages', (locale) 
     ...['firstResponse', 'handling', 'reply', 'regulatory', 'extensionCap'].map((c) => `admin.preview.clocks.${c}`),
     ...Object.keys(DEFAULT_POLICY).map((k) => `admin.settings.fields.policy.${k}`),
     ...SMS_TEMPLATE_IDS.map((id) => `admin.settings.sms.names.${id}`),
+    ...AUDIT_ACTIONS.map((a) => `admin.audit.actions.${a}`),
     'auth.inactive', 'auth.badCode', 'desk.enrolCode.hint',
   ]
   it.each(keys)('has %s', (key) => {
     expect(global.te(key, locale)).toBe(true)
-  })
-  it('names every audited action', () => {
-    const actions = (global.getLocaleMessage(locale) as unknown as { admin: { audit: { actions: Record<string, string> } } }).admin.audit.actions
-    expect(AUDIT_ACTIONS.filter((a) => !actions[a])).toEqual([])
   })
 })

@@ -19,12 +19,16 @@ export function adminError(i18n: Translate, e: unknown): string {
   return i18n.t('admin.errors.failed', { message: e instanceof Error ? e.message : String(e) })
 }
 
+/** zod's own issue codes, for schemas that give no message of ours (the policy's bounds, a missing field). */
+const ZOD_CODES: Record<string, string> = { too_small: 'tooSmall', too_big: 'tooBig', invalid_type: 'invalid', invalid_format: 'invalid', invalid_value: 'invalid' }
+
 /** Schema issues keyed by their path (`holidays.0.from`), each said in the administrator's language. */
 export function fieldErrors(i18n: Translate, issues: readonly { path: readonly PropertyKey[]; message?: string; code?: string }[]): Record<string, string> {
   const out: Record<string, string> = {}
   for (const i of issues) {
     const key = i.path.map(String).join('.')
-    out[key] ??= codeMessage(i18n, i.message ?? i.code ?? 'invalid')
+    const ours = i.message && codeMessage(i18n, i.message) !== i.message ? i.message : undefined
+    out[key] ??= codeMessage(i18n, ours ?? ZOD_CODES[i.code ?? ''] ?? i.message ?? 'invalid')
   }
   return out
 }
