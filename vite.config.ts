@@ -1,13 +1,18 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
+/** `0.1.0+202612021530`: the version and when it was built (UTC), so the console tells two builds apart. */
+const APP_VERSION = `${version}+${new Date().toISOString().slice(0, 16).replace(/\D/g, '')}`
 
 export default defineConfig({
   resolve: { alias: { '@': src } },
+  define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   plugins: [
     vue(),
     {

@@ -4,7 +4,7 @@ import { hashPassword } from './auth/passwords'
 import type { Database } from './db/Database'
 import { ingestEvents } from './sync/ingestEvents'
 
-const BRANCHES = [['renmin', '人民路支行'], ['zhongshan', '中山路支行']] as const
+const BRANCHES = [['renmin', '人民路支行', 'RM'], ['zhongshan', '中山路支行', 'ZS']] as const
 const STAFF = [
   ['li', '李娜', 'manager', 'renmin'],
   ['zhang', '张伟', 'manager', 'renmin'],
@@ -20,7 +20,7 @@ export async function seedDemo(db: Database, password: string): Promise<{ create
   const exists = await db.query('select 1 from branches where id = $1', ['renmin'])
   if (exists.rows.length > 0) return { created: false }
   const hash = await hashPassword(password)
-  for (const [id, name] of BRANCHES) await db.query('insert into branches (id, name) values ($1, $2)', [id, name])
+  for (const [id, name, code] of BRANCHES) await db.query('insert into branches (id, name, code) values ($1, $2, $3)', [id, name, code])
   for (const [id, name, role, branch] of STAFF) {
     await db.query('insert into staff (id, username, name, role, branch_id, password_hash) values ($1, $1, $2, $3, $4, $5)', [id, name, role, branch, hash])
   }

@@ -3,6 +3,7 @@ import { backoffDelay } from './backoff'
 import type { BackoffOptions } from './backoff'
 import { pullEvents } from './pullEvents'
 import { pushOutbox } from './pushOutbox'
+import { tabletReport, wipeTablet } from './tabletReport'
 import { SyncHttpError } from './transport'
 import type { SyncTransport } from './transport'
 
@@ -29,6 +30,12 @@ export interface SyncEngineOptions {
   onStatus?: (status: SyncStatus) => void
   /** The centre rotated the device token: store it, so every later request uses it. */
   onDeviceToken?: (token: string) => Promise<void>
+  /** Who may unlock this branch's tablets now (with every pull). */
+  onActiveStaff?: (staffIds: string[]) => Promise<void>
+  /** This build's version: with it, each pull reports it, the unsent events and that the tablet can erase itself. */
+  appVersion?: string
+  /** An administrator revoked this tablet with an order to erase it: called once its database is deleted. */
+  onWiped?: () => void
   /** Where `online` and `visibilitychange` come from (window and document in the app; nothing in tests). */
   events?: { window?: Pick<Window, 'addEventListener' | 'removeEventListener'>; document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> }
   now?: () => number
@@ -68,7 +75,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
     emit()
     try {
       await pushOutbox(db, transport)
-      await pullEvents(db, transport, { onDeviceToken: options.onDeviceToken })
+      const { appVersion } = options
+      await pullEvents(db, transport, {
+        onDeviceToken: options.onDeviceToken, onActiveStaff: options.onActiveStaff, report: appVersion ? () => tabletReport(db, appVersion) : undefined,
+      })
       Object.assign(status, { state: 'idle', lastSyncedAt: now(), lastError: null, lastErrorCode: null, failures: 0 })
       emit()
       schedule(options.intervalMs ?? 60_000)
@@ -79,6 +89,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (e instanceof SyncHttpError && e.isAuthFailure && e.code !== 'device_unconfirmed') {
         status.state = 'revoked'
         emit()
+        if (e.code === 'device_wipe') {
+          await wipeTablet(db)
+          options.onWiped?.()
+        }
         return
       }
       status.failures++

@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '@/domain'
-import type { PullResponse, PushRequest, PushResponse } from '@/domain'
+import type { PullResponse, PushRequest, PushResponse, TabletReport } from '@/domain'
 import { SyncHttpError } from './transport'
 import type { SyncTransport } from './transport'
 
@@ -29,6 +29,9 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
 
   return {
     push: (request: PushRequest) => call<PushResponse>('/api/sync/push', { method: 'POST', body: JSON.stringify(request) }),
-    pull: (after: number, limit: number) => call<PullResponse>(`/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=${after}&limit=${limit}`),
+    pull: (after: number, limit: number, report?: TabletReport) => {
+      const reported = report ? `&pending=${report.pending}&app=${encodeURIComponent(report.app)}${report.wipe ? '&wipe=1' : ''}` : ''
+      return call<PullResponse>(`/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=${after}&limit=${limit}${reported}`)
+    },
   }
 }

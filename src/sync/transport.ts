@@ -1,9 +1,10 @@
-import type { PullResponse, PushRequest, PushResponse } from '@/domain'
+import type { PullResponse, PushRequest, PushResponse, TabletReport } from '@/domain'
 
 /** How the engine reaches the central endpoint; tests give it a faulty in-memory one. */
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>
-  pull(after: number, limit: number): Promise<PullResponse>
+  /** `report`: what the tablet tells the centre about itself (unsent events, app version) for the administrator's list. */
+  pull(after: number, limit: number, report?: TabletReport): Promise<PullResponse>
 }
 
 /** The server answered, and the answer means something for the tablet (not a network blip). */

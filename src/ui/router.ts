@@ -7,6 +7,13 @@ import BookPage from '@/ui/pages/BookPage.vue'
 import { useDatabase } from '@/ui/services/database'
 import { dropFirstBookPage, prefetchFirstBookPage } from '@/ui/services/firstBookPage'
 
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** A page of the administrator's console: needs the centre's sign-in, not the tablet's enrolment or PIN. */
+    console?: boolean
+  }
+}
+
 export const routes: RouteRecordRaw[] = [
   // The book is the start page and ships in the first chunk; the others load on first use (and are precached).
   { path: '/', name: 'book', component: BookPage },
@@ -18,6 +25,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/desk/complaints/:id', name: 'deskComplaint', component: () => import('@/ui/desk/CentralComplaintPage.vue'), props: true },
   { path: '/reports', name: 'reports', component: () => import('@/ui/reports/ReportsPage.vue') },
   { path: '/complaints/:id', name: 'complaint', component: () => import('@/ui/pages/ComplaintPage.vue'), props: true },
+  // The administrator's console: online, on any browser (no tablet enrolment or PIN), behind the centre's sign-in. One
+  // route here; its pages are chosen inside its own chunk (AdminPage.vue), so the first screen carries none of them.
+  { path: '/admin/:page?', name: 'admin', component: () => import('@/ui/admin/AdminPage.vue'), props: true, meta: { console: true } },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
@@ -42,9 +52,12 @@ export function createAppRouter(i18n: MessageTarget) {
       if (to.name === 'book' && savedUnlock() !== null) prefetchFirstBookPage(useDatabase())
       await session.load()
     }
-    if (!session.enrolled) return to.name === 'enrol' ? true : { name: 'enrol' }
-    if (to.name === 'enrol') return { name: 'book' }
-    if (!session.unlocked && !OPEN.has(String(to.name))) return { name: 'unlock', query: { next: to.fullPath } }
+    // The console asks for the centre's sign-in itself; its own messages come with its chunk (AdminPage.vue).
+    if (!to.meta.console) {
+      if (!session.enrolled) return to.name === 'enrol' ? true : { name: 'enrol' }
+      if (to.name === 'enrol') return { name: 'book' }
+      if (!session.unlocked && !OPEN.has(String(to.name))) return { name: 'unlock', query: { next: to.fullPath } }
+    }
     if (!FIRST_SCREENS.has(String(to.name))) await loadFeatureMessages(i18n)
     return true
   }

@@ -28,7 +28,7 @@ describe.each(BACKENDS)('authentication and authorisation on $name', (backend) =
   const signIn = async (username: string) =>
     (await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: `10.0.0.${++address}`, payload: { username, password: PASSWORD } })).json().token as string
 
-  it('every /api route except health and sign-in refuses a request without credentials', async () => {
+  it('every /api route except health, sign-in and enrolment with a code refuses a request without credentials', async () => {
     const table = (app as unknown as { routeTable: { method: string; url: string; access?: string }[] }).routeTable
     const api = table.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD')
     expect(api.length).toBeGreaterThan(8)
@@ -38,7 +38,7 @@ describe.each(BACKENDS)('authentication and authorisation on $name', (backend) =
       const res = await app.inject({ method: r.method as 'GET', url: r.url.replace(':id', 'x').replace(':key', 'policy'), payload: r.method === 'GET' ? undefined : {} })
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401)
     }
-    expect(api.filter((r) => r.access === 'public').map((r) => r.url).sort()).toEqual(['/api/auth/sign-in', '/api/health'])
+    expect(api.filter((r) => r.access === 'public').map((r) => r.url).sort()).toEqual(['/api/auth/sign-in', '/api/devices/enrol-with-code', '/api/health'])
   })
 
   it('signs staff in with the right password only, and stores no token or password in clear', async () => {

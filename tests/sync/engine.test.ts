@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fold, newId } from '@/domain'
 import { commit, ComplaintDb } from '@/db'
@@ -125,6 +126,50 @@ describe('sync engine', () => {
     expect(e2.status().state).toBe('revoked')
     await e2.requestSync()
     expect(calls).toBe(2)
+  })
+
+  it('reports its unsent events and build with each pull, and passes on who may unlock the branch’s tablets', async () => {
+    const server = memoryServer()
+    const db = tablet()
+    const reports: unknown[] = []
+    const transport: SyncTransport = {
+      push: async () => { throw new Error('network dropped') },
+      pull: async (after, limit, report) => {
+        reports.push(report)
+        return { ...(await server.transport().pull(after, limit)), staffIds: ['li', 'zhao'] }
+      },
+    }
+    const active: string[][] = []
+    await record(db)
+    await record(db, '李雷')
+    // The push fails, so both events are still unsent when the pull reports (push and pull are separate steps here).
+    await pullEvents(db, transport, { report: async () => ({ pending: await db.outbox.count(), app: '0.1.0+1', wipe: true }), onActiveStaff: async (ids) => void active.push(ids) })
+    expect(reports).toEqual([{ pending: 2, app: '0.1.0+1', wipe: true }])
+    expect(active).toEqual([['li', 'zhao']])
+    // Through the engine: the report is made from the outbox and the build it was given.
+    const engine = createSyncEngine({ db, transport: { ...transport, push: server.transport().push }, appVersion: '0.1.0+2' })
+    await engine.requestSync()
+    expect(reports.at(-1)).toEqual({ pending: 0, app: '0.1.0+2', wipe: true })
+  })
+
+  it('erases the tablet when revoked with a wipe, and only then', async () => {
+    const revokedWith = (code: string): SyncTransport => ({
+      push: async () => ({ protocol: 1, results: [] }),
+      pull: async () => { throw new SyncHttpError(401, code, 'revoked') },
+    })
+    const kept = tablet()
+    await record(kept)
+    let wiped = 0
+    await createSyncEngine({ db: kept, transport: revokedWith('device_revoked'), onWiped: () => void wiped++ }).requestSync()
+    expect([wiped, await kept.events.count()]).toEqual([0, 1])
+
+    const lost = tablet()
+    await record(lost)
+    const engine = createSyncEngine({ db: lost, transport: revokedWith('device_wipe'), onWiped: () => void wiped++ })
+    await engine.requestSync()
+    expect(engine.status()).toMatchObject({ state: 'revoked', lastErrorCode: 'device_wipe' })
+    expect(wiped).toBe(1)
+    expect((await Dexie.getDatabaseNames()).includes(lost.name)).toBe(false)
   })
 
   it('waits offline without calling the server', async () => {

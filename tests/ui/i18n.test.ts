@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, EVENT_TYPES, KINDS, OPINIONS, REJECT_REASONS, STATUSES, VERDICTS } from '@/domain'
+import { CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, DEFAULT_POLICY, EVENT_TYPES, KINDS, OPINIONS, REJECT_REASONS, SETTINGS_KEYS, SMS_TEMPLATE_IDS, STAFF_ROLES, STATUSES, VERDICTS } from '@/domain'
 import type { Refusal } from '@/domain'
 import { createTestI18n } from '../support/testI18n'
 import { createAppI18n, loadFeatureMessages } from '@/ui/i18n'
@@ -34,5 +34,29 @@ describe('messages of the pages beyond the book', () => {
     await loadFeatureMessages(i18n)
     expect(i18n.global.t('process.title')).toBe('处理流程')
     expect(i18n.global.t('desk.title', {}, { locale: 'en' })).toBe("Supervisor's desk")
+  })
+})
+
+/** Every action the centre writes to the audit log. */
+const AUDIT_ACTIONS = [
+  'staff.create', 'staff.update', 'staff.disable', 'staff.enable', 'staff.resetPassword', 'branch.create', 'branch.update',
+  'device.enrolmentCode', 'device.enrol', 'device.revoke', 'device.confirm', ...SETTINGS_KEYS.map((k) => `settings.${k}`),
+]
+
+describe.each(['zh-CN', 'en'] as const)('the console’s %s messages', (locale) => {
+  const { global } = createTestI18n(locale)
+  const keys = [
+    ...STAFF_ROLES.map((r) => `admin.roles.${r}`),
+    ...['outsideYear', 'rangeBackwards', 'rangeTooLong', 'overlap', 'makeUpOnWeekday', 'makeUpInHoliday', 'duplicate'].map((c) => `admin.errors.${c}`),
+    ...['branchRequired', 'adminHasNoBranch', 'onlySupervisorsCover', 'username', 'branchCode', 'unknownPlaceholder'].map((c) => `admin.errors.${c}`),
+    ...['username_taken', 'code_taken', 'last_admin', 'wipe_unsupported'].map((c) => `admin.errors.${c}`),
+    ...['firstResponse', 'handling', 'reply', 'regulatory', 'extensionCap'].map((c) => `admin.preview.clocks.${c}`),
+    ...Object.keys(DEFAULT_POLICY).map((k) => `admin.settings.fields.policy.${k}`),
+    ...SMS_TEMPLATE_IDS.map((id) => `admin.settings.sms.names.${id}`),
+    ...AUDIT_ACTIONS.map((a) => `admin.audit.actions.${a}`),
+    'auth.inactive', 'auth.badCode', 'desk.enrolCode.hint',
+  ]
+  it.each(keys)('has %s', (key) => {
+    expect(global.te(key, locale)).toBe(true)
   })
 })

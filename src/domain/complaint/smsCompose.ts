@@ -13,22 +13,32 @@ export type SavedSmsTemplates = Partial<Record<SmsLocale, SmsTemplate[]>>
 
 export const smsLocale = (locale: string): SmsLocale => (locale === 'en' ? 'en' : 'zh-CN')
 
-/** The built-in templates with the manager's saved edits laid over them (unknown or empty saved entries ignored). */
-export function mergeSmsTemplates(saved: unknown, locale: string): SmsTemplate[] {
-  const lang = smsLocale(locale)
-  const list = saved && typeof saved === 'object' ? (saved as Record<string, unknown>)[lang] : undefined
+/** `templates` (built-in ones) with this language's entries of `over` laid over them (unknown or empty entries ignored). */
+function layer(templates: SmsTemplate[], over: unknown, lang: SmsLocale): SmsTemplate[] {
+  const list = over && typeof over === 'object' ? (over as Record<string, unknown>)[lang] : undefined
   const edits = Array.isArray(list) ? (list as Partial<SmsTemplate>[]) : []
-  return DEFAULT_SMS_TEMPLATES[lang].map((d) => {
+  return templates.map((d) => {
     const edit = edits.find((e) => e && e.id === d.id && typeof e.text === 'string' && e.text.trim())
     return edit ? { id: d.id, text: edit.text! } : d
   })
 }
 
-/** `saved` with this language's templates replaced; entries equal to the built-in text are not stored. */
-export function withSavedTemplates(saved: unknown, locale: string, templates: SmsTemplate[]): SavedSmsTemplates {
+/** The bank's wording in this language: the built-in templates with the centre's (set in the console) over them. */
+export function bankSmsTemplates(central: unknown, locale: string): SmsTemplate[] {
+  const lang = smsLocale(locale)
+  return layer(DEFAULT_SMS_TEMPLATES[lang], central, lang)
+}
+
+/** The bank's templates with the manager's own saved edits laid over them. */
+export function mergeSmsTemplates(saved: unknown, locale: string, central?: unknown): SmsTemplate[] {
+  return layer(bankSmsTemplates(central, locale), saved, smsLocale(locale))
+}
+
+/** `saved` with this language's templates replaced; entries equal to the bank's text are not stored. */
+export function withSavedTemplates(saved: unknown, locale: string, templates: SmsTemplate[], central?: unknown): SavedSmsTemplates {
   const lang = smsLocale(locale)
   const base = saved && typeof saved === 'object' ? { ...(saved as SavedSmsTemplates) } : {}
-  const defaults = DEFAULT_SMS_TEMPLATES[lang]
+  const defaults = bankSmsTemplates(central, locale)
   const changed = templates
     .filter((t) => t.text.trim() && t.text !== defaults.find((d) => d.id === t.id)?.text)
     .map((t) => ({ id: t.id, text: t.text }))

@@ -1,6 +1,9 @@
+/** The SMS replies a manager starts from, one per purpose of contact. */
+export const SMS_TEMPLATE_IDS = ['reply', 'progress', 'extensionNotice', 'followUp'] as const
+
 /** SMS replies the manager starts from and edits; placeholders are filled from the complaint. */
 export interface SmsTemplate {
-  id: 'reply' | 'progress' | 'extensionNotice' | 'followUp'
+  id: (typeof SMS_TEMPLATE_IDS)[number]
   text: string
 }
 

@@ -46,7 +46,15 @@ export const pullQuerySchema = z.object({
   protocol: wholeNumber.pipe(z.literal(PROTOCOL_VERSION, { error: 'unsupportedProtocol' })),
   after: wholeNumber.default(0),
   limit: wholeNumber.pipe(z.number().int().min(1).max(MAX_PULL_EVENTS)).default(500),
+  /** What the tablet reports for the administrator's list: events it has not pushed yet, its app's version. */
+  pending: wholeNumber.pipe(z.number().int().max(10_000_000)).optional(),
+  app: z.string().regex(/^[\w.+-]{1,40}$/, { error: 'invalidVersion' }).optional(),
+  /** The tablet can erase its data when revoked with a wipe (`1`): only then does the console offer it. */
+  wipe: z.literal('1').optional(),
 })
+
+/** What a tablet tells the centre about itself with each pull. */
+export interface TabletReport { pending: number; app: string; wipe: boolean }
 
 export type PulledEvent = ComplaintEvent & { serverSeq: number }
 
@@ -57,7 +65,12 @@ export interface PullResponse {
   cursor: number
   hasMore: boolean
   /** Central settings (calendar overrides, policy, taxonomy) as of this pull. */
-  settings?: { calendar?: unknown; policy?: unknown; taxonomy?: unknown; version: number }
+  settings?: { calendar?: unknown; policy?: unknown; taxonomy?: unknown; sms?: unknown; version: number }
+  /**
+   * The staff who may use this branch's tablets now (not disabled, of this branch or covering it, administrators):
+   * a tablet refuses the PIN of anyone else from this pull on.
+   */
+  staffIds?: string[]
   /** A new device token (the old one is due for rotation): the tablet stores it and uses it from now on. */
   deviceToken?: string
 }

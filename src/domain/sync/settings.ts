@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { SMS_PLACEHOLDERS } from '../complaint/smsCompose'
+import { SMS_TEMPLATE_IDS } from '../complaint/smsTemplates'
 import { boundedDate } from '../text/dateBounds'
 import { safeString } from '../text/safeText'
 import { taxonomySchema } from '../taxonomy/taxonomySchema'
@@ -24,5 +26,15 @@ export const deadlinePolicySchema = z.object({
   dueSoonWorkingDays: z.int().min(0).max(10),
 })
 
-export const SETTINGS_SCHEMAS = { calendar: calendarOverridesSchema, policy: deadlinePolicySchema, taxonomy: taxonomySchema } as const
+/** Placeholders the tablet can fill; any other `{word}` would reach a customer as it is. */
+const knownPlaceholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].every((m) => (SMS_PLACEHOLDERS as readonly string[]).includes(m[1]!))
+const smsList = z.array(z.object({
+  id: z.enum(SMS_TEMPLATE_IDS),
+  text: safeString().trim().min(1, { error: 'required' }).max(500, { error: 'tooLong' }).refine(knownPlaceholders, { error: 'unknownPlaceholder' }),
+})).max(SMS_TEMPLATE_IDS.length).refine((l) => new Set(l.map((t) => t.id)).size === l.length, { error: 'duplicate' })
+/** The bank's own wording of the SMS templates, per language; a template not listed keeps the built-in text. */
+export const smsTemplatesSchema = z.object({ 'zh-CN': smsList.default([]), en: smsList.default([]) })
+
+export const SETTINGS_SCHEMAS = { calendar: calendarOverridesSchema, policy: deadlinePolicySchema, taxonomy: taxonomySchema, sms: smsTemplatesSchema } as const
+export const SETTINGS_KEYS = ['calendar', 'policy', 'taxonomy', 'sms'] as const satisfies readonly SettingsKey[]
 export type SettingsKey = keyof typeof SETTINGS_SCHEMAS

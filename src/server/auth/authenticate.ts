@@ -7,7 +7,7 @@ import type { Access, Principal } from './principal'
 import { resolveDevice } from './deviceTokens'
 import { hashToken } from './tokens'
 
-async function resolvePrincipal(db: Database, token: string): Promise<Principal | { refused: 'device_revoked' | 'device_expired' | 'device_unconfirmed' } | null> {
+async function resolvePrincipal(db: Database, token: string): Promise<Principal | { refused: keyof typeof REFUSED } | null> {
   const hash = hashToken(token)
   const device = await resolveDevice(db, hash)
   if (device) return device
@@ -23,6 +23,7 @@ async function resolvePrincipal(db: Database, token: string): Promise<Principal 
 
 const REFUSED = {
   device_revoked: 'This tablet has been revoked by an administrator',
+  device_wipe: 'This tablet has been revoked by an administrator and must erase its data',
   device_expired: 'This tablet has not synced for too long: a staff member must enrol it again',
   device_unconfirmed: 'The staff member who enrolled this tablet has left: an administrator must confirm the tablet',
 } as const

@@ -9,10 +9,10 @@ export const DEVICE_ROTATE_AFTER_MS = 7 * 86_400_000
 /** After a rotation the previous token keeps working this long, in case the answer carrying the new one was lost. */
 export const PREVIOUS_TOKEN_GRACE_MS = 7 * 86_400_000
 
-type DeviceRefusal = { refused: 'device_revoked' | 'device_expired' | 'device_unconfirmed' }
+type DeviceRefusal = { refused: 'device_revoked' | 'device_wipe' | 'device_expired' | 'device_unconfirmed' }
 
 interface DeviceRow {
-  id: string; branch_id: string; token_hash: string; revoked_at: Date | null; expired_at: Date | null; needs_confirmation: boolean
+  id: string; branch_id: string; token_hash: string; revoked_at: Date | null; wipe: boolean; expired_at: Date | null; needs_confirmation: boolean
   last_seen_at: Date | null; enrolled_at: Date; prev_token_expires_at: Date | null
 }
 
@@ -22,11 +22,12 @@ interface DeviceRow {
  */
 export async function resolveDevice(db: Queryable, hash: string, now = new Date()): Promise<DevicePrincipal | DeviceRefusal | null> {
   const { rows } = await db.query<DeviceRow>(
-    `select id, branch_id, token_hash, revoked_at, expired_at, needs_confirmation, last_seen_at, enrolled_at, prev_token_expires_at
+    `select id, branch_id, token_hash, revoked_at, wipe, expired_at, needs_confirmation, last_seen_at, enrolled_at, prev_token_expires_at
      from devices where token_hash = $1 or prev_token_hash = $1`, [hash])
   const d = rows[0]
   if (!d) return null
-  if (d.revoked_at) return { refused: 'device_revoked' }
+  // Revoked with a wipe: the tablet erases what it holds when told so (only tablets that said they can are asked).
+  if (d.revoked_at) return { refused: d.wipe ? 'device_wipe' : 'device_revoked' }
   const viaPrevious = d.token_hash !== hash
   if (viaPrevious && (!d.prev_token_expires_at || d.prev_token_expires_at.getTime() <= now.getTime())) return null
   const lastUse = (d.last_seen_at ?? d.enrolled_at).getTime()

@@ -203,6 +203,43 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
     `,
   },
   {
+    id: 11,
+    name: 'administration console',
+    sql: `
+      -- A branch's short code, printed in its case numbers; unique, and set by an administrator (branches made before
+      -- this have none until then).
+      alter table branches add column code text unique;
+      -- What each tablet last reported with its pull (for the administrator's list), whether it can erase its data,
+      -- and whether an administrator revoked it with an order to do so.
+      alter table devices add column pending_events int;
+      alter table devices add column app_version text;
+      alter table devices add column reported_at timestamptz;
+      alter table devices add column can_wipe boolean not null default false;
+      alter table devices add column wipe boolean not null default false;
+      -- One-time codes to enrol a tablet for a branch, issued by an administrator or a supervisor covering it: only
+      -- the hash is kept; a code works once, before it expires.
+      create table enrolment_codes (
+        code_hash text primary key,
+        branch_id text not null references branches (id),
+        created_by text not null references staff (id),
+        created_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        used_at timestamptz,
+        device_id text
+      );
+      create index enrolment_codes_expiry on enrolment_codes (expires_at);
+      -- The audit log is append-only in the database too: no update or delete, whoever connects.
+      create function audit_log_append_only() returns trigger language plpgsql as $$
+      begin
+        raise exception 'audit_log is append-only';
+      end
+      $$;
+      create trigger audit_log_append_only before update or delete on audit_log
+        for each row execute function audit_log_append_only();
+      create index audit_log_action on audit_log (action, at);
+    `,
+  },
+  {
     id: 20,
     name: 'room for in-place projection updates',
     sql: `

@@ -51,7 +51,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.code, message: err.message })
     if (err instanceof ZodError) {
       const message = err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
-      return reply.code(400).send({ error: 'invalid', message })
+      // The issues as codes too, so a form can put each next to its field in the user's language.
+      return reply.code(400).send({ error: 'invalid', message, issues: err.issues.map((i) => ({ path: i.path.map(String), code: i.message })) })
     }
     const status = (err as FastifyError).statusCode
     if (status && status >= 400 && status < 500) {

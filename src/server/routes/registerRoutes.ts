@@ -2,8 +2,10 @@ import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import { registerAuthentication } from '../auth/authenticate'
 import type { Database } from '../db/Database'
+import { auditRoutes } from './auditRoutes'
 import { authRoutes } from './authRoutes'
 import { codeReportRoutes } from './codeReportRoutes'
+import { branchRoutes } from './branchRoutes'
 import { complaintRoutes } from './complaintRoutes'
 import { deskRoutes } from './deskRoutes'
 import { deviceRoutes } from './deviceRoutes'
@@ -19,8 +21,10 @@ export async function registerRoutes(app: FastifyInstance, options: { db: Databa
   registerAuthentication(app, options.db)
   healthRoutes(app, options.db)
   authRoutes(app, options.db, options.signInPerMinute)
-  deviceRoutes(app, options.db)
+  deviceRoutes(app, options.db, options.signInPerMinute)
   staffRoutes(app, options.db)
+  branchRoutes(app, options.db)
+  auditRoutes(app, options.db)
   syncRoutes(app, options.db)
   settingsRoutes(app, options.db)
   complaintRoutes(app, options.db)

@@ -1,20 +1,29 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { resolveSettings, SETTINGS_SCHEMAS, taxonomyChangeProblems } from '../../domain'
+import { calendarOverridesSchema, deadlinePolicySchema, resolveSettings, SETTINGS_KEYS, SETTINGS_SCHEMAS, taxonomyChangeProblems } from '../../domain'
 import type { Taxonomy } from '../../domain'
 import type { Database } from '../db/Database'
 import { audit } from '../audit/audit'
 import { staffOf } from '../auth/principal'
 import { HttpError } from '../http/errors'
+import { previewDeadlines } from '../settings/previewDeadlines'
 import { readSettings } from '../settings/readSettings'
 import { reprojectOpenInBackground } from '../sync/reprojectOpen'
+
+const keyParams = z.object({ key: z.enum(SETTINGS_KEYS) })
+const previewBody = z.object({ calendar: calendarOverridesSchema.optional(), policy: deadlinePolicySchema.optional() })
+/** Settings that move deadlines: saving one recomputes the open complaints' deadlines at the centre. */
+const MOVES_DEADLINES = new Set(['calendar', 'policy'])
 
 export function settingsRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/settings', { config: { access: 'staff' } }, async () => readSettings(db))
 
-  /** Administrators set the calendar overrides, the deadline policy or the taxonomy; tablets get them on their next pull. */
+  /**
+   * Administrators set the calendar overrides, the deadline policy, the taxonomy or the SMS wording; tablets get them
+   * on their next pull. The audit log keeps every version (who, when, before and after).
+   */
   app.put('/api/settings/:key', { config: { access: 'admin' } }, async (request) => {
-    const { key } = z.object({ key: z.enum(['calendar', 'policy', 'taxonomy']) }).parse(request.params)
+    const { key } = keyParams.parse(request.params)
     const value = SETTINGS_SCHEMAS[key].parse(request.body)
     if (key === 'taxonomy') {
       // A code keeps its meaning forever: old complaints must report the same in every later period.
@@ -31,7 +40,19 @@ export function settingsRoutes(app: FastifyInstance, db: Database): void {
       await audit(tx, request, `settings.${key}`, key, { before: before ?? null, after: value })
     })
     // New deadlines for every open complaint at the centre (the desk and the reports read them).
-    if (key !== 'taxonomy') void reprojectOpenInBackground(db, request.log)
+    if (MOVES_DEADLINES.has(key)) void reprojectOpenInBackground(db, request.log)
     return readSettings(db)
+  })
+
+  /** How the open complaints' deadlines would move under a proposed calendar or policy, before it is saved. */
+  app.post('/api/settings/preview', { config: { access: 'admin' } }, async (request) => previewDeadlines(db, previewBody.parse(request.body)))
+
+  /** The versions of a setting, newest first, from the audit log: who changed it, when, from where, and to what. */
+  app.get('/api/settings/:key/history', { config: { access: 'admin' } }, async (request) => {
+    const { key } = keyParams.parse(request.params)
+    const { rows } = await db.query(
+      `select a.id, a.at, a.actor_id as "actorId", s.name as "actorName", a.address, a.before, a.after
+       from audit_log a left join staff s on s.id = a.actor_id where a.action = $1 order by a.id desc limit 50`, [`settings.${key}`])
+    return { versions: rows }
   })
 }

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import { newStaffSchema, staffChangeSchema } from '../../domain'
 import type { Database } from '../db/Database'
 import { audit } from '../audit/audit'
 import { hashPassword } from '../auth/passwords'
 import { HttpError } from '../http/errors'
+import { activeAdmins, assertBranchesExist, fieldsOf, readStaff, STAFF_LIST_SQL, writeStaffFields } from '../staff/staffStore'
 
 const staffId = z.object({ id: z.string().regex(/^[\w.-]{1,64}$/, 'id: letters, digits, ., - and _ only') })
 
@@ -14,22 +16,54 @@ const oneTimePassword = () => randomBytes(12).toString('base64url')
 /** The administrator's staff actions. Each one is written to the audit log with what it changed. */
 export function staffRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/staff', { config: { access: 'admin' } }, async () => {
-    const { rows } = await db.query(
-      `select s.id, s.username, s.name, s.role, s.branch_id as "branchId", s.disabled, s.must_change_password as "mustChangePassword",
-              coalesce(array_agg(sb.branch_id order by sb.branch_id) filter (where sb.branch_id is not null), '{}') as "coveredBranchIds"
-       from staff s left join staff_branches sb on sb.staff_id = s.id group by s.id order by s.username`)
+    const { rows } = await db.query(`${STAFF_LIST_SQL} group by s.id order by s.username`)
     return { staff: rows }
   })
 
+  /** A new account, with a one-time password shown once to the administrator and changed at the first sign-in. */
+  app.post('/api/staff', { config: { access: 'admin' } }, async (request) => {
+    const body = newStaffSchema.parse(request.body)
+    await assertBranchesExist(db, [body.branchId, ...body.coveredBranchIds])
+    const password = oneTimePassword()
+    const hash = await hashPassword(password)
+    await db.transaction(async (tx) => {
+      const inserted = await tx.query(
+        `insert into staff (id, username, name, role, branch_id, password_hash, must_change_password, password_changed_at)
+         values ($1, $1, $2, $3, $4, $5, true, now()) on conflict do nothing returning id`,
+        [body.username, body.name, body.role, body.branchId, hash])
+      if (inserted.rows.length === 0) throw new HttpError(409, 'username_taken', 'This username is already in use')
+      await writeStaffFields(tx, body.username, body)
+      await audit(tx, request, 'staff.create', body.username, { after: { username: body.username, ...fieldsOf(body) } })
+    })
+    return { staff: await readStaff(db, body.username), oneTimePassword: password }
+  })
+
+  /** Name, role and branches. The last active administrator keeps the role: the bank would have none left. */
+  app.patch('/api/staff/:id', { config: { access: 'admin' } }, async (request) => {
+    const { id } = staffId.parse(request.params)
+    const body = staffChangeSchema.parse(request.body)
+    await assertBranchesExist(db, [body.branchId, ...body.coveredBranchIds])
+    await db.transaction(async (tx) => {
+      const before = await readStaff(tx, id)
+      if (before.role === 'admin' && body.role !== 'admin' && !before.disabled && (await activeAdmins(tx)) <= 1) {
+        throw new HttpError(409, 'last_admin', 'The last administrator must stay an administrator')
+      }
+      await writeStaffFields(tx, id, body)
+      await audit(tx, request, 'staff.update', id, { before: fieldsOf(before), after: fieldsOf(body) })
+    })
+    return { staff: await readStaff(db, id) }
+  })
+
   /**
-   * Someone left: their account stops at once — sessions end, sign-in and tablet verification refuse them, and the
-   * tablets they enrolled wait for an administrator to confirm them before syncing again.
+   * Someone left: their account stops at once — sessions end, sign-in and tablet verification refuse them, their
+   * PIN is refused by the branch's tablets from their next sync, and the tablets they enrolled wait for an
+   * administrator to confirm them before syncing again.
    */
   app.post('/api/staff/:id/disable', { config: { access: 'admin' } }, async (request) => {
     const { id } = staffId.parse(request.params)
-    const staff = await findStaff(db, id)
-    if (staff.role === 'admin' && (await activeAdmins(db)) <= 1 && !staff.disabled) throw new HttpError(409, 'last_admin', 'The last administrator cannot be disabled')
     await db.transaction(async (tx) => {
+      const staff = await readStaff(tx, id)
+      if (staff.role === 'admin' && !staff.disabled && (await activeAdmins(tx)) <= 1) throw new HttpError(409, 'last_admin', 'The last administrator cannot be disabled')
       await tx.query('update staff set disabled = true where id = $1', [id])
       await tx.query('update sessions set revoked_at = now() where staff_id = $1 and revoked_at is null', [id])
       await tx.query('update devices set needs_confirmation = true where enrolled_by = $1 and revoked_at is null and confirmed_by is null', [id])
@@ -40,8 +74,8 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
 
   app.post('/api/staff/:id/enable', { config: { access: 'admin' } }, async (request) => {
     const { id } = staffId.parse(request.params)
-    const staff = await findStaff(db, id)
     await db.transaction(async (tx) => {
+      const staff = await readStaff(tx, id)
       await tx.query('update staff set disabled = false where id = $1', [id])
       await audit(tx, request, 'staff.enable', id, { before: { disabled: staff.disabled }, after: { disabled: false } })
     })
@@ -51,7 +85,7 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
   /** A forgotten password: a one-time password, shown once to the administrator, to be changed at the next sign-in. */
   app.post('/api/staff/:id/reset-password', { config: { access: 'admin' } }, async (request) => {
     const { id } = staffId.parse(request.params)
-    await findStaff(db, id)
+    await readStaff(db, id)
     const password = oneTimePassword()
     await db.transaction(async (tx) => {
       await tx.query('update staff set password_hash = $2, must_change_password = true, password_changed_at = now() where id = $1', [id, await hashPassword(password)])
@@ -60,14 +94,4 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     })
     return { oneTimePassword: password }
   })
-}
-
-async function findStaff(db: Database, id: string): Promise<{ role: string; disabled: boolean }> {
-  const row = (await db.query<{ role: string; disabled: boolean }>('select role, disabled from staff where id = $1', [id])).rows[0]
-  if (!row) throw new HttpError(404, 'no_staff', 'No such staff member')
-  return row
-}
-
-async function activeAdmins(db: Database): Promise<number> {
-  return (await db.query<{ n: number }>(`select count(*)::int as n from staff where role = 'admin' and not disabled`)).rows[0]?.n ?? 0
 }

@@ -6,6 +6,7 @@ import { rotateDeviceToken } from '../auth/deviceTokens'
 import { deviceOf } from '../auth/principal'
 import { HttpError } from '../http/errors'
 import { readSettings } from '../settings/readSettings'
+import { activeBranchStaff } from '../staff/staffStore'
 import { ingestEvents } from '../sync/ingestEvents'
 import { pullBranchEvents } from '../sync/pullBranchEvents'
 
@@ -27,10 +28,16 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
       throw new HttpError(400, 'invalid', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
     }
     const device = deviceOf(request)
+    const { pending, app: version, wipe } = q.data
+    if (pending !== undefined || version !== undefined) {
+      await db.query('update devices set pending_events = $2, app_version = $3, can_wipe = $4, reported_at = now() where id = $1',
+        [device.deviceId, pending ?? null, version ?? null, wipe === '1'])
+    }
     const page = await pullBranchEvents(db, device.branchId, q.data.after, q.data.limit)
     // A token in use for a week is replaced here; the previous one keeps working until the tablet uses the new one.
     const deviceToken = await rotateDeviceToken(db, device)
-    // Calendar overrides, deadline policy and taxonomy ride along: small, and always current.
-    return { protocol: PROTOCOL_VERSION, ...page, settings: await readSettings(db), ...(deviceToken ? { deviceToken } : {}) }
+    // Calendar overrides, deadline policy, taxonomy, SMS wording and who may unlock ride along: small, and always current.
+    const staffIds = [...(await activeBranchStaff(db, device.branchId)).keys()]
+    return { protocol: PROTOCOL_VERSION, ...page, settings: await readSettings(db), staffIds, ...(deviceToken ? { deviceToken } : {}) }
   })
 }

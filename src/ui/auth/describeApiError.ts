@@ -11,6 +11,8 @@ export function describeApiError(e: unknown): [string, Record<string, unknown>?]
     if (e.code.startsWith('password_')) return [`auth.passwordProblems.${e.code.slice('password_'.length)}`, { n: 10 }]
     if (e.code === 'other_branch') return ['auth.otherBranch']
     if (e.code === 'branch_required') return ['auth.branchRequired']
+    if (e.code === 'bad_code') return ['auth.badCode']
+    if (e.code === 'already_enrolled') return ['auth.alreadyEnrolled']
     return ['auth.failed', { message: e.message }]
   }
   return ['auth.failed', { message: e instanceof Error ? e.message : String(e) }]

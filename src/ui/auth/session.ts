@@ -19,6 +19,11 @@ export interface TabletUser {
   pin: PinHash
   failedAttempts: number
   lockedUntil: number
+  /**
+   * The centre no longer lists this person for the branch (disabled, or moved elsewhere): their PIN is refused until
+   * it lists them again. Kept rather than deleted so the lock screen can say why, and an account re-enabled works again.
+   */
+  inactive?: boolean
 }
 
 /** Supervisors and administrators decide on the desk's questions; lobby managers ask them. */

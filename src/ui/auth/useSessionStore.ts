@@ -16,7 +16,7 @@ export const LOCKOUT_MS = 5 * 60_000
 export const IDLE_LOCK_MS = 5 * 60_000
 const UNLOCKED_KEY = 'complaint-desk.unlocked'
 
-export type UnlockResult = { ok: true } | { ok: false; reason: 'wrongPin' | 'lockedOut'; attemptsLeft?: number; until?: number }
+export type UnlockResult = { ok: true } | { ok: false; reason: 'wrongPin' | 'lockedOut' | 'inactive'; attemptsLeft?: number; until?: number }
 
 interface StaffInfo { id: string; name: string; role: TabletUser['role'] }
 
@@ -44,7 +44,7 @@ export const useSessionStore = defineStore('session', () => {
     users.value = read.users
     // A reload of this tab while in use (not idle) does not ask for the PIN again.
     const saved = savedUnlock()
-    const user = saved ? users.value.find((u) => u.staffId === saved.staffId) : undefined
+    const user = saved ? users.value.find((u) => u.staffId === saved.staffId && !u.inactive) : undefined
     if (user && enrolment.value) await unlockAs({ id: user.staffId, name: user.name, role: user.role }, { identity: read.identity })
     loaded.value = true
   }
@@ -68,19 +68,25 @@ export const useSessionStore = defineStore('session', () => {
   async function enrol(username: string, password: string, tabletName: string, pin: string, newPassword?: string): Promise<void> {
     const session = await signInReplacingOneTime<{ token: string; staff: StaffInfo }>(username, password, newPassword)
     try {
-      const { deviceId } = await loadIdentity(db)
-      const res = await api<{ deviceToken: string; device: Omit<DeviceEnrolment, 'token'> }>('/api/devices/enrol', {
-        body: { deviceId, name: tabletName }, token: session.token,
-      })
-      const device: DeviceEnrolment = { ...res.device, token: res.deviceToken }
-      await db.meta.put({ key: 'device', value: device })
-      enrolment.value = device
+      await enrolVia('/api/devices/enrol', { name: tabletName }, session.token)
       await addUser(session.staff, pin)
     } finally {
       // The sign-in session was only needed to enrol.
       await api('/api/auth/sign-out', { body: {}, token: session.token }).catch(() => undefined)
     }
     await unlockAs(session.staff)
+  }
+
+  /**
+   * The centre binds this tablet to a branch: with a staff session (`enrol`), or with a one-time code an administrator
+   * or a supervisor covering the branch issued for it (`/api/devices/enrol-with-code`: nobody is signed in, and the
+   * branch's staff then add themselves from the lock screen).
+   */
+  async function enrolVia(path: string, body: Record<string, string>, token?: string): Promise<void> {
+    const res = await api<{ deviceToken: string; device: Omit<DeviceEnrolment, 'token'> }>(path, { body: { ...body, deviceId: (await loadIdentity(db)).deviceId }, token })
+    const device: DeviceEnrolment = { ...res.device, token: res.deviceToken }
+    await db.meta.put({ key: 'device', value: device })
+    enrolment.value = device
   }
 
   /** A colleague of the same branch is added while online, then unlocks offline with their own PIN. */
@@ -103,6 +109,7 @@ export const useSessionStore = defineStore('session', () => {
   async function unlock(staffId: string, pin: string, now = Date.now()): Promise<UnlockResult> {
     const user = users.value.find((u) => u.staffId === staffId)
     if (!user || !enrolment.value) return { ok: false, reason: 'wrongPin' }
+    if (user.inactive) return { ok: false, reason: 'inactive' }
     if (user.lockedUntil > now) return { ok: false, reason: 'lockedOut', until: user.lockedUntil }
     const ok = await verifyPin(pin, user.pin)
     const updated: TabletUser = ok
@@ -127,6 +134,19 @@ export const useSessionStore = defineStore('session', () => {
     enrolment.value = device
   }
 
+  /**
+   * The centre's list of who may use this branch's tablets (with every pull): anyone else is marked inactive and their
+   * PIN refused from now on; if that is the person using the tablet, it locks at once.
+   */
+  async function keepActive(staffIds: string[]): Promise<void> {
+    const next = users.value.map((u) => ({ ...u, inactive: !staffIds.includes(u.staffId) }))
+    if (JSON.stringify(next) !== JSON.stringify(users.value)) {
+      users.value = next
+      await writeUsers(db, next)
+    }
+    if (current.value && !staffIds.includes(current.value.staffId)) lock()
+  }
+
   function lock(): void {
     current.value = null
     globalThis.sessionStorage?.removeItem(UNLOCKED_KEY)
@@ -136,6 +156,6 @@ export const useSessionStore = defineStore('session', () => {
     enrolment, users, current, loaded,
     enrolled: computed(() => !!enrolment.value),
     unlocked: computed(() => !!current.value),
-    load, enrol, addColleague, unlock, lock, touch, replaceDeviceToken,
+    load, enrol, enrolVia, addColleague, unlock, lock, touch, replaceDeviceToken, keepActive,
   }
 })

@@ -49,6 +49,14 @@ const zhCN = {
     loadFailed: '加载失败：{message}',
     refused: '未能记录：{message}',
     notSupervisor: '只有主管可以审批延期申请',
+    enrolCode: {
+      make: '为该网点生成平板启用码',
+      title: '{branch} 的平板启用码',
+      hint: '在新平板的首个页面选择「使用启用码」，输入这个启用码和平板名称。两小时内有效，只能使用一次。',
+      expires: '有效至 {time}',
+      otherBranch: '只能为您分管的网点生成启用码',
+    },
+    secret: { copy: '复制', copied: '已复制', close: '关闭' },
   },
   reports: {
     title: '统计报表',
@@ -152,6 +160,14 @@ const en: typeof zhCN = {
     loadFailed: 'Could not load: {message}',
     refused: 'Not recorded: {message}',
     notSupervisor: 'Only a supervisor may decide an extension request',
+    enrolCode: {
+      make: 'Make an enrolment code for this branch',
+      title: 'Enrolment code for {branch}',
+      hint: "On the new tablet's first screen choose “Use an enrolment code” and type this code and a name for the tablet. Valid for two hours, once.",
+      expires: 'Valid until {time}',
+      otherBranch: 'You can make enrolment codes only for the branches you cover',
+    },
+    secret: { copy: 'Copy', copied: 'Copied', close: 'Close' },
   },
   reports: {
     title: 'Reports',

@@ -1,4 +1,5 @@
 import { ref, watch } from 'vue'
+import { useSettingsStore } from '@/ui/stores/useSettingsStore'
 import type { Ref } from 'vue'
 import type { SmsTemplate } from '@/domain'
 import { mergeSmsTemplates, withSavedTemplates } from '@/domain/complaint/smsCompose'
@@ -7,14 +8,18 @@ import { useDatabase } from '@/ui/services/database'
 /** Where the manager's edited SMS templates are kept on the tablet (IndexedDB `meta`), per language. */
 export const SMS_TEMPLATES_KEY = 'smsTemplates'
 
-/** The SMS templates in the manager's language: the built-in ones with the manager's saved edits over them. */
+/**
+ * The SMS templates in the manager's language: the built-in ones, the bank's wording from the centre over them, and
+ * the manager's own saved edits over that.
+ */
 export function useSmsTemplates(locale: Ref<string>) {
   const db = useDatabase()
-  const templates = ref<SmsTemplate[]>(mergeSmsTemplates(null, locale.value))
+  const settings = useSettingsStore()
+  const templates = ref<SmsTemplate[]>(mergeSmsTemplates(null, locale.value, settings.sms))
 
   async function load(): Promise<void> {
     const saved = (await db.meta.get(SMS_TEMPLATES_KEY))?.value
-    templates.value = mergeSmsTemplates(saved, locale.value)
+    templates.value = mergeSmsTemplates(saved, locale.value, settings.sms)
   }
 
   /** Saves this language's templates (only the ones that differ from the built-in text are kept). */
@@ -23,11 +28,11 @@ export function useSmsTemplates(locale: Ref<string>) {
     await db.transaction('rw', db.meta, async () => {
       const saved = (await db.meta.get(SMS_TEMPLATES_KEY))?.value
       // Plain copies: IndexedDB cannot store Vue's reactive proxies.
-      await db.meta.put({ key: SMS_TEMPLATES_KEY, value: JSON.parse(JSON.stringify(withSavedTemplates(saved, lang, next))) as unknown })
+      await db.meta.put({ key: SMS_TEMPLATES_KEY, value: JSON.parse(JSON.stringify(withSavedTemplates(saved, lang, next, settings.sms))) as unknown })
     })
     await load()
   }
 
-  watch(locale, () => void load(), { immediate: true })
+  watch([locale, () => settings.sms], () => void load(), { immediate: true })
   return { templates, load, save }
 }

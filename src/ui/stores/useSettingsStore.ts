@@ -4,7 +4,7 @@ import { resolveSettings } from '@/domain'
 import { useLiveQuery } from '@/ui/composables/useLiveQuery'
 import { useDatabase } from '@/ui/services/database'
 
-/** The centre's calendar overrides, deadline policy and taxonomy, as last synced (built-in defaults before). */
+/** The centre's calendar overrides, deadline policy, taxonomy and SMS wording, as last synced (built-in defaults before). */
 export const useSettingsStore = defineStore('settings', () => {
   const db = useDatabase()
   const { data: raw } = useLiveQuery({ query: async () => (await db.meta.get('settings'))?.value ?? null, initial: null as unknown })
@@ -13,5 +13,6 @@ export const useSettingsStore = defineStore('settings', () => {
     calendar: computed(() => resolved.value.calendar),
     policy: computed(() => resolved.value.policy),
     taxonomy: computed(() => resolved.value.taxonomy),
+    sms: computed(() => resolved.value.sms),
   }
 })

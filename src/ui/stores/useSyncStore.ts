@@ -25,6 +25,10 @@ export const useSyncStore = defineStore('sync', () => {
       transport: createHttpTransport({ token: () => session.enrolment?.token ?? null }),
       onStatus: (s) => (status.value = s),
       onDeviceToken: (token) => session.replaceDeviceToken(token),
+      onActiveStaff: (ids) => session.keepActive(ids),
+      appVersion: __APP_VERSION__,
+      // Erased by order of an administrator: start again at enrolment.
+      onWiped: () => location.replace('/'),
       events: { window, document },
     })
     void engine.start()

@@ -104,8 +104,16 @@ function bodyFor(route: Route, seededComplaint: string): fc.Arbitrary<FuzzReques
     specific.push(fc.record({ username: nastyString, password: nastyString, currentPassword: nastyString, newPassword: nastyString }, { requiredKeys: [] }))
   }
   if (route.url === '/api/devices/enrol') specific.push(fc.record({ deviceId: nastyString, name: nastyString, branchId: nastyString }, { requiredKeys: [] }))
+  if (route.url.startsWith('/api/staff')) {
+    specific.push(fc.record({ username: nastyString, name: nastyString, role: fc.oneof(fc.constantFrom('manager', 'supervisor', 'admin'), nastyString), branchId: fc.oneof(fc.constantFrom('b1', 'b2', null), nastyString), coveredBranchIds: fc.array(nastyString, { maxLength: 3 }) }, { requiredKeys: [] }))
+  }
+  if (route.url.startsWith('/api/branches')) specific.push(fc.record({ name: nastyString, code: nastyString }, { requiredKeys: [] }))
+  if (route.url === '/api/devices/enrol-with-code') specific.push(fc.record({ code: fc.oneof(fc.constant('ABCD-EFGH-JKMN'), nastyString), deviceId: nastyString, name: nastyString }, { requiredKeys: [] }))
+  if (route.url.endsWith('/revoke')) specific.push(fc.record({ wipe: nastyScalar }, { requiredKeys: [] }))
   if (route.url.startsWith('/api/settings')) {
-    specific.push(fc.record({ entries: fc.array(fc.record({ date: nastyString, kind: nastyString, name: nastyString })), publishedYears: fc.array(nastyScalar) }, { requiredKeys: [] }))
+    const calendar = fc.record({ entries: fc.array(fc.record({ date: nastyString, kind: nastyString, name: nastyString })), publishedYears: fc.array(nastyScalar) }, { requiredKeys: [] })
+    specific.push(calendar, fc.record({ calendar, policy: nastyValue }, { requiredKeys: [] }))
+    specific.push(fc.record({ 'zh-CN': fc.array(fc.record({ id: fc.oneof(fc.constantFrom('reply', 'progress'), nastyString), text: nastyString })), en: nastyValue }, { requiredKeys: [] }))
   }
   return fc.oneof(
     ...specific.map((s) => s.map((json) => ({ json }))),
@@ -127,8 +135,8 @@ function enc(s: string): string {
   }).join('')
 }
 
-const QUERY_KEYS = ['protocol', 'after', 'limit', 'from', 'to', 'branch', 'filter', '__proto__', 'constructor']
-const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), nastyString), fc.oneof(nastyString, fc.constantFrom('1', '0', '500', '2026-01-01', '2026-12-31', 'b1', 'b2', 'open', 'overdue', 'dueSoon', '2026-03-02T00:00:00.000Z|00000000-0000-0000-0000-000000000000'))), { maxLength: 5 })
+const QUERY_KEYS = ['protocol', 'after', 'limit', 'from', 'to', 'branch', 'filter', 'pending', 'app', 'wipe', 'action', 'actor', 'before', '__proto__', 'constructor']
+const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), nastyString), fc.oneof(nastyString, fc.constantFrom('1', '0', '500', '2026-01-01', '2026-12-31', 'b1', 'b2', 'open', 'overdue', 'dueSoon', 'staff', 'staff.disable', '0.1.0+1', '2026-03-02T00:00:00.000Z|00000000-0000-0000-0000-000000000000'))), { maxLength: 5 })
   .map((pairs) => pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&'))
 
 /** Path parameters: never a real id, so the fuzzer's administrator cannot revoke or disable what exists. */

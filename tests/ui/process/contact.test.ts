@@ -125,6 +125,24 @@ describe('reply to / contact the customer', () => {
     await vi.waitFor(async () => expect((await db.meta.get(SMS_TEMPLATES_KEY))?.value).toEqual({ 'zh-CN': [] }))
   })
 
+  it('starts from the bank’s wording once the centre has sent one, under the manager’s own edits', async () => {
+    const { db } = await setup([VALID, PLAN])
+    await db.meta.put({ key: 'settings', value: { sms: { 'zh-CN': [{ id: 'reply', text: '{name}您好，本行已处理：{result}。' }, { id: 'progress', text: '进展：{result}' }] }, version: 3 } })
+    await db.meta.put({ key: SMS_TEMPLATES_KEY, value: { 'zh-CN': [{ id: 'progress', text: '我的措辞 {name}' }] } })
+    await open('customer.contacted')
+    await choose('channel', 'sms')
+    await vi.waitFor(async () => {
+      await tap('sms-template-reply')
+      expect(content()).toBe('王芳您好，本行已处理：增开窗口并致歉。')
+    })
+    await tap('sms-template-progress')
+    expect(content()).toBe('我的措辞 王芳')
+    // Going back to "the default" is going back to the bank's text.
+    await tap('sms-edit-templates')
+    await tap('sms-template-reset-progress')
+    expect(q<HTMLTextAreaElement>('[data-testid="sms-template-text-progress"]')!.value).toBe('进展：{result}')
+  })
+
   it('offers a tel: link for a phone reply and logs what was said', async () => {
     const { written } = await setup([VALID])
     await open('customer.contacted')
