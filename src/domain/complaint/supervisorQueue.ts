@@ -1,4 +1,8 @@
+import { instantMs } from '../chinaTime'
+import { approvalNeeded } from './approvals'
+import type { ClockContext } from './clocks'
 import type { ComplaintState, ExtensionRequest } from './state'
+import type { ApprovalLevel } from './vocabulary'
 
 /** What a complaint waits for from a supervisor (主管领导): a plan for an escalation, or a decision on an extension. */
 export type AwaitingSupervisor = 'escalation' | 'extension'
@@ -22,7 +26,7 @@ export function awaitingSupervisor(s: ComplaintState): AwaitingSupervisor[] {
 export function approvedExtensionToRecord(s: ComplaintState): ExtensionRequest | undefined {
   const approved = s.extensionRequests.findLast((r) => r.decision?.approved)
   if (!approved) return undefined
-  const recorded = s.extensions.some((x) => x.at >= approved.decision!.at)
+  const recorded = s.extensions.some((x) => instantMs(x.at) >= instantMs(approved.decision!.at))
   return recorded ? undefined : approved
 }
 
@@ -36,13 +40,17 @@ export interface DeskItem {
   reason: string
   askedBy: string
   askedAt: string
-  /** Extension requests: the date asked for. */
+  /** Extension requests: the date asked for, and the authority an approval of it needs. */
   newDueDate?: string
   requestId?: string
+  needs?: ApprovalLevel
 }
 
-/** The supervisor's queue: every open question, oldest first, so nothing waits longest by accident. */
-export function deskItems(states: Iterable<ComplaintState>): DeskItem[] {
+/**
+ * The supervisor's queue: every open question, oldest first, so nothing waits longest by accident. Each extension
+ * request says which authority may approve it, under the calendar and policy in `ctx`.
+ */
+export function deskItems(states: Iterable<ComplaintState>, ctx: ClockContext = { now: new Date() }): DeskItem[] {
   const items: DeskItem[] = []
   for (const s of states) {
     if (s.status === 'closed' || s.status === 'withdrawn') continue
@@ -51,7 +59,7 @@ export function deskItems(states: Iterable<ComplaintState>): DeskItem[] {
       if (!x.plan) items.push({ ...base, kind: 'escalation', reason: x.reason, askedBy: x.by.staffName, askedAt: x.at })
     }
     const r = pendingExtensionRequest(s)
-    if (r) items.push({ ...base, kind: 'extension', reason: r.reason, askedBy: r.by.staffName, askedAt: r.at, newDueDate: r.newDueDate, requestId: r.eventId })
+    if (r) items.push({ ...base, kind: 'extension', reason: r.reason, askedBy: r.by.staffName, askedAt: r.at, newDueDate: r.newDueDate, requestId: r.eventId, needs: approvalNeeded(s, r.newDueDate, ctx) })
   }
-  return items.sort((a, b) => a.askedAt.localeCompare(b.askedAt))
+  return items.sort((a, b) => instantMs(a.askedAt) - instantMs(b.askedAt))
 }

@@ -20,6 +20,9 @@ export const deadlinePolicySchema = z.object({
   regulatoryExtendedDays: z.int().min(1).max(90),
   regulatoryMaxDays: z.int().min(1).max(120),
   dueSoonWorkingDays: z.int().min(0).max(10),
+  // Added later: a policy stored before they existed still reads, with the rule's 30 days.
+  reviewWindowDays: z.int().min(1).max(90).default(30),
+  reviewDays: z.int().min(1).max(90).default(30),
 })
 
 const entry = z.object({ id: z.string().regex(/^[\w-]{1,40}$/), zh: z.string().min(1).max(40), en: z.string().min(1).max(60), retired: z.boolean().optional() })
