@@ -7,6 +7,7 @@ import type { Config } from './config'
 import type { Database } from './db/Database'
 import { migrate } from './db/migrate'
 import { openDatabase } from './db/openDatabase'
+import { reprojectComplaints } from './sync/reprojectComplaints'
 
 /** A start-up failure the operator can fix: printed as one clear message, without a stack trace. */
 class StartError extends Error {}
@@ -41,13 +42,15 @@ async function start(): Promise<void> {
   const db: Database = await step(`Cannot open the database (${where})`, () => openDatabase(config))
   const app = await (async () => {
     const applied = await step('Cannot bring the database schema up to date', () => migrate(db))
+    // Rows projected by an older server get this one's clocks before anyone reads them.
+    const reprojected = await step('Cannot recompute the complaints’ deadlines', () => reprojectComplaints(db, 'stale'))
     const admin = await ensureFirstAdmin(db, config.ADMIN_PASSWORD)
     const app = await buildApp({ db, distDir: config.DIST_DIR, logger: { level: config.LOG_LEVEL } })
     await step(`Cannot listen on ${config.HOST}:${config.PORT} (set PORT or HOST)`, () => app.listen({ port: config.PORT, host: config.HOST }))
     const { local, lan } = urls(config.HOST, (app.server.address() as AddressInfo).port)
     console.log(`\n投诉台 · Complaint Desk is running
   on this computer:  ${local}
-${lan.map((u) => `  on a tablet:       ${u}\n`).join('')}  database:          ${where}${applied.length ? ` (migrations ${applied.join(', ')} applied)` : ''}`)
+${lan.map((u) => `  on a tablet:       ${u}\n`).join('')}  database:          ${where}${applied.length ? ` (migrations ${applied.join(', ')} applied)` : ''}${reprojected ? `\n  deadlines:         ${reprojected} complaints recomputed` : ''}`)
     if (admin.password) {
       console.log(`\n  First run: administrator created.  username: admin   one-time password: ${admin.password}
   (shown once; set ADMIN_PASSWORD on first start to choose it instead)`)

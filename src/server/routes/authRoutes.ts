@@ -9,12 +9,12 @@ import { HttpError } from '../http/errors'
 const SESSION_HOURS = 12
 const credentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) })
 
-interface StaffRow { id: string; name: string; role: 'manager' | 'supervisor' | 'admin'; branch_id: string | null; password_hash: string; disabled: boolean }
+interface StaffRow { id: string; name: string; role: 'manager' | 'supervisor' | 'admin'; branch_id: string | null; password_hash: string; disabled: boolean; approval_level: 'superior' | null }
 
 /** The same answer for an unknown user and a wrong password, so sign-in cannot be used to list usernames. */
 async function checkCredentials(db: Database, body: unknown): Promise<StaffRow> {
   const { username, password } = credentials.parse(body)
-  const { rows } = await db.query<StaffRow>('select id, name, role, branch_id, password_hash, disabled from staff where username = $1', [username])
+  const { rows } = await db.query<StaffRow>('select id, name, role, branch_id, password_hash, disabled, approval_level from staff where username = $1', [username])
   const staff = rows[0]
   const ok = staff && !staff.disabled && (await verifyPassword(password, staff.password_hash))
   if (!ok) throw new HttpError(401, 'bad_credentials', 'Wrong username or password')
@@ -29,7 +29,7 @@ export function authRoutes(app: FastifyInstance, db: Database, signInPerMinute: 
     const token = newToken()
     const expires = new Date(Date.now() + SESSION_HOURS * 3600_000)
     await db.query('insert into sessions (token_hash, staff_id, expires_at) values ($1, $2, $3)', [hashToken(token), staff.id, expires])
-    return { token, expiresAt: expires.toISOString(), staff: { id: staff.id, name: staff.name, role: staff.role, branchId: staff.branch_id } }
+    return { token, expiresAt: expires.toISOString(), staff: { id: staff.id, name: staff.name, role: staff.role, branchId: staff.branch_id, approvalLevel: staff.approval_level } }
   })
 
   app.post('/api/auth/sign-out', { config: { access: 'staff' } }, async (request) => {
@@ -46,6 +46,7 @@ export function authRoutes(app: FastifyInstance, db: Database, signInPerMinute: 
     if (staff.branch_id !== device.branchId && staff.role !== 'admin' && covers.rows.length === 0) {
       throw new HttpError(403, 'other_branch', 'This staff member does not work in this tablet’s branch')
     }
-    return { staff: { id: staff.id, name: staff.name, role: staff.role } }
+    // The approval level travels with the staff member to the tablet, which then lets them decide offline.
+    return { staff: { id: staff.id, name: staff.name, role: staff.role, approvalLevel: staff.approval_level } }
   })
 }

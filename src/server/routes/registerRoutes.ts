@@ -9,6 +9,7 @@ import { deviceRoutes } from './deviceRoutes'
 import { healthRoutes } from './health'
 import { reportRoutes } from './reportRoutes'
 import { settingsRoutes } from './settingsRoutes'
+import { staffRoutes } from './staffRoutes'
 import { syncRoutes } from './syncRoutes'
 
 export async function registerRoutes(app: FastifyInstance, options: { db: Database; signInPerMinute: number }): Promise<void> {
@@ -20,6 +21,7 @@ export async function registerRoutes(app: FastifyInstance, options: { db: Databa
   deviceRoutes(app, options.db)
   syncRoutes(app, options.db)
   settingsRoutes(app, options.db)
+  staffRoutes(app, options.db)
   complaintRoutes(app, options.db)
   reportRoutes(app, options.db)
   deskRoutes(app, options.db)

@@ -4,6 +4,7 @@ import { SETTINGS_SCHEMAS } from '../../domain'
 import type { Database } from '../db/Database'
 import type { Principal } from '../auth/principal'
 import { readSettings } from '../settings/readSettings'
+import { reprojectComplaints } from '../sync/reprojectComplaints'
 
 export function settingsRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/settings', { config: { access: 'staff' } }, async () => readSettings(db))
@@ -18,6 +19,8 @@ export function settingsRoutes(app: FastifyInstance, db: Database): void {
        on conflict (key) do update set value = excluded.value, version = settings.version + 1, updated_by = excluded.updated_by, updated_at = now()`,
       [key, JSON.stringify(value), admin.staffId],
     )
+    // The calendar and the policy move the deadlines of every open complaint, for the desk and the reports too.
+    if (key !== 'taxonomy') await reprojectComplaints(db, 'open')
     return readSettings(db)
   })
 }

@@ -1,6 +1,7 @@
 import { parseEvent } from '../../domain'
 import type { PushResult } from '../../domain'
 import type { Database } from '../db/Database'
+import { approvalRejections } from './approvalAuthority'
 import { projectComplaints } from './projectComplaints'
 
 /** Events only a supervisor (or an administrator) may make, whatever tablet they are made on. */
@@ -34,6 +35,7 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
       'select event_id, server_seq, body from events where event_id = any($1::uuid[])', [valid.map((e) => e.id)])).rows.map((r) => [r.event_id, r]))
     const owners = new Map((await tx.query<{ complaint_id: string; branch_id: string }>(
       'select distinct on (complaint_id) complaint_id, branch_id from events where complaint_id = any($1::uuid[])', [[...new Set(valid.map((e) => e.complaintId))]])).rows.map((r) => [r.complaint_id, r.branch_id]))
+    const approvalProblems = await approvalRejections(tx, valid)
     for (const [index, input] of raw.entries()) {
       const id = typeof input.id === 'string' ? input.id : '?'
       const parsed = parsedAll[index]!
@@ -56,6 +58,10 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
       }
       if (SUPERVISOR_EVENTS.has(e.type) && staff.get(e.actor.staffId) === 'manager') {
         results.push({ id, status: 'rejected', reason: 'forbidden', message: 'Only a supervisor may decide an extension request' })
+        continue
+      }
+      if (approvalProblems.has(e.id)) {
+        results.push({ id, status: 'rejected', reason: 'forbidden', message: approvalProblems.get(e.id)! })
         continue
       }
       const existing = stored.get(e.id)

@@ -1,11 +1,18 @@
-import { computeClocks, fold, normalizePhone, pendingExtensionRequest, resolveSettings } from '../../domain'
+import { clockRecords, computeClocks, fold, normalizePhone, pendingExtensionRequest, resolveSettings } from '../../domain'
 import type { ComplaintEvent } from '../../domain'
 import type { Queryable } from '../db/Database'
 import { readSettings } from '../settings/readSettings'
 
 /**
+ * Bumped when what a row holds or how its clocks are computed changes: rows of an older version are recomputed
+ * at start (reprojectComplaints).
+ */
+export const PROJECTION_VERSION = 2
+
+/**
  * Refolds the given complaints from their stored events and upserts their rows in `complaints`, inside the
- * caller's transaction, with the clocks computed under the centre's calendar and policy.
+ * caller's transaction, with the clocks computed under the centre's calendar and policy — by the same domain
+ * function the tablet's book, the complaint page and the desk use.
  */
 export async function projectComplaints(tx: Queryable, complaintIds: string[], now: Date = new Date()): Promise<void> {
   if (complaintIds.length === 0) return
@@ -23,29 +30,28 @@ export async function projectComplaints(tx: Queryable, complaintIds: string[], n
     const s = fold(events)
     if (!s) continue
     const clocks = computeClocks(s, { now, calendar, policy })
-    const clock = (name: string) => clocks.clocks.find((c) => c.name === name)!
+    const { byName: c, earlierBreaches } = clockRecords(clocks)
+    const finished = s.status === 'closed' || s.status === 'withdrawn'
+    const values = {
+      id, branch_id: s.branchId, status: s.status, kind: s.kind, category: s.category ?? null, cause: s.cause ?? null,
+      verdict: s.validity?.verdict ?? null, received_at: s.receivedAt,
+      first_response_due: c.firstResponse.due, first_response_at: c.firstResponse.metAt, reply_due: c.reply.due, replied_at: c.reply.metAt,
+      handling_due: c.handling.due, handling_met_at: c.handling.metAt, regulatory_due: c.regulatory.due, regulatory_met_at: c.regulatory.metAt,
+      review_due: c.review.due, review_met_at: c.review.metAt,
+      resolved_at: s.resolution?.at ?? null, closed_at: s.closed?.at ?? null,
+      due_at: finished ? null : clocks.binding?.dueAt ?? null, due_clock: finished ? null : clocks.binding?.name ?? null,
+      extended: s.extensions.length > 0, escalation_open: s.escalations.some((e) => !e.plan),
+      reopened: s.rounds.some((r) => r.kind === 'newFacts'), reviews: s.rounds.filter((r) => r.kind === 'review').length,
+      earlier_breaches: earlierBreaches, opinion: s.opinion?.opinion ?? null,
+      mood_start: s.script.moodStart ?? null, mood_end: s.script.moodEnd ?? null, group_size: s.group?.size ?? null,
+      phone: s.customer.phone ? normalizePhone(s.customer.phone) : null, state: JSON.stringify(s), updated_seq: seq,
+      approval_pending: !finished && !!pendingExtensionRequest(s), projection_version: PROJECTION_VERSION,
+    }
+    const columns = Object.keys(values)
     await tx.query(
-      `insert into complaints (id, branch_id, status, kind, category, cause, verdict, received_at, first_response_due, first_response_at,
-         reply_due, replied_at, resolved_at, closed_at, due_at, extended, escalation_open, reopened, opinion, mood_start, mood_end,
-         group_size, phone, state, updated_seq, approval_pending)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
-       on conflict (id) do update set status = excluded.status, kind = excluded.kind, category = excluded.category, cause = excluded.cause,
-         verdict = excluded.verdict, received_at = excluded.received_at, first_response_due = excluded.first_response_due,
-         first_response_at = excluded.first_response_at, reply_due = excluded.reply_due, replied_at = excluded.replied_at,
-         resolved_at = excluded.resolved_at, closed_at = excluded.closed_at, due_at = excluded.due_at, extended = excluded.extended,
-         escalation_open = excluded.escalation_open, reopened = excluded.reopened, opinion = excluded.opinion,
-         mood_start = excluded.mood_start, mood_end = excluded.mood_end, group_size = excluded.group_size, phone = excluded.phone,
-         state = excluded.state, updated_seq = excluded.updated_seq, approval_pending = excluded.approval_pending`,
-      [
-        id, s.branchId, s.status, s.kind, s.category ?? null, s.cause ?? null, s.validity?.verdict ?? null, s.receivedAt,
-        clock('firstResponse').dueAt, clock('firstResponse').metAt ?? null, clock('reply').dueAt, clock('reply').metAt ?? null,
-        s.resolution?.at ?? null, s.closed?.at ?? null,
-        s.status === 'closed' || s.status === 'withdrawn' ? null : clocks.binding?.dueAt ?? null,
-        s.extensions.length > 0, s.escalations.some((e) => !e.plan), s.reopenings.length > 0, s.opinion?.opinion ?? null,
-        s.script.moodStart ?? null, s.script.moodEnd ?? null, s.group?.size ?? null,
-        s.customer.phone ? normalizePhone(s.customer.phone) : null, JSON.stringify(s), seq,
-        s.status !== 'closed' && s.status !== 'withdrawn' && !!pendingExtensionRequest(s),
-      ],
+      `insert into complaints (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+       on conflict (id) do update set ${columns.filter((k) => k !== 'id').map((k) => `${k} = excluded.${k}`).join(', ')}`,
+      Object.values(values),
     )
   }
 }
