@@ -1,6 +1,7 @@
 /**
  * `npm run seed:demo`: a demo bank in the configured database (DATA_DIR or DATABASE_URL), for trying the product.
- * Accounts li, zhang (人民路支行), wang (中山路支行), zhao (supervisor) share DEMO_PASSWORD (default demo-password).
+ * Accounts li, zhang (人民路支行), wang (中山路支行), zhao (supervisor) and qian (head-office senior manager, approves
+ * extensions past 30 days) share DEMO_PASSWORD (default demo-password).
  */
 import { loadConfig } from '../src/server/config'
 import { migrate } from '../src/server/db/migrate'
@@ -13,5 +14,5 @@ await migrate(db)
 const { created } = await seedDemo(db, password)
 await db.close()
 console.log(created
-  ? `Demo bank created. Sign in on a tablet as li / zhang (人民路支行), wang (中山路支行) or zhao (supervisor), password: ${password}`
+  ? `Demo bank created. Sign in on a tablet as li / zhang (人民路支行), wang (中山路支行), zhao (supervisor) or qian (head-office approver), password: ${password}`
   : 'The demo bank is already there; nothing changed.')

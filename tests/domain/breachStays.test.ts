@@ -99,6 +99,32 @@ function breachedThen(s: Scenario, floor: (deadline: number) => (at: number) => 
   return { breached, later }
 }
 
+/** Histories a long search once found (BREACH_RUNS=30000), kept so that every run checks them. */
+const FOUND: Scenario[] = [
+  // An extension to the 15th day itself, then the receipt time corrected three hours earlier: it must not become an extension that counted.
+  {
+    receivedAt: 1801506610326,
+    before: [
+      { kind: 'request', gap: 124929680, days: 58, claim: 1855523844 }, { kind: 'extension', gap: 356756438, days: 15, claim: 2426634458 },
+      { kind: 'close', gap: 348030935, days: 26, claim: 2444291037 }, { kind: 'request', gap: 361191738, days: -2, claim: 2363755503 },
+      { kind: 'unreachable', gap: 438669620, days: 36, claim: 2215897299 }, { kind: 'extensionNotice', gap: 386669375, days: 63, claim: 1358594870 },
+    ],
+    after: [{ kind: 'correctReceipt', gap: 0, days: -3, claim: 0 }, { kind: 'correctReceipt', gap: 0, days: 0, claim: 0 }],
+    wait: 3745706595,
+  },
+  // A pause begun before the deadline of a round closed earlier, then the round reopened: the pause ran only to the closure.
+  {
+    receivedAt: 1767196800000,
+    before: [
+      { kind: 'close', gap: 0, days: 0, claim: 0 }, { kind: 'acknowledged', gap: 305605267, days: 0, claim: 0 }, { kind: 'acknowledged', gap: 129333976, days: 0, claim: 0 },
+      { kind: 'pause', gap: 233879644, days: 0, claim: 0 }, { kind: 'acknowledged', gap: 341633438, days: 0, claim: 0 }, { kind: 'acknowledged', gap: 295586514, days: 0, claim: 0 },
+      { kind: 'notice', gap: 75941161, days: 0, claim: 0 },
+    ],
+    after: [{ kind: 'reopen', gap: 0, days: 0, claim: 0 }, { kind: 'acknowledged', gap: 0, days: 0, claim: 0 }],
+    wait: 0,
+  },
+]
+
 describe('a breached clock stays breached', () => {
   it('whatever is recorded after the deadline, dated after it', () => {
     fc.assert(fc.property(scenario, (s) => {
@@ -108,7 +134,7 @@ describe('a breached clock stays breached', () => {
         const now = later.clocks.find((c) => c.name === b.name && c.round === b.round)!
         expect(isBreached(now.state), `${b.name} (round ${b.round}) was ${b.state}, now ${now.state}`).toBe(true)
       }
-    }), { numRuns: RUNS })
+    }), { numRuns: RUNS, examples: FOUND.map((f) => [f]) })
   }, 120_000)
 
   it('extensions, approvals, pauses and receipt corrections recorded after the deadline move no decision clock, whatever date they claim', () => {

@@ -308,10 +308,12 @@ function decisionClocks(s: ComplaintState, round: Round, asOfMs: number, ctx: Re
     const allowed = held ? min(d.day60, held.upTo) : d.day30
     const regLate = t > d.regulatoryMs || told > d.regulatoryMs
     regOutcomes.push({ eventId: x.eventId, newDueDate: x.newDueDate, late: regLate, deadline: iso(d.regulatoryMs), cappedTo: x.newDueDate > allowed ? allowed : undefined })
-    if (!regLate && x.newDueDate > d.regulatoryDate) {
-      const sixty = !!held && x.newDueDate > d.day30
-      if (sixty) approval = held
-      regDays = Math.max(regDays, sixty ? policy.regulatoryMaxDays : policy.regulatoryExtendedDays)
+    // A timely extension told to the customer invokes Art. 18's longer limit: 30 days, or 60 with a superior's approval
+    // held by then. The limit follows from that, not from the date promised (which the bank's reply clock holds the
+    // bank to), so a later correction of the receipt time cannot turn a breach into an extension that counted.
+    if (!regLate) {
+      if (held) approval = held
+      regDays = Math.max(regDays, held ? policy.regulatoryMaxDays : policy.regulatoryExtendedDays)
     }
     const replyLate = t > d.replyMs || told > d.replyMs
     const cap = min(d.cap45, allowed)

@@ -11,7 +11,3 @@ export function bookDue(s: ComplaintState, ctx: ClockContext = { now: new Date()
   const binding = computeClocks(s, ctx).binding
   return binding ? { dueAt: binding.dueAt, clock: binding.name } : null
 }
-
-export function bookDueAt(s: ComplaintState, ctx: ClockContext = { now: new Date() }): string | null {
-  return bookDue(s, ctx)?.dueAt ?? null
-}

@@ -1,10 +1,10 @@
 import { instantMs } from '../chinaTime'
-import { approvalNeeded } from './approvals'
-import type { ClockContext } from './clocks'
 import type { ComplaintState, ExtensionRequest } from './state'
-import type { ApprovalLevel } from './vocabulary'
 
-/** What a complaint waits for from a supervisor (主管领导): a plan for an escalation, or a decision on an extension. */
+/**
+ * What a complaint waits for from a supervisor (主管领导): a plan for an escalation, or a decision on an extension.
+ * Kept free of the clocks and the calendar: the book's rows (and the IndexedDB upgrade) need it at start.
+ */
 export type AwaitingSupervisor = 'escalation' | 'extension'
 
 export function pendingExtensionRequest(s: ComplaintState): ExtensionRequest | undefined {
@@ -28,38 +28,4 @@ export function approvedExtensionToRecord(s: ComplaintState): ExtensionRequest |
   if (!approved) return undefined
   const recorded = s.extensions.some((x) => instantMs(x.at) >= instantMs(approved.decision!.at))
   return recorded ? undefined : approved
-}
-
-export interface DeskItem {
-  kind: AwaitingSupervisor
-  complaintId: string
-  branchId: string
-  customerName: string
-  receivedAt: string
-  /** The escalation's or the request's reason, as the lobby manager wrote it. */
-  reason: string
-  askedBy: string
-  askedAt: string
-  /** Extension requests: the date asked for, and the authority an approval of it needs. */
-  newDueDate?: string
-  requestId?: string
-  needs?: ApprovalLevel
-}
-
-/**
- * The supervisor's queue: every open question, oldest first, so nothing waits longest by accident. Each extension
- * request says which authority may approve it, under the calendar and policy in `ctx`.
- */
-export function deskItems(states: Iterable<ComplaintState>, ctx: ClockContext = { now: new Date() }): DeskItem[] {
-  const items: DeskItem[] = []
-  for (const s of states) {
-    if (s.status === 'closed' || s.status === 'withdrawn') continue
-    const base = { complaintId: s.id, branchId: s.branchId, customerName: s.customer.name, receivedAt: s.receivedAt }
-    for (const x of s.escalations) {
-      if (!x.plan) items.push({ ...base, kind: 'escalation', reason: x.reason, askedBy: x.by.staffName, askedAt: x.at })
-    }
-    const r = pendingExtensionRequest(s)
-    if (r) items.push({ ...base, kind: 'extension', reason: r.reason, askedBy: r.by.staffName, askedAt: r.at, newDueDate: r.newDueDate, requestId: r.eventId, needs: approvalNeeded(s, r.newDueDate, ctx) })
-  }
-  return items.sort((a, b) => instantMs(a.askedAt) - instantMs(b.askedAt))
 }

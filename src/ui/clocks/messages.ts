@@ -40,6 +40,17 @@ const zhCN = {
     excluded: '已扣除暂停计时 {n} 天',
     provisional: '期限落在尚未公布节假日安排的年份，已按法定节假日计算，日期为暂定，公布后会自动更新',
   },
+  /** The clocks and the decision notice on the printed record and the register. */
+  print: {
+    findings: '核实情况：',
+    decision: '处理决定：',
+    basis: '依据和理由：',
+    remedies: '救济途径：',
+    remedy: { review: '申请核查', mediation: '调解', arbitration: '仲裁', litigation: '诉讼' },
+    clocks: '处理时限',
+    clock: { firstResponse: '首次响应', handling: '24 小时告知', reply: '行内答复', regulatory: '监管时限', review: '核查时限' },
+    clockState: { onTrack: '正常', dueSoon: '即将到期', overdue: '已超时', met: '按时完成', metLate: '逾期完成', missed: '超时未完成', stopped: '已停止' },
+  },
 }
 
 const en: typeof zhCN = {
@@ -83,6 +94,17 @@ const en: typeof zhCN = {
     extended: 'Extended to {date} (at most {cap})',
     excluded: '{n} paused days excluded',
     provisional: 'This deadline falls in a year whose holiday schedule is not yet published: counted with the statutory holidays, provisional, updated once it is',
+  },
+  /** The clocks and the decision notice on the printed record and the register. */
+  print: {
+    findings: 'Verified: ',
+    decision: 'Decision: ',
+    basis: 'Basis and reasons: ',
+    remedies: 'Remedies: ',
+    remedy: { review: 'review', mediation: 'mediation', arbitration: 'arbitration', litigation: 'litigation' },
+    clocks: 'Time limits',
+    clock: { firstResponse: 'First response', handling: '24-hour notice', reply: "Bank's reply", regulatory: 'Regulatory limit', review: 'Review' },
+    clockState: { onTrack: 'On track', dueSoon: 'Due soon', overdue: 'Overdue', met: 'Met', metLate: 'Met late', missed: 'Missed', stopped: 'Stopped' },
   },
 }
 

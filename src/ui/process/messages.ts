@@ -124,6 +124,36 @@ const zhCN = {
     remediesNote: '告知内容须写明：{list}（第十九条）',
     reviewWindow: '客户可于 {until} 前申请核查（收到处理决定后 30 日内，第二十条）',
     reviewClosed: '申请时间已超过 {until}，不能再申请核查',
+    whyReview: '客户申请核查：重新核实后，30 日内告知核查结论及仍可采取的调解、仲裁、诉讼途径（第二十条）',
+    extensionTold: '告知延期至 {date}',
+  },
+  /** The refusals of the handling process's own moves (decide): the clocks, approvals and notices. */
+  refusals: {
+    extensionLate: '期限已过：延期须在期限届满前决定并告知客户，超时已记录，延期不能消除超时',
+    extensionPastCap: '延长后的日期超过了最长期限（受理后 60 日且不超过 45 个工作日）',
+    extensionNeedsSuperior: '超过 30 日的延期须经上级机构或总行高级管理人员审批（第十八条），请先申请延期',
+    extensionInReview: '核查的 30 日时限不能延长',
+    approvalIsAnEvent: '审批须由有权审批的人员本人解锁或登录后作出，不能填写姓名代替',
+    notAnApprover: '只有主管或上级审批人员可以审批延期申请',
+    approvalNeedsSuperior: '该延期超过 30 日，须由上级机构或总行高级管理人员审批',
+    replyIsDecisionNotice: '答复处理结果请使用“告知处理决定”，写明核实情况、依据和理由及救济途径',
+    noticeNeedsVerdict: '请先判定投诉是否成立，再告知处理决定',
+    noticeNeedsRemedies: '处理决定须告知客户可以申请核查、调解、仲裁或诉讼（第十九条）',
+    timeBeforeReceipt: '时间不能早于受理（或重新受理、申请核查）的时间',
+    timeInFuture: '时间不能晚于现在',
+    reviewNeedsNotice: '尚未告知处理决定，客户还不能申请核查',
+    reviewWindowClosed: '已超过收到处理决定后 30 日，不能再申请核查（第二十条）',
+    reviewPending: '已有一项核查正在处理',
+    receiptCorrectionLate: '首个期限已过，受理时间只能更正为更早的时间',
+  },
+  timeline: {
+    level: { supervisor: '主管', superior: '上级机构/总行审批' },
+    told: '已{channel}告知客户',
+    types: {
+      decision: { notified: '告知处理决定' },
+      review: { requested: '客户申请核查' },
+      customer: { unreachable: '无法告知客户' },
+    },
   },
 }
 
@@ -249,6 +279,36 @@ const en: typeof zhCN = {
     remediesNote: 'The notice must state: {list} (Art. 19)',
     reviewWindow: 'The customer may ask for a review until {until} (30 days from the decision, Art. 20)',
     reviewClosed: 'Asked after {until}: too late for a review',
+    whyReview: 'The customer asked for a review: verify again and tell the conclusion within 30 days, with mediation, arbitration and litigation still open (Art. 20)',
+    extensionTold: 'Extension to {date} told',
+  },
+  /** The refusals of the handling process's own moves (decide): the clocks, approvals and notices. */
+  refusals: {
+    extensionLate: 'The deadline has passed: an extension must be decided and told to the customer before it; the breach is recorded and no extension removes it',
+    extensionPastCap: 'The date is past the longest limit (60 days from receipt, and no more than 45 working days)',
+    extensionNeedsSuperior: 'Past 30 days an extension needs the approval of a superior office or a head-office senior manager (Art. 18): request it first',
+    extensionInReview: 'The 30 days of a review cannot be extended',
+    approvalIsAnEvent: 'An approval is made by the approver, signed in or unlocked in their own name, never by typing a name',
+    notAnApprover: 'Only a supervisor or a superior approver can decide an extension request',
+    approvalNeedsSuperior: 'This extension goes past 30 days: only a superior office or a head-office senior manager can approve it',
+    replyIsDecisionNotice: 'Tell the decision with "Tell the decision", stating what was verified, the basis and reasons, and the remedies',
+    noticeNeedsVerdict: 'Judge whether the complaint is valid before telling the decision',
+    noticeNeedsRemedies: 'The decision must tell the customer of review, mediation, arbitration and litigation (Art. 19)',
+    timeBeforeReceipt: 'The time cannot be before the complaint (or the new facts, or the review request) was received',
+    timeInFuture: 'The time cannot be in the future',
+    reviewNeedsNotice: 'The customer has not been told a decision yet: there is nothing to review',
+    reviewWindowClosed: 'More than 30 days have passed since the decision was told: a review can no longer be asked for (Art. 20)',
+    reviewPending: 'A review is already under way',
+    receiptCorrectionLate: 'The first deadline has passed: the receipt time can only be corrected to an earlier time',
+  },
+  timeline: {
+    level: { supervisor: 'supervisor', superior: 'superior office / head office' },
+    told: 'customer told by {channel}',
+    types: {
+      decision: { notified: 'Decision told to the customer' },
+      review: { requested: 'Customer asked for a review' },
+      customer: { unreachable: 'Decision could not be told' },
+    },
   },
 }
 
