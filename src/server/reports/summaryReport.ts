@@ -27,8 +27,10 @@ const snake = (name: ClockName) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCa
  * met by its deadline: the states computeClocks gives, so a complaint not yet due never lowers a rate.
  */
 const decidedSql = ([due, met]: [string, string]) => `${due} is not null and (${met} <= $4::timestamptz or ${due} < $4::timestamptz)`
-const onTimeSql = ([due, met]: [string, string]) => `${met} <= ${due} and ${met} <= $4::timestamptz`
-const breachedSql = `earlier_breaches > 0 or ${CLOCKS.map((c) => `(${decidedSql(CLOCK_COLUMNS[c])} and not coalesce(${onTimeSql(CLOCK_COLUMNS[c])}, false))`).join(' or ')}`
+const onTimeSql = ([due, met]: [string, string]) => `coalesce(${met} <= ${due} and ${met} <= $4::timestamptz, false)`
+/** Each row's flags, computed once in the range's CTE: `<clock>_decided`, `<clock>_on_time`, then `breached`. */
+const flagsSql = CLOCKS.map((c) => `${decidedSql(CLOCK_COLUMNS[c])} as ${snake(c)}_decided, ${onTimeSql(CLOCK_COLUMNS[c])} as ${snake(c)}_on_time`).join(',\n          ')
+const breachedSql = `earlier_breaches > 0 or ${CLOCKS.map((c) => `(${snake(c)}_decided and not ${snake(c)}_on_time)`).join(' or ')}`
 
 /**
  * The figures the 2020 rule asks a bank to analyse (Art. 26, 35–36), computed in SQL over the complaints
@@ -36,13 +38,16 @@ const breachedSql = `earlier_breaches > 0 or ${CLOCKS.map((c) => `(${decidedSql(
  */
 export async function summaryReport(db: Queryable, q: ReportQuery) {
   // One pass over the range: the rows are read once, off the covering index `complaints_report` (an index-only
-  // scan on a vacuumed table), into a CTE that every figure below aggregates.
+  // scan on a vacuumed table), into a CTE that every figure below aggregates; each clock's state is worked out
+  // there once per row.
   const { rows } = await db.query<{ totals: Record<string, unknown>; by_category: unknown; opinions: unknown; repeat: unknown; by_branch: unknown }>(`
     with r as materialized (
-      select branch_id, kind, verdict, status, received_at, first_response_at, first_response_due, replied_at, reply_due,
-        handling_due, handling_met_at, regulatory_due, regulatory_met_at, review_due, review_met_at, reviews, earlier_breaches,
-        extended, due_at, reopened, group_size, closed_at, mood_start, mood_end, category, cause, opinion, phone
-      from complaints where branch_id = any($1::text[]) and received_at >= $2 and received_at < $3
+      select *, ${breachedSql} as breached from (
+        select branch_id, kind, verdict, status, received_at, first_response_at, reviews, earlier_breaches,
+          extended, due_at, reopened, group_size, closed_at, mood_start, mood_end, category, cause, opinion, phone,
+          ${flagsSql}
+        from complaints where branch_id = any($1::text[]) and received_at >= $2 and received_at < $3
+      ) f
     )
     select
       (select row_to_json(t) from (select
@@ -51,9 +56,8 @@ export async function summaryReport(db: Queryable, q: ReportQuery) {
         count(*) filter (where kind = 'suggestion') as suggestions,
         count(*) filter (where verdict = 'valid') as valid,
         count(*) filter (where verdict = 'invalid') as invalid,
-        ${CLOCKS.map((c) => `count(*) filter (where ${decidedSql(CLOCK_COLUMNS[c])}) as ${snake(c)}_decided,
-        count(*) filter (where ${onTimeSql(CLOCK_COLUMNS[c])}) as ${snake(c)}_on_time,`).join('\n        ')}
-        count(*) filter (where ${breachedSql}) as breached,
+        ${CLOCKS.map((c) => `count(*) filter (where ${snake(c)}_decided) as ${snake(c)}_decided, count(*) filter (where ${snake(c)}_on_time) as ${snake(c)}_on_time,`).join('\n        ')}
+        count(*) filter (where breached) as breached,
         count(*) filter (where extended) as extended,
         count(*) filter (where status not in ('closed', 'withdrawn') and due_at < $4::timestamptz) as overdue,
         count(*) filter (where reopened) as reopened,
@@ -75,7 +79,7 @@ export async function summaryReport(db: Queryable, q: ReportQuery) {
         select branch_id, count(*)::int as total,
           count(*) filter (where status not in ('closed', 'withdrawn') and due_at < $4::timestamptz)::int as overdue,
           count(*) filter (where extended)::int as extended,
-          count(*) filter (where ${breachedSql})::int as breached
+          count(*) filter (where breached)::int as breached
         from r group by branch_id) b) as by_branch`,
   [q.branchIds, q.from, q.to, (q.now ?? new Date()).toISOString()])
   const row = rows[0]!

@@ -60,16 +60,17 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
         results.push({ id, status: 'rejected', reason: 'forbidden', message: 'Only a supervisor may decide an extension request' })
         continue
       }
-      if (approvalProblems.has(e.id)) {
-        results.push({ id, status: 'rejected', reason: 'forbidden', message: approvalProblems.get(e.id)! })
-        continue
-      }
       const existing = stored.get(e.id)
       if (existing) {
         const same = JSON.stringify(canonical(existing.body)) === JSON.stringify(canonical(e))
         results.push(same
           ? { id, status: 'accepted', serverSeq: Number(existing.server_seq) }
           : { id, status: 'rejected', reason: 'conflictingDuplicate', message: 'Another event with this id is already stored' })
+        continue
+      }
+      // After the duplicate check: a batch sent again is answered as before, whatever changed since.
+      if (approvalProblems.has(e.id)) {
+        results.push({ id, status: 'rejected', reason: 'forbidden', message: approvalProblems.get(e.id)! })
         continue
       }
       const complaintBranch = owners.get(e.complaintId)
