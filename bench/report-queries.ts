@@ -32,7 +32,8 @@ async function generate(db: Awaited<ReturnType<typeof openPostgres>>): Promise<v
   await db.query(`
     insert into complaints (id, branch_id, status, kind, category, cause, verdict, received_at, first_response_due, first_response_at,
       reply_due, replied_at, resolved_at, closed_at, due_at, extended, escalation_open, reopened, opinion, mood_start, mood_end,
-      group_size, phone, state, updated_seq, approval_pending)
+      group_size, phone, state, updated_seq, approval_pending, handling_due, handling_met_at, regulatory_due, regulatory_met_at,
+      due_clock, projection_version)
     select id, branch, status, kind, category, cause, verdict, received, received + interval '24 hours',
       received + (r1 * 30) * interval '1 hour', received + interval '21 days',
       case when status in ('closed', 'resolved') then received + (r2 * 25) * interval '1 day' end,
@@ -46,8 +47,13 @@ async function generate(db: Awaited<ReturnType<typeof openPostgres>>): Promise<v
       jsonb_build_object('id', id, 'branchId', branch, 'status', status, 'receivedAt', received,
         'customer', jsonb_build_object('name', '客户' || i),
         'escalations', case when status = 'escalated' then jsonb_build_array(jsonb_build_object('reason', '需主管协调', 'at', received, 'by', jsonb_build_object('staffName', '李娜'))) else '[]'::jsonb end,
-        'extensionRequests', case when status = 'inProgress' and r3 < 0.02 then jsonb_build_array(jsonb_build_object('eventId', id, 'reason', '需总行核查', 'newDueDate', to_char(received + interval '40 days', 'YYYY-MM-DD'), 'at', received, 'by', jsonb_build_object('staffName', '李娜'))) else '[]'::jsonb end),
-      i, status = 'inProgress' and r3 < 0.02
+        'extensionRequests', case when status = 'inProgress' and r3 < 0.02 then jsonb_build_array(jsonb_build_object('eventId', id, 'round', 0, 'reason', '需总行核查', 'newDueDate', to_char(received + interval '40 days', 'YYYY-MM-DD'), 'at', received, 'by', jsonb_build_object('staffName', '李娜'))) else '[]'::jsonb end,
+        -- What the queue's clocks read (the authority an extension needs): no rounds, pauses or extensions here.
+        'rounds', '[]'::jsonb, 'receiptCorrections', '[]'::jsonb, 'pauses', '[]'::jsonb, 'extensions', '[]'::jsonb),
+      i, status = 'inProgress' and r3 < 0.02,
+      received + interval '24 hours', case when r1 < 0.9 then received + (r1 * 30) * interval '1 hour' end,
+      received + interval '15 days', case when status in ('closed', 'resolved') then received + (r2 * 25) * interval '1 day' end,
+      case when status in ('closed', 'withdrawn') then null else 'regulatory' end, 2
     from (
       select i, md5(i::text)::uuid as id, 'b' || (1 + i % ${BRANCHES}) as branch,
         now() - (random() * 1095) * interval '1 day' as received,

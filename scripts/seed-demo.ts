@@ -1,6 +1,7 @@
 /**
  * `npm run seed:demo`: a demo bank in the configured database (DATA_DIR or DATABASE_URL), for trying the product.
- * Accounts li, zhang (人民路支行), wang (中山路支行), zhao (supervisor) share DEMO_PASSWORD (default demo-password).
+ * Accounts li, zhang (人民路支行), wang (中山路支行), zhao (supervisor) and qian (head-office senior manager, approves
+ * extensions past 30 days) share DEMO_PASSWORD (default demo-password).
  * Safe in either order with the first start: it makes the administrator too (ADMIN_PASSWORD, or a one-time password
  * printed here), and it refuses to touch an embedded database a running server has open.
  */
@@ -27,7 +28,7 @@ const admin = await ensureFirstAdmin(db, config.ADMIN_PASSWORD)
 const { created } = await seedDemo(db, password)
 await db.close()
 console.log(created
-  ? `Demo bank created. Sign in on a tablet as li / zhang (人民路支行), wang (中山路支行) or zhao (supervisor), password: ${password}`
+  ? `Demo bank created. Sign in on a tablet as li / zhang (人民路支行), wang (中山路支行), zhao (supervisor) or qian (head-office approver), password: ${password}`
   : 'The demo bank is already there; nothing changed.')
 if (admin.password) {
   console.log(`Administrator created.  username: admin   one-time password: ${admin.password}

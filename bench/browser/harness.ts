@@ -11,7 +11,7 @@ import type { StoredProjections } from '../../src/db/project'
 import { textRow } from '../../src/db/textRow'
 import { bookPage, needsAction, searchComplaints } from '../../src/db/queries'
 import type { ComplaintRow, StoredEvent, TextRow } from '../../src/db/schema'
-import { chinaDate, EVENT_SCHEMA_VERSION, encodeHlc, fold, resolveSettings } from '../../src/domain'
+import { chinaDate, dueSoonUntil, EVENT_SCHEMA_VERSION, encodeHlc, fold, resolveSettings } from '../../src/domain'
 import type { ComplaintEvent, ComplaintState } from '../../src/domain'
 import { pullEvents } from '../../src/sync/pullEvents'
 import { createHttpTransport } from '../../src/sync/httpTransport'
@@ -144,10 +144,10 @@ async function search(reps: number, warm: number) {
 }
 
 async function needs(reps: number, warm: number) {
-  const today = chinaDate(new Date())
-  const end = new Date(`${today}T23:59:59.999+08:00`).toISOString()
-  const t = await pair(reps, warm, () => needsAction(dexie!, end, today), () => rawNeedsAction(raw!, end, today))
-  const [a, b] = [await needsAction(dexie!, end, today), await rawNeedsAction(raw!, end, today)]
+  const until = dueSoonUntil(new Date())
+  const [end, lastDay] = [new Date(until).toISOString(), chinaDate(until)]
+  const t = await pair(reps, warm, () => needsAction(dexie!, until), () => rawNeedsAction(raw!, end, lastDay))
+  const [a, b] = [await needsAction(dexie!, until), await rawNeedsAction(raw!, end, lastDay)]
   if (a.length === 0 || a.length !== b.length) throw new Error(`needsAction: Dexie ${a.length}, raw ${b.length}`)
   return { counts: t, found: a.length }
 }

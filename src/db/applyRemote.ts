@@ -1,5 +1,5 @@
 import { fold, receiveHlc } from '@/domain'
-import type { ComplaintState } from '@/domain'
+import type { ComplaintState, ComplaintStatus } from '@/domain'
 import { decodeHlc } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import { loadClockContext } from './clockContext'
@@ -53,13 +53,19 @@ export function eventsByComplaint<E extends { complaintId: string }>(events: E[]
   return page
 }
 
+/** The statuses whose deadlines can run: a closed or withdrawn complaint has none. */
+const OPEN_STATUSES: ComplaintStatus[] = ['new', 'inProgress', 'escalated', 'resolved']
+
 /**
- * After the centre changed the calendar or the policy: recompute the deadline columns of every complaint still
- * open, so the book's "due" and "needs action" follow the new rules at once.
+ * After the centre changed the calendar or the policy, or the rules of the clocks changed with an update:
+ * recompute the deadline columns of every complaint still open, so the book's "due" and "needs action" follow the
+ * new rules at once. Read by status (a complaint whose clocks were all met may have one running again).
  */
 export async function reprojectOpen(db: ComplaintDb): Promise<number> {
   return db.transaction('rw', [db.events, db.complaints, db.texts, db.meta], async () => {
-    const [ctx, ids] = await Promise.all([loadClockContext(db), db.complaints.where('dueAt').above('').primaryKeys()])
+    const byStatus = OPEN_STATUSES.map((s) => db.complaints.where('[status+receivedAt+id]').between([s, '', ''], [s, '\uffff', '\uffff']).primaryKeys())
+    const [ctx, ...keys] = await Promise.all([loadClockContext(db), ...byStatus])
+    const ids = keys.flat()
     const histories = await Promise.all(ids.map((id) => db.events.where('complaintId').equals(id).toArray()))
     // The calendar and policy move dates, never words: the texts stay as they are.
     await writeProjections(db, histories.map(fold).filter((s): s is ComplaintState => s !== null), ctx, () => false)

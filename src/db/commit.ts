@@ -1,5 +1,5 @@
 import { decide, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, parseEvent, tickHlc } from '@/domain'
-import type { ComplaintEvent, ComplaintState, EventDraft, EventIssue, Refusal } from '@/domain'
+import type { Authority, ComplaintEvent, ComplaintState, EventDraft, EventIssue, Refusal } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import { loadClockContext } from './clockContext'
 import { loadIdentity, readClock, writeClock } from './meta'
@@ -32,20 +32,22 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Event
     const queuedAt = now()
     const textMayChange = drafts.some(changesText)
     // The reads do not depend on each other: asked for together, one round trip instead of six.
-    const [me, existing, storedClock, ctx, row, text] = await Promise.all([
+    const [me, existing, storedClock, ctx, row, text, users] = await Promise.all([
       loadIdentity(db),
       db.events.where('complaintId').equals(complaintId).toArray(),
       readClock(db),
       loadClockContext(db, new Date(queuedAt)),
       db.complaints.get(complaintId),
       textMayChange ? db.texts.get(complaintId) : undefined,
+      db.meta.get('users'),
     ])
     let state = fold(existing)
     let clock = storedClock
     const branchId = state?.branchId ?? me.branchId
     const made: ComplaintEvent[] = []
+    const actor = authorityOf(users?.value, me.staffId)
     for (const draft of drafts) {
-      const decision = decide(state, draft)
+      const decision = decide(state, draft, { ...ctx, now: new Date(now()), actor })
       if (!decision.ok) throw 'refusal' in decision ? new CommandRejected(decision.refusal) : new CommandRejected(null, decision.issues)
       clock = tickHlc(clock, now(), me.deviceId)
       const parsed = parseEvent({
@@ -70,4 +72,15 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Event
     ])
     return { events: made, state }
   })
+}
+
+/**
+ * What the acting staff member may approve, from the tablet's users (their role and approval level as the centre
+ * said when they were added). Someone not among them is a lobby manager; a tablet with no users yet (never
+ * enrolled, tests of the write path alone) names no one.
+ */
+function authorityOf(users: unknown, staffId: string): Authority | undefined {
+  if (!Array.isArray(users)) return undefined
+  const user = (users as { staffId: string; role: Authority['role']; approvalLevel?: Authority['approvalLevel'] }[]).find((u) => u.staffId === staffId)
+  return user ? { role: user.role, approvalLevel: user.approvalLevel ?? null } : { role: 'manager' }
 }

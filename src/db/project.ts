@@ -1,4 +1,4 @@
-import { bookDueAt, normalizePhone } from '@/domain'
+import { bookDue, chinaDate, normalizePhone } from '@/domain'
 import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft } from '@/domain'
 import { awaitingSupervisor } from '@/domain/complaint/supervisorQueue'
 import type { ComplaintDb } from './ComplaintDb'
@@ -10,13 +10,15 @@ import { summaryOf, textRow } from './textRow'
  * `ctx`: the calendar and policy in force (the centre's, once synced) and the time of projection.
  */
 export function project(state: ComplaintState, ctx: ClockContext = { now: new Date() }): ComplaintRow {
+  const due = bookDue(state, ctx)
   return {
     id: state.id,
     branchId: state.branchId,
     status: state.status,
     // UTC so that the index sorts correctly whatever offset the time was entered with.
     receivedAt: new Date(state.receivedAt).toISOString(),
-    dueAt: bookDueAt(state, ctx) ?? '',
+    dueAt: due?.dueAt ?? '',
+    dueClock: due?.clock ?? '',
     phone: state.customer.phone ? normalizePhone(state.customer.phone) : '',
     name: state.customer.name,
     category: state.codes.B ?? (state.preStandard ? state.category ?? '' : ''),
@@ -31,8 +33,8 @@ export function project(state: ComplaintState, ctx: ClockContext = { now: new Da
 function followUpDue(s: ComplaintState): string {
   if (!s.followUp) return ''
   const lastDone = s.followUpsDone.at(-1)
-  // A follow-up recorded on or after the scheduled date fulfils it.
-  return lastDone && lastDone.at.slice(0, 10) >= s.followUp.dueDate ? '' : s.followUp.dueDate
+  // A follow-up recorded on or after the scheduled (China) date fulfils it.
+  return lastDone && chinaDate(lastDone.at) >= s.followUp.dueDate ? '' : s.followUp.dueDate
 }
 
 /** Rows are flat: strings, and string lists (`awaiting`) compared in order. */

@@ -1,4 +1,5 @@
 import { normalizePhone } from '@/domain'
+import { chinaDate } from '@/domain/chinaTime'
 import { fold } from '@/domain/complaint/fold'
 import type { ComplaintState, ComplaintStatus } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
@@ -54,18 +55,25 @@ export async function bookPage(db: ComplaintDb, q: BookQuery = {}): Promise<Comp
 }
 
 /**
- * What needs the manager now: awaiting a response or due by the end of `today`, overdue, a follow-up due, or
- * running on an extension (the customer was promised a new date).
- * `endOfToday` is an ISO instant and `today` a China date `YYYY-MM-DD`.
+ * What needs the manager now: a deadline overdue or due soon, a follow-up due, or running on an extension (the
+ * customer was promised a new date). `dueSoonUntil`: the end of the next working day (domain `dueSoonUntil`), so on
+ * the last working day before a holiday the deadlines after it show.
  */
-export async function needsAction(db: ComplaintDb, endOfToday: string, today: string, limit = 200): Promise<ComplaintRow[]> {
+export async function needsAction(db: ComplaintDb, dueSoonUntil: number, limit = 200): Promise<ComplaintRow[]> {
+  // dueAt holds UTC ISO text of one shape (toISOString): its order is the instants' order.
+  const until = new Date(dueSoonUntil).toISOString()
   const [due, followUps, extended] = await Promise.all([
-    db.complaints.where('dueAt').between('0', endOfToday, true, true).limit(limit).toArray(),
-    db.complaints.where('followUpDue').between('0', today, true, true).limit(limit).toArray(),
+    db.complaints.where('dueAt').between('0', until, true, true).limit(limit).toArray(),
+    db.complaints.where('followUpDue').between('0', chinaDate(dueSoonUntil), true, true).limit(limit).toArray(),
     db.complaints.where('extendedUntil').above('').limit(limit).toArray(),
   ])
   const byId = new Map([...due, ...followUps, ...extended].map((r) => [r.id, r]))
   return [...byId.values()].sort((a, b) => (a.dueAt || a.followUpDue || a.extendedUntil).localeCompare(b.dueAt || b.followUpDue || b.extendedUntil))
+}
+
+/** How many complaints have a deadline overdue or due before `dueSoonUntil`: the header's and the app icon's badge. */
+export function countDueSoon(db: ComplaintDb, dueSoonUntil: number): Promise<number> {
+  return db.complaints.where('dueAt').between('0', new Date(dueSoonUntil).toISOString(), true, true).count()
 }
 
 /** Search by the start of a phone number (digits), of a customer name, or by words in the text — all through indexes. */

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie'
-import type { ComplaintEvent, ComplaintState, ComplaintStatus } from '@/domain'
+import type { ClockName, ComplaintEvent, ComplaintState, ComplaintStatus } from '@/domain'
 import { awaitingSupervisor } from '@/domain/complaint/supervisorQueue'
 import type { AwaitingSupervisor } from '@/domain/complaint/supervisorQueue'
 import { summaryOf, textRow } from './textRow'
@@ -16,6 +16,11 @@ export interface ComplaintRow {
   receivedAt: string
   /** The date the book warns by (empty string when none: Dexie leaves such rows out of the index's range queries). */
   dueAt: string
+  /**
+   * The clock `dueAt` belongs to, so the book can say which deadline it is. Not indexed: rows written before it
+   * existed lack it until reprojected (see projectionVersion.ts).
+   */
+  dueClock?: ClockName | ''
   /** Normalised digits, for prefix search by phone. */
   phone: string
   name: string

@@ -9,6 +9,7 @@ import type { Config } from './config'
 import type { Database } from './db/Database'
 import { migrate } from './db/migrate'
 import { openDatabase } from './db/openDatabase'
+import { reprojectStale } from './sync/reprojectComplaints'
 
 /** A start-up failure the operator can fix: printed as one clear message, without a stack trace. */
 class StartError extends Error {}
@@ -42,11 +43,12 @@ const describeDatabase = (config: Config) => config.DATABASE_URL
   ? `PostgreSQL at ${new URL(config.DATABASE_URL).host}${new URL(config.DATABASE_URL).pathname}`
   : `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}`
 
-function banner(config: Config, port: number, applied: number[], processes: number): void {
+function banner(config: Config, port: number, prepared: Prepared, processes: number): void {
   const { local, lan } = urls(config.HOST, port)
+  const { applied, reprojected } = prepared
   console.log(`\n投诉台 · Complaint Desk is running
   on this computer:  ${local}
-${lan.map((u) => `  on a tablet:       ${u}\n`).join('')}  database:          ${describeDatabase(config)}${applied.length ? ` (migrations ${applied.join(', ')} applied)` : ''}${processes > 1 ? `\n  processes:         ${processes}` : ''}`)
+${lan.map((u) => `  on a tablet:       ${u}\n`).join('')}  database:          ${describeDatabase(config)}${applied.length ? ` (migrations ${applied.join(', ')} applied)` : ''}${reprojected ? `\n  deadlines:         ${reprojected} complaints recomputed` : ''}${processes > 1 ? `\n  processes:         ${processes}` : ''}`)
 }
 
 function printFirstAdmin(password: string | undefined): void {
@@ -55,11 +57,14 @@ function printFirstAdmin(password: string | undefined): void {
   (shown once, to be changed at the first sign-in; set ADMIN_PASSWORD on first start to choose it instead)`)
 }
 
-/** Migrates and makes the first administrator: once, before any process serves. */
-async function prepare(config: Config, db: Database): Promise<{ applied: number[]; adminPassword?: string }> {
+interface Prepared { applied: number[]; reprojected: number; adminPassword?: string }
+
+/** Migrates, recomputes rows an older server projected, makes the first administrator: once, before any process serves. */
+async function prepare(config: Config, db: Database): Promise<Prepared> {
   const applied = await step('Cannot bring the database schema up to date', () => migrate(db))
+  const reprojected = await step('Cannot recompute the complaints’ deadlines', () => reprojectStale(db))
   const admin = await ensureFirstAdmin(db, config.ADMIN_PASSWORD)
-  return { applied, adminPassword: admin.password }
+  return { applied, reprojected, adminPassword: admin.password }
 }
 
 /**
@@ -76,7 +81,7 @@ async function primary(config: Config): Promise<void> {
     served.add(worker.id)
     if (announced) return
     announced = true
-    banner(config, address.port, prepared.applied, config.WORKERS)
+    banner(config, address.port, prepared, config.WORKERS)
     printFirstAdmin(prepared.adminPassword)
   })
   cluster.on('exit', (worker, code) => {
@@ -111,7 +116,7 @@ async function start(config: Config, options: { worker: boolean }): Promise<void
     if (!options.worker || cluster.worker?.id === 1) startHousekeeping(db, app.log)
     await step(`Cannot listen on ${config.HOST}:${config.PORT} (set PORT or HOST)`, () => app.listen({ port: config.PORT, host: config.HOST }))
     if (prepared) {
-      banner(config, (app.server.address() as AddressInfo).port, prepared.applied, 1)
+      banner(config, (app.server.address() as AddressInfo).port, prepared, 1)
       printFirstAdmin(prepared.adminPassword)
     }
     return app

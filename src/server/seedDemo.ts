@@ -10,10 +10,13 @@ const STAFF = [
   ['zhang', '张伟', 'manager', 'renmin'],
   ['wang', '王强', 'manager', 'zhongshan'],
   ['zhao', '赵敏', 'supervisor', 'renmin'],
+  // A head-office senior manager (总行高级管理人员): the approval past 30 days is theirs (Art. 18).
+  ['qian', '钱立', 'supervisor', null],
 ] as const
 
 /**
- * A demo bank for trying the product: two branches, their lobby managers, a supervisor covering both, and a few
+ * A demo bank for trying the product: two branches, their lobby managers, a supervisor covering both, a head-office
+ * senior manager who approves extensions past 30 days, and a few
  * complaints in 人民路支行. Idempotent: running it twice changes nothing. Demo only: every account gets `password`.
  */
 export async function seedDemo(db: Database, password: string): Promise<{ created: boolean }> {
@@ -24,7 +27,8 @@ export async function seedDemo(db: Database, password: string): Promise<{ create
   for (const [id, name, role, branch] of STAFF) {
     await db.query('insert into staff (id, username, name, role, branch_id, password_hash) values ($1, $1, $2, $3, $4, $5)', [id, name, role, branch, hash])
   }
-  await db.query(`insert into staff_branches (staff_id, branch_id) values ('zhao', 'zhongshan')`)
+  await db.query(`insert into staff_branches (staff_id, branch_id) values ('zhao', 'zhongshan'), ('qian', 'renmin'), ('qian', 'zhongshan')`)
+  await db.query(`update staff set approval_level = 'superior' where id = 'qian'`)
 
   const actor = { staffId: 'li', staffName: '李娜', deviceId: 'seed-demo' }
   let wall = Date.now() - 3 * 86_400_000

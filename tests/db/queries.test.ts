@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newId } from '@/domain'
+import { endOfChinaDay, newId } from '@/domain'
 import type { PayloadInput } from '@/domain'
 import { applyRemote, bookPage, commit, ComplaintDb, complaintState, needsAction, searchComplaints } from '@/db'
 import type { ComplaintRow } from '@/db'
@@ -69,12 +69,15 @@ describe('complaint book queries', () => {
     expect(await searchComplaints(db, '不存在的内容')).toHaveLength(0)
   })
 
-  it('lists what needs action: complaints whose binding deadline falls by the end of the day', async () => {
-    // Received 1 March 10:00 China time and not yet answered: the 24-hour first response runs out on 2 March.
-    const rows = await needsAction(db, '2026-03-02T15:59:59.999Z', '2026-03-02')
-    expect(rows.map((r) => [r.status, r.receivedAt])).toEqual([['new', '2026-03-01T02:00:00.000Z']])
-    expect(await needsAction(db, '2026-02-28T15:59:59.999Z', '2026-02-28')).toHaveLength(0)
-    expect(await needsAction(db, '2099-01-01T00:00:00.000Z', '2099-01-01')).toHaveLength(30)
+  it('lists what needs action: complaints whose binding deadline falls by the given instant', async () => {
+    // Received 1 March 10:00 China time: the 24-hour clocks run out on 2 March — the new one's first response, and
+    // the acknowledged one's notice of the decision or of an extension (nothing of either was told).
+    const rows = await needsAction(db, endOfChinaDay('2026-03-02'))
+    expect(rows.map((r) => [r.status, r.receivedAt, r.dueClock]).sort()).toEqual([
+      ['inProgress', '2026-03-01T02:00:00.000Z', 'handling'], ['new', '2026-03-01T02:00:00.000Z', 'firstResponse'],
+    ])
+    expect(await needsAction(db, endOfChinaDay('2026-02-28'))).toHaveLength(0)
+    expect(await needsAction(db, endOfChinaDay('2099-01-01'))).toHaveLength(30)
   })
 })
 
@@ -113,7 +116,10 @@ describe('central settings', () => {
   it('recomputes the book’s deadlines when the centre changes the policy', async () => {
     const local = new ComplaintDb(`settings-${newId()}`)
     const id = newId()
-    await commit(local, id, [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'complaint.acknowledged', payload: {} }])
+    // Received Monday 2 March 2026 09:30, answered and told of the extension's need within the hour: the 24-hour clocks are met.
+    const at = () => Date.parse('2026-03-02T02:30:00Z')
+    const told = { channel: 'phone', purpose: 'extensionNotice', content: '需核查，稍后答复', contactedAt: '2026-03-02T10:20:00+08:00' } as const
+    await commit(local, id, [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'customer.contacted', payload: told }], at)
     const before = (await local.complaints.get(id))!.dueAt
     const { reprojectOpen } = await import('@/db')
     await local.meta.put({ key: 'settings', value: { version: 2, policy: { firstResponseHours: 24, handlingHours: 24, replyWorkingDays: 5, extensionCapWorkingDays: 45, regulatoryDays: 15, regulatoryExtendedDays: 30, regulatoryMaxDays: 60, dueSoonWorkingDays: 1 } } })
@@ -131,10 +137,10 @@ describe('central settings', () => {
     const id = newId()
     await commit(local, id, [
       { type: 'complaint.recorded', payload: RECORDED },
-      { type: 'complaint.extended', payload: { reason: '调取录像', newDueDate: '2026-04-10', noticeChannel: 'sms', noticeAt: '2026-03-02T12:00:00+08:00' } },
-    ])
-    const rows = await needsAction(local, '2026-03-01T00:00:00.000Z', '2026-03-01')
-    expect(rows.map((r) => r.extendedUntil)).toEqual(['2026-04-10'])
+      { type: 'complaint.extended', payload: { reason: '调取录像', newDueDate: '2026-03-31', noticeChannel: 'sms', noticeAt: '2026-03-02T12:00:00+08:00' } },
+    ], () => Date.parse('2026-03-02T04:30:00Z'))
+    const rows = await needsAction(local, endOfChinaDay('2026-03-01'))
+    expect(rows.map((r) => r.extendedUntil)).toEqual(['2026-03-31'])
     await local.delete()
   })
 })

@@ -2,8 +2,9 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   addDays, addNaturalDays, addWorkingDays, buildCalendar, chinaDate, hasPublishedSchedule, isProvisional, isWorkingDay,
-  workingDaysBetween,
+  STATUTORY_CALENDAR, workingDaysBetween,
 } from '@/domain'
+import { legalHolidays } from '@/domain/calendar/legalHolidays'
 
 const CAL_2027 = buildCalendar({
   // What an administrator would enter from the 2027 State Council notice (New Year 2027-01-01 … 03, make-up 2027-01-04 is not one; illustrative).
@@ -55,8 +56,10 @@ describe('addWorkingDays', () => {
     expect(addWorkingDays('2026-03-02', 1)).toBe('2026-03-03')
   })
 
-  it('crosses the year boundary into a year without a schedule as plain weekdays, marked provisional', () => {
-    expect(addWorkingDays('2026-12-31', 1)).toBe('2027-01-01')
+  it('crosses into a year without a published schedule with the holidays the law fixes, marked provisional', () => {
+    // 1 January 2027 is a Friday and New Year's Day: not a working day even before the State Council's notice.
+    expect(isWorkingDay('2027-01-01')).toBe(false)
+    expect(addWorkingDays('2026-12-31', 1)).toBe('2027-01-04')
     expect(hasPublishedSchedule(2026)).toBe(true)
     expect(hasPublishedSchedule(2027)).toBe(false)
     expect(isProvisional('2026-12-20', '2027-01-15')).toBe(true)
@@ -65,6 +68,8 @@ describe('addWorkingDays', () => {
 
   it('uses a centrally added 2027 schedule, which is then no longer provisional', () => {
     expect(addWorkingDays('2026-12-31', 1, CAL_2027)).toBe('2027-01-04')
+    // The entered schedule replaces the law's computed days: 2/5 (Spring Festival eve) is not in CAL_2027.
+    expect(isWorkingDay('2027-02-05', CAL_2027)).toBe(true)
     expect(isWorkingDay('2027-02-20', CAL_2027)).toBe(true)
     expect(hasPublishedSchedule(2027, CAL_2027)).toBe(true)
     expect(isProvisional('2026-12-20', '2027-01-15', CAL_2027)).toBe(false)
@@ -72,6 +77,25 @@ describe('addWorkingDays', () => {
 
   it('refuses a count below one', () => {
     expect(() => addWorkingDays('2026-03-02', 0)).toThrow(/≥ 1/)
+  })
+})
+
+describe('the statutory holidays of a year without a published schedule (全国年节及纪念日放假办法)', () => {
+  it('computes 2027 from the law: New Year, Spring Festival eve and three days, Qingming, 1–2 May, Dragon Boat, Mid-Autumn, 1–3 October', () => {
+    expect([...legalHolidays(2027).keys()].sort()).toEqual([
+      '2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-04-05', '2027-05-01', '2027-05-02',
+      '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03',
+    ])
+    for (const d of legalHolidays(2027).keys()) expect(isWorkingDay(d)).toBe(false)
+    // No make-up arrangement is guessed: a weekday next to a holiday is a working day until the schedule says otherwise.
+    expect(isWorkingDay('2027-02-09')).toBe(true)
+    expect(isWorkingDay('2027-10-04')).toBe(true)
+  })
+
+  it.each([2025, 2026])('matches the published %i schedule: every day the law fixes is a holiday in it', (year) => {
+    for (const [date, name] of legalHolidays(year)) {
+      expect(STATUTORY_CALENDAR.holidays.get(date), `${date} ${name}`).toBe(name)
+    }
   })
 })
 

@@ -20,9 +20,9 @@ describe('decide', () => {
     expect(d).toEqual({ ok: false, issues: [{ path: 'description', message: 'required' }] })
   })
 
-  it('refuses to close a valid complaint that has no reply to the customer', () => {
-    const s = stateAfter({ type: 'validity.judged', payload: { verdict: 'valid', reason: '属实' } })
-    expect(decide(s, { type: 'complaint.closed', payload: {} })).toEqual({ ok: false, refusal: 'closeNeedsReply' })
+  it.each(['valid', 'invalid', 'suggestion'] as const)('refuses to close a %s complaint whose decision the customer has not been told', (verdict) => {
+    const s = stateAfter({ type: 'validity.judged', payload: { verdict, reason: '已核实' } })
+    expect(decide(s, { type: 'complaint.closed', payload: {} })).toEqual({ ok: false, refusal: 'closeNeedsNotice' })
   })
 
   it('refuses to close before validity is judged', () => {

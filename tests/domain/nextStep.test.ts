@@ -9,14 +9,18 @@ function after(...drafts: EventDraft[]) {
 }
 const VALID: EventDraft = { type: 'validity.judged', payload: { verdict: 'valid', reason: 'r' } }
 const PLAN: EventDraft = { type: 'plan.proposed', payload: { cause: 'c', plan: 'p', responsible: { staffId: 's', staffName: 'S' } } }
+/** A contact of the retired purpose `reply`, as stored: it reads as the decision notice. */
 const REPLY: EventDraft = { type: 'customer.contacted', payload: { channel: 'phone', purpose: 'reply', content: 'x', contactedAt: '2026-03-02T10:00:00+08:00' } }
+const PROGRESS: EventDraft = { type: 'customer.contacted', payload: { channel: 'phone', purpose: 'progress', content: 'x', contactedAt: '2026-03-02T10:00:00+08:00' } }
 
 describe('nextStep follows the procedure', () => {
   it.each([
     ['a new complaint: respond', [], 'complaint.acknowledged'],
     ['responded: judge validity', [{ type: 'complaint.acknowledged', payload: {} }], 'validity.judged'],
     ['valid: plan', [VALID], 'plan.proposed'],
-    ['planned: reply', [VALID, PLAN], 'customer.contacted'],
+    ['planned: tell the decision', [VALID, PLAN], 'decision.notified'],
+    ['a progress call is no decision', [VALID, PLAN, PROGRESS], 'decision.notified'],
+    ['invalid: tell the decision too', [{ type: 'validity.judged', payload: { verdict: 'invalid', reason: 'r' } }], 'decision.notified'],
     ['replied: resolve', [VALID, PLAN, REPLY], 'complaint.resolved'],
     ['resolved: hear the customer', [VALID, PLAN, REPLY, { type: 'complaint.resolved', payload: { summary: 's' } }], 'opinion.recorded'],
     ['escalated: the supervisor’s plan', [{ type: 'complaint.escalated', payload: { reason: 'r' } }], 'supervisor.planRecorded'],

@@ -5,6 +5,8 @@ import { eventFactory, RECORDED } from '../support/eventFactory'
 
 const SUPERVISOR: Actor = { staffId: 'staff-zhao', staffName: '赵主管', deviceId: 'tablet-b' }
 const zhao = { staffId: SUPERVISOR.staffId, staffName: SUPERVISOR.staffName }
+/** A day after the complaints below were received (the factory starts on 2 March 2026). */
+const NOW = { now: new Date('2026-03-03T02:00:00Z') }
 
 function handled() {
   const f = eventFactory()
@@ -21,8 +23,10 @@ describe('extension requests and the supervisor’s decision', () => {
     events.push(f.make({ type: 'extension.requested', payload: { reason: '需总行核查交易记录', newDueDate: '2026-04-20' } }))
     const s = fold(events)!
     expect(awaitingSupervisor(s)).toEqual(['extension'])
-    expect(deskItems([s])).toEqual([expect.objectContaining({
+    expect(deskItems([s], NOW)).toEqual([expect.objectContaining({
       kind: 'extension', reason: '需总行核查交易记录', newDueDate: '2026-04-20', askedBy: '李经理', requestId: events[2]!.id,
+      // Past 30 days (4/1): only a superior office or a head-office senior manager may approve it (Art. 18).
+      needs: 'superior',
     })])
   })
 
@@ -31,15 +35,15 @@ describe('extension requests and the supervisor’s decision', () => {
     const request = f.make({ type: 'extension.requested', payload: { reason: '核查', newDueDate: '2026-04-20' } })
     events.push(request)
     const s = fold(events)!
-    expect(decide(s, { type: 'extension.requested', payload: { reason: '再次', newDueDate: '2026-04-21' } })).toMatchObject({ ok: false, refusal: 'extensionRequestPending' })
-    expect(decide(s, { type: 'extension.decided', payload: { requestId: f.complaintId, approved: true, comment: '同意', supervisor: zhao } })).toMatchObject({ ok: false, refusal: 'noSuchRequest' })
+    expect(decide(s, { type: 'extension.requested', payload: { reason: '再次', newDueDate: '2026-04-21' } }, NOW)).toMatchObject({ ok: false, refusal: 'extensionRequestPending' })
+    expect(decide(s, { type: 'extension.decided', payload: { requestId: f.complaintId, approved: true, comment: '同意', supervisor: zhao } }, NOW)).toMatchObject({ ok: false, refusal: 'noSuchRequest' })
     events.push(f.make({ type: 'extension.decided', payload: { requestId: request.id, approved: false, comment: '请在期限内办结', supervisor: zhao } }, { actor: SUPERVISOR }))
     const decided = fold(events)!
-    expect(decide(decided, { type: 'extension.decided', payload: { requestId: request.id, approved: true, comment: '改为同意', supervisor: zhao } })).toMatchObject({ ok: false, refusal: 'alreadyDecided' })
+    expect(decide(decided, { type: 'extension.decided', payload: { requestId: request.id, approved: true, comment: '改为同意', supervisor: zhao } }, NOW)).toMatchObject({ ok: false, refusal: 'alreadyDecided' })
     expect(awaitingSupervisor(decided)).toEqual([])
     // Refused: nothing to record, and the manager may ask again with better reasons.
     expect(approvedExtensionToRecord(decided)).toBeUndefined()
-    expect(decide(decided, { type: 'extension.requested', payload: { reason: '补充材料', newDueDate: '2026-04-20' } }).ok).toBe(true)
+    expect(decide(decided, { type: 'extension.requested', payload: { reason: '补充材料', newDueDate: '2026-03-30' } }, NOW).ok).toBe(true)
   })
 
   it('after approval asks the manager to tell the customer and record the extension, then moves on', () => {

@@ -29,8 +29,9 @@ describe('next year’s schedule entered from the State Council’s notice', () 
   it('moves working-day deadlines as the tablets count them: holidays skipped, a make-up Saturday counted', () => {
     const plain = buildCalendar({ entries: [], publishedYears: [] })
     const calendar = buildCalendar(withSchedule({ entries: [], publishedYears: [] }, NOTICE))
-    // From Thursday 4 February 2027: five working days.
-    expect(addWorkingDays('2027-02-04', 5, plain)).toBe('2027-02-11')
+    // From Thursday 4 February 2027: five working days. Unpublished, the year keeps the law's Spring Festival
+    // (除夕 to 初三, 5–8 February) and no make-up day; the notice adds its extra days and the make-up Saturday.
+    expect(addWorkingDays('2027-02-04', 5, plain)).toBe('2027-02-15')
     expect(addWorkingDays('2027-02-04', 5, calendar)).toBe('2027-02-19')
     expect(addWorkingDays('2027-02-04', 6, calendar)).toBe('2027-02-20')
     expect(dayKind('2027-02-20', calendar)).toEqual({ kind: 'makeUp', name: '春节' })
@@ -41,7 +42,8 @@ describe('next year’s schedule entered from the State Council’s notice', () 
 
   it('summarises a year and says when it is only provisional', () => {
     const plain = buildCalendar({ entries: [], publishedYears: [] })
-    expect(yearSummary(2027, plain)).toMatchObject({ provisional: true, holiday: 0, makeUp: 0, work: 261 })
+    // The law's 13 holiday days (全国年节及纪念日放假办法), of which 7 fall on weekdays in 2027.
+    expect(yearSummary(2027, plain)).toMatchObject({ provisional: true, holiday: 13, makeUp: 0, work: 254 })
     const calendar = buildCalendar(withSchedule({ entries: [], publishedYears: [] }, NOTICE))
     expect(yearSummary(2027, calendar)).toMatchObject({ provisional: false, holiday: 19, makeUp: 2 })
     // A year the bundled tables hold is published already.

@@ -102,3 +102,28 @@ export async function pickCode(page: Page, code: string): Promise<void> {
   await picker.getByTestId(`code-${code}`).click()
   await expect(picker.getByTestId(`picker-${code[0]}-chosen`)).toContainText(code)
 }
+
+/** Opens the next-step or a listed action, taps its choices and fills its fields; returns the open sheet. */
+export async function act(page: Page, type: string, fields: Record<string, string> = {}, choices: Record<string, string> = {}) {
+  const next = page.locator(`[data-testid="next-step"][data-action="${type}"]`)
+  if (await next.count()) await next.click()
+  else await page.getByTestId(`action-${type.replace('.', '-')}`).click()
+  const sheet = page.getByTestId(`sheet-${type.replace('.', '-')}`)
+  await expect(sheet).toBeVisible()
+  // The choices are large labelled buttons (the radio inside is hidden): tap the label, as a finger would.
+  for (const [name, value] of Object.entries(choices)) {
+    const testid = `[data-testid="action-field-${name}-${value}"]`
+    await sheet.locator('label', { has: page.locator(testid) }).click()
+    await expect(sheet.locator(testid)).toBeChecked()
+  }
+  for (const [name, value] of Object.entries(fields)) await sheet.getByTestId(`action-field-${name}`).fill(value)
+  return sheet
+}
+
+/** Saves the open action's sheet and waits for its event on the timeline. */
+export async function saveAction(page: Page, type: string): Promise<void> {
+  const sheet = page.getByTestId(`sheet-${type.replace('.', '-')}`)
+  await sheet.getByTestId('action-submit').click()
+  await expect(sheet).toBeHidden()
+  await expect(page.locator(`[data-testid="timeline-event"][data-type="${type}"]`).first()).toBeVisible()
+}

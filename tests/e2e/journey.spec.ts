@@ -2,37 +2,13 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { fillIntake, openControlled, pickCode } from './helpers'
+import { act, fillIntake, openControlled, pickCode, saveAction as save } from './helpers'
 
 const SHOTS = join('docs', 'screenshots', 'journey')
 
 async function shot(page: Page, name: string) {
   await expect(page.locator('.van-toast:visible')).toHaveCount(0, { timeout: 10_000 })
   await page.screenshot({ path: join(SHOTS, `${name}.png`) })
-}
-
-/** Opens the next-step or a listed action, fills its form and saves it. */
-async function act(page: Page, type: string, fields: Record<string, string> = {}, choices: Record<string, string> = {}) {
-  const next = page.locator(`[data-testid="next-step"][data-action="${type}"]`)
-  if (await next.count()) await next.click()
-  else await page.getByTestId(`action-${type.replace('.', '-')}`).click()
-  const sheet = page.getByTestId(`sheet-${type.replace('.', '-')}`)
-  await expect(sheet).toBeVisible()
-  // The choices are large labelled buttons (the radio inside is hidden): tap the label, as a finger would.
-  for (const [name, value] of Object.entries(choices)) {
-    const testid = `[data-testid="action-field-${name}-${value}"]`
-    await sheet.locator('label', { has: page.locator(testid) }).click()
-    await expect(sheet.locator(testid)).toBeChecked()
-  }
-  for (const [name, value] of Object.entries(fields)) await sheet.getByTestId(`action-field-${name}`).fill(value)
-  return sheet
-}
-
-async function save(page: Page, type: string) {
-  const sheet = page.getByTestId(`sheet-${type.replace('.', '-')}`)
-  await sheet.getByTestId('action-submit').click()
-  await expect(sheet).toBeHidden()
-  await expect(page.locator(`[data-testid="timeline-event"][data-type="${type}"]`).first()).toBeVisible()
 }
 
 test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async ({ page, context }) => {
@@ -90,16 +66,18 @@ test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async 
   await expect(page).toHaveURL(detailUrl)
   await expect(page.locator('[data-testid="timeline-event"][data-type="script.stepDone"]')).toHaveCount(7)
 
-  // The process: validity, a reply by SMS logged as proof of notice, resolution, opinion, close, follow-up.
+  // The process: validity, the decision told by SMS and logged as proof of notice, resolution, opinion, close, follow-up.
   await act(page, 'validity.judged', { reason: 'ATM 故障属实' }, { verdict: 'valid' })
   await save(page, 'validity.judged')
   await act(page, 'plan.proposed', { cause: 'ATM 读卡模块老化', plan: '当日取卡并更换读卡模块' })
   await save(page, 'plan.proposed')
-  const reply = await act(page, 'customer.contacted', {}, { channel: 'sms', purpose: 'reply' })
-  await reply.getByTestId('sms-template-reply').click()
+  // The decision notice states what was verified, the decision, its basis and the remedies (Art. 19).
+  const reply = await act(page, 'decision.notified', { basis: '设备故障致卡被吞，属我行责任，按服务规范当日处理' }, { channel: 'sms' })
+  await reply.getByTestId('sms-template-decision').click()
+  await expect(reply.getByTestId('action-field-content')).toHaveValue(/申请核查.*调解、仲裁或提起诉讼/)
   await expect(reply.getByTestId('sms-link')).toHaveAttribute('href', /^sms:13700001111\?body=/)
   await shot(page, '4-sms-reply')
-  await save(page, 'customer.contacted')
+  await save(page, 'decision.notified')
   await act(page, 'complaint.resolved', { summary: '银行卡已当日取回，读卡模块已更换' })
   await save(page, 'complaint.resolved')
   await act(page, 'opinion.recorded', { words: '处理得很快，满意' }, { opinion: 'satisfied' })
@@ -118,7 +96,7 @@ test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async 
   await expect(page.getByTestId('detail-name')).toHaveText('孙丽')
   await expect(page.getByText('已办结').first()).toBeVisible()
   const types = await page.getByTestId('timeline-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))
-  expect(types).toEqual(expect.arrayContaining(['complaint.recorded', 'script.moodRecorded', 'script.stepDone', 'validity.judged', 'plan.proposed', 'customer.contacted', 'complaint.resolved', 'opinion.recorded', 'complaint.closed', 'followUp.scheduled', 'followUp.done']))
+  expect(types).toEqual(expect.arrayContaining(['complaint.recorded', 'script.moodRecorded', 'script.stepDone', 'validity.judged', 'plan.proposed', 'decision.notified', 'complaint.resolved', 'opinion.recorded', 'complaint.closed', 'followUp.scheduled', 'followUp.done']))
   await expect(page.getByTestId('contacts')).toContainText('短信')
 
   // The printable record.

@@ -6,7 +6,9 @@ import { enrolTablet, fillIntake, openControlled } from './helpers'
 
 const SHOTS = join('docs', 'screenshots')
 const SUPERVISOR = { username: 'zhao', name: '赵敏', password: 'e2e-demo-password', pin: '135790' }
-/** A date well past the regulatory 15 days, within the 45-working-day cap. */
+/** The demo's head-office senior manager: the approval past 30 days is theirs (Art. 18). */
+const SUPERIOR = { username: 'qian', name: '钱立', password: 'e2e-demo-password' }
+/** A date past 30 days (so a superior must approve), within 60 days and the 45-working-day cap. */
 const inFiveWeeks = () => new Date(Date.now() + 8 * 3600_000 + 35 * 86_400_000).toISOString().slice(0, 10)
 
 async function reconnect(context: BrowserContext) {
@@ -24,7 +26,7 @@ async function shot(page: Page, name: string, fullPage = false) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage })
 }
 
-test('a supervisor approves an extension at the desk and the branch tablet records it with the customer told', async ({ browser }) => {
+test('a head-office senior manager approves an extension past 30 days at the desk; the branch tablet records it with the customer told', async ({ browser }) => {
   test.setTimeout(180_000)
   mkdirSync(SHOTS, { recursive: true })
   const branchContext = await browser.newContext()
@@ -32,7 +34,7 @@ test('a supervisor approves an extension at the desk and the branch tablet recor
   const branch = await branchContext.newPage()
   const desk = await deskContext.newPage()
 
-  // 中山路支行's tablet (lobby manager 王强) records a complaint and asks for an extension past the regulatory date.
+  // 中山路支行's tablet (lobby manager 王强) records a complaint and asks for an extension past 30 days.
   await openControlled(branch)
   await branch.getByTestId('new-complaint').click()
   await fillIntake(branch, { name: '郑毅', phone: '13700001111', description: '境外汇款三周未到账，银行无法说明原因。', demand: '查明汇款去向' })
@@ -66,13 +68,22 @@ test('a supervisor approves an extension at the desk and the branch tablet recor
   await desk.getByTestId('desk-branch-zhongshan').click()
   // Other tests share the server: look for this test's complaint among the branch's open ones.
   await expect(desk.getByTestId('branch-complaint').filter({ hasText: '郑毅' })).toHaveCount(1)
+  // Past 30 days the branch's own supervisor may refuse, not approve: it needs a superior office's approval.
+  await expect(item.getByTestId('desk-needs')).toContainText('须上级机构或总行高级管理人员审批')
+  await expect(item.getByTestId('desk-approve')).toBeDisabled()
   await shot(desk, 'desk', true)
 
-  // A decision needs a comment; then it is sent to the centre.
-  await item.getByTestId('desk-approve').click()
-  await expect(item.getByRole('alert')).toBeVisible()
-  await item.getByTestId('desk-answer').fill('同意延期，请每周告知客户查询进度')
-  await item.getByTestId('desk-approve').click()
+  // The head-office senior manager signs in at the centre; a decision needs a comment; then it is sent there.
+  await desk.getByTestId('central-sign-out').click()
+  await desk.getByTestId('central-username').fill(SUPERIOR.username)
+  await desk.getByTestId('central-password').fill(SUPERIOR.password)
+  await desk.getByTestId('central-submit').click()
+  const ask = desk.getByTestId('desk-central-queue').locator('[data-kind="extension"]', { hasText: '郑毅' })
+  await expect(ask.getByTestId('desk-approve')).toBeEnabled()
+  await ask.getByTestId('desk-approve').click()
+  await expect(ask.getByRole('alert')).toBeVisible()
+  await ask.getByTestId('desk-answer').fill('同意延期，请每周告知客户查询进度')
+  await ask.getByTestId('desk-approve').click()
   await expect(desk.getByTestId('desk-central-queue').locator('[data-kind="extension"]', { hasText: '郑毅' })).toHaveCount(0)
 
   // The branch tablet syncs: the approval is on the timeline and the next step is to tell the customer.
@@ -84,7 +95,9 @@ test('a supervisor approves an extension at the desk and the branch tablet recor
   await branch.locator('[data-testid="next-step"][data-action="complaint.extended"]').click()
   const sheet = branch.getByTestId('sheet-complaint-extended')
   await expect(sheet.getByTestId('action-field-newDueDate')).toHaveValue(inFiveWeeks())
-  await expect(sheet.getByTestId('action-field-approvedBy')).toHaveValue('赵敏')
+  // The approval is the approver's own event, not a name on this form.
+  await expect(sheet.getByTestId('extension-approval')).toContainText('钱立')
+  await expect(sheet.getByTestId('action-field-approvedBy')).toHaveCount(0)
   await sheet.getByTestId('action-submit').click()
   await expect(branch.locator('[data-testid="timeline-event"][data-type="complaint.extended"]')).toHaveCount(1)
   await waitSynced(branch)
@@ -100,7 +113,7 @@ test('a supervisor approves an extension at the desk and the branch tablet recor
   // The complaint register of the range, printed from the centre: the request, the decision and the notice are on it.
   await desk.getByTestId('print-central-register').click()
   const record = desk.getByTestId('print-record').filter({ hasText: '郑毅' })
-  await expect(record.getByTestId('print-extension-request')).toContainText('赵敏')
+  await expect(record.getByTestId('print-extension-request')).toContainText('钱立')
   await expect(record.getByTestId('print-extension-request')).toContainText('同意延期，请每周告知客户查询进度')
   await expect(record).toContainText('中山路支行')
   await branchContext.close()

@@ -74,7 +74,8 @@ describe.each(BACKENDS)('authentication and authorisation on $name', (backend) =
     const other = await app.inject({ method: 'POST', url: '/api/devices/enrol', headers: bank.auth(li), payload: { deviceId: 'tab-x', name: 'x', branchId: 'b2' } })
     expect(other.statusCode).toBe(403)
     const branch = await app.inject({ method: 'GET', url: '/api/branch', headers: bank.auth(res.json().deviceToken) })
-    expect(branch.json().staff.map((s: { id: string }) => s.id).sort()).toEqual(['li', 'zhao'])
+    // The branch's staff and those who cover it, with the approval each holds.
+    expect(branch.json().staff.map((s: { id: string; approvalLevel: string | null }) => [s.id, s.approvalLevel]).sort()).toEqual([['li', null], ['qian', 'superior'], ['zhao', null]])
   })
 
   it('enrols a supervisor’s tablet in their own branch unless they name another they cover; an administrator names one', async () => {

@@ -11,6 +11,7 @@ import { PASSWORD, seedBank } from './fixtures'
 const li: Actor = { staffId: 'li', staffName: '李经理', deviceId: 'tab-b1' }
 const wang: Actor = { staffId: 'wang', staffName: '王经理', deviceId: 'tab-b2' }
 const zhao: Actor = { staffId: 'zhao', staffName: '赵主管', deviceId: 'desk-zhao' }
+const qian: Actor = { staffId: 'qian', staffName: '钱总', deviceId: 'desk-qian' }
 
 /** One clock for the whole file: every event is stamped after the one made before it. */
 let wall = Date.now() - 3_600_000
@@ -19,6 +20,9 @@ function events(branchId: string, actor: Actor, drafts: EventDraft[], complaintI
 }
 const recorded = (receivedAt: string): EventDraft => ({ type: 'complaint.recorded', payload: { ...RECORDED, receivedAt } })
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString()
+const inDays = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10)
+/** Told within the 24 hours that handling it takes longer, and why: the 24-hour clocks are met. */
+const toldOfDelay = (contactedAt: string): EventDraft => ({ type: 'customer.contacted', payload: { channel: 'phone', purpose: 'extensionNotice', content: '需核查，稍后答复', contactedAt } })
 
 describe.each(BACKENDS)('the supervisor’s desk on $name', (backend) => {
   let db: Database
@@ -30,11 +34,12 @@ describe.each(BACKENDS)('the supervisor’s desk on $name', (backend) => {
   beforeAll(async () => {
     db = await backend.open()
     await seedBank(db)
-    // b1: one extension request waiting, one escalation, one overdue (received 40 days ago, untouched); b2: one fresh.
-    const withRequest = events('b1', li, [recorded(daysAgo(2)), { type: 'complaint.acknowledged', payload: {} }, { type: 'extension.requested', payload: { reason: '需总行核查', newDueDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10) } }])
+    // b1: one extension request waiting (within 30 days: a supervisor may approve), one escalation, one overdue
+    // (received 40 days ago, untouched); b2: one fresh, its first response due within the next working day.
+    const withRequest = events('b1', li, [recorded(daysAgo(2)), toldOfDelay(daysAgo(1.9)), { type: 'extension.requested', payload: { reason: '需总行核查', newDueDate: inDays(20) } }])
     request = withRequest[2]!
     await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, withRequest as never)
-    await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, events('b1', li, [recorded(daysAgo(1)), { type: 'complaint.acknowledged', payload: {} }, { type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }]) as never)
+    await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, events('b1', li, [recorded(daysAgo(1)), toldOfDelay(daysAgo(0.9)), { type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }]) as never)
     await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, events('b1', li, [recorded(daysAgo(40))]) as never)
     await ingestEvents(db, { deviceId: 'tab-b2', branchId: 'b2' }, events('b2', wang, [recorded(daysAgo(0.1))]) as never)
     app = await buildApp({ db, distDir: '/nonexistent' })
@@ -85,6 +90,27 @@ describe.each(BACKENDS)('the supervisor’s desk on $name', (backend) => {
     expect(pulled.json().events.filter((e: ComplaintEvent) => e.type === 'extension.decided').map((e: ComplaintEvent) => e.id)).toEqual([decision.id])
     const queue = (await app.inject({ url: '/api/desk/queue', headers: as('zhao') })).json().items
     expect(queue.map((i: { kind: string }) => i.kind)).toEqual(['escalation'])
+  })
+
+  it('lets only a superior office’s or head-office approver approve past 30 days (Art. 18)', async () => {
+    const [asked] = events('b1', li, [{ type: 'extension.requested', payload: { reason: '特别复杂，需境外协查', newDueDate: inDays(45) }, }], newId())
+    const complaint = events('b1', li, [recorded(daysAgo(3)), toldOfDelay(daysAgo(2.9))], asked!.complaintId)
+    await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, [...complaint, asked] as never)
+    const queue = (await app.inject({ url: '/api/desk/queue', headers: as('zhao') })).json().items
+    expect(queue.find((i: { requestId?: string }) => i.requestId === asked!.id)).toMatchObject({ needs: 'superior' })
+    const decide = (actor: Actor, level: 'supervisor' | 'superior') =>
+      events('b1', actor, [{ type: 'extension.decided', payload: { requestId: asked!.id, approved: true, comment: '同意', supervisor: { staffId: actor.staffId, staffName: actor.staffName }, level } }], asked!.complaintId)[0]!
+    tokens.qian = (await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.3.0.9', payload: { username: 'qian', password: PASSWORD } })).json().token
+    // The supervisor's own level does not allow it, and claiming the superior's is refused too.
+    const asSupervisor = await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: decide(zhao, 'supervisor') } })
+    expect([asSupervisor.statusCode, asSupervisor.json().message]).toEqual([409, 'approvalNeedsSuperior'])
+    const claimed = await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: decide(zhao, 'superior') } })
+    expect([claimed.statusCode, claimed.json().message]).toEqual([409, 'approvalNeedsSuperior'])
+    // Pushed from a tablet in the supervisor's name with the superior's level: the centre knows better.
+    const [pushed] = await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, [{ ...decide(zhao, 'superior'), actor: { ...zhao, deviceId: 'tab-b1' } }] as never)
+    expect(pushed).toMatchObject({ status: 'rejected', reason: 'forbidden' })
+    const ok = await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('qian'), payload: { event: decide(qian, 'superior') } })
+    expect(ok.statusCode).toBe(200)
   })
 
   it('rejects a decision pushed by a tablet in a lobby manager’s name', async () => {

@@ -74,32 +74,50 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
     await db.close()
   })
 
-  it('computes the figures of the hand-worked fixture in SQL', async () => {
+  it('computes the figures of the hand-worked fixture in SQL, the rule’s clocks apart from the bank’s', async () => {
     const r = await summaryReport(db, { branchIds: ['b1'], from: '2026-02-28T16:00:00.000Z', to: '2026-03-31T16:00:00.000Z', now: new Date('2026-05-01T00:00:00Z') })
     expect(r).toMatchObject({
       total: 4, complaints: 3, suggestions: 1, valid: 3, invalid: 0,
-      // C1 (1 h), C3 (2 h), C5 (1 h); C2 took 30 h.
-      firstResponseOnTime: { count: 3 }, replyOnTime: { count: 3 },
-      // C2 and C5 extended; only C2 (never replied, open) is overdue; C3 reopened.
-      extended: { count: 2 }, overdue: { count: 1 }, reopened: 1,
-      // 1, 1, 2 and 30 hours.
-      medianFirstResponseHours: 1.5,
+      clocks: {
+        // Art. 18: C1 and C5 told in time; C2 (held to 30 days, 2 April: its 10 April had no superior approval) and
+        // C3's new facts (15 days from 9 March: 24 March) never told.
+        regulatory: { source: 'rule', decided: 4, onTime: 2, late: 2 },
+        review: { source: 'rule', decided: 0, onTime: 0, rate: null },
+        // The first contact by when it happened: C1, C5 within the hour; C2's extension notice after 31 h; C3's decision
+        // notice after 48 h (judging validity is no contact with the customer).
+        firstResponse: { source: 'bank', decided: 4, onTime: 2 },
+        // Nobody told the decision, or the delay and its reason, within 24 hours.
+        handling: { source: 'bank', decided: 4, onTime: 0 },
+        reply: { source: 'bank', decided: 4, onTime: 2 },
+      },
+      breached: { count: 4 },
+      // C2 and C5 extended; C2 and C3 (its new facts unanswered) overdue; C3 reopened on new facts.
+      extended: { count: 2 }, overdue: { count: 2 }, reopened: 1, reviews: 0,
+      // 1, 1, 31 and 48 hours.
+      medianFirstResponseHours: 16,
       moodStartAvg: 1, moodEndAvg: 4,
       opinions: { satisfied: 1 },
       repeatComplainants: { phones: 1, complaints: 2 },
       groupComplaints: 1, majorComplaints: 1,
     })
-    expect(r.firstResponseOnTime.rate).toBeCloseTo(3 / 4)
+    expect(r.clocks.regulatory.rate).toBeCloseTo(2 / 4)
     expect(r.extended.rate).toBeCloseTo(2 / 4)
     // C1 closed after 72 h, C5 after 602 h; C3's closure was undone by the reopening.
     expect(r.medianClosureHours).toBeCloseTo(337, 3)
-    expect(r.byBranch).toEqual([{ branchId: 'b1', total: 4, overdue: 1, extended: 2 }])
+    expect(r.byBranch).toEqual([{ branchId: 'b1', total: 4, overdue: 2, extended: 2, breached: 4 }])
     expect(r.byCategoryAndCause).toEqual([
       { category: 'cards', cause: 'process', n: 1 },
       { category: 'cards', cause: 'staff', n: 1 },
       { category: 'facilities', cause: null, n: 1 },
       { category: 'fees', cause: 'pricing', n: 1 },
     ])
+  })
+
+  it('rates each clock over the complaints it has decided: one not yet due neither helps nor hurts', async () => {
+    // On 6 March only C1 has been told its decision; the others' 15 days have not run out.
+    const r = await summaryReport(db, { branchIds: ['b1'], from: '2026-02-28T16:00:00.000Z', to: '2026-03-31T16:00:00.000Z', now: new Date('2026-03-06T00:00:00Z') })
+    expect(r.clocks.regulatory).toMatchObject({ decided: 1, onTime: 1, rate: 1 })
+    expect(r.clocks.reply).toMatchObject({ decided: 1, onTime: 1, rate: 1 })
   })
 
   it('lets a manager see their branch only, and a supervisor the branches they cover', async () => {
@@ -141,7 +159,8 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
     const rows = new TextDecoder('utf-8').decode(figures.rawPayload.subarray(3)).trimEnd().split('\r\n')
     expect(rows[0]).toBe('"指标","数量","比例"')
     expect(rows).toContain('"延期","2","50.0%"')
-    expect(rows).toContain('"按时首次响应","3","75.0%"')
+    expect(rows).toContain('"监管时限：第十八条 15/30/60 日内告知处理决定（按时 / 应办结）","2 / 4","50.0%"')
+    expect(rows).toContain('"行内时限：24 小时内首次响应（按时 / 应办结）","2 / 4","50.0%"')
     const register = await app.inject({ url: '/api/reports/register?from=2026-03-01&to=2026-03-31', headers })
     const complaints = register.json().complaints as { branchName: string; state: { customer: { name: string }; contacts: unknown[]; extensions: { noticeChannel: string }[] } }[]
     expect(complaints.map((c) => c.state.customer.name)).toEqual(['王芳', '周', '王芳', '吴'])

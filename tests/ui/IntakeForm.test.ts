@@ -146,7 +146,8 @@ describe('IntakeForm', () => {
     const { newId } = await import('@/domain')
     const { RECORDED } = await import('../support/eventFactory')
     const db = new ComplaintDb(`repeat-${newId()}`)
-    await commit(db, newId(), [{ type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: '王芳', phone: '138-1234-5678' } } }])
+    // Received at 00:30 on 2 March, China time: still 1 March in UTC. The link says the bank's date.
+    await commit(db, newId(), [{ type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: '王芳', phone: '138-1234-5678' }, receivedAt: '2026-03-01T16:30:00.000Z' } }])
     const { wrapper } = await mountWithApp(IntakeForm, { path: '/complaints/new', db })
     cleanup = async () => {
       wrapper.unmount()
@@ -154,6 +155,7 @@ describe('IntakeForm', () => {
     }
     await wrapper.find('[data-testid="field-phone"]').setValue('13812345678')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="repeat-complainant"]').text()).toContain('该号码已有 1 条投诉记录'))
+    expect(wrapper.find('[data-testid="repeat-complainant"]').text()).toContain('2026-03-02')
     await wrapper.find('[data-testid="field-phone"]').setValue('13900000000')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="repeat-complainant"]').exists()).toBe(false))
   })

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, DEFAULT_POLICY, EVENT_TYPES, KINDS, OPINIONS, REJECT_REASONS, SETTINGS_KEYS, SMS_TEMPLATE_IDS, STAFF_ROLES, STATUSES, VERDICTS } from '@/domain'
-import type { Refusal } from '@/domain'
+import { CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, DEFAULT_POLICY, EVENT_TYPES, KINDS, OPINIONS, REFUSALS, REJECT_REASONS, REMEDIES, SETTINGS_KEYS, SMS_TEMPLATE_IDS, STAFF_ROLES, STATUSES, VERDICTS } from '@/domain'
 import { createTestI18n } from '../support/testI18n'
 import { createAppI18n, loadFeatureMessages } from '@/ui/i18n'
-
-const REFUSALS: Refusal[] = ['alreadyRecorded', 'notRecorded', 'alreadyAcknowledged', 'isClosed', 'isWithdrawn', 'notClosed', 'closeNeedsReply', 'closeNeedsVerdict', 'notEscalated', 'alreadyEscalated', 'sameOwner', 'clockAlreadyPaused', 'clockNotPaused', 'extensionBeforeToday', 'invalidCorrection', 'extensionRequestPending', 'noSuchRequest', 'alreadyDecided']
 
 describe.each(['zh-CN', 'en'] as const)('%s messages', (locale) => {
   const { global } = createTestI18n(locale)
@@ -19,6 +16,7 @@ describe.each(['zh-CN', 'en'] as const)('%s messages', (locale) => {
     ...VERDICTS.map((v) => `process.options.verdict.${v}`),
     ...OPINIONS.map((v) => `process.options.opinion.${v}`),
     ...CONTACT_PURPOSES.map((v) => `process.options.purpose.${v}`),
+    ...REMEDIES.map((v) => `process.options.remedies.${v}`),
     ...REJECT_REASONS.map((r) => `sync.reasons.${r}`),
     'errors.invalidCharacters', 'errors.dateOutOfRange', 'errors.clockOutOfRange',
   ]

@@ -1,6 +1,7 @@
 import statutory from 'chinese-days/dist/chinese-days.json'
 import { addDays, daysBetween, weekday, yearOf } from './dates'
 import type { IsoDate } from './dates'
+import { legalHolidays } from './legalHolidays'
 
 /** A date an administrator declared a holiday or a working day (next year's State Council schedule, a local closure). */
 export interface CalendarOverride {
@@ -34,7 +35,8 @@ function holidayName(raw: string): string {
 function fromStatutory(data: StatutoryData): WorkCalendar {
   const holidays = new Map(Object.entries(data.holidays).map(([d, n]) => [d, holidayName(n)]))
   const workdays = new Map(Object.entries(data.workdays).map(([d, n]) => [d, holidayName(n)]))
-  // chinese-days treats a year it has no data for as plain weekdays; we only trust the years it holds.
+  // chinese-days treats a year it has no data for as plain weekdays; we only trust the years it holds (and compute
+  // the legal holidays of the others, see isWorkingDay).
   const publishedYears = new Set([...holidays.keys()].map(yearOf))
   return { holidays, workdays, publishedYears }
 }
@@ -58,12 +60,23 @@ export function buildCalendar(overrides: CalendarOverrides, base: WorkCalendar =
   return { holidays, workdays, publishedYears: new Set([...base.publishedYears, ...overrides.publishedYears]) }
 }
 
-/** A make-up working day (调休) is a working day even on a weekend; a statutory holiday never is. */
+/**
+ * A make-up working day (调休) is a working day even on a weekend; a statutory holiday never is. In a year without a
+ * published schedule the holidays the law fixes still apply (legalHolidays); only its make-up days are unknown.
+ */
 export function isWorkingDay(date: IsoDate, calendar: WorkCalendar = STATUTORY_CALENDAR): boolean {
   if (calendar.workdays.has(date)) return true
   if (calendar.holidays.has(date)) return false
+  const year = yearOf(date)
+  if (!calendar.publishedYears.has(year) && legalHolidays(year).has(date)) return false
   const d = weekday(date)
   return d !== 0 && d !== 6
+}
+
+/** The holiday a date is, as the tablets count it (a year without a published schedule: the law's own), or undefined. */
+export function holidayOn(date: IsoDate, calendar: WorkCalendar = STATUTORY_CALENDAR): string | undefined {
+  if (calendar.workdays.has(date)) return undefined
+  return calendar.holidays.get(date) ?? (calendar.publishedYears.has(yearOf(date)) ? undefined : legalHolidays(yearOf(date)).get(date))
 }
 
 export function hasPublishedSchedule(year: number, calendar: WorkCalendar = STATUTORY_CALENDAR): boolean {

@@ -3,7 +3,7 @@ import { boundedDate } from '../text/dateBounds'
 import { safeString } from '../text/safeText'
 import { addDays, daysBetween, weekday, yearOf } from './dates'
 import type { IsoDate } from './dates'
-import { hasPublishedSchedule, isWorkingDay } from './workCalendar'
+import { hasPublishedSchedule, holidayOn, isWorkingDay } from './workCalendar'
 import type { CalendarOverride, CalendarOverrides, WorkCalendar } from './workCalendar'
 
 /**
@@ -90,12 +90,13 @@ export type DayKind = 'work' | 'rest' | 'holiday' | 'makeUp'
 /** A day as the tablets count it: a working day, a weekend, a statutory holiday or a make-up working day. */
 export function dayKind(date: IsoDate, calendar: WorkCalendar): { kind: DayKind; name?: string } {
   const weekend = weekday(date) === 0 || weekday(date) === 6
-  if (calendar.holidays.has(date) && !isWorkingDay(date, calendar)) return { kind: 'holiday', name: calendar.holidays.get(date) }
+  const holiday = holidayOn(date, calendar)
+  if (holiday !== undefined) return { kind: 'holiday', name: holiday }
   if (weekend && isWorkingDay(date, calendar)) return { kind: 'makeUp', name: calendar.workdays.get(date) }
   return { kind: isWorkingDay(date, calendar) ? 'work' : 'rest' }
 }
 
-/** Counts of the year's days by kind, and whether its schedule is only provisional (weekends alone). */
+/** Counts of the year's days by kind, and whether its schedule is only provisional (the law's holidays, no make-up days). */
 export function yearSummary(year: number, calendar: WorkCalendar): Record<DayKind, number> & { provisional: boolean } {
   const counts: Record<DayKind, number> = { work: 0, rest: 0, holiday: 0, makeUp: 0 }
   for (let d = `${year}-01-01`; yearOf(d) === year; d = addDays(d, 1)) counts[dayKind(d, calendar).kind]++

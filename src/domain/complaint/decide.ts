@@ -1,10 +1,14 @@
 import { z } from 'zod'
-import { chinaDate } from '../chinaTime'
+import { chinaDate, instantMs } from '../chinaTime'
+import { approvalNeeded, mayApprove } from './approvals'
+import type { Authority } from './approvals'
+import { clockStart, DEFAULT_POLICY, extensionLimits, reviewWindow } from './clocks'
+import type { ClockContext } from './clocks'
 import { boundedDateTime } from '../text/dateBounds'
 import { codeSchema, customerSchema, payloadSchema, phoneSchema } from './events'
 import type { EventIssue, EventPayload, EventType, PayloadInput } from './events'
 import type { ComplaintState } from './state'
-import { CHANNELS, KINDS } from './vocabulary'
+import { CHANNELS, KINDS, REMEDIES } from './vocabulary'
 import type { CorrectableField } from './vocabulary'
 
 /** A change a user asks for: an event type and its payload as entered, not yet stamped. */
@@ -12,11 +16,17 @@ export type EventDraft = { [T in EventType]: { type: T; payload: PayloadInput<T>
 export type ValidDraft = { [T in EventType]: { type: T; payload: EventPayload<T> } }[EventType]
 
 /** Refusal codes are i18n keys under `refusals.`: the tablet explains the rule that forbids the move. */
-export type Refusal =
-  | 'alreadyRecorded' | 'notRecorded' | 'alreadyAcknowledged' | 'isClosed' | 'isWithdrawn' | 'notClosed'
-  | 'closeNeedsReply' | 'closeNeedsVerdict' | 'notEscalated' | 'alreadyEscalated' | 'sameOwner'
-  | 'clockAlreadyPaused' | 'clockNotPaused' | 'extensionBeforeToday' | 'invalidCorrection'
-  | 'extensionRequestPending' | 'noSuchRequest' | 'alreadyDecided'
+export const REFUSALS = [
+  'alreadyRecorded', 'notRecorded', 'alreadyAcknowledged', 'isClosed', 'isWithdrawn', 'notClosed',
+  'closeNeedsNotice', 'closeNeedsVerdict', 'notEscalated', 'alreadyEscalated', 'sameOwner',
+  'clockAlreadyPaused', 'clockNotPaused', 'extensionBeforeToday', 'invalidCorrection',
+  'extensionRequestPending', 'noSuchRequest', 'alreadyDecided',
+  'extensionLate', 'extensionPastCap', 'extensionNeedsSuperior', 'extensionInReview', 'approvalIsAnEvent',
+  'notAnApprover', 'approvalNeedsSuperior', 'replyIsDecisionNotice', 'noticeNeedsVerdict', 'noticeNeedsRemedies',
+  'timeBeforeReceipt', 'timeInFuture', 'reviewNeedsNotice', 'reviewWindowClosed', 'reviewPending',
+  'receiptCorrectionLate',
+] as const
+export type Refusal = (typeof REFUSALS)[number]
 
 export type Decision =
   | { ok: true; draft: ValidDraft }
@@ -24,27 +34,48 @@ export type Decision =
   | { ok: false; issues: EventIssue[] }
 
 const FINISHED = new Set(['closed', 'withdrawn'])
+/** A time typed to the minute on a tablet whose clock is a little behind the manager's watch is not "the future". */
+export const FUTURE_SLACK_MS = 5 * 60_000
+
+/** The time, the rules in force and who is acting: when the move is made, and what that person may approve. */
+export interface DecideContext extends ClockContext {
+  actor?: Authority
+}
 
 /**
  * Decides whether a change may be made to a complaint in its current state, and validates its payload.
- * The write path calls this before anything is stored; the server calls it again for events it receives.
+ * The write path calls this before anything is stored; the server calls it again for what is made at the desk.
  */
-export function decide(state: ComplaintState | null, draft: EventDraft): Decision {
+export function decide(state: ComplaintState | null, draft: EventDraft, ctx: DecideContext = { now: new Date() }): Decision {
   const parsed = payloadSchema(draft.type).safeParse(draft.payload)
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }
   }
   const valid = { type: draft.type, payload: parsed.data } as ValidDraft
-  const refusal = guard(state, valid)
+  const refusal = guard(state, valid, ctx)
   return refusal ? { ok: false, refusal } : { ok: true, draft: valid }
 }
 
-function guard(s: ComplaintState | null, d: ValidDraft): Refusal | null {
+/** A time the customer was told or asked something: not before `from` (the receipt, or the round's start), not after now. */
+function timeProblem(at: string, from: string, ctx: DecideContext): Refusal | null {
+  if (instantMs(at) < instantMs(from)) return 'timeBeforeReceipt'
+  return instantMs(at) > ctx.now.getTime() + FUTURE_SLACK_MS ? 'timeInFuture' : null
+}
+
+/** When the current round began: the receipt, the new facts, or the review request. */
+export function roundStartAt(s: ComplaintState, policy = DEFAULT_POLICY): string {
+  return s.rounds.at(-1)?.startAt ?? clockStart(s, policy)
+}
+
+function guard(s: ComplaintState | null, d: ValidDraft, ctx: DecideContext): Refusal | null {
   if (d.type === 'complaint.recorded') return s ? 'alreadyRecorded' : null
   if (!s) return 'notRecorded'
-  // A finished complaint accepts only what comes after closure: notes, follow-up, corrections, reopening.
-  const afterClosure = ['note.added', 'followUp.scheduled', 'followUp.done', 'complaint.reopened', 'field.corrected', 'opinion.recorded', 'customer.contacted']
+  // A finished complaint accepts only what comes after closure: notes, follow-up, corrections, reopening, a review.
+  const afterClosure = ['note.added', 'followUp.scheduled', 'followUp.done', 'complaint.reopened', 'field.corrected', 'opinion.recorded', 'customer.contacted', 'review.requested']
   if (FINISHED.has(s.status) && !afterClosure.includes(d.type)) return s.status === 'closed' ? 'isClosed' : 'isWithdrawn'
+  const round = s.rounds.length
+  const inReview = s.rounds.at(-1)?.kind === 'review'
+  const decided = s.notices.some((n) => n.round === round) || s.unreachable.some((u) => u.round === round)
   switch (d.type) {
     case 'complaint.acknowledged':
       return s.acknowledged || s.status !== 'new' ? 'alreadyAcknowledged' : null
@@ -58,29 +89,82 @@ function guard(s: ComplaintState | null, d: ValidDraft): Refusal | null {
       return s.pauses.some((x) => !x.resumedAt) ? 'clockAlreadyPaused' : null
     case 'clock.resumed':
       return s.pauses.some((x) => !x.resumedAt) ? null : 'clockNotPaused'
+    case 'customer.contacted':
+      // A decision is told with the decision notice, which states what the rule requires (Art. 19).
+      if (d.payload.purpose === 'reply') return 'replyIsDecisionNotice'
+      return timeProblem(d.payload.contactedAt, s.receivedAt, ctx)
+    case 'decision.notified': {
+      if (!s.validity) return 'noticeNeedsVerdict'
+      // The review is the last remedy inside the bank: a review's decision names the others.
+      const needed = inReview ? REMEDIES.filter((r) => r !== 'review') : REMEDIES
+      if (!needed.every((r) => d.payload.remedies.includes(r))) return 'noticeNeedsRemedies'
+      return timeProblem(d.payload.notifiedAt, roundStartAt(s, ctx.policy), ctx)
+    }
+    case 'customer.unreachable':
+      return s.validity ? null : 'noticeNeedsVerdict'
     case 'complaint.closed':
       if (!s.validity) return 'closeNeedsVerdict'
-      // Section II.3: a customer who left a way to reach them gets the answer; a valid complaint is never closed unanswered.
-      if (s.validity.verdict === 'valid' && !s.contacts.some((c) => c.purpose === 'reply')) return 'closeNeedsReply'
-      return null
-    case 'complaint.extended':
-      // The extended limit lies after the day the complaint was received (the tablet's form also asks for a date after today).
-      return d.payload.newDueDate <= chinaDate(s.receivedAt) ? 'extensionBeforeToday' : null
+      // Section II.3 and Art. 18: every decision, valid or not, is told to the customer (or why that was impossible is recorded).
+      return decided ? null : 'closeNeedsNotice'
+    case 'complaint.extended': {
+      // Only an approver's own decision allows 60 days; a name typed on a form is no approval.
+      if (d.payload.approvedBy) return 'approvalIsAnEvent'
+      const refusal = extensionRefusal(s, d.payload.newDueDate, ctx, 'record')
+      return refusal ?? timeProblem(d.payload.noticeAt, roundStartAt(s, ctx.policy), ctx)
+    }
     case 'extension.requested':
       if (s.extensionRequests.some((r) => !r.decision)) return 'extensionRequestPending'
-      return d.payload.newDueDate <= chinaDate(s.receivedAt) ? 'extensionBeforeToday' : null
+      return extensionRefusal(s, d.payload.newDueDate, ctx, 'request')
     case 'extension.decided': {
       const request = s.extensionRequests.find((r) => r.eventId === d.payload.requestId)
       if (!request) return 'noSuchRequest'
-      return request.decision ? 'alreadyDecided' : null
+      if (request.decision) return 'alreadyDecided'
+      return approvalRefusal(s, request.newDueDate, d.payload, ctx)
     }
     case 'complaint.reopened':
-      return s.status === 'closed' || s.status === 'resolved' || s.status === 'withdrawn' ? null : 'notClosed'
+      if (s.status !== 'closed' && s.status !== 'resolved' && s.status !== 'withdrawn') return 'notClosed'
+      return d.payload.receivedAt ? timeProblem(d.payload.receivedAt, s.receivedAt, ctx) : null
+    case 'review.requested': {
+      if (s.status === 'withdrawn') return 'isWithdrawn'
+      if (inReview && !decided) return 'reviewPending'
+      const window = reviewWindow(s, ctx)
+      if (!window) return 'reviewNeedsNotice'
+      if (instantMs(d.payload.requestedAt) > instantMs(window.until)) return 'reviewWindowClosed'
+      return timeProblem(d.payload.requestedAt, window.notifiedAt, ctx)
+    }
     case 'field.corrected':
-      return correctionIsValid(d.payload) ? null : 'invalidCorrection'
+      if (!correctionIsValid(d.payload)) return 'invalidCorrection'
+      return d.payload.field === 'receivedAt' && receiptCorrectionIsLate(s, String(d.payload.value), ctx) ? 'receiptCorrectionLate' : null
     default:
       return null
   }
+}
+
+/** Why an extension to `newDueDate` may not be recorded (or asked for) now. */
+function extensionRefusal(s: ComplaintState, newDueDate: string, ctx: DecideContext, mode: 'record' | 'request'): Refusal | null {
+  const limits = extensionLimits(s, ctx)
+  if (limits.inReview) return 'extensionInReview'
+  // A deadline that has passed is breached for good: no extension recorded afterwards can move it.
+  if (limits.late) return 'extensionLate'
+  if (newDueDate <= chinaDate(ctx.now)) return 'extensionBeforeToday'
+  if (newDueDate > limits.requestCap) return 'extensionPastCap'
+  return mode === 'record' && newDueDate > limits.cap ? 'extensionNeedsSuperior' : null
+}
+
+/** An approver decides with the level they hold; past 30 days only a superior's approval counts (Art. 18). */
+function approvalRefusal(s: ComplaintState, newDueDate: string, p: EventPayload<'extension.decided'>, ctx: DecideContext): Refusal | null {
+  const level = p.level ?? 'supervisor'
+  if (ctx.actor && !mayApprove(ctx.actor, 'supervisor')) return 'notAnApprover'
+  if (ctx.actor && !mayApprove(ctx.actor, level)) return 'approvalNeedsSuperior'
+  return p.approved && approvalNeeded(s, newDueDate, ctx) === 'superior' && level !== 'superior' ? 'approvalNeedsSuperior' : null
+}
+
+/** A later receipt time may be entered only while no deadline can have passed (see clockStart). */
+function receiptCorrectionIsLate(s: ComplaintState, value: string, ctx: DecideContext): boolean {
+  const policy = ctx.policy ?? DEFAULT_POLICY
+  const start = instantMs(clockStart(s, policy))
+  const grace = Math.min(policy.firstResponseHours, policy.handlingHours) * 3600_000
+  return instantMs(value) > start && ctx.now.getTime() > start + grace
 }
 
 const correctionValue: Record<CorrectableField, z.ZodType> = {

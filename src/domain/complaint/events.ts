@@ -6,8 +6,8 @@ import { safeString } from '../text/safeText'
 import { CODE_PATTERN } from '../taxonomy/codes'
 import type { Dimension } from '../taxonomy/codes'
 import {
-  CHANNELS, CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, KINDS, MAX_REPRESENTATIVES, MOOD_MAX, MOOD_MIN,
-  OPINIONS, SCRIPT_STEPS, VERDICTS,
+  APPROVAL_LEVELS, CHANNELS, CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, KINDS, MAX_REPRESENTATIVES, MOOD_MAX,
+  MOOD_MIN, OPINIONS, REMEDIES, SCRIPT_STEPS, VERDICTS,
 } from './vocabulary'
 
 /**
@@ -78,12 +78,32 @@ const payloads = {
     responsible: staffRef,
     promisedDate: isoDate.optional(),
   }),
+  /**
+   * A contact that does not decide the complaint: acknowledgement, progress, extension notice, follow-up. Stored
+   * contacts with the retired purpose `reply` read as decision notices (see decisionNotices).
+   */
   'customer.contacted': z.object({
     channel: z.enum(CONTACT_CHANNELS),
     purpose: z.enum(CONTACT_PURPOSES),
     content: text(2000),
     contactedAt: isoDateTime,
   }),
+  /**
+   * The decision notice (处理决定告知), which alone answers the complaint (or a review of it). 2020 rule Art. 19: it
+   * states what was verified, the basis and reasons, and the remedies open to the customer; Art. 21: the notice
+   * counts as given when the SMS was sent or the call placed (`notifiedAt`), the content is kept as proof.
+   */
+  'decision.notified': z.object({
+    channel: z.enum(CONTACT_CHANNELS),
+    notifiedAt: isoDateTime,
+    decision: text(2000),
+    findings: text(2000),
+    basis: text(2000),
+    remedies: z.array(z.enum(REMEDIES)).min(1, { error: 'required' }).max(REMEDIES.length),
+    content: text(2000),
+  }),
+  /** The decision could not be told: no way to reach the customer, or every attempt failed (what was tried). */
+  'customer.unreachable': z.object({ reason: text(2000) }),
   'complaint.escalated': z.object({ reason: text(2000), supervisor: staffRef.optional() }),
   'supervisor.planRecorded': z.object({ plan: text(4000), supervisor: staffRef }),
   'complaint.extended': z.object({
@@ -91,19 +111,24 @@ const payloads = {
     newDueDate: isoDate,
     noticeChannel: z.enum(CONTACT_CHANNELS),
     noticeAt: isoDateTime,
+    /** Stored events only: a name typed on the form, never an approval (approvals are `extension.decided`). */
     approvedBy: staffRef.optional(),
   }),
   /**
-   * An extension past the regulatory date needs the supervisor's approval (2020 rule Art. 23): the lobby
-   * manager asks with the reason; the extension itself is recorded once approved and the customer told.
+   * An extension asked of an approver: past 30 days only with a superior office's or head-office senior manager's
+   * approval (2020 rule Art. 18). The extension itself counts once recorded with the notice to the customer.
    */
   'extension.requested': z.object({ reason: text(2000), newDueDate: isoDate }),
-  /** The supervisor's answer to an extension request, with a comment (and, if refused, what to do instead). */
+  /**
+   * The approver's answer to an extension request, made in their own signed-in or PIN-unlocked name. `level`: the
+   * authority it was given with (stored events without it were the bank's own supervisor's).
+   */
   'extension.decided': z.object({
     requestId: z.uuid({ error: 'invalidId' }),
     approved: z.boolean(),
     comment: text(2000),
     supervisor: staffRef,
+    level: z.enum(APPROVAL_LEVELS).optional(),
   }),
   /** Time excluded from the clocks (2020 rule Art. 18, 23: external appraisal, mediation). */
   'clock.paused': z.object({ reason: text(1000) }),
@@ -113,7 +138,10 @@ const payloads = {
   'complaint.closed': z.object({ note: optionalText(1000) }),
   'followUp.scheduled': z.object({ dueDate: isoDate, note: optionalText(1000) }),
   'followUp.done': z.object({ channel: z.enum(CONTACT_CHANNELS), content: text(2000) }),
-  'complaint.reopened': z.object({ reason: text(2000) }),
+  /** New facts (2020 rule Art. 18): the decision clocks start again from when they were received. */
+  'complaint.reopened': z.object({ reason: text(2000), receivedAt: isoDateTime.optional() }),
+  /** The customer disputes the decision and asks for it to be reviewed (核查, Art. 20): within 30 days of the notice. */
+  'review.requested': z.object({ reason: text(2000), requestedAt: isoDateTime }),
   /** 2020 rule Art. 15: a withdrawal ends the procedure. */
   'complaint.withdrawn': z.object({ reason: text(2000) }),
   'field.corrected': z.object({

@@ -64,12 +64,16 @@ function init(e: EventOfType<'complaint.recorded'>): ComplaintState {
     notes: [],
     handoffs: [],
     contacts: [],
+    notices: [],
+    unreachable: [],
     escalations: [],
     extensions: [],
     extensionRequests: [],
     pauses: [],
     followUpsDone: [],
     reopenings: [],
+    rounds: [],
+    receiptCorrections: [],
     corrections: [],
     lastHlc: e.hlc,
     eventCount: 1,
@@ -84,6 +88,7 @@ function started(s: ComplaintState): ComplaintState['status'] {
 function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
   const s: ComplaintState = { ...prev, lastHlc: e.hlc, eventCount: prev.eventCount + 1 }
   const st = stamp(e)
+  const round = s.rounds.length
   switch (e.type) {
     case 'complaint.recorded':
       return s
@@ -135,8 +140,19 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       }
     case 'plan.proposed':
       return { ...s, status: started(s), plan: { ...st, ...e.payload } }
-    case 'customer.contacted':
-      return { ...s, status: started(s), contacts: [...s.contacts, { ...st, ...e.payload }] }
+    case 'customer.contacted': {
+      const contact = { ...st, round, ...e.payload }
+      const p = e.payload
+      // The retired purpose `reply` was how a decision was told: it still answers the complaint it was logged on.
+      const notices = p.purpose === 'reply'
+        ? [...s.notices, { ...st, round, legacy: true as const, channel: p.channel, notifiedAt: p.contactedAt, decision: p.content, findings: p.content, basis: p.content, remedies: [], content: p.content }]
+        : s.notices
+      return { ...s, status: started(s), contacts: [...s.contacts, contact], notices }
+    }
+    case 'decision.notified':
+      return { ...s, status: started(s), notices: [...s.notices, { ...st, round, ...e.payload }] }
+    case 'customer.unreachable':
+      return { ...s, unreachable: [...s.unreachable, { ...st, round, reason: e.payload.reason }] }
     case 'complaint.escalated':
       return { ...s, status: 'escalated', escalations: [...s.escalations, { ...st, ...e.payload }] }
     case 'supervisor.planRecorded': {
@@ -146,19 +162,20 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       return { ...s, escalations, status: s.status === 'escalated' ? 'inProgress' : s.status }
     }
     case 'complaint.extended':
-      return { ...s, extensions: [...s.extensions, { ...st, ...e.payload }] }
+      return { ...s, extensions: [...s.extensions, { ...st, round, ...e.payload }] }
     case 'extension.requested':
-      return { ...s, status: started(s), extensionRequests: [...s.extensionRequests, { ...st, ...e.payload }] }
+      return { ...s, status: started(s), extensionRequests: [...s.extensionRequests, { ...st, round, ...e.payload }] }
     case 'extension.decided': {
-      const { requestId, ...decision } = e.payload
+      // A decision stored before approval levels existed was the bank's own supervisor's.
+      const { requestId, level = 'supervisor', ...decision } = e.payload
       // The first decision on a request stands: two supervisors answering offline do not overwrite each other.
       return {
         ...s,
-        extensionRequests: s.extensionRequests.map((r) => (r.eventId === requestId && !r.decision ? { ...r, decision: { ...st, ...decision } } : r)),
+        extensionRequests: s.extensionRequests.map((r) => (r.eventId === requestId && !r.decision ? { ...r, decision: { ...st, ...decision, level } } : r)),
       }
     }
     case 'clock.paused':
-      return { ...s, pauses: [...s.pauses, { ...st, reason: e.payload.reason }] }
+      return { ...s, pauses: [...s.pauses, { ...st, round, reason: e.payload.reason }] }
     case 'clock.resumed': {
       const pauses = [...s.pauses]
       const open = pauses.findLastIndex((x) => !x.resumedAt)
@@ -170,18 +187,39 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
     case 'opinion.recorded':
       return { ...s, opinion: { ...st, ...e.payload } }
     case 'complaint.closed':
-      return { ...s, status: 'closed', closed: st }
+      // Closed twice (two tablets offline): it was closed when first closed, which is when its clocks stopped.
+      return { ...s, status: 'closed', closed: s.status === 'closed' ? s.closed : st, finishedAt: s.finishedAt ?? st.at }
     case 'followUp.scheduled':
       return { ...s, followUp: { ...e.payload } }
     case 'followUp.done':
       return { ...s, followUpsDone: [...s.followUpsDone, { ...st, ...e.payload }] }
-    case 'complaint.reopened':
-      return { ...s, status: 'inProgress', closed: undefined, resolution: undefined, reopenings: [...s.reopenings, { ...st, reason: e.payload.reason }] }
+    case 'complaint.reopened': {
+      const { reason, receivedAt } = e.payload
+      return {
+        ...reopen(s),
+        reopenings: [...s.reopenings, { ...st, reason, receivedAt }],
+        rounds: [...s.rounds, { ...st, round: round + 1, kind: 'newFacts', reason, startAt: receivedAt ?? st.at, previousStoppedAt: s.finishedAt ?? st.at }],
+      }
+    }
+    case 'review.requested': {
+      const { reason, requestedAt } = e.payload
+      return { ...reopen(s), rounds: [...s.rounds, { ...st, round: round + 1, kind: 'review', reason, startAt: requestedAt, previousStoppedAt: s.finishedAt ?? st.at }] }
+    }
     case 'complaint.withdrawn':
-      return { ...s, status: 'withdrawn', withdrawn: { ...st, reason: e.payload.reason } }
-    case 'field.corrected':
-      return { ...correct(s, e), corrections: [...s.corrections, { ...st, ...e.payload }] }
+      return { ...s, status: 'withdrawn', withdrawn: s.status === 'withdrawn' ? s.withdrawn : { ...st, reason: e.payload.reason }, finishedAt: s.finishedAt ?? st.at }
+    case 'field.corrected': {
+      const next = correct(s, e)
+      const receiptCorrections = next.receivedAt !== s.receivedAt
+        ? [...s.receiptCorrections, { from: s.receivedAt, to: next.receivedAt, at: st.at }]
+        : s.receiptCorrections
+      return { ...next, receiptCorrections, corrections: [...s.corrections, { ...st, ...e.payload }] }
+    }
   }
+}
+
+/** Back to handling: a closed or resolved complaint is open again, with its earlier record kept. */
+function reopen(s: ComplaintState): ComplaintState {
+  return { ...s, status: 'inProgress', closed: undefined, resolution: undefined, finishedAt: undefined }
 }
 
 function correct(s: ComplaintState, e: EventOfType<'field.corrected'>): ComplaintState {

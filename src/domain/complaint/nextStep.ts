@@ -1,14 +1,16 @@
+import { isDecided } from './clocks'
 import type { EventType } from './events'
 import type { ComplaintState } from './state'
 import { approvedExtensionToRecord } from './supervisorQueue'
 
 /**
  * What the procedure asks for next on this complaint: the one action the tablet suggests first.
- * Section II: respond, judge validity, reply (a valid complaint is answered), resolve, hear the customer, close,
- * then follow up after closure.
+ * Section II: respond, judge validity, tell the decision (every complaint, valid or not), resolve, hear the
+ * customer, close, then follow up after closure. A review (Art. 20) is answered with a decision notice too.
  */
 export function nextStep(s: ComplaintState): EventType | null {
-  const replied = s.contacts.some((c) => c.purpose === 'reply')
+  const replied = isDecided(s)
+  const inReview = s.rounds.at(-1)?.kind === 'review'
   switch (s.status) {
     case 'new':
       return 'complaint.acknowledged'
@@ -18,11 +20,11 @@ export function nextStep(s: ComplaintState): EventType | null {
       // An approved extension counts only once the customer has been told the new date.
       if (approvedExtensionToRecord(s)) return 'complaint.extended'
       if (!s.validity) return 'validity.judged'
-      if (s.validity.verdict === 'valid' && !s.plan) return 'plan.proposed'
-      if (!replied) return 'customer.contacted'
+      if (s.validity.verdict === 'valid' && !s.plan && !inReview) return 'plan.proposed'
+      if (!replied) return 'decision.notified'
       return 'complaint.resolved'
     case 'resolved':
-      if (!replied) return 'customer.contacted'
+      if (!replied) return 'decision.notified'
       return s.opinion ? 'complaint.closed' : 'opinion.recorded'
     case 'closed':
       if (!s.followUp) return 'followUp.scheduled'

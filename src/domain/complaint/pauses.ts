@@ -1,37 +1,38 @@
-import { chinaDate } from '../chinaTime'
-import { daysBetween } from '../calendar/dates'
-import type { IsoDate } from '../calendar/dates'
+import { chinaDate, instantMs } from '../chinaTime'
 import type { ComplaintState } from './state'
 
-/** A stretch of China dates excluded from the clocks: the day a pause began up to the day it ended (or today). */
-export interface PausedSpan {
-  from: IsoDate
-  to: IsoDate
-}
+type Pause = ComplaintState['pauses'][number]
 
 /**
- * The complaint's pauses as disjoint spans of China dates, each clamped to the days the complaint has existed
- * (from its receipt up to today). A pause dated before the receipt excludes nothing before it, overlapping pauses
- * count their days once, and the work that follows is bounded by the complaint's age, not by what the events say:
- * a thousand pauses, or one dated 1970, cost no more than the days since the complaint was received.
+ * The pauses the clocks count, made safe and small before any day is counted: each starts no earlier than its
+ * round's clock (a pause dated before the receipt excludes nothing before it), a closed pause that began and ended on
+ * one China date moves no deadline and is dropped, and pauses that overlap (two tablets pausing offline) become one.
+ * So the clocks' work is bounded by the days a round has lasted, not by how many pause events there are or what
+ * dates they claim — a thousand pauses, or one dated 1970, cost no more than the complaint's age.
  */
-export function pausedSpans(s: ComplaintState, today: IsoDate): PausedSpan[] {
-  const received = chinaDate(s.receivedAt)
-  const clamp = (d: IsoDate) => (d < received ? received : d > today ? today : d)
-  const spans = s.pauses
-    .map((p) => ({ from: clamp(chinaDate(p.at)), to: clamp(p.resumedAt ? chinaDate(p.resumedAt) : today) }))
-    .filter((p) => p.from < p.to)
-    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
-  const merged: PausedSpan[] = []
-  for (const span of spans) {
-    const last = merged.at(-1)
-    if (last && span.from <= last.to) last.to = span.to > last.to ? span.to : last.to
-    else merged.push({ ...span })
+export function countedPauses(pauses: readonly Pause[], roundStarts: ReadonlyMap<number, string>): Pause[] {
+  const byRound = new Map<number, Pause[]>()
+  for (const p of pauses) {
+    const start = roundStarts.get(p.round)
+    if (start === undefined) continue
+    const at = instantMs(p.at) < instantMs(start) ? start : p.at
+    if (p.resumedAt && instantMs(p.resumedAt) <= instantMs(at)) continue
+    if (p.resumedAt && chinaDate(p.resumedAt) === chinaDate(at)) continue
+    byRound.set(p.round, [...(byRound.get(p.round) ?? []), { ...p, at }])
   }
-  return merged
-}
-
-/** Natural days excluded by pauses: the days after each span's start up to its end. */
-export function pausedNaturalDays(spans: readonly PausedSpan[]): number {
-  return spans.reduce((n, p) => n + daysBetween(p.from, p.to), 0)
+  const out: Pause[] = []
+  for (const list of byRound.values()) {
+    list.sort((a, b) => instantMs(a.at) - instantMs(b.at))
+    let current: Pause | undefined
+    for (const p of list) {
+      if (current && (!current.resumedAt || instantMs(p.at) <= instantMs(current.resumedAt))) {
+        // Overlapping: one pause, open if either is, to the later end.
+        current.resumedAt = !current.resumedAt || !p.resumedAt ? undefined : instantMs(p.resumedAt) > instantMs(current.resumedAt) ? p.resumedAt : current.resumedAt
+        continue
+      }
+      current = { ...p }
+      out.push(current)
+    }
+  }
+  return out
 }

@@ -1,3 +1,4 @@
+import { isDecided } from './clocks'
 import type { ComplaintState } from './state'
 
 /** The milestones of section II in order, as the tablet shows them above the actions. */
@@ -14,7 +15,7 @@ export function processProgress(s: ComplaintState): { milestone: ProcessMileston
     responded: !!s.acknowledged || s.status !== 'new',
     judged: !!s.validity,
     planned: !!s.plan || s.escalations.some((e) => e.plan),
-    replied: s.contacts.some((c) => c.purpose === 'reply'),
+    replied: isDecided(s),
     resolved: !!s.resolution || s.status === 'closed',
     heard: !!s.opinion,
     closed: s.status === 'closed',

@@ -4,7 +4,7 @@ import type { SmsTemplate } from './smsTemplates'
 import type { ComplaintState } from './state'
 
 /** The placeholders a template may use, in the order the template editor explains them. */
-export const SMS_PLACEHOLDERS = ['name', 'date', 'result', 'due'] as const
+export const SMS_PLACEHOLDERS = ['name', 'date', 'result', 'due', 'findings', 'decision', 'basis', 'reviewBy'] as const
 export type SmsPlaceholder = (typeof SMS_PLACEHOLDERS)[number]
 
 export type SmsLocale = keyof typeof DEFAULT_SMS_TEMPLATES
@@ -52,22 +52,33 @@ export function smsDate(isoDate: string, locale: string): string {
   return `${y}年${Number(m)}月${Number(d)}日`
 }
 
+/**
+ * The decision notice's own words, from its form: what was verified, the decision, its basis, and the last day a
+ * review may be asked for (`reviewBy`, a China date).
+ */
+export type NoticeValues = Partial<Record<'findings' | 'decision' | 'basis' | 'reviewBy', string>>
+
 /** What the placeholders stand for on this complaint; a placeholder with nothing to say is left out (and stays visible). */
-export function smsValues(s: ComplaintState, templateId: SmsTemplate['id'], locale: string): Partial<Record<SmsPlaceholder, string>> {
+export function smsValues(s: ComplaintState, templateId: SmsTemplate['id'], locale: string, notice: NoticeValues = {}): Partial<Record<SmsPlaceholder, string>> {
   const lastExtension = s.extensions.at(-1)
   const due = lastExtension?.newDueDate ?? s.plan?.promisedDate
   const outcome = s.resolution?.summary ?? s.escalations.findLast((e) => e.plan)?.plan?.text ?? s.plan?.plan
+  const words = (v: string | undefined) => (v?.trim() ? v.trim() : undefined)
   return {
     name: s.customer.name,
     date: smsDate(chinaDate(s.receivedAt), locale),
     due: due ? smsDate(due, locale) : undefined,
     result: templateId === 'extensionNotice' ? lastExtension?.reason : outcome,
+    findings: words(notice.findings),
+    decision: words(notice.decision),
+    basis: words(notice.basis),
+    reviewBy: notice.reviewBy ? smsDate(notice.reviewBy, locale) : undefined,
   }
 }
 
-/** The template's text filled in for this complaint. */
-export function composeSms(s: ComplaintState, template: SmsTemplate, locale: string): string {
-  return fillTemplate(template.text, smsValues(s, template.id, locale))
+/** The template's text filled in for this complaint (and, for a decision notice, its form's words). */
+export function composeSms(s: ComplaintState, template: SmsTemplate, locale: string, notice: NoticeValues = {}): string {
+  return fillTemplate(template.text, smsValues(s, template.id, locale, notice))
 }
 
 /** Placeholders still in a text (`{result}` …): a message to a customer must not go out with them. */

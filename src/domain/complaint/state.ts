@@ -1,7 +1,7 @@
 import type { Codes } from '../taxonomy/codes'
 import type { Actor, EventPayload } from './events'
 import type {
-  ComplaintKind, ComplaintStatus, ContactChannel, ContactPurpose, IntakeChannel, Opinion, ScriptStep, Verdict,
+  ApprovalLevel, ComplaintKind, ComplaintStatus, ContactChannel, ContactPurpose, IntakeChannel, Opinion, ScriptStep, Verdict,
 } from './vocabulary'
 
 export interface StaffRef {
@@ -23,17 +23,38 @@ export interface ScriptStepRecord extends Stamp {
   skippedReason?: string
 }
 
-export interface ContactRecord extends Stamp {
+/**
+ * The handling round an event belongs to: 0 is the complaint as received; each reopening on new facts and each
+ * review request starts the next one, with its own clocks (see clocks.ts).
+ */
+export interface InRound {
+  round: number
+}
+
+export interface ContactRecord extends Stamp, InRound {
   channel: ContactChannel
   purpose: ContactPurpose
   content: string
   contactedAt: string
 }
 
-export interface ExtensionRequest extends Stamp {
+/** `legacy`: a stored contact of the retired purpose `reply`, read as the decision notice it was meant as. */
+export type NoticeRecord = Stamp & InRound & EventPayload<'decision.notified'> & { legacy?: true }
+
+export interface ExtensionRequest extends Stamp, InRound {
   reason: string
   newDueDate: string
-  decision?: Stamp & { approved: boolean; comment: string; supervisor: StaffRef }
+  decision?: Stamp & { approved: boolean; comment: string; supervisor: StaffRef; level: ApprovalLevel }
+}
+
+/** A round after the first: new facts (Art. 18) or the customer's request for a review (Art. 20). */
+export interface RoundStart extends Stamp, InRound {
+  kind: 'newFacts' | 'review'
+  reason: string
+  /** When the new facts or the request reached the bank: the round's clocks count from here. */
+  startAt: string
+  /** When the round before it stopped: its first closure or withdrawal, else this event. */
+  previousStoppedAt?: string
 }
 
 export interface ComplaintState {
@@ -75,17 +96,27 @@ export interface ComplaintState {
   notes: (Stamp & { text: string })[]
   handoffs: (Stamp & { from: StaffRef; to: StaffRef; reason: string })[]
   contacts: ContactRecord[]
+  /** Decision notices (处理决定告知); a stored contact of the retired purpose `reply` is read as one too. */
+  notices: NoticeRecord[]
+  /** Why the decision could not be told to the customer. */
+  unreachable: (Stamp & InRound & { reason: string })[]
   escalations: (Stamp & { reason: string; supervisor?: StaffRef; plan?: { text: string; supervisor: StaffRef; at: string } })[]
-  extensions: (Stamp & EventPayload<'complaint.extended'>)[]
+  extensions: (Stamp & InRound & EventPayload<'complaint.extended'>)[]
   extensionRequests: ExtensionRequest[]
-  pauses: (Stamp & { reason: string; resumedAt?: string })[]
+  pauses: (Stamp & InRound & { reason: string; resumedAt?: string })[]
   resolution?: Stamp & { summary: string }
   opinion?: Stamp & { opinion: Opinion; words?: string }
   closed?: Stamp
   followUp?: { dueDate: string; note?: string }
   followUpsDone: (Stamp & { channel: ContactChannel; content: string })[]
-  reopenings: (Stamp & { reason: string })[]
+  reopenings: (Stamp & { reason: string; receivedAt?: string })[]
+  /** Rounds after the first, in order: `rounds[i]` starts round i + 1. */
+  rounds: RoundStart[]
+  /** Each correction of the receipt time, from what to what and when it was made (the clocks need the order). */
+  receiptCorrections: { from: string; to: string; at: string }[]
   withdrawn?: Stamp & { reason: string }
+  /** When the current round was first closed or withdrawn (its clocks stop then); cleared when it is reopened. */
+  finishedAt?: string
   corrections: (Stamp & EventPayload<'field.corrected'>)[]
   /** Clock of the newest event folded in. */
   lastHlc: string

@@ -1,6 +1,10 @@
+import { instantMs } from '../chinaTime'
 import type { ComplaintState, ExtensionRequest } from './state'
 
-/** What a complaint waits for from a supervisor (主管领导): a plan for an escalation, or a decision on an extension. */
+/**
+ * What a complaint waits for from a supervisor (主管领导): a plan for an escalation, or a decision on an extension.
+ * Kept free of the clocks and the calendar: the book's rows (and the IndexedDB upgrade) need it at start.
+ */
 export type AwaitingSupervisor = 'escalation' | 'extension'
 
 export function pendingExtensionRequest(s: ComplaintState): ExtensionRequest | undefined {
@@ -22,36 +26,6 @@ export function awaitingSupervisor(s: ComplaintState): AwaitingSupervisor[] {
 export function approvedExtensionToRecord(s: ComplaintState): ExtensionRequest | undefined {
   const approved = s.extensionRequests.findLast((r) => r.decision?.approved)
   if (!approved) return undefined
-  const recorded = s.extensions.some((x) => x.at >= approved.decision!.at)
+  const recorded = s.extensions.some((x) => instantMs(x.at) >= instantMs(approved.decision!.at))
   return recorded ? undefined : approved
-}
-
-export interface DeskItem {
-  kind: AwaitingSupervisor
-  complaintId: string
-  branchId: string
-  customerName: string
-  receivedAt: string
-  /** The escalation's or the request's reason, as the lobby manager wrote it. */
-  reason: string
-  askedBy: string
-  askedAt: string
-  /** Extension requests: the date asked for. */
-  newDueDate?: string
-  requestId?: string
-}
-
-/** The supervisor's queue: every open question, oldest first, so nothing waits longest by accident. */
-export function deskItems(states: Iterable<ComplaintState>): DeskItem[] {
-  const items: DeskItem[] = []
-  for (const s of states) {
-    if (s.status === 'closed' || s.status === 'withdrawn') continue
-    const base = { complaintId: s.id, branchId: s.branchId, customerName: s.customer.name, receivedAt: s.receivedAt }
-    for (const x of s.escalations) {
-      if (!x.plan) items.push({ ...base, kind: 'escalation', reason: x.reason, askedBy: x.by.staffName, askedAt: x.at })
-    }
-    const r = pendingExtensionRequest(s)
-    if (r) items.push({ ...base, kind: 'extension', reason: r.reason, askedBy: r.by.staffName, askedAt: r.at, newDueDate: r.newDueDate, requestId: r.eventId })
-  }
-  return items.sort((a, b) => a.askedAt.localeCompare(b.askedAt))
 }

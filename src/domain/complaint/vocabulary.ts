@@ -16,9 +16,24 @@ export type Verdict = (typeof VERDICTS)[number]
 export const CONTACT_CHANNELS = ['inPerson', 'sms', 'phone', 'letter'] as const
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number]
 
-/** Why the customer was contacted: the procedure's reply, progress contact, extension notice, follow-up. */
-export const CONTACT_PURPOSES = ['reply', 'progress', 'extensionNotice', 'followUp'] as const
+/**
+ * Why the customer was contacted. None of these answers the complaint: the decision notice is its own event.
+ * `reply` is retired (stored contacts keep it and read as decision notices); a new contact may not use it.
+ */
+export const CONTACT_PURPOSES = ['acknowledgement', 'progress', 'extensionNotice', 'followUp', 'reply'] as const
 export type ContactPurpose = (typeof CONTACT_PURPOSES)[number]
+export const NEW_CONTACT_PURPOSES = CONTACT_PURPOSES.filter((p): p is Exclude<ContactPurpose, 'reply'> => p !== 'reply')
+
+/** The remedies a decision notice tells the customer of (2020 rule Art. 19): review, mediation, arbitration, litigation. */
+export const REMEDIES = ['review', 'mediation', 'arbitration', 'litigation'] as const
+export type Remedy = (typeof REMEDIES)[number]
+
+/**
+ * Who may approve an extension: the bank's own supervisor (主管), and a superior office or head-office senior
+ * manager (上级机构或总行高级管理人员), the only authority for going past 30 days (Art. 18).
+ */
+export const APPROVAL_LEVELS = ['supervisor', 'superior'] as const
+export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number]
 
 export const OPINIONS = ['satisfied', 'partly', 'dissatisfied'] as const
 export type Opinion = (typeof OPINIONS)[number]

@@ -1,3 +1,4 @@
+import { mayApprove } from '../complaint/approvals'
 import { correctionIsValid } from '../complaint/decide'
 import type { ComplaintEvent, ParseResult } from '../complaint/events'
 import { fold } from '../complaint/fold'
@@ -21,7 +22,7 @@ export interface IntakeContext {
    * Staff who may act in the device's branch (active; its own staff and the supervisors covering it; never an
    * administrator), by id, with the names they have gone by (an event made offline may carry the name before a rename).
    */
-  staff: ReadonlyMap<string, { role: StaffRole; names: readonly string[] }>
+  staff: ReadonlyMap<string, { role: StaffRole; approvalLevel?: 'superior' | null; names: readonly string[] }>
   /** Events of the batch already stored, by id, with their sequence (a retried push). */
   stored: ReadonlyMap<string, { serverSeq: number; body: unknown }>
   /** Complaints the batch touches that the centre already holds: their branch and stored events. */
@@ -93,6 +94,9 @@ export function admitEvents(ids: readonly string[], parsed: readonly ParseResult
       if (!roleAtLeast(actor.role, 'supervisor')) { refuse(id, 'forbidden', 'Only a supervisor may make this, in their own name'); continue }
       const named = (e.payload as { supervisor: { staffId: string } }).supervisor
       if (named.staffId !== e.actor.staffId) { refuse(id, 'forbidden', 'A supervisor’s decision or plan is made in their own name'); continue }
+      // The authority a decision claims is given centrally (a superior office's, past 30 days), never taken from the event.
+      const level = e.type === 'extension.decided' ? e.payload.level ?? 'supervisor' : 'supervisor'
+      if (!mayApprove(actor, level)) { refuse(id, 'forbidden', `The staff member does not hold the ${level} approval level`); continue }
     }
     const stored = ctx.stored.get(e.id)
     if (stored) {

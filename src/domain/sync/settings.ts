@@ -24,6 +24,9 @@ export const deadlinePolicySchema = z.object({
   regulatoryExtendedDays: z.int().min(1).max(90),
   regulatoryMaxDays: z.int().min(1).max(120),
   dueSoonWorkingDays: z.int().min(0).max(10),
+  // Added later: a policy stored before they existed still reads, with the rule's 30 days.
+  reviewWindowDays: z.int().min(1).max(90).default(30),
+  reviewDays: z.int().min(1).max(90).default(30),
 })
 
 /** Placeholders the tablet can fill; any other `{word}` would reach a customer as it is. */

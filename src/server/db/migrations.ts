@@ -183,7 +183,38 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       create index audit_log_at on audit_log (at);
     `,
   },
-  // Ids 6–9 are taken by work on other branches (deadline clocks, sync intake); this one is the JR/T 0169 report's.
+  {
+    id: 8,
+    name: 'approval levels and every clock',
+    sql: `
+      -- A superior office's or head-office senior manager's authority (2020 rule Art. 18), given to named staff
+      -- centrally: the only approval that allows an extension past 30 days.
+      alter table staff add column approval_level text check (approval_level in ('superior'));
+      -- Each clock's latest deadline and when it was met (domain clockRecords), so the reports count the rule's
+      -- clocks and the bank's apart, over complaints whose deadline passed or that were answered. A clock that
+      -- stopped unmet before its deadline (a withdrawal) has none.
+      alter table complaints alter column first_response_due drop not null;
+      alter table complaints alter column reply_due drop not null;
+      alter table complaints
+        add column due_clock text,
+        add column handling_due timestamptz,
+        add column handling_met_at timestamptz,
+        add column regulatory_due timestamptz,
+        add column regulatory_met_at timestamptz,
+        add column review_due timestamptz,
+        add column review_met_at timestamptz,
+        add column reviews int not null default 0,
+        add column earlier_breaches int not null default 0,
+        -- Rows projected by an older server are recomputed once at start (sync/reprojectComplaints.ts).
+        add column projection_version int not null default 0;
+      create index complaints_projection_version on complaints (projection_version);
+      drop index complaints_report;
+      create index complaints_report on complaints (branch_id, received_at) include (kind, verdict, status,
+        first_response_at, first_response_due, replied_at, reply_due, handling_due, handling_met_at, regulatory_due,
+        regulatory_met_at, review_due, review_met_at, reviews, earlier_breaches, extended, due_at, reopened, group_size,
+        closed_at, mood_start, mood_end, category, cause, opinion, phone);
+    `,
+  },
   {
     id: 10,
     name: 'JR/T 0169 codes',

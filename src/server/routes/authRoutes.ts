@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { safeString } from '../../domain'
-import type { StaffRole } from '../../domain'
+import type { ApprovalLevel, StaffRole } from '../../domain'
 import type { Database } from '../db/Database'
 import { hashPassword, verifyPassword } from '../auth/passwords'
 import { PASSWORD_PROBLEMS, passwordProblem } from '../auth/passwordPolicy'
@@ -16,7 +16,7 @@ const passwordChange = z.object({ currentPassword: safeString().min(1).max(200),
 
 interface StaffRow {
   id: string; username: string; name: string; role: StaffRole; branch_id: string | null; password_hash: string; disabled: boolean
-  must_change_password: boolean
+  must_change_password: boolean; approval_level: ApprovalLevel | null
 }
 
 // An unknown username is checked against this hash, so it takes as long to refuse as a wrong password.
@@ -30,7 +30,7 @@ async function checkCredentials(db: Database, body: unknown): Promise<StaffRow> 
   const { username, password } = credentials.parse(body)
   await assertNotLocked(db, username)
   const { rows } = await db.query<StaffRow>(
-    'select id, username, name, role, branch_id, password_hash, disabled, must_change_password from staff where username = $1', [username])
+    'select id, username, name, role, branch_id, password_hash, disabled, must_change_password, approval_level from staff where username = $1', [username])
   const staff = rows[0]
   dummyHash ??= hashPassword(newToken())
   const matches = await verifyPassword(password, staff?.password_hash ?? (await dummyHash))
@@ -53,7 +53,7 @@ export function authRoutes(app: FastifyInstance, db: Database, signInPerMinute: 
     await db.query('insert into sessions (token_hash, staff_id, expires_at) values ($1, $2, $3)', [hashToken(token), staff.id, expires])
     return {
       token, expiresAt: expires.toISOString(), mustChangePassword: staff.must_change_password,
-      staff: { id: staff.id, name: staff.name, role: staff.role, branchId: staff.branch_id },
+      staff: { id: staff.id, name: staff.name, role: staff.role, branchId: staff.branch_id, approvalLevel: staff.approval_level },
     }
   })
 
@@ -99,6 +99,7 @@ export function authRoutes(app: FastifyInstance, db: Database, signInPerMinute: 
     }
     // From now on their events from this tablet are theirs: they proved it with their password here.
     await db.query('insert into device_staff (device_id, staff_id) values ($1, $2) on conflict do nothing', [device.deviceId, staff.id])
-    return { staff: { id: staff.id, name: staff.name, role: staff.role } }
+    // The approval level travels with the staff member to the tablet, which then lets them decide offline.
+    return { staff: { id: staff.id, name: staff.name, role: staff.role, approvalLevel: staff.approval_level } }
   })
 }

@@ -6,6 +6,7 @@ import { audit } from '../audit/audit'
 import { ENROLMENT_CODE_TTL_MS, hashEnrolmentCode, newEnrolmentCode } from '../auth/enrolmentCodes'
 import { staffOf } from '../auth/principal'
 import { deskOverview } from '../desk/deskOverview'
+import { centreClockContext } from '../settings/centreClockContext'
 import { HttpError } from '../http/errors'
 
 const branchParams = z.object({ id: recordIdSchema() })
@@ -34,7 +35,7 @@ export function branchRoutes(app: FastifyInstance, db: Database): void {
          (select count(*)::int from staff s where not s.disabled and (s.branch_id = b.id
             or s.id in (select staff_id from staff_branches sb where sb.branch_id = b.id))) as staff
        from branches b order by b.created_at, b.id`)
-    const complaints = new Map((await deskOverview(db, rows, new Date())).map((o) => [o.branchId, o]))
+    const complaints = new Map((await deskOverview(db, rows, await centreClockContext(db))).map((o) => [o.branchId, o]))
     return { branches: rows.map((b) => ({ ...b, complaints: complaints.get(b.id) })) }
   })
 

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { decide, deskItems, fold, isInstantInRange, parseEvent } from '../../domain'
-import type { ComplaintEvent, ComplaintState } from '../../domain'
+import type { Authority, ComplaintEvent, ComplaintState } from '../../domain'
 import type { Database } from '../db/Database'
-import { deskOverview, DUE_SOON_MS } from '../desk/deskOverview'
+import { deskOverview, dueSoonLimit } from '../desk/deskOverview'
 import { visibleBranches } from '../desk/visibleBranches'
 import { staffOf } from '../auth/principal'
 import { HttpError } from '../http/errors'
+import { centreClockContext } from '../settings/centreClockContext'
 import { ingestEvents } from '../sync/ingestEvents'
 
 /** What a supervisor may record from the desk, for any branch they cover: decisions, plans and notes. */
@@ -35,7 +36,7 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
   /** Open, overdue and due-soon complaints by branch, across the branches the caller covers. */
   app.get('/api/desk/overview', { config: { access: 'staff' } }, async (request) => {
     const branches = await visibleBranches(db, staffOf(request))
-    return { branches: await deskOverview(db, branches, new Date()) }
+    return { branches: await deskOverview(db, branches, await centreClockContext(db)) }
   })
 
   /** Escalations waiting for a plan and extension requests waiting for a decision, oldest first. */
@@ -45,7 +46,8 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
       `select state from complaints where branch_id = any($1::text[]) and (escalation_open or approval_pending)
        and status not in ('closed', 'withdrawn') order by received_at limit ${QUEUE_LIMIT}`, [branches.map((b) => b.id)])
     const names = new Map(branches.map((b) => [b.id, b.name]))
-    return { items: deskItems(rows.map((r) => r.state)).map((i) => ({ ...i, branchName: names.get(i.branchId) ?? i.branchId })) }
+    const items = deskItems(rows.map((r) => r.state), await centreClockContext(db))
+    return { items: items.map((i) => ({ ...i, branchName: names.get(i.branchId) ?? i.branchId })) }
   })
 
   /** One branch's open complaints, soonest deadline first, 50 at a time. */
@@ -53,25 +55,25 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
     const q = listQuery.parse(request.query)
     const branches = await visibleBranches(db, staffOf(request))
     if (!branches.some((b) => b.id === q.branch)) throw new HttpError(403, 'other_branch', 'You can only see the branches you cover')
-    const now = Date.now()
+    const ctx = await centreClockContext(db)
     const params: unknown[] = [q.branch]
     const param = (v: unknown) => `$${params.push(v)}`
     const conditions: string[] = []
-    if (q.filter === 'overdue') conditions.push(`due_at < ${param(new Date(now).toISOString())}::timestamptz`)
+    if (q.filter === 'overdue') conditions.push(`due_at < ${param(ctx.now.toISOString())}::timestamptz`)
     if (q.filter === 'dueSoon') {
-      conditions.push(`due_at >= ${param(new Date(now).toISOString())}::timestamptz and due_at < ${param(new Date(now + DUE_SOON_MS).toISOString())}::timestamptz`)
+      conditions.push(`due_at >= ${param(ctx.now.toISOString())}::timestamptz and due_at <= ${param(dueSoonLimit(ctx).toISOString())}::timestamptz`)
     }
     if (q.after) conditions.push(`(due_at, id) > (${param(q.after.dueAt)}::timestamptz, ${param(q.after.id)}::uuid)`)
     const filter = conditions.map((c) => `and ${c}`).join(' ')
-    const { rows } = await db.query<{ id: string; received_at: Date; due_at: Date | null; status: string; customer: string; category: string | null; escalation_open: boolean; approval_pending: boolean }>(
-      `select id, received_at, due_at, status, state->'customer'->>'name' as customer, coalesce(code_b, category) as category, escalation_open, approval_pending
+    const { rows } = await db.query<{ id: string; received_at: Date; due_at: Date | null; due_clock: string | null; status: string; customer: string; category: string | null; escalation_open: boolean; approval_pending: boolean }>(
+      `select id, received_at, due_at, due_clock, status, state->'customer'->>'name' as customer, coalesce(code_b, category) as category, escalation_open, approval_pending
        from complaints where branch_id = $1 and status not in ('closed', 'withdrawn') and due_at is not null ${filter}
        order by due_at, id limit ${PAGE + 1}`, params)
     const page = rows.slice(0, PAGE)
     const last = page.at(-1)
     return {
       complaints: page.map((r) => ({
-        id: r.id, receivedAt: new Date(r.received_at).toISOString(), dueAt: r.due_at && new Date(r.due_at).toISOString(), status: r.status,
+        id: r.id, receivedAt: new Date(r.received_at).toISOString(), dueAt: r.due_at && new Date(r.due_at).toISOString(), dueClock: r.due_clock, status: r.status,
         customerName: r.customer, category: r.category, escalated: r.escalation_open, approvalPending: r.approval_pending,
       })),
       next: rows.length > PAGE && last ? `${new Date(last.due_at!).toISOString()}|${last.id}` : null,
@@ -100,7 +102,9 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
     if (!already) {
       // The fold orders by clock: an answer stamped before what it answers would be folded before it, and lost.
       if (rows.some((r) => r.body.hlc >= e.hlc)) throw new HttpError(409, 'stale_clock', 'The event’s clock is behind the complaint’s: reload and try again')
-      const decision = decide(fold(rows.map((r) => r.body)), { type: e.type, payload: e.payload } as Parameters<typeof decide>[1])
+      const me = (await db.query<{ role: Authority['role']; approval_level: 'superior' | null }>('select role, approval_level from staff where id = $1', [staff.staffId])).rows[0]
+      const actor: Authority | undefined = me && { role: me.role, approvalLevel: me.approval_level }
+      const decision = decide(fold(rows.map((r) => r.body)), { type: e.type, payload: e.payload } as Parameters<typeof decide>[1], { ...(await centreClockContext(db)), actor })
       if (!decision.ok) throw new HttpError(409, 'refused', 'refusal' in decision ? decision.refusal : 'invalid')
     }
     const [result] = await ingestEvents(db, { deviceId: e.actor.deviceId, branchId: branch, actors: { staffId: staff.staffId } }, [body.event])

@@ -129,8 +129,8 @@ export function deviceRoutes(app: FastifyInstance, db: Database, enrolPerMinute:
     const device = deviceOf(request)
     const branch = (await db.query('select id, name from branches where id = $1', [device.branchId])).rows[0]
     const { rows } = await db.query(
-      `select id, name, role from staff where not disabled and (branch_id = $1 or id in (select staff_id from staff_branches where branch_id = $1))
-       order by name`, [device.branchId])
+      `select id, name, role, approval_level as "approvalLevel" from staff
+       where not disabled and (branch_id = $1 or id in (select staff_id from staff_branches where branch_id = $1)) order by name`, [device.branchId])
     return { branch, staff: rows }
   })
 }

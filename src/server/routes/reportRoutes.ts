@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { boundedDate } from '../../domain'
+import { boundedDate, chinaDayRange } from '../../domain'
 import type { Database } from '../db/Database'
 import { visibleBranches } from '../desk/visibleBranches'
 import { staffOf } from '../auth/principal'
@@ -24,8 +24,7 @@ export async function reportScope(db: Database, request: FastifyRequest) {
   const asked = q.branch ? [q.branch].flat() : visible
   if (asked.length === 0 || asked.some((b) => !visible.includes(b))) throw new HttpError(403, 'other_branch', 'You can only see reports of your own branches')
   if (q.to < q.from) throw new HttpError(400, 'bad_range', 'The end date is before the start date')
-  const from = new Date(`${q.from}T00:00:00+08:00`).toISOString()
-  const to = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString()
+  const { from, to } = chinaDayRange(q.from, q.to)
   return { q, branchIds: asked, from, to }
 }
 

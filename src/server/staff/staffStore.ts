@@ -8,7 +8,7 @@ import { HttpError } from '../http/errors'
  */
 export const STAFF_LIST_SQL = `
   select s.id, s.username, s.name, s.role, s.branch_id as "branchId", s.disabled, s.must_change_password as "mustChangePassword",
-         s.created_at as "createdAt",
+         coalesce(s.approval_level, 'none') as "approvalLevel", s.created_at as "createdAt",
          coalesce(array_agg(sb.branch_id order by sb.branch_id) filter (where sb.branch_id is not null), '{}') as "coveredBranchIds"
   from staff s left join staff_branches sb on sb.staff_id = s.id`
 
@@ -31,7 +31,8 @@ export async function assertBranchesExist(db: Queryable, ids: (string | null)[])
 
 /** Writes the fields of an existing row (made by the caller): the columns, and the covered branches replaced. */
 export async function writeStaffFields(tx: Queryable, id: string, f: StaffFields): Promise<void> {
-  await tx.query('update staff set name = $2, role = $3, branch_id = $4 where id = $1', [id, f.name, f.role, f.branchId])
+  await tx.query('update staff set name = $2, role = $3, branch_id = $4, approval_level = $5 where id = $1',
+    [id, f.name, f.role, f.branchId, f.approvalLevel === 'superior' ? 'superior' : null])
   await tx.query('delete from staff_branches where staff_id = $1', [id])
   const covered = f.coveredBranchIds.filter((b) => b !== f.branchId)
   if (covered.length) {
@@ -41,7 +42,10 @@ export async function writeStaffFields(tx: Queryable, id: string, f: StaffFields
 
 /** Only the fields an administrator sets, for the audit log's before and after. */
 export function fieldsOf(row: StaffFields): StaffFields {
-  return { name: row.name, role: row.role, branchId: row.branchId, coveredBranchIds: [...row.coveredBranchIds].filter((b) => b !== row.branchId).sort() }
+  return {
+    name: row.name, role: row.role, branchId: row.branchId, coveredBranchIds: [...row.coveredBranchIds].filter((b) => b !== row.branchId).sort(),
+    approvalLevel: row.approvalLevel,
+  }
 }
 
 export async function activeAdmins(db: Queryable): Promise<number> {

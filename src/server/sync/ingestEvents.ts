@@ -61,13 +61,13 @@ async function branchActors(tx: Queryable, source: DeviceContext) {
   const actors = source.actors ?? 'device'
   const only = actors === 'device' ? 'and s.id in (select staff_id from device_staff where device_id = $2)'
     : actors === 'branch' ? '' : 'and s.id = $2'
-  const { rows } = await tx.query<{ id: string; role: StaffRole; name: string; previous: string[] | null }>(
-    `select s.id, s.role, s.name,
+  const { rows } = await tx.query<{ id: string; role: StaffRole; name: string; approval_level: 'superior' | null; previous: string[] | null }>(
+    `select s.id, s.role, s.name, s.approval_level,
        (select array_agg(distinct a.before->>'name') from audit_log a where a.target = s.id and a.before ? 'name') as previous
      from staff s where not s.disabled and s.role <> 'admin'
        and (s.branch_id = $1 or s.id in (select staff_id from staff_branches where branch_id = $1)) ${only}`,
     actors === 'branch' ? [source.branchId] : [source.branchId, actors === 'device' ? source.deviceId : actors.staffId])
-  return new Map(rows.map((r) => [r.id, { role: r.role, names: [r.name, ...(r.previous ?? [])] }]))
+  return new Map(rows.map((r) => [r.id, { role: r.role, approvalLevel: r.approval_level, names: [r.name, ...(r.previous ?? [])] }]))
 }
 
 /** The stored events of the complaints a batch touches (their branch with them): one query for the batch. */

@@ -1,23 +1,35 @@
-import { computeClocks, fold, normalizePhone, pendingExtensionRequest, resolveSettings } from '../../domain'
-import type { ComplaintEvent, ComplaintState, Clocks } from '../../domain'
+import { clockRecords, computeClocks, fold, normalizePhone, pendingExtensionRequest, resolveSettings } from '../../domain'
+import type { Clocks, ComplaintEvent, ComplaintState } from '../../domain'
 import type { Queryable } from '../db/Database'
 import { readSettings } from '../settings/readSettings'
 
-/** The `complaints` row of a folded complaint: what the desk's queues and the reports query. */
+/**
+ * Bumped when what a row holds or how its clocks are computed changes: rows of an older version are recomputed
+ * at start (reprojectComplaints.ts).
+ */
+export const PROJECTION_VERSION = 2
+
+/**
+ * The `complaints` row of a folded complaint — what the desk's queues and the reports query — with its clocks as the
+ * same domain function computes them for the tablet's book, the complaint page and the desk.
+ */
 function complaintRow(id: string, s: ComplaintState, clocks: Clocks, seq: number) {
-  const clock = (name: string) => clocks.clocks.find((c) => c.name === name)!
+  const { byName: c, earlierBreaches } = clockRecords(clocks)
   const finished = s.status === 'closed' || s.status === 'withdrawn'
   return {
     id, branch_id: s.branchId, status: s.status, kind: s.kind, category: s.category ?? null, cause: s.cause ?? null,
     verdict: s.validity?.verdict ?? null, received_at: s.receivedAt,
-    first_response_due: clock('firstResponse').dueAt, first_response_at: clock('firstResponse').metAt ?? null,
-    reply_due: clock('reply').dueAt, replied_at: clock('reply').metAt ?? null,
+    first_response_due: c.firstResponse.due, first_response_at: c.firstResponse.metAt, reply_due: c.reply.due, replied_at: c.reply.metAt,
+    handling_due: c.handling.due, handling_met_at: c.handling.metAt, regulatory_due: c.regulatory.due, regulatory_met_at: c.regulatory.metAt,
+    review_due: c.review.due, review_met_at: c.review.metAt,
     resolved_at: s.resolution?.at ?? null, closed_at: s.closed?.at ?? null,
-    due_at: finished ? null : clocks.binding?.dueAt ?? null,
-    extended: s.extensions.length > 0, escalation_open: s.escalations.some((e) => !e.plan), reopened: s.reopenings.length > 0,
-    opinion: s.opinion?.opinion ?? null, mood_start: s.script.moodStart ?? null, mood_end: s.script.moodEnd ?? null,
-    group_size: s.group?.size ?? null, phone: s.customer.phone ? normalizePhone(s.customer.phone) : null,
-    state: s, updated_seq: seq, approval_pending: !finished && !!pendingExtensionRequest(s),
+    due_at: finished ? null : clocks.binding?.dueAt ?? null, due_clock: finished ? null : clocks.binding?.name ?? null,
+    extended: s.extensions.length > 0, escalation_open: s.escalations.some((e) => !e.plan),
+    reopened: s.rounds.some((r) => r.kind === 'newFacts'), reviews: s.rounds.filter((r) => r.kind === 'review').length,
+    earlier_breaches: earlierBreaches, opinion: s.opinion?.opinion ?? null,
+    mood_start: s.script.moodStart ?? null, mood_end: s.script.moodEnd ?? null, group_size: s.group?.size ?? null,
+    phone: s.customer.phone ? normalizePhone(s.customer.phone) : null, state: s, updated_seq: seq,
+    approval_pending: !finished && !!pendingExtensionRequest(s), projection_version: PROJECTION_VERSION,
   }
 }
 
@@ -25,9 +37,11 @@ function complaintRow(id: string, s: ComplaintState, clocks: Clocks, seq: number
 const COLUMNS = {
   id: 'uuid', branch_id: 'text', status: 'text', kind: 'text', category: 'text', cause: 'text', verdict: 'text',
   received_at: 'timestamptz', first_response_due: 'timestamptz', first_response_at: 'timestamptz', reply_due: 'timestamptz',
-  replied_at: 'timestamptz', resolved_at: 'timestamptz', closed_at: 'timestamptz', due_at: 'timestamptz', extended: 'boolean',
-  escalation_open: 'boolean', reopened: 'boolean', opinion: 'text', mood_start: 'int', mood_end: 'int', group_size: 'int',
-  phone: 'text', state: 'jsonb', updated_seq: 'bigint', approval_pending: 'boolean',
+  replied_at: 'timestamptz', handling_due: 'timestamptz', handling_met_at: 'timestamptz', regulatory_due: 'timestamptz',
+  regulatory_met_at: 'timestamptz', review_due: 'timestamptz', review_met_at: 'timestamptz', resolved_at: 'timestamptz',
+  closed_at: 'timestamptz', due_at: 'timestamptz', due_clock: 'text', extended: 'boolean', escalation_open: 'boolean',
+  reopened: 'boolean', reviews: 'int', earlier_breaches: 'int', opinion: 'text', mood_start: 'int', mood_end: 'int',
+  group_size: 'int', phone: 'text', state: 'jsonb', updated_seq: 'bigint', approval_pending: 'boolean', projection_version: 'int',
 } satisfies Record<keyof ReturnType<typeof complaintRow>, string>
 
 const names = Object.keys(COLUMNS)
@@ -51,8 +65,8 @@ export async function projectComplaints(tx: Queryable, complaints: ReadonlyMap<s
   if (upserts.length > 0) await tx.query(UPSERT, [JSON.stringify(upserts)])
 }
 
-/** Refolds complaints from their stored events (after a settings change, or for a repair). */
-export async function reprojectComplaints(tx: Queryable, complaintIds: string[], now: Date = new Date()): Promise<void> {
+/** Refolds complaints from their stored events (after a settings change, or an update of how rows are computed). */
+export async function refoldComplaints(tx: Queryable, complaintIds: string[], now: Date = new Date()): Promise<void> {
   if (complaintIds.length === 0) return
   const { rows } = await tx.query<{ complaint_id: string; body: ComplaintEvent; server_seq: number }>(
     'select complaint_id, body, server_seq from events where complaint_id = any($1::uuid[]) order by server_seq', [complaintIds])

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Database } from '../db/Database'
-import { reprojectComplaints } from './projectComplaints'
+import { refoldComplaints } from './projectComplaints'
 
 const CHUNK = 200
 
@@ -19,7 +19,7 @@ export async function reprojectOpenComplaints(db: Database, now = new Date()): P
         await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`branch:${branch}`])
         const { rows } = await tx.query<{ id: string }>(
           `select id from complaints where branch_id = $1 and status not in ('closed', 'withdrawn') and id > $2 order by id limit ${CHUNK}`, [branch, after])
-        await reprojectComplaints(tx, rows.map((r) => r.id), now)
+        await refoldComplaints(tx, rows.map((r) => r.id), now)
         return rows.map((r) => r.id)
       })
       done += ids.length

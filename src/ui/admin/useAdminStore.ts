@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
-import type { StaffRole } from '@/domain'
+import type { StaffFields, StaffRole } from '@/domain'
 import { useCentralSessionStore } from '@/ui/desk/useCentralSessionStore'
 
 export interface AdminBranch {
@@ -9,6 +9,7 @@ export interface AdminBranch {
 }
 export interface AdminStaff {
   id: string; username: string; name: string; role: StaffRole; branchId: string | null; coveredBranchIds: string[]
+  approvalLevel: StaffFields['approvalLevel']
   disabled: boolean; mustChangePassword: boolean; createdAt: string
 }
 export interface AdminDevice {

@@ -16,6 +16,8 @@ export interface TabletUser {
   staffId: string
   name: string
   role: 'manager' | 'supervisor' | 'admin'
+  /** A superior office's or head-office senior manager's approval, as the centre said when they were added. */
+  approvalLevel?: 'superior' | null
   pin: PinHash
   failedAttempts: number
   lockedUntil: number

@@ -18,7 +18,7 @@ const UNLOCKED_KEY = 'complaint-desk.unlocked'
 
 export type UnlockResult = { ok: true } | { ok: false; reason: 'wrongPin' | 'lockedOut' | 'inactive'; attemptsLeft?: number; until?: number }
 
-interface StaffInfo { id: string; name: string; role: TabletUser['role'] }
+interface StaffInfo { id: string; name: string; role: TabletUser['role']; approvalLevel?: TabletUser['approvalLevel'] }
 
 /** The user this tab had unlocked, if they were active within IDLE_LOCK_MS: a reload keeps them unlocked. */
 export function savedUnlock(now = Date.now()): { staffId: string } | null {
@@ -34,7 +34,7 @@ export const useSessionStore = defineStore('session', () => {
   const db = useDatabase()
   const enrolment = shallowRef<DeviceEnrolment | null>(null)
   const users = ref<TabletUser[]>([])
-  const current = ref<Pick<TabletUser, 'staffId' | 'name' | 'role'> | null>(null)
+  const current = ref<Pick<TabletUser, 'staffId' | 'name' | 'role' | 'approvalLevel'> | null>(null)
   const loaded = ref(false)
 
   async function load(): Promise<void> {
@@ -45,7 +45,7 @@ export const useSessionStore = defineStore('session', () => {
     // A reload of this tab while in use (not idle) does not ask for the PIN again.
     const saved = savedUnlock()
     const user = saved ? users.value.find((u) => u.staffId === saved.staffId && !u.inactive) : undefined
-    if (user && enrolment.value) await unlockAs({ id: user.staffId, name: user.name, role: user.role }, { identity: read.identity })
+    if (user && enrolment.value) await unlockAs({ id: user.staffId, name: user.name, role: user.role, approvalLevel: user.approvalLevel }, { identity: read.identity })
     loaded.value = true
   }
 
@@ -56,7 +56,9 @@ export const useSessionStore = defineStore('session', () => {
 
   async function addUser(staff: StaffInfo, pin: string): Promise<void> {
     const rest = users.value.filter((u) => u.staffId !== staff.id)
-    const user: TabletUser = { staffId: staff.id, name: staff.name, role: staff.role, pin: await hashPin(pin), failedAttempts: 0, lockedUntil: 0 }
+    const user: TabletUser = {
+      staffId: staff.id, name: staff.name, role: staff.role, approvalLevel: staff.approvalLevel ?? null, pin: await hashPin(pin), failedAttempts: 0, lockedUntil: 0,
+    }
     users.value = [...rest, user]
     await writeUsers(db, users.value)
   }
@@ -100,9 +102,9 @@ export const useSessionStore = defineStore('session', () => {
     await addUser(staff, pin)
   }
 
-  async function unlockAs(staff: { id: string; name: string; role: TabletUser['role'] }, known?: { identity: ActingIdentity }): Promise<void> {
+  async function unlockAs(staff: StaffInfo, known?: { identity: ActingIdentity }): Promise<void> {
     await actAs(db, enrolment.value!, { staffId: staff.id, name: staff.name }, known)
-    current.value = { staffId: staff.id, name: staff.name, role: staff.role }
+    current.value = { staffId: staff.id, name: staff.name, role: staff.role, approvalLevel: staff.approvalLevel ?? null }
     touch()
   }
 
@@ -122,7 +124,7 @@ export const useSessionStore = defineStore('session', () => {
         ? { ok: false, reason: 'lockedOut', until: updated.lockedUntil }
         : { ok: false, reason: 'wrongPin', attemptsLeft: MAX_PIN_ATTEMPTS - updated.failedAttempts }
     }
-    await unlockAs({ id: user.staffId, name: user.name, role: user.role })
+    await unlockAs({ id: user.staffId, name: user.name, role: user.role, approvalLevel: user.approvalLevel })
     return { ok: true }
   }
 

@@ -8,7 +8,7 @@ import { useSessionStore } from '@/ui/auth/useSessionStore'
 interface CentralSession {
   token: string
   expiresAt: string
-  staff: { id: string; name: string; role: 'manager' | 'supervisor' | 'admin'; branchId: string | null }
+  staff: { id: string; name: string; role: 'manager' | 'supervisor' | 'admin'; branchId: string | null; approvalLevel?: 'superior' | null }
 }
 
 const KEY = 'complaint-desk.central'

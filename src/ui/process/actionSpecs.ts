@@ -1,7 +1,8 @@
 import {
-  approvedExtensionToRecord, pendingExtensionRequest, CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, fromChinaLocalInput, OPINIONS, toChinaLocalInput, VERDICTS,
+  approvalLevelOf, approvalNeeded, approvedExtensionToRecord, CONTACT_CHANNELS, CORRECTABLE_FIELDS, FUTURE_SLACK_MS, fromChinaLocalInput, isDecided,
+  mayApprove, NEW_CONTACT_PURPOSES, OPINIONS, pendingExtensionRequest, REMEDIES, toChinaLocalInput, VERDICTS,
 } from '@/domain'
-import type { ComplaintState, EventDraft, EventType, StaffRef } from '@/domain'
+import type { Authority, ComplaintState, DeadlinePolicy, EventDraft, EventType, ExtensionLimits, StaffRef, WorkCalendar } from '@/domain'
 import { correctionProblem, correctionText, correctionValue } from '@/domain/complaint/correctionInput'
 import { unfilledPlaceholders } from '@/domain/complaint/smsCompose'
 import type { CorrectableField } from '@/domain'
@@ -27,19 +28,22 @@ export interface Problem {
   params?: Record<string, string>
 }
 
-/** What a form knows besides its values: the time, the extension limits, and who the people named are. */
+/** What a form knows besides its values: the time, the clocks' limits, and who the people named are. */
 export interface ActionContext {
   now: Date
   /** China calendar date of `now`. */
   today: string
-  limits: { cap: string; regulatoryWithoutApproval: string }
+  limits: ExtensionLimits
+  /** When the current round began (the receipt, new facts, a review request): nothing told before it counts. */
+  roundStart: string
+  /** The last instant a review of the told decision may be asked for, if a decision was told. */
+  reviewUntil: string | null
+  /** The calendar and policy in force, for what the domain computes on the form's behalf. */
+  clocks: { calendar: WorkCalendar; policy: DeadlinePolicy }
   staff: (name: string) => StaffRef
-  /** Who is using the tablet: a supervisor's decision is made in their own name. */
-  user?: StaffRef & { role: StaffRole }
+  /** Who is using the tablet: an approval is made in their own name, with the authority they hold. */
+  user?: StaffRef & Authority
 }
-
-export type StaffRole = 'manager' | 'supervisor' | 'admin'
-export const SUPERVISOR_ROLES: readonly StaffRole[] = ['supervisor', 'admin']
 
 export type ActionGroup = 'handle' | 'time' | 'finish' | 'record'
 
@@ -49,8 +53,8 @@ export interface ActionSpec {
   group: ActionGroup
   fields: FieldSpec[]
   offered: (c: ComplaintState) => boolean
-  /** Offered only to these roles (a supervisor's decision); to everyone when absent. */
-  roles?: readonly StaffRole[]
+  /** Offered only to whom this allows (an approver's decision); to everyone when absent. */
+  mayUse?: (user: Authority | undefined) => boolean
   /** Problems beyond required fields, by field name. */
   check?: (v: Record<string, string>, c: ComplaintState, ctx: ActionContext) => Record<string, Problem | undefined>
   toDraft: (v: Record<string, string>, c: ComplaintState, ctx: ActionContext) => EventDraft
@@ -60,23 +64,38 @@ const open = (c: ComplaintState) => c.status !== 'closed' && c.status !== 'withd
 const opt = (s: string | undefined) => (s?.trim() ? s.trim() : undefined)
 const now = (_c: ComplaintState, d: Date) => toChinaLocalInput(d)
 const instant = (v: string) => fromChinaLocalInput(v) ?? v
-/** A tablet clock a few minutes behind the manager's watch is not "the future". */
-const SLACK_MS = 5 * 60_000
 
-/** A new reply date: after today, within the 45-working-day cap. */
-function extensionDateProblem(date: string | undefined, ctx: ActionContext): Problem | undefined {
+const dt = (iso: string) => toChinaLocalInput(new Date(iso)).replace('T', ' ')
+
+/**
+ * A new reply date: before the deadline it extends has passed, after today, within the cap the approvals held allow
+ * (`record`) or may be asked for (`request`). The write path refuses the same (decide); here the form says why.
+ */
+function extensionDateProblem(date: string | undefined, ctx: ActionContext, mode: 'record' | 'request'): Problem | undefined {
+  const l = ctx.limits
+  if (l.late) return { key: 'process.extensionLateHint', params: { deadline: dt(l.deadline) } }
   if (!date) return undefined
   if (date <= ctx.today) return { key: 'process.problems.dateNotFuture' }
-  if (date > ctx.limits.cap) return { key: 'process.extensionPastCap', params: { cap: ctx.limits.cap } }
+  if (date > l.requestCap) return { key: 'process.extensionPastCap', params: { cap: l.requestCap } }
+  if (mode === 'record' && date > l.cap) {
+    return l.approval ? { key: 'process.extensionPastCap', params: { cap: l.cap } } : { key: 'process.extensionNeedsSuperior', params: { withoutSuperior: l.withoutSuperior } }
+  }
   return undefined
 }
 
-function notFuture(value: string | undefined, ctx: ActionContext): Problem | undefined {
+/** A time the customer was told or asked something: a real time, not before the round began, not in the future. */
+function toldAt(value: string | undefined, ctx: ActionContext): Problem | undefined {
   if (!value) return undefined
   const iso = fromChinaLocalInput(value)
   if (!iso) return { key: 'errors.invalidDateTime' }
-  return Date.parse(iso) > ctx.now.getTime() + SLACK_MS ? { key: 'process.problems.notFuture' } : undefined
+  if (Date.parse(iso) > ctx.now.getTime() + FUTURE_SLACK_MS) return { key: 'process.problems.notFuture' }
+  return Date.parse(iso) < Date.parse(ctx.roundStart) ? { key: 'refusals.timeBeforeReceipt' } : undefined
 }
+
+const approver = (user: Authority | undefined) => mayApprove(user, 'supervisor')
+/** The remedies a decision notice names: a review's decision no longer offers another review. */
+const remediesOf = (c: ComplaintState) => (c.rounds.at(-1)?.kind === 'review' ? REMEDIES.filter((r) => r !== 'review') : [...REMEDIES])
+const byConsent = (c: ComplaintState) => (c.customer.consentSms ? 'sms' : c.customer.consentPhone ? 'phone' : 'inPerson')
 
 export const ACTIONS: ActionSpec[] = [
   {
@@ -119,25 +138,48 @@ export const ACTIONS: ActionSpec[] = [
         name: 'channel', kind: 'choice', options: CONTACT_CHANNELS, optionLabels: 'contactChannel', required: true,
         initial: (c) => (c.customerPresent && c.status === 'new' ? 'inPerson' : c.customer.consentSms ? 'sms' : c.customer.consentPhone ? 'phone' : 'inPerson'),
       },
-      { name: 'purpose', kind: 'choice', options: CONTACT_PURPOSES, required: true, initial: (c) => (c.status === 'closed' ? 'followUp' : c.contacts.some((x) => x.purpose === 'reply') ? 'progress' : 'reply') },
+      // None of these answers the complaint, and none is chosen for the manager while the complaint is open.
+      { name: 'purpose', kind: 'choice', options: NEW_CONTACT_PURPOSES, required: true, initial: (c) => (c.status === 'closed' ? 'followUp' : '') },
       { name: 'content', kind: 'textarea', required: true },
       { name: 'contactedAt', kind: 'datetime', required: true, initial: now },
     ],
     offered: () => true,
-    check: (v, _c, ctx) => {
-      const blanks = unfilledPlaceholders(v.content ?? '')
-      return {
-        content: blanks.length ? { key: 'process.problems.placeholders', params: { list: blanks.join(' ') } } : undefined,
-        contactedAt: notFuture(v.contactedAt, ctx),
-      }
-    },
+    check: (v, c, ctx) => ({ content: blanksIn(v.content), contactedAt: toldAt(v.contactedAt, { ...ctx, roundStart: c.receivedAt }) }),
     toDraft: (v) => ({
       type: 'customer.contacted',
       payload: {
-        channel: v.channel as (typeof CONTACT_CHANNELS)[number], purpose: v.purpose as (typeof CONTACT_PURPOSES)[number],
+        channel: v.channel as (typeof CONTACT_CHANNELS)[number], purpose: v.purpose as (typeof NEW_CONTACT_PURPOSES)[number],
         content: v.content!, contactedAt: instant(v.contactedAt!),
       },
     }),
+  },
+  {
+    type: 'decision.notified',
+    group: 'handle',
+    fields: [
+      { name: 'channel', kind: 'choice', options: CONTACT_CHANNELS, optionLabels: 'contactChannel', required: true, initial: byConsent },
+      { name: 'findings', kind: 'textarea', required: true, initial: (c) => c.script.rootCause ?? c.plan?.cause ?? '' },
+      { name: 'decision', kind: 'textarea', required: true, initial: (c) => c.resolution?.summary ?? c.plan?.plan ?? '' },
+      { name: 'basis', kind: 'textarea', required: true, initial: (c) => c.validity?.reason ?? '' },
+      { name: 'content', kind: 'textarea', required: true },
+      { name: 'notifiedAt', kind: 'datetime', required: true, initial: now },
+    ],
+    offered: (c) => open(c),
+    check: (v, _c, ctx) => ({ content: blanksIn(v.content), notifiedAt: toldAt(v.notifiedAt, ctx) }),
+    toDraft: (v, c) => ({
+      type: 'decision.notified',
+      payload: {
+        channel: v.channel as (typeof CONTACT_CHANNELS)[number], notifiedAt: instant(v.notifiedAt!), decision: v.decision!, findings: v.findings!,
+        basis: v.basis!, remedies: remediesOf(c), content: v.content!,
+      },
+    }),
+  },
+  {
+    type: 'customer.unreachable',
+    group: 'handle',
+    fields: [{ name: 'reason', kind: 'textarea', label: 'unreachableReason', required: true }],
+    offered: (c) => open(c) && !!c.validity && !isDecided(c),
+    toDraft: (v) => ({ type: 'customer.unreachable', payload: { reason: v.reason! } }),
   },
   {
     type: 'owner.handedOff',
@@ -169,18 +211,24 @@ export const ACTIONS: ActionSpec[] = [
   {
     type: 'extension.decided',
     group: 'handle',
-    roles: SUPERVISOR_ROLES,
+    mayUse: approver,
     fields: [
       { name: 'approved', kind: 'choice', options: ['true', 'false'], optionLabels: 'process.options.approved', required: true, initial: () => 'true' },
       { name: 'comment', kind: 'textarea', required: true },
     ],
     offered: (c) => open(c) && !!pendingExtensionRequest(c),
+    check: (v, c, ctx) => {
+      const request = pendingExtensionRequest(c)
+      const needs = request && approvalNeeded(c, request.newDueDate, { now: ctx.now, ...ctx.clocks })
+      return { approved: v.approved === 'true' && needs && !mayApprove(ctx.user, needs) ? { key: 'process.approverLacks' } : undefined }
+    },
     toDraft: (v, c, ctx) => ({
       type: 'extension.decided',
       payload: {
         requestId: pendingExtensionRequest(c)!.eventId, approved: v.approved === 'true', comment: v.comment!,
-        // Offered to supervisors only, so the tablet's user is the one deciding.
+        // Offered to approvers only: the tablet's user decides, in their own name and with the authority they hold.
         supervisor: { staffId: ctx.user!.staffId, staffName: ctx.user!.staffName },
+        level: approvalLevelOf(ctx.user) ?? 'supervisor',
       },
     }),
   },
@@ -188,8 +236,8 @@ export const ACTIONS: ActionSpec[] = [
     type: 'extension.requested',
     group: 'time',
     fields: [{ name: 'reason', kind: 'textarea', required: true }, { name: 'newDueDate', kind: 'date', required: true }],
-    offered: (c) => open(c) && !pendingExtensionRequest(c),
-    check: (v, _c, ctx) => ({ newDueDate: extensionDateProblem(v.newDueDate, ctx) }),
+    offered: (c) => open(c) && !pendingExtensionRequest(c) && c.rounds.at(-1)?.kind !== 'review',
+    check: (v, _c, ctx) => ({ newDueDate: extensionDateProblem(v.newDueDate, ctx, 'request') }),
     toDraft: (v) => ({ type: 'extension.requested', payload: { reason: v.reason!, newDueDate: v.newDueDate! } }),
   },
   {
@@ -199,30 +247,15 @@ export const ACTIONS: ActionSpec[] = [
       // An approved request fills the form: the manager only records how and when the customer was told.
       { name: 'reason', kind: 'textarea', required: true, initial: (c) => approvedExtensionToRecord(c)?.reason ?? '' },
       { name: 'newDueDate', kind: 'date', required: true, initial: (c) => approvedExtensionToRecord(c)?.newDueDate ?? '' },
-      {
-        name: 'noticeChannel', kind: 'choice', options: CONTACT_CHANNELS, optionLabels: 'contactChannel', required: true,
-        initial: (c) => (c.customer.consentSms ? 'sms' : c.customer.consentPhone ? 'phone' : 'inPerson'),
-      },
+      { name: 'noticeChannel', kind: 'choice', options: CONTACT_CHANNELS, optionLabels: 'contactChannel', required: true, initial: byConsent },
       { name: 'noticeAt', kind: 'datetime', required: true, initial: now },
-      { name: 'approvedBy', kind: 'person', initial: (c) => approvedExtensionToRecord(c)?.decision?.supervisor.staffName ?? '' },
     ],
-    offered: open,
-    check: (v, _c, ctx) => {
-      const out: Record<string, Problem | undefined> = { noticeAt: notFuture(v.noticeAt, ctx) }
-      const date = v.newDueDate
-      if (!date) return out
-      out.newDueDate = extensionDateProblem(date, ctx)
-      if (!out.newDueDate && date > ctx.limits.regulatoryWithoutApproval && !v.approvedBy?.trim()) {
-        out.approvedBy = { key: 'process.extensionNeedsApproval', params: { regulatory: ctx.limits.regulatoryWithoutApproval } }
-      }
-      return out
-    },
-    toDraft: (v, _c, ctx) => ({
+    offered: (c) => open(c) && c.rounds.at(-1)?.kind !== 'review',
+    // The approval is not entered here: it is the approver's own decision (extension.decided), found by the clocks.
+    check: (v, _c, ctx) => ({ noticeAt: toldAt(v.noticeAt, ctx), newDueDate: extensionDateProblem(v.newDueDate, ctx, 'record') }),
+    toDraft: (v) => ({
       type: 'complaint.extended',
-      payload: {
-        reason: v.reason!, newDueDate: v.newDueDate!, noticeChannel: v.noticeChannel as (typeof CONTACT_CHANNELS)[number],
-        noticeAt: instant(v.noticeAt!), approvedBy: opt(v.approvedBy) ? ctx.staff(v.approvedBy!) : undefined,
-      },
+      payload: { reason: v.reason!, newDueDate: v.newDueDate!, noticeChannel: v.noticeChannel as (typeof CONTACT_CHANNELS)[number], noticeAt: instant(v.noticeAt!) },
     }),
   },
   {
@@ -281,9 +314,22 @@ export const ACTIONS: ActionSpec[] = [
   {
     type: 'complaint.reopened',
     group: 'finish',
-    fields: [{ name: 'reason', kind: 'textarea', required: true }],
+    fields: [{ name: 'reason', kind: 'textarea', required: true }, { name: 'receivedAt', kind: 'datetime', required: true, initial: now }],
     offered: (c) => !open(c) || c.status === 'resolved',
-    toDraft: (v) => ({ type: 'complaint.reopened', payload: { reason: v.reason! } }),
+    check: (v, c, ctx) => ({ receivedAt: toldAt(v.receivedAt, { ...ctx, roundStart: c.receivedAt }) }),
+    toDraft: (v) => ({ type: 'complaint.reopened', payload: { reason: v.reason!, receivedAt: instant(v.receivedAt!) } }),
+  },
+  {
+    type: 'review.requested',
+    group: 'finish',
+    fields: [{ name: 'reason', kind: 'textarea', required: true }, { name: 'requestedAt', kind: 'datetime', required: true, initial: now }],
+    offered: (c) => c.status !== 'withdrawn' && isDecided(c) && c.rounds.at(-1)?.kind !== 'review',
+    check: (v, _c, ctx) => {
+      const at = fromChinaLocalInput(v.requestedAt ?? '')
+      if (at && ctx.reviewUntil && Date.parse(at) > Date.parse(ctx.reviewUntil)) return { requestedAt: { key: 'process.reviewClosed', params: { until: dt(ctx.reviewUntil) } } }
+      return { requestedAt: toldAt(v.requestedAt, ctx) }
+    },
+    toDraft: (v) => ({ type: 'review.requested', payload: { reason: v.reason!, requestedAt: instant(v.requestedAt!) } }),
   },
   {
     type: 'complaint.withdrawn',
@@ -313,6 +359,12 @@ export const ACTIONS: ActionSpec[] = [
     }),
   },
 ]
+
+/** Blanks left in a message to the customer (`{result}` …): it must not go out with them. */
+function blanksIn(text: string | undefined): Problem | undefined {
+  const blanks = unfilledPlaceholders(text ?? '')
+  return blanks.length ? { key: 'process.problems.placeholders', params: { list: blanks.join(' ') } } : undefined
+}
 
 export const ACTION_GROUPS: ActionGroup[] = ['handle', 'time', 'finish', 'record']
 

@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
+import { countDueSoon } from '@/db/queries'
 import { checkStorage } from '@/db/storageHealth'
 import type { StorageHealth } from '@/db/storageHealth'
 import { useLiveQuery } from '@/ui/composables/useLiveQuery'
+import { useDueSoonUntil } from '@/ui/composables/useDueSoonUntil'
 import { useNow } from '@/ui/composables/useNow'
 import { useDatabase } from '@/ui/services/database'
 
@@ -15,14 +17,16 @@ export const useStatusStore = defineStore('status', () => {
   // Events the server refused for good: they stay on the tablet and are shown, never silently dropped.
   const { data: rejectedCount } = useLiveQuery({ query: () => db.outbox.filter((r) => !!r.rejected).count(), initial: 0 })
   const now = useNow({ intervalMs: 60_000 })
-  // Overdue: the binding deadline has passed ('0' keeps rows without a deadline out of the range).
-  const { data: overdueCount } = useLiveQuery({
-    query: () => db.complaints.where('dueAt').between('0', new Date(now.value).toISOString()).count(),
+  // Due soon or overdue, as the book's 待办 counts it (before the end of the next working day). The calendar it needs
+  // is loaded after the first screen.
+  const until = useDueSoonUntil(db, now)
+  const { data: dueSoonCount } = useLiveQuery({
+    query: () => (until.value === null ? 0 : countDueSoon(db, until.value)),
     initial: 0,
-    deps: [now],
+    deps: [until],
   })
-  // The installed app's icon shows the overdue count where the platform has the Badging API.
-  watch(overdueCount, (n) => {
+  // The installed app's icon shows that count where the platform has the Badging API.
+  watch(dueSoonCount, (n) => {
     const nav = globalThis.navigator as Navigator & { setAppBadge?: (n?: number) => Promise<void>; clearAppBadge?: () => Promise<void> }
     if (!nav?.setAppBadge) return
     void (n > 0 ? nav.setAppBadge(n) : nav.clearAppBadge?.())?.catch(() => undefined)
@@ -38,5 +42,5 @@ export const useStatusStore = defineStore('status', () => {
     storage.value = await checkStorage()
   }
 
-  return { online, outboxCount, rejectedCount, overdueCount, storage, refreshStorage }
+  return { online, outboxCount, rejectedCount, dueSoonCount, storage, refreshStorage }
 })

@@ -19,7 +19,9 @@ export const useSyncStore = defineStore('sync', () => {
   async function start(): Promise<void> {
     if (engine || starting || !session.enrolment) return
     starting = true
-    const { createHttpTransport, createSyncEngine } = await import('@/sync')
+    const [{ createHttpTransport, createSyncEngine }, { ensureProjection }] = await Promise.all([import('@/sync'), import('@/db/projectionVersion')])
+    // Rows computed by an older app get this one's clocks before the first pull.
+    await ensureProjection(db).catch(() => undefined)
     engine = createSyncEngine({
       db,
       transport: createHttpTransport({ token: () => session.enrolment?.token ?? null }),

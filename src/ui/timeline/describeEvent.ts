@@ -17,12 +17,14 @@ export function describeEvent(e: ComplaintEvent, t: Translate): string {
     case 'owner.handedOff': return `→ ${e.payload.to.staffName} · ${e.payload.reason}`
     case 'plan.proposed': return `${e.payload.plan} · ${e.payload.responsible.staffName}`
     case 'customer.contacted': return `${t(`contactChannel.${e.payload.channel}`)} · ${t(`process.options.purpose.${e.payload.purpose}`)} · ${e.payload.content}`
+    case 'decision.notified': return `${t(`contactChannel.${e.payload.channel}`)} · ${e.payload.decision} · ${e.payload.content}`
+    case 'customer.unreachable': return e.payload.reason
     case 'complaint.escalated': return e.payload.reason
     case 'supervisor.planRecorded': return `${e.payload.supervisor.staffName} · ${e.payload.plan}`
-    case 'complaint.extended': return `${e.payload.newDueDate} · ${e.payload.reason}`
+    case 'complaint.extended': return `${e.payload.newDueDate} · ${e.payload.reason} · ${t('timeline.told', { channel: t(`contactChannel.${e.payload.noticeChannel}`) })}`
     case 'extension.requested': return `${e.payload.newDueDate} · ${e.payload.reason}`
     case 'extension.decided':
-      return `${e.payload.supervisor.staffName} · ${t(`process.options.approved.${e.payload.approved}`)} · ${e.payload.comment}`
+      return `${e.payload.supervisor.staffName} (${t(`timeline.level.${e.payload.level ?? 'supervisor'}`)}) · ${t(`process.options.approved.${e.payload.approved}`)} · ${e.payload.comment}`
     case 'clock.paused': return e.payload.reason
     case 'clock.resumed': return e.payload.note ?? ''
     case 'complaint.resolved': return e.payload.summary
@@ -31,6 +33,7 @@ export function describeEvent(e: ComplaintEvent, t: Translate): string {
     case 'followUp.scheduled': return e.payload.dueDate
     case 'followUp.done': return `${t(`contactChannel.${e.payload.channel}`)} · ${e.payload.content}`
     case 'complaint.reopened': return e.payload.reason
+    case 'review.requested': return e.payload.reason
     case 'complaint.withdrawn': return e.payload.reason
     case 'field.corrected': return `${t(`process.options.field.${e.payload.field}`)}: ${typeof e.payload.value === 'boolean' ? t(`process.options.yesNo.${e.payload.value}`) : String(e.payload.value ?? '—')} · ${e.payload.reason}`
   }

@@ -23,10 +23,10 @@ describe('the console’s helpers', () => {
   })
 
   it('keeps only what the role allows when it changes', () => {
-    const base = { username: 'x', name: 'x', branchId: 'b1', coveredBranchIds: ['b1', 'b2'] }
+    const base = { username: 'x', name: 'x', branchId: 'b1', coveredBranchIds: ['b1', 'b2'], approvalLevel: 'superior' as const }
     expect(fitToRole({ ...base, role: 'admin' })).toMatchObject({ branchId: null, coveredBranchIds: [] })
     expect(fitToRole({ ...base, role: 'supervisor' })).toMatchObject({ branchId: 'b1', coveredBranchIds: ['b2'] })
-    expect(fitToRole({ ...base, role: 'manager' })).toMatchObject({ coveredBranchIds: [] })
+    expect(fitToRole({ ...base, role: 'manager' })).toMatchObject({ coveredBranchIds: [], approvalLevel: 'none' })
   })
 })
 

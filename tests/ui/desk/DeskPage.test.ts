@@ -12,9 +12,15 @@ import { useStatusStore } from '@/ui/stores/useStatusStore'
 import { RECORDED } from '../../support/eventFactory'
 import { mountWithApp } from '../../support/mountWithApp'
 
-const SUPERVISOR = { staffId: 'zhao', name: '赵敏', role: 'supervisor' as const }
+const SUPERVISOR = { staffId: 'zhao', name: '赵敏', role: 'supervisor' as const, approvalLevel: null }
+const SUPERIOR = { staffId: 'qian', name: '钱立', role: 'supervisor' as const, approvalLevel: 'superior' as const }
 const MANAGER = { staffId: 'li', name: '李娜', role: 'manager' as const }
-const REQUEST: EventDraft = { type: 'extension.requested', payload: { reason: '需总行核查交易流水', newDueDate: '2026-04-20' } }
+/** Within 30 days of 2 March (1 April): the bank's own supervisor may approve it. */
+const REQUEST: EventDraft = { type: 'extension.requested', payload: { reason: '需总行核查交易流水', newDueDate: '2026-03-30' } }
+/** Past 30 days: only a superior office or a head-office senior manager may approve it (Art. 18). */
+const LONG_REQUEST: EventDraft = { type: 'extension.requested', payload: { reason: '需境外代理行协查', newDueDate: '2026-04-28' } }
+/** The complaints' history was recorded the morning they were received. */
+const MARCH = () => Date.parse('2026-03-02T03:00:00Z')
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -26,12 +32,12 @@ const q = <T extends HTMLElement = HTMLElement>(sel: string) => document.body.qu
 const qa = (sel: string) => [...document.body.querySelectorAll<HTMLElement>(sel)]
 
 /** A branch tablet, offline, with one extension request and one escalation waiting; `user` has unlocked it. */
-async function deskAs(user: typeof SUPERVISOR | typeof MANAGER) {
+async function deskAs(user: typeof SUPERVISOR | typeof SUPERIOR | typeof MANAGER, request = REQUEST) {
   const db = new ComplaintDb(`desk-${newId()}`)
   const requested = newId()
   const escalated = newId()
-  await commit(db, requested, [{ type: 'complaint.recorded', payload: { ...RECORDED, customer: { ...RECORDED.customer, name: '郑毅' } } }, { type: 'complaint.acknowledged', payload: {} }, REQUEST])
-  await commit(db, escalated, [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }])
+  await commit(db, requested, [{ type: 'complaint.recorded', payload: { ...RECORDED, customer: { ...RECORDED.customer, name: '郑毅' } } }, { type: 'complaint.acknowledged', payload: {} }, request], MARCH)
+  await commit(db, escalated, [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }], MARCH)
   const app = await mountWithApp(DeskPage, { db })
   // As an unlock does: the tablet's user becomes the actor of its events.
   await actAs(db, { id: 'tab-1', name: '大堂 1', branchId: 'b1', branchName: '人民路支行', token: 't' }, user)
@@ -57,7 +63,8 @@ describe('the supervisor’s desk on the branch tablet, offline', () => {
     const item = q(`[data-testid="desk-item-extension-${requested}"]`)!
     expect(item.textContent).toContain('郑毅')
     expect(item.textContent).toContain('需总行核查交易流水')
-    expect(item.textContent).toContain('申请延期至 2026-04-20')
+    expect(item.textContent).toContain('申请延期至 2026-03-30')
+    expect(item.querySelector('[data-testid="desk-needs"]')!.textContent).toContain('主管即可审批')
     expect(q('[data-kind="escalation"]')!.textContent).toContain('客户要求赔偿')
     expect(q('[data-testid="desk-offline"]')).not.toBeNull()
   })
@@ -74,8 +81,26 @@ describe('the supervisor’s desk on the branch tablet, offline', () => {
     item()!.querySelector<HTMLButtonElement>('[data-testid="desk-approve"]')!.click()
     await vi.waitFor(() => expect(item()).toBeNull())
     const [decision] = await db.events.where('complaintId').equals(requested).filter((e) => e.type === 'extension.decided').toArray()
-    expect(decision).toMatchObject({ actor: { staffId: 'zhao', staffName: '赵敏' }, payload: { approved: true, comment: '同意，请告知客户', supervisor: { staffId: 'zhao', staffName: '赵敏' } } })
+    expect(decision).toMatchObject({ actor: { staffId: 'zhao', staffName: '赵敏' }, payload: { approved: true, comment: '同意，请告知客户', supervisor: { staffId: 'zhao', staffName: '赵敏' }, level: 'supervisor' } })
     expect(await db.outbox.get(decision!.id)).toBeDefined()
+  })
+
+  it('leaves an extension past 30 days to a superior approver: the supervisor may refuse, not approve', async () => {
+    const { requested } = await deskAs(SUPERVISOR, LONG_REQUEST)
+    const item = q(`[data-testid="desk-item-extension-${requested}"]`)!
+    expect(item.querySelector('[data-testid="desk-needs"]')!.textContent).toContain('须上级机构或总行高级管理人员审批')
+    expect(item.querySelector<HTMLButtonElement>('[data-testid="desk-approve"]')!.disabled).toBe(true)
+    expect(item.querySelector<HTMLButtonElement>('[data-testid="desk-refuse"]')!.disabled).toBe(false)
+  })
+
+  it('lets a head-office senior manager who unlocked the tablet approve past 30 days, with that authority', async () => {
+    const { db, requested } = await deskAs(SUPERIOR, LONG_REQUEST)
+    const item = () => q(`[data-testid="desk-item-extension-${requested}"]`)
+    await type(item()!.querySelector('textarea')!, '同意延长至 60 日内，请告知客户')
+    item()!.querySelector<HTMLButtonElement>('[data-testid="desk-approve"]')!.click()
+    await vi.waitFor(() => expect(item()).toBeNull())
+    const [decision] = await db.events.where('complaintId').equals(requested).filter((e) => e.type === 'extension.decided').toArray()
+    expect(decision).toMatchObject({ actor: { staffId: 'qian' }, payload: { approved: true, level: 'superior', supervisor: { staffId: 'qian', staffName: '钱立' } } })
   })
 
   it('records a plan for an escalation, which returns the complaint to handling', async () => {
@@ -97,7 +122,7 @@ describe('the supervisor’s desk on the branch tablet, offline', () => {
 describe('the extension request on the complaint’s page', () => {
   async function panelAs(user: typeof SUPERVISOR | typeof MANAGER) {
     const db = new ComplaintDb(`panel-${newId()}`)
-    const { state } = await commit(db, newId(), [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'complaint.acknowledged', payload: {} }, REQUEST])
+    const { state } = await commit(db, newId(), [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'complaint.acknowledged', payload: {} }, REQUEST], MARCH)
     const app = await mountWithApp(ProcessPanel, { db, props: { complaint: state } })
     useSessionStore().current = user
     await flushPromises()
@@ -109,7 +134,7 @@ describe('the extension request on the complaint’s page', () => {
 
   it('tells the manager it waits for the supervisor, offers no second request and no decision', async () => {
     await panelAs(MANAGER)
-    expect(q('[data-testid="extension-pending"]')!.textContent).toContain('2026-04-20')
+    expect(q('[data-testid="extension-pending"]')!.textContent).toContain('2026-03-30')
     expect(q('[data-testid="action-extension-requested"]')).toBeNull()
     expect(q('[data-testid="action-extension-decided"]')).toBeNull()
   })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventDraft, EventType } from '@/domain'
 import { ACTIONS } from '@/ui/process/actionSpecs'
-import { cleanUp, CLOSED_HISTORY, PLAN, q, qa, REPLY, RESOLVED, setup, testid, VALID } from './processHarness'
+import { cleanUp, CLOSED_HISTORY, PLAN, q, qa, NOTICE, RESOLVED, setup, testid, VALID } from './processHarness'
 
 afterEach(cleanUp)
 
@@ -14,10 +14,11 @@ describe('ProcessPanel: the next step and the actions that make sense now', () =
     ['new', 'complaint.acknowledged', '首次响应', []],
     ['in progress, not judged', 'validity.judged', '判定是否成立', [{ type: 'complaint.acknowledged', payload: {} }]],
     ['valid, no plan', 'plan.proposed', '原因分析与处理方案', [VALID]],
-    ['valid with a plan, no reply', 'customer.contacted', '答复 / 联系客户', [VALID, PLAN]],
-    ['replied', 'complaint.resolved', '处理完毕', [VALID, PLAN, REPLY]],
-    ['resolved, opinion not asked', 'opinion.recorded', '记录客户意见', [VALID, PLAN, REPLY, RESOLVED]],
-    ['resolved and heard', 'complaint.closed', '办结', [VALID, PLAN, REPLY, RESOLVED, { type: 'opinion.recorded', payload: { opinion: 'satisfied' } }]],
+    ['valid with a plan, not told', 'decision.notified', '告知处理决定', [VALID, PLAN]],
+    ['not valid, not told: told all the same', 'decision.notified', '告知处理决定', [{ type: 'validity.judged', payload: { verdict: 'invalid', reason: '按规定收费' } }]],
+    ['told', 'complaint.resolved', '处理完毕', [VALID, PLAN, NOTICE]],
+    ['resolved, opinion not asked', 'opinion.recorded', '记录客户意见', [VALID, PLAN, NOTICE, RESOLVED]],
+    ['resolved and heard', 'complaint.closed', '办结', [VALID, PLAN, NOTICE, RESOLVED, { type: 'opinion.recorded', payload: { opinion: 'satisfied' } }]],
     ['escalated', 'supervisor.planRecorded', '记录主管方案', [{ type: 'complaint.escalated', payload: { reason: '复杂' } }]],
     ['closed', 'followUp.scheduled', '安排回访', CLOSED_HISTORY],
   ] as [string, EventType, string, EventDraft[]][])('%s → %s', async (_name, type, label, history) => {
@@ -59,7 +60,10 @@ describe('ProcessPanel: the next step and the actions that make sense now', () =
 
   it('offers on a closed complaint only what may follow closure', async () => {
     await setup(CLOSED_HISTORY)
-    const allowed = new Set(['action-customer-contacted', 'action-opinion-recorded', 'action-followUp-scheduled', 'action-followUp-done', 'action-complaint-reopened', 'action-field-corrected'])
+    const allowed = new Set([
+      'action-customer-contacted', 'action-opinion-recorded', 'action-followUp-scheduled', 'action-followUp-done', 'action-complaint-reopened',
+      'action-review-requested', 'action-field-corrected',
+    ])
     expect(offered().sort()).toEqual([...allowed].sort())
   })
 
@@ -71,11 +75,11 @@ describe('ProcessPanel: the next step and the actions that make sense now', () =
 
   it('tells on the close button why closing is not possible yet', async () => {
     await setup([VALID])
-    expect(q('[data-testid="action-complaint-closed"]')!.textContent).toContain('需先答复客户')
+    expect(q('[data-testid="action-complaint-closed"]')!.textContent).toContain('需先告知处理决定')
   })
 
   it('shows the progress of section II', async () => {
-    await setup([VALID, PLAN, REPLY])
+    await setup([VALID, PLAN, NOTICE])
     const state = (m: string) => q(`[data-testid="process-progress"] [data-milestone="${m}"]`)!.dataset.state
     expect([state('responded'), state('judged'), state('planned'), state('replied'), state('resolved')]).toEqual(['done', 'done', 'done', 'done', 'todo'])
   })
@@ -85,9 +89,9 @@ describe('ProcessPanel: the next step and the actions that make sense now', () =
     expect(q('[data-testid="process-progress"] [data-milestone="planned"]')!.dataset.state).toBe('skip')
   })
 
-  it('lists every contact as proof of notice: time, channel, purpose, content, newest first', async () => {
+  it('lists every contact and decision notice as proof of notice: time, channel, purpose, what the decision said, newest first', async () => {
     const later: EventDraft = { type: 'customer.contacted', payload: { channel: 'phone', purpose: 'progress', content: '告知正在调取录像', contactedAt: '2026-03-03T15:20:00+08:00' } }
-    await setup([VALID, REPLY, later])
+    await setup([VALID, NOTICE, later])
     const items = qa('[data-testid="contact"]').map((li) => li.textContent!.replace(/\s+/g, ' '))
     expect(items).toHaveLength(2)
     expect(items[0]).toContain('2026/03/03 15:20')
@@ -95,7 +99,11 @@ describe('ProcessPanel: the next step and the actions that make sense now', () =
     expect(items[0]).toContain('告知进度')
     expect(items[0]).toContain('告知正在调取录像')
     expect(items[1]).toContain('短信')
-    expect(items[1]).toContain('答复处理结果')
+    expect(items[1]).toContain('告知处理决定')
+    // Art. 19: what was verified, the decision, its basis and the remedies, kept with the notice.
+    expect(items[1]).toContain('扣费未事先告知')
+    expect(items[1]).toContain('收费须事先告知')
+    expect(items[1]).toContain('申请调解')
   })
 
   it('says so when the customer has not been contacted', async () => {

@@ -1,9 +1,10 @@
+import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { chinaDate } from '@/domain'
+import { chinaDate, fromChinaLocalInput, toChinaLocalInput } from '@/domain'
 import type { EventDraft, EventType } from '@/domain'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
 import {
-  alerts, choose, cleanUp, CLOSED_HISTORY, fill, open, PLAN, q, qa, REPLY, RESOLVED, save, settle, setup, tap, VALID,
+  alerts, choose, cleanUp, CLOSED_HISTORY, fill, open, PLAN, q, qa, NOTICE, RESOLVED, save, settle, setup, tap, VALID,
 } from './processHarness'
 
 afterEach(cleanUp)
@@ -12,6 +13,15 @@ const DAY = 86_400_000
 const inDays = (n: number) => chinaDate(new Date(Date.now() + n * DAY))
 /** Received an hour ago, so that every time limit is still ahead. */
 const RECENT = { receivedAt: new Date(Date.now() - 3_600_000).toISOString() }
+/** Now, to the minute, as the time inputs take it. */
+const NOW = toChinaLocalInput(new Date())
+const TOLD_NOW: EventDraft = {
+  type: 'decision.notified',
+  payload: {
+    channel: 'phone', notifiedAt: new Date(Date.now() - 1_800_000).toISOString(), decision: '退费', findings: '扣费有误', basis: '合同第 5 条',
+    remedies: ['review', 'mediation', 'arbitration', 'litigation'], content: '电话告知',
+  },
+}
 const ESCALATED: EventDraft = { type: 'complaint.escalated', payload: { reason: '需协调清算中心', supervisor: { staffId: 'staff-zhao', staffName: '赵主管' } } }
 
 interface Case {
@@ -44,17 +54,30 @@ const CASES: Case[] = [
   },
   {
     type: 'complaint.extended', recent: true, required: ['reason', 'newDueDate', 'noticeAt'],
-    fill: { reason: '需调取监控录像', newDueDate: inDays(10), noticeAt: `${inDays(0)}T00:05` }, choose: { noticeChannel: 'phone' },
-    payload: { reason: '需调取监控录像', newDueDate: inDays(10), noticeChannel: 'phone', noticeAt: `${inDays(0)}T00:05:00+08:00` },
+    fill: { reason: '需调取监控录像', newDueDate: inDays(10), noticeAt: NOW }, choose: { noticeChannel: 'phone' },
+    payload: { reason: '需调取监控录像', newDueDate: inDays(10), noticeChannel: 'phone', noticeAt: fromChinaLocalInput(NOW) },
+  },
+  {
+    type: 'decision.notified', history: [VALID], required: ['findings', 'decision', 'basis', 'content', 'notifiedAt'],
+    choose: { channel: 'letter' }, fill: { findings: '叫号记录显示等候 70 分钟', decision: '致歉并增开窗口', basis: '服务规范', content: '书面告知', notifiedAt: '2026-03-03T10:00' },
+    payload: {
+      channel: 'letter', findings: '叫号记录显示等候 70 分钟', decision: '致歉并增开窗口', basis: '服务规范', content: '书面告知', notifiedAt: '2026-03-03T02:00:00.000Z',
+      remedies: ['review', 'mediation', 'arbitration', 'litigation'],
+    },
+  },
+  { type: 'customer.unreachable', history: [VALID], required: ['reason'], fill: { reason: '电话三次无人接听，未留地址' }, payload: { reason: '电话三次无人接听，未留地址' } },
+  {
+    type: 'review.requested', recent: true, history: [VALID, TOLD_NOW, { type: 'complaint.closed', payload: {} }], required: ['reason', 'requestedAt'],
+    fill: { reason: '不认可处理决定', requestedAt: NOW }, payload: { reason: '不认可处理决定', requestedAt: fromChinaLocalInput(NOW) },
   },
   { type: 'clock.paused', required: ['reason'], fill: { reason: '等待司法鉴定' }, payload: { reason: '等待司法鉴定' } },
   { type: 'clock.resumed', history: [{ type: 'clock.paused', payload: { reason: '鉴定' } }], required: [], fill: { note: '鉴定结果已出' }, payload: { note: '鉴定结果已出' } },
   { type: 'complaint.resolved', required: ['summary'], fill: { summary: '已退还年费 200 元' }, payload: { summary: '已退还年费 200 元' } },
   {
-    type: 'opinion.recorded', history: [VALID, REPLY, RESOLVED], required: [], choose: { opinion: 'partly' }, fill: { words: '基本满意，希望以后快一点' },
+    type: 'opinion.recorded', history: [VALID, NOTICE, RESOLVED], required: [], choose: { opinion: 'partly' }, fill: { words: '基本满意，希望以后快一点' },
     payload: { opinion: 'partly', words: '基本满意，希望以后快一点' },
   },
-  { type: 'complaint.closed', history: [VALID, PLAN, REPLY, RESOLVED], required: [], fill: { note: '客户满意' }, payload: { note: '客户满意' } },
+  { type: 'complaint.closed', history: [VALID, PLAN, NOTICE, RESOLVED], required: [], fill: { note: '客户满意' }, payload: { note: '客户满意' } },
   { type: 'followUp.scheduled', history: CLOSED_HISTORY, required: ['dueDate'], fill: { dueDate: inDays(7) }, payload: { dueDate: inDays(7) } },
   {
     type: 'followUp.done', history: CLOSED_HISTORY, required: ['content'], choose: { channel: 'inPerson' }, fill: { content: '客户来网点时回访，表示满意' },
@@ -158,16 +181,45 @@ describe('details of particular actions', () => {
     expect(await types()).not.toContain('complaint.extended')
   })
 
-  it('asks for the approving supervisor past the regulatory limit', async () => {
-    const { written } = await setup([], { recorded: RECENT })
+  it('past 30 days asks for a superior’s approval first: no name typed on the form approves it', async () => {
+    const { types } = await setup([], { recorded: RECENT })
     await open('complaint.extended')
+    expect(q('[data-testid="action-field-approvedBy"]')).toBeNull()
     await fill('reason', '情况特别复杂')
     await fill('newDueDate', inDays(45))
     await save()
-    expect(alerts().join()).toContain('请填写批准的主管')
-    await fill('approvedBy', '赵主管')
+    expect(alerts().join()).toContain('须先申请延期，经上级机构或总行高级管理人员审批')
+    await settle()
+    expect(await types()).not.toContain('complaint.extended')
+  })
+
+  it('says when the deadline an extension would extend has passed, and refuses it', async () => {
+    const { types } = await setup()
+    await open('complaint.extended')
+    expect(q('[data-testid="extension-late"]')!.textContent).toContain('超时已记录')
+    await fill('reason', '补办延期')
+    await fill('newDueDate', inDays(5))
     await save()
-    expect(await written('complaint.extended')).toMatchObject({ approvedBy: { staffId: 'name:赵主管', staffName: '赵主管' } })
+    expect(alerts().join()).toContain('不能再延期')
+    await settle()
+    expect(await types()).not.toContain('complaint.extended')
+  })
+
+  it('lets a superior approver approve a request past 30 days; a supervisor may only refuse it', async () => {
+    const request: EventDraft = { type: 'extension.requested', payload: { reason: '需境外代理行协查', newDueDate: inDays(45) } }
+    const { written } = await setup([request], { recorded: RECENT })
+    const session = useSessionStore()
+    session.current = { staffId: 'staff-zhao', name: '赵主管', role: 'supervisor', approvalLevel: null }
+    await flushPromises()
+    await open('extension.decided')
+    expect(q('[data-testid="decision-needs"]')!.textContent).toContain('须上级机构或总行高级管理人员审批')
+    await fill('comment', '同意')
+    await save()
+    expect(alerts().join()).toContain('您没有审批超过 30 日延期的权限')
+    session.current = { staffId: 'staff-qian', name: '钱总', role: 'supervisor', approvalLevel: 'superior' }
+    await flushPromises()
+    await save()
+    expect(await written('extension.decided')).toMatchObject({ approved: true, level: 'superior', supervisor: { staffId: 'staff-qian', staffName: '钱总' } })
   })
 
   it('will not schedule a follow-up in the past', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { toChinaLocalInput } from '@/domain'
 import { alerts, choose, cleanUp, field, fill, open, q, qa, save, settle, setup, tap } from './processHarness'
 
@@ -89,7 +89,18 @@ describe('correct a recorded field', () => {
     expect(alerts()).toEqual(['受理时间不能晚于现在'])
     await fill('value', '2026-03-02T08:50')
     await save()
-    expect(await written('field.corrected')).toEqual({ field: 'receivedAt', value: '2026-03-02T08:50:00+08:00', reason: '时间填错' })
+    expect(await written('field.corrected')).toEqual({ field: 'receivedAt', value: '2026-03-02T00:50:00.000Z', reason: '时间填错' })
+  })
+
+  it('after the first deadline, moves the receipt only earlier: a later time would move deadlines already passed', async () => {
+    const { types } = await setup()
+    await open('field.corrected')
+    await choose('field', 'receivedAt')
+    await fill('value', '2026-03-02T10:30')
+    await fill('reason', '时间填错')
+    await save()
+    await vi.waitFor(() => expect(q('[data-testid="action-refusal"]')?.textContent).toContain('受理时间只能更正为更早的时间'))
+    expect(await types()).not.toContain('field.corrected')
   })
 
   it('takes a group size of at least two', async () => {

@@ -13,12 +13,12 @@ function state(...drafts: EventDraft[]) {
 }
 
 describe('SMS composition', () => {
-  it('lays saved edits over the built-in templates and ignores junk', () => {
-    const saved = { 'zh-CN': [{ id: 'reply', text: '新的 {name}' }, { id: 'nope', text: 'x' }, { id: 'progress', text: '  ' }], en: 'garbage' }
+  it('lays saved edits over the built-in templates and ignores junk, and an old "reply" edit that lacked what Art. 19 asks', () => {
+    const saved = { 'zh-CN': [{ id: 'acknowledgement', text: '新的 {name}' }, { id: 'reply', text: '旧的答复 {result}' }, { id: 'progress', text: '  ' }], en: 'garbage' }
     const zh = mergeSmsTemplates(saved, 'zh-CN')
-    expect(zh.map((t) => t.id)).toEqual(['reply', 'progress', 'extensionNotice', 'followUp'])
-    expect(zh[0]!.text).toBe('新的 {name}')
-    expect(zh[1]).toEqual(DEFAULT_SMS_TEMPLATES['zh-CN'][1])
+    expect(zh.map((t) => t.id)).toEqual(['decision', 'reviewDecision', 'acknowledgement', 'progress', 'extensionNotice', 'followUp'])
+    expect(zh[2]!.text).toBe('新的 {name}')
+    expect(zh[3]).toEqual(DEFAULT_SMS_TEMPLATES['zh-CN'][3])
     expect(mergeSmsTemplates(saved, 'en')).toEqual(DEFAULT_SMS_TEMPLATES.en)
     expect(mergeSmsTemplates(undefined, 'en')).toEqual(DEFAULT_SMS_TEMPLATES.en)
   })
@@ -33,11 +33,23 @@ describe('SMS composition', () => {
 
   it('fills what the complaint knows and leaves the rest visible', () => {
     const s = state()
-    const text = composeSms(s, DEFAULT_SMS_TEMPLATES['zh-CN'][0]!, 'zh-CN')
-    expect(text).toContain('王芳您好，关于您2026年3月2日反映的问题')
+    const progress = DEFAULT_SMS_TEMPLATES['zh-CN'].find((t) => t.id === 'progress')!
+    const text = composeSms(s, progress, 'zh-CN')
+    expect(text).toContain('王芳您好，您2026年3月2日反映的问题')
     expect(unfilledPlaceholders(text)).toEqual(['{result}'])
     const resolved = state({ type: 'complaint.resolved', payload: { summary: '已退费' } })
-    expect(unfilledPlaceholders(composeSms(resolved, DEFAULT_SMS_TEMPLATES['zh-CN'][0]!, 'zh-CN'))).toEqual([])
+    expect(unfilledPlaceholders(composeSms(resolved, progress, 'zh-CN'))).toEqual([])
+  })
+
+  it.each(['zh-CN', 'en'] as const)('carries in the %s decision notice what was verified, the decision, its basis and every remedy (Art. 19)', (locale) => {
+    const decision = DEFAULT_SMS_TEMPLATES[locale].find((t) => t.id === 'decision')!
+    const text = composeSms(state(), decision, locale, { findings: 'F', decision: 'D', basis: 'B', reviewBy: '2026-04-01' })
+    expect(unfilledPlaceholders(text)).toEqual([])
+    for (const words of locale === 'zh-CN' ? ['F', 'D', 'B', '2026年4月1日前向我行申请核查', '调解', '仲裁', '诉讼'] : ['F', 'D', 'B', 'review it by 2026-04-01', 'mediation', 'arbitration', 'litigation']) {
+      expect(text).toContain(words)
+    }
+    // Without the form's words the notice cannot go out: the blanks stay visible.
+    expect(unfilledPlaceholders(composeSms(state(), decision, locale))).toEqual(['{findings}', '{decision}', '{basis}', '{reviewBy}'])
   })
 
   it('writes dates the way a customer reads them', () => {
@@ -52,7 +64,7 @@ describe('progress through section II', () => {
     const done = state(
       { type: 'validity.judged', payload: { verdict: 'valid', reason: '属实' } },
       { type: 'plan.proposed', payload: { cause: 'c', plan: 'p', responsible: { staffId: 's', staffName: 'n' } } },
-      { type: 'customer.contacted', payload: { channel: 'sms', purpose: 'reply', content: 'x', contactedAt: '2026-03-02T10:00:00+08:00' } },
+      { type: 'decision.notified', payload: { channel: 'sms', notifiedAt: '2026-03-02T10:00:00+08:00', decision: 'd', findings: 'f', basis: 'b', remedies: ['review', 'mediation', 'arbitration', 'litigation'], content: 'x' } },
       { type: 'complaint.resolved', payload: { summary: 's' } },
       { type: 'opinion.recorded', payload: { opinion: 'satisfied' } },
       { type: 'complaint.closed', payload: {} },

@@ -20,10 +20,12 @@ export async function cleanUp(): Promise<void> {
   await flushPromises()
 }
 
-export async function setup(history: EventDraft[] = [], options: { locale?: 'zh-CN' | 'en'; recorded?: Partial<PayloadInput<'complaint.recorded'>> } = {}) {
+/** `at`: when the history was recorded (a history dated in March must be recorded then, not after its deadlines). */
+export async function setup(history: EventDraft[] = [], options: { locale?: 'zh-CN' | 'en'; recorded?: Partial<PayloadInput<'complaint.recorded'>>; at?: string } = {}) {
   const db = new ComplaintDb(`process-${newId()}`)
   const id = newId()
-  const { state } = await commit(db, id, [{ type: 'complaint.recorded', payload: { ...RECORDED, ...options.recorded } }, ...history])
+  const at = options.at ? () => Date.parse(options.at!) : Date.now
+  const { state } = await commit(db, id, [{ type: 'complaint.recorded', payload: { ...RECORDED, ...options.recorded } }, ...history], at)
   const app = await mountWithApp(ProcessPanel, { db, locale: options.locale ?? 'zh-CN', props: { complaint: state } })
   cleanups.push(async () => {
     app.wrapper.unmount()
@@ -101,7 +103,14 @@ export async function settle(): Promise<void> {
 
 export const VALID: EventDraft = { type: 'validity.judged', payload: { verdict: 'valid', reason: '属实' } }
 export const PLAN: EventDraft = { type: 'plan.proposed', payload: { cause: '高峰期窗口不足', plan: '增开窗口并致歉', responsible: { staffId: 'staff-li', staffName: '李经理' } } }
-export const REPLY: EventDraft = { type: 'customer.contacted', payload: { channel: 'sms', purpose: 'reply', content: '已处理', contactedAt: '2026-03-02T10:00:00+08:00' } }
+/** The decision told by SMS the morning the complaint was received. */
+export const NOTICE: EventDraft = {
+  type: 'decision.notified',
+  payload: {
+    channel: 'sms', notifiedAt: '2026-03-02T10:00:00+08:00', decision: '退还年费', findings: '扣费未事先告知', basis: '收费须事先告知',
+    remedies: ['review', 'mediation', 'arbitration', 'litigation'], content: '已处理',
+  },
+}
 export const RESOLVED: EventDraft = { type: 'complaint.resolved', payload: { summary: '已退费' } }
 export const CLOSED: EventDraft = { type: 'complaint.closed', payload: {} }
-export const CLOSED_HISTORY: EventDraft[] = [VALID, REPLY, RESOLVED, CLOSED]
+export const CLOSED_HISTORY: EventDraft[] = [VALID, NOTICE, RESOLVED, CLOSED]

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { chinaDate, decide, fold } from '@/domain'
 import { commit } from '@/db'
-import { alerts, cleanUp, CLOSED, field, fill, open, q, REPLY, RESOLVED, save, settle, setup, VALID } from './processHarness'
+import { alerts, cleanUp, CLOSED, field, fill, open, q, NOTICE, RESOLVED, save, settle, setup, VALID } from './processHarness'
+import type { EventDraft } from '@/domain'
+
+const INVALID: EventDraft = { type: 'validity.judged', payload: { verdict: 'invalid', reason: '按规定收费' } }
 import { eventFactory, RECORDED } from '../../support/eventFactory'
 
 afterEach(cleanUp)
@@ -13,12 +16,12 @@ const refusalShown = (text: string) => vi.waitFor(() => {
 })
 
 describe('refusals from decide() are shown, nothing is written, the input stays', () => {
-  it('refuses to close a valid complaint that has had no reply', async () => {
-    const { types } = await setup([VALID])
+  it.each([['valid', VALID], ['not valid', INVALID]] as const)('refuses to close a %s complaint whose decision the customer was not told', async (_name, verdict) => {
+    const { types } = await setup([verdict])
     await open('complaint.closed')
     await fill('note', '客户已离开')
     await save()
-    await refusalShown('投诉成立但尚未答复客户，不能办结：请先记录当面、短信或电话答复')
+    await refusalShown('尚未告知客户处理决定，不能办结：无论投诉是否成立，都须告知处理决定（或记录无法告知的原因）')
     expect(await types()).toEqual(['complaint.recorded', 'validity.judged'])
     expect(q('[data-testid="sheet-complaint-closed"]'), 'the sheet stays open').not.toBeNull()
     expect(field<HTMLTextAreaElement>('note').value).toBe('客户已离开')
@@ -41,7 +44,7 @@ describe('refusals from decide() are shown, nothing is written, the input stays'
   })
 
   it('refuses handling a complaint that was closed meanwhile (on another tablet, or in another window)', async () => {
-    const { db, id, types } = await setup([VALID, REPLY, RESOLVED])
+    const { db, id, types } = await setup([VALID, NOTICE, RESOLVED])
     // The page still shows the resolved complaint; it is closed underneath it.
     await commit(db, id, [CLOSED])
     await open('complaint.withdrawn')
@@ -123,12 +126,13 @@ describe('an extension needs how and when the customer was told', () => {
     expect(await types()).not.toContain('complaint.extended')
   })
 
-  it('is refused by decide() for a date before the complaint was received', () => {
+  it('is refused by decide() for a date that is not after today (not merely after the receipt)', () => {
     const f = eventFactory()
     const state = fold([f.make({ type: 'complaint.recorded', payload: RECORDED })])!
-    const extend = (newDueDate: string) => decide(state, { type: 'complaint.extended', payload: { reason: '复杂', newDueDate, noticeChannel: 'sms', noticeAt: '2026-03-02T12:00:00+08:00' } })
-    expect(extend('2026-03-01')).toEqual({ ok: false, refusal: 'extensionBeforeToday' })
-    expect(extend('2026-03-02')).toEqual({ ok: false, refusal: 'extensionBeforeToday' })
-    expect(extend('2026-03-03').ok).toBe(true)
+    // Deciding on 5 March a complaint received on 2 March.
+    const extend = (newDueDate: string) => decide(state, { type: 'complaint.extended', payload: { reason: '复杂', newDueDate, noticeChannel: 'sms', noticeAt: '2026-03-05T12:00:00+08:00' } }, { now: new Date('2026-03-05T06:00:00Z') })
+    expect(extend('2026-03-03')).toEqual({ ok: false, refusal: 'extensionBeforeToday' })
+    expect(extend('2026-03-05')).toEqual({ ok: false, refusal: 'extensionBeforeToday' })
+    expect(extend('2026-03-06').ok).toBe(true)
   })
 })

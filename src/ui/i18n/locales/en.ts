@@ -39,8 +39,14 @@ const en: typeof zhCN = {
     print: 'Print register',
     loadMore: 'Load more',
     received: 'Received {time}',
-    due: 'Respond by {time}',
+    due: 'Due {time}',
     overdue: 'Overdue',
+    dueBy: {
+      firstResponse: 'First response by {time}', handling: '24-hour notice by {time}', reply: 'Reply by {time}',
+      regulatory: 'Regulatory limit {time}', review: 'Review by {time}',
+    },
+    overdueBy: { firstResponse: 'First response overdue', handling: '24-hour notice overdue', reply: 'Reply overdue', regulatory: 'Regulatory limit passed', review: 'Review overdue' },
+    dueSoonCount: '{n} due soon or overdue',
     count: 'Showing {n}',
   },
   intake: {
@@ -123,7 +129,7 @@ const en: typeof zhCN = {
     mood: { start: 'At the start', end: 'At the end' },
     // Nested by event type: `complaint.recorded` → types.complaint.recorded.
     types: {
-      complaint: { recorded: 'Complaint recorded', acknowledged: 'First response', escalated: 'Escalated to supervisor', extended: 'Time limit extended', resolved: 'Resolved', closed: 'Closed', reopened: 'Reopened', withdrawn: 'Withdrawn by customer' },
+      complaint: { recorded: 'Complaint recorded', acknowledged: 'First response', escalated: 'Escalated to supervisor', extended: 'Time limit extended', resolved: 'Resolved', closed: 'Closed', reopened: 'Reopened on new facts', withdrawn: 'Withdrawn by customer' },
       script: { stepDone: 'Script step done', stepSkipped: 'Script step skipped', moodRecorded: 'Customer mood' },
       note: { added: 'Note' },
       validity: { judged: 'Validity judged' },
@@ -131,7 +137,7 @@ const en: typeof zhCN = {
       plan: { proposed: 'Resolution plan' },
       customer: { contacted: 'Customer contacted' },
       supervisor: { planRecorded: "Supervisor's plan" },
-      extension: { requested: 'Extension requested (awaiting approval)', decided: 'Supervisor decided on the extension' },
+      extension: { requested: 'Extension requested (awaiting approval)', decided: 'Extension request decided' },
       clock: { paused: 'Clock paused', resumed: 'Clock resumed' },
       opinion: { recorded: "Customer's opinion" },
       followUp: { scheduled: 'Follow-up scheduled', done: 'Follow-up done' },
@@ -166,7 +172,7 @@ const en: typeof zhCN = {
     isClosed: 'The complaint is closed: reopen it to continue',
     isWithdrawn: 'The customer withdrew this complaint',
     notClosed: 'Only a resolved or closed complaint can be reopened',
-    closeNeedsReply: 'The complaint is valid but the customer has had no reply: record a reply in person, by SMS or by phone first',
+    closeNeedsNotice: 'The customer has not been told the decision: every decision, valid or not, is told (or why that is impossible is recorded) before closing',
     closeNeedsVerdict: 'Judge whether the complaint is valid before closing it',
     notEscalated: 'Nothing is waiting for a supervisor',
     alreadyEscalated: "Already escalated: waiting for the supervisor's plan",

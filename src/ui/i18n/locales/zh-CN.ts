@@ -37,8 +37,15 @@ export default {
     print: '打印登记簿',
     loadMore: '加载更多',
     received: '受理 {time}',
-    due: '响应截止 {time}',
+    due: '截止 {time}',
     overdue: '已超时',
+    // Each deadline says which clock it is (the binding one).
+    dueBy: {
+      firstResponse: '首次响应截止 {time}', handling: '24 小时内告知截止 {time}', reply: '答复截止 {time}',
+      regulatory: '监管时限截止 {time}', review: '核查截止 {time}',
+    },
+    overdueBy: { firstResponse: '首次响应已超时', handling: '24 小时告知已超时', reply: '答复已超时', regulatory: '监管时限已超时', review: '核查已超时' },
+    dueSoonCount: '{n} 件将到期或已超时',
     count: '共显示 {n} 条',
   },
   intake: {
@@ -121,7 +128,7 @@ export default {
     mood: { start: '开始时', end: '结束时' },
     // Nested by event type: `complaint.recorded` → types.complaint.recorded.
     types: {
-      complaint: { recorded: '登记投诉', acknowledged: '首次响应', escalated: '上报主管', extended: '延长处理时限', resolved: '处理完毕', closed: '办结', reopened: '重新打开', withdrawn: '客户撤回' },
+      complaint: { recorded: '登记投诉', acknowledged: '首次响应', escalated: '上报主管', extended: '延长处理时限', resolved: '处理完毕', closed: '办结', reopened: '新情况，重新受理', withdrawn: '客户撤回' },
       script: { stepDone: '完成话术步骤', stepSkipped: '跳过话术步骤', moodRecorded: '记录客户情绪' },
       note: { added: '备注' },
       validity: { judged: '判定是否成立' },
@@ -129,7 +136,7 @@ export default {
       plan: { proposed: '提出处理方案' },
       customer: { contacted: '联系客户' },
       supervisor: { planRecorded: '主管处理方案' },
-      extension: { requested: '申请延期（待主管审批）', decided: '主管审批延期' },
+      extension: { requested: '申请延期（待审批）', decided: '审批延期' },
       clock: { paused: '暂停计时', resumed: '恢复计时' },
       opinion: { recorded: '客户意见' },
       followUp: { scheduled: '安排回访', done: '完成回访' },
@@ -164,7 +171,7 @@ export default {
     isClosed: '投诉已办结，如需继续处理请先重新打开',
     isWithdrawn: '客户已撤回投诉',
     notClosed: '只有已解决或已办结的投诉才能重新打开',
-    closeNeedsReply: '投诉成立但尚未答复客户，不能办结：请先记录当面、短信或电话答复',
+    closeNeedsNotice: '尚未告知客户处理决定，不能办结：无论投诉是否成立，都须告知处理决定（或记录无法告知的原因）',
     closeNeedsVerdict: '请先判定投诉是否成立，再办结',
     notEscalated: '没有待主管处理的上报',
     alreadyEscalated: '已经上报主管，等待主管方案',
