@@ -27,7 +27,6 @@ export async function registerRoutes(app: FastifyInstance, options: { db: Databa
   auditRoutes(app, options.db)
   syncRoutes(app, options.db)
   settingsRoutes(app, options.db)
-  staffRoutes(app, options.db)
   complaintRoutes(app, options.db)
   reportRoutes(app, options.db)
   codeReportRoutes(app, options.db)
