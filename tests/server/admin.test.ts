@@ -62,7 +62,7 @@ describe.each(BACKENDS)('administration on $name', (backend) => {
     expect(staff).toMatchObject({ id: 'chen.jing', username: 'chen.jing', role: 'manager', branchId: 'b2', mustChangePassword: true, disabled: false })
     const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'chen.jing', password: oneTimePassword } })
     expect(signIn.json().mustChangePassword).toBe(true)
-    expect(await auditOf('staff.create')).toEqual([{ actor_id: 'root', target: 'chen.jing', before: null, after: { username: 'chen.jing', name: '陈静', role: 'manager', branchId: 'b2', coveredBranchIds: [] } }])
+    expect(await auditOf('staff.create')).toEqual([{ actor_id: 'root', target: 'chen.jing', before: null, after: { username: 'chen.jing', name: '陈静', role: 'manager', branchId: 'b2', coveredBranchIds: [], approvalLevel: 'none' } }])
     expect(JSON.stringify(await auditOf('staff.create'))).not.toContain(oneTimePassword)
 
     const refused = async (body: object) => {
@@ -84,8 +84,8 @@ describe.each(BACKENDS)('administration on $name', (backend) => {
     expect(res.json().staff).toMatchObject({ role: 'supervisor', coveredBranchIds: ['b2'] })
     expect((await auditOf('staff.update')).at(-1)).toEqual({
       actor_id: 'root', target: 'li',
-      before: { name: '李经理', role: 'manager', branchId: 'b1', coveredBranchIds: [] },
-      after: { name: '李经理', role: 'supervisor', branchId: 'b1', coveredBranchIds: ['b2'] },
+      before: { name: '李经理', role: 'manager', branchId: 'b1', coveredBranchIds: [], approvalLevel: 'none' },
+      after: { name: '李经理', role: 'supervisor', branchId: 'b1', coveredBranchIds: ['b2'], approvalLevel: 'none' },
     })
     // The role is read with every request: li may now issue enrolment codes for b2.
     const li = await tokenOf('li')
@@ -147,20 +147,20 @@ describe.each(BACKENDS)('administration on $name', (backend) => {
 
   it('tells a branch’s tablets who may unlock them: a disabled colleague drops out at the next pull', async () => {
     const staffIds = async () => (await app.inject({ url: '/api/sync/pull?protocol=1', headers: bank.auth(bank.tokens.b2) })).json().staffIds as string[]
-    expect(await staffIds()).toEqual(['chen.jing', 'root', 'wang', 'zhao'])
+    expect(await staffIds()).toEqual(['chen.jing', 'qian', 'root', 'wang', 'zhao'])
     expect((await call('POST', '/api/staff/chen.jing/disable')).statusCode).toBe(200)
-    expect(await staffIds()).toEqual(['root', 'wang', 'zhao'])
+    expect(await staffIds()).toEqual(['qian', 'root', 'wang', 'zhao'])
     expect((await call('POST', '/api/staff/chen.jing/enable')).statusCode).toBe(200)
     expect(await staffIds()).toContain('chen.jing')
   })
 
   it('takes the bank’s SMS wording, refusing a placeholder the tablet cannot fill; every version is kept', async () => {
-    const bad = await call('PUT', '/api/settings/sms', { 'zh-CN': [{ id: 'reply', text: '{name}您好，{amount}元已退回' }], en: [] })
+    const bad = await call('PUT', '/api/settings/sms', { 'zh-CN': [{ id: 'progress', text: '{name}您好，{amount}元已退回' }], en: [] })
     expect([bad.statusCode, bad.json().issues[0].code]).toEqual([400, 'unknownPlaceholder'])
-    const first = await call('PUT', '/api/settings/sms', { 'zh-CN': [{ id: 'reply', text: '{name}您好：{result}。' }], en: [] })
+    const first = await call('PUT', '/api/settings/sms', { 'zh-CN': [{ id: 'progress', text: '{name}您好：{result}。' }], en: [] })
     expect(first.statusCode, first.body).toBe(200)
-    expect(first.json().sms).toEqual({ 'zh-CN': [{ id: 'reply', text: '{name}您好：{result}。' }], en: [] })
-    await call('PUT', '/api/settings/sms', { 'zh-CN': [{ id: 'reply', text: '{name}您好，结果：{result}。' }] })
+    expect(first.json().sms).toEqual({ 'zh-CN': [{ id: 'progress', text: '{name}您好：{result}。' }], en: [] })
+    await call('PUT', '/api/settings/sms', { 'zh-CN': [{ id: 'progress', text: '{name}您好，结果：{result}。' }] })
     const history = (await call('GET', '/api/settings/sms/history')).json().versions as { actorName: string; before: unknown; after: { 'zh-CN': { text: string }[] } }[]
     expect(history.map((v) => v.after['zh-CN'][0]!.text)).toEqual(['{name}您好，结果：{result}。', '{name}您好：{result}。'])
     expect(history[1]).toMatchObject({ actorName: '管理员', before: null })
@@ -173,13 +173,14 @@ describe.each(BACKENDS)('administration on $name', (backend) => {
     const now = new Date('2026-12-28T12:00:00+08:00')
     const f = eventFactory({ branchId: 'b2', actor: { staffId: 'wang', staffName: '王经理', deviceId: 'tab-b2' }, start: now.getTime() - 3600_000 })
     await ingestEvents(db, { deviceId: 'tab-b2', branchId: 'b2' }, [f.make({ type: 'complaint.recorded', payload: { ...RECORDED, receivedAt: '2026-12-28T10:00:00+08:00' } })] as never, now)
-    const calendar = { entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }], publishedYears: [2027] }
+    // The notice adds Monday 4 January to the law's New Year's Day (which an unpublished 2027 already keeps).
+    const calendar = { entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-01-04', kind: 'holiday', name: '元旦' }], publishedYears: [2027] }
 
     const preview = await previewDeadlines(db, { calendar }, now)
     const mine = preview.complaints.find((c) => c.complaintId === f.complaintId)!
     expect(mine.branchName).toBe('中山路支行')
-    // 15 working days from 28 December: 18 January while 1 January counts as a working day, 19 January once it is a holiday.
-    expect(mine.moves).toContainEqual({ clock: 'reply', before: '2027-01-18', after: '2027-01-19', provisionalBefore: true, provisionalAfter: false })
+    // 15 working days from 28 December: 19 January with the law's 1 January alone, 20 January once 4 January is off too.
+    expect(mine.moves).toContainEqual({ clock: 'reply', before: '2027-01-19', after: '2027-01-20', provisionalBefore: true, provisionalAfter: false })
     // The regulatory 15 days end on 12 January either way, but no longer provisionally.
     expect(mine.moves).toContainEqual({ clock: 'regulatory', before: '2027-01-12', after: '2027-01-12', provisionalBefore: true, provisionalAfter: false })
     expect(preview.moved).toBeGreaterThanOrEqual(1)
@@ -191,9 +192,10 @@ describe.each(BACKENDS)('administration on $name', (backend) => {
     expect((await call('POST', '/api/settings/preview', { calendar: { entries: [{ date: '2027-02-30', kind: 'holiday', name: 'x' }], publishedYears: [] } })).statusCode).toBe(400)
 
     const replyDue = async () => (await db.query<{ reply_due: Date }>('select reply_due from complaints where id = $1', [f.complaintId])).rows[0]!.reply_due.toISOString()
-    expect(await replyDue()).toBe(new Date('2027-01-18T23:59:59.999+08:00').toISOString())
-    expect((await call('PUT', '/api/settings/calendar', calendar)).statusCode).toBe(200)
     expect(await replyDue()).toBe(new Date('2027-01-19T23:59:59.999+08:00').toISOString())
+    expect((await call('PUT', '/api/settings/calendar', calendar)).statusCode).toBe(200)
+    // Refolded at the centre in the background, branch by branch.
+    await expect.poll(replyDue, { timeout: 20_000 }).toBe(new Date('2027-01-20T23:59:59.999+08:00').toISOString())
   })
 
   it('keeps an append-only audit trail, filtered, paged and exported as CSV for administrators only', async () => {

@@ -75,15 +75,19 @@ describe.each(BACKENDS)('the server’s clocks on $name', (backend) => {
   it('gives the superior approval level centrally, and a tablet learns it with the staff member', async () => {
     const admin = (await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.9.0.2', payload: { username: 'root', password: PASSWORD } })).json().token
     const zhao = (await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.9.0.3', payload: { username: 'zhao', password: PASSWORD } })).json().token
-    const set = (token: string, level: string | null) => app.inject({ method: 'PUT', url: '/api/staff/zhao/approval', headers: { authorization: `Bearer ${token}` }, payload: { level } })
+    // In the console's staff form: the approval level beside the role and branches.
+    const set = (token: string, approvalLevel: string, id = 'zhao') => app.inject({
+      method: 'PATCH', url: `/api/staff/${id}`, headers: { authorization: `Bearer ${token}` },
+      payload: { name: '赵主管', role: 'supervisor', branchId: 'b1', coveredBranchIds: ['b2'], approvalLevel },
+    })
     expect((await set(zhao, 'superior')).statusCode).toBe(403)
     expect((await set(admin, 'superior')).json()).toMatchObject({ staff: { id: 'zhao', approvalLevel: 'superior' } })
     const verified = await app.inject({
       method: 'POST', url: '/api/auth/verify-staff', remoteAddress: '10.9.0.4', headers: { authorization: 'Bearer tablet-token-b1-aaaaaaaaaaaaaaaa' }, payload: { username: 'zhao', password: PASSWORD },
     })
     expect(verified.json()).toMatchObject({ staff: { id: 'zhao', role: 'supervisor', approvalLevel: 'superior' } })
-    expect((await set(admin, null)).json()).toMatchObject({ staff: { approvalLevel: null } })
-    expect((await app.inject({ method: 'PUT', url: '/api/staff/nobody/approval', headers: { authorization: `Bearer ${admin}` }, payload: { level: null } })).statusCode).toBe(404)
-    expect((await app.inject({ method: 'PUT', url: '/api/staff/zhao/approval', headers: { authorization: `Bearer ${admin}` }, payload: { level: 'king' } })).statusCode).toBe(400)
+    expect((await set(admin, 'none')).json()).toMatchObject({ staff: { approvalLevel: 'none' } })
+    expect((await set(admin, 'none', 'nobody')).statusCode).toBe(404)
+    expect((await set(admin, 'king')).statusCode).toBe(400)
   })
 })

@@ -199,6 +199,30 @@ describe.each(BACKENDS)('who may act in a tablet’s events, on $name', (backend
     expect(state.escalation_open).toBe(true)
   })
 
+  it('refuses moves whose prerequisite never existed, and times an event gives of itself that cannot be, while the rest is stored', async () => {
+    const c = recorded()
+    const valid = by(LI, c.complaintId, 'validity.judged', { verdict: 'valid', reason: '属实' }, 10)
+    expect((await push([c, valid])).map((r) => r.status)).toEqual(['accepted', 'accepted'])
+    const forged = [
+      // An extension "approved" by a name typed into it, with no decision behind it.
+      by(LI, c.complaintId, 'complaint.extended', { reason: '延期', newDueDate: '2026-12-20', noticeChannel: 'phone', noticeAt: '2026-11-20T10:20:00+08:00', approvedBy: ZHAO }, 20),
+      // A decision on a request that was never made.
+      by(ZHAO, c.complaintId, 'extension.decided', { requestId: newId(), approved: true, comment: '同意', supervisor: ZHAO }, 21),
+      // Closed without the decision ever being told.
+      by(LI, c.complaintId, 'complaint.closed', {}, 22),
+      // A contact dated after the moment it was written, and one before the complaint was received.
+      by(LI, c.complaintId, 'customer.contacted', { channel: 'phone', purpose: 'progress', content: '进展', contactedAt: '2026-11-21T10:00:00+08:00' }, 23),
+      by(LI, c.complaintId, 'customer.contacted', { channel: 'phone', purpose: 'progress', content: '进展', contactedAt: '2026-11-19T10:00:00+08:00' }, 24),
+    ]
+    const genuine = by(LI, c.complaintId, 'customer.contacted', { channel: 'phone', purpose: 'progress', content: '已告知进展', contactedAt: '2026-11-20T10:20:00+08:00' }, 25)
+    const results = await push([...forged, genuine])
+    expect(results.map((r) => (r.status === 'rejected' ? `${r.reason}:${r.message}` : r.status))).toEqual([
+      'refused:approvalIsAnEvent', 'refused:noSuchRequest', 'refused:closeNeedsNotice', 'refused:timeInFuture', 'refused:timeBeforeReceipt', 'accepted',
+    ])
+    const { rows } = await db.query<{ status: string }>('select status from complaints where id = $1', [c.complaintId])
+    expect(rows[0]!.status).toBe('inProgress')
+  })
+
   it('a colleague added on the tablet with their password acts there from then on; an administrator cannot be added', async () => {
     const c = recorded()
     await push([c])

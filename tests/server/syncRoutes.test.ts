@@ -99,12 +99,13 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
   })
 
   it('serves a complaint with its clocks to staff of its branch only, provisional where the calendar is unpublished', async () => {
-    // Received on 2026-12-01 and extended, with the customer told, into January 2027: a year without a bundled schedule.
-    const wall = Date.parse('2026-12-01T02:00:00Z')
-    const late = event('b1', 'tab-b1', { hlc: encodeHlc({ wall, counter: 0, node: 'tab-b1' }), payload: { ...RECORDED, receivedAt: '2026-12-01T09:00:00+08:00' } } as Partial<ComplaintEvent>)
+    // Received on 2 December 2026 and extended within the 30 days the rule allows, with the customer told, into
+    // January 2027: a year without a bundled schedule (day 30 is New Year's Day, so the limit is Monday 4 January).
+    const wall = Date.parse('2026-12-02T01:30:00Z')
+    const late = event('b1', 'tab-b1', { hlc: encodeHlc({ wall, counter: 0, node: 'tab-b1' }), payload: { ...RECORDED, receivedAt: '2026-12-02T09:00:00+08:00' } } as Partial<ComplaintEvent>)
     const extended = event('b1', 'tab-b1', {
       complaintId: late.complaintId, hlc: encodeHlc({ wall: wall + 3600_000, counter: 0, node: 'tab-b1' }), type: 'complaint.extended',
-      payload: { reason: '需调取监控核实', newDueDate: '2027-01-08', noticeChannel: 'phone', noticeAt: '2026-12-01T10:30:00+08:00' },
+      payload: { reason: '需调取监控核实', newDueDate: '2027-01-04', noticeChannel: 'phone', noticeAt: '2026-12-02T10:20:00+08:00' },
     } as Partial<ComplaintEvent>)
     expect((await push(bank.tokens.b1, [late, extended])).json().results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted'])
     const signIn = async (username: string) => (await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password: 'correct horse battery' }, remoteAddress: `10.1.0.${username.length}` })).json().token as string
@@ -112,8 +113,7 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
     const res = await app.inject({ url: `/api/complaints/${late.complaintId}`, headers: bank.auth(li) })
     expect(res.statusCode).toBe(200)
     const reply = res.json().clocks.clocks.find((c: { name: string }) => c.name === 'reply')
-    // 1 January 2027 is New Year's Day by law, before any schedule for 2027 is published.
-    expect(reply).toMatchObject({ dueDate: '2027-01-11', provisional: true })
+    expect(reply).toMatchObject({ dueDate: '2027-01-04', provisional: true })
     expect(res.json().clocks.provisional).toBe(true)
     const wang = await signIn('wang')
     expect((await app.inject({ url: `/api/complaints/${late.complaintId}`, headers: bank.auth(wang) })).statusCode).toBe(404)

@@ -6,6 +6,7 @@ import { clockStart, DEFAULT_POLICY, extensionLimits, reviewWindow } from './clo
 import type { ClockContext } from './clocks'
 import { boundedDateTime } from '../text/dateBounds'
 import { codeSchema, customerSchema, payloadSchema, phoneSchema } from './events'
+import { roleAtLeast } from '../staff/roles'
 import type { EventIssue, EventPayload, EventType, PayloadInput } from './events'
 import type { ComplaintState } from './state'
 import { CHANNELS, KINDS, REMEDIES } from './vocabulary'
@@ -24,7 +25,7 @@ export const REFUSALS = [
   'extensionLate', 'extensionPastCap', 'extensionNeedsSuperior', 'extensionInReview', 'approvalIsAnEvent',
   'notAnApprover', 'approvalNeedsSuperior', 'replyIsDecisionNotice', 'noticeNeedsVerdict', 'noticeNeedsRemedies',
   'timeBeforeReceipt', 'timeInFuture', 'reviewNeedsNotice', 'reviewWindowClosed', 'reviewPending',
-  'receiptCorrectionLate',
+  'receiptCorrectionLate', 'notASupervisor', 'notResolved', 'alreadyResolved', 'reviewDone',
 ] as const
 export type Refusal = (typeof REFUSALS)[number]
 
@@ -67,45 +68,86 @@ export function roundStartAt(s: ComplaintState, policy = DEFAULT_POLICY): string
   return s.rounds.at(-1)?.startAt ?? clockStart(s, policy)
 }
 
-function guard(s: ComplaintState | null, d: ValidDraft, ctx: DecideContext): Refusal | null {
-  if (d.type === 'complaint.recorded') return s ? 'alreadyRecorded' : null
+/** The moves that may follow closure or withdrawal: notes, follow-up, corrections, reopening, a review. */
+const AFTER_FINISH = new Set<EventType>(['note.added', 'followUp.scheduled', 'followUp.done', 'complaint.reopened', 'field.corrected', 'opinion.recorded', 'customer.contacted', 'review.requested'])
+/** The moves that follow a resolution: the customer's opinion and the follow-up (seven-step script, step 7). */
+const AFTER_RESOLUTION = new Set<EventType>(['opinion.recorded', 'followUp.scheduled', 'followUp.done'])
+
+/**
+ * May this person make this kind of move on the complaint as it stands, whatever they then fill in? The one answer
+ * to "is this offered": the process panel offers exactly the moves this allows, `decide` starts from it, and the
+ * centre's intake calls `decide`. Payload rules (dates, remedies, the value of a correction) come after, in `decide`.
+ */
+export function moveRefusal(s: ComplaintState | null, type: EventType, ctx: DecideContext = { now: new Date() }): Refusal | null {
+  if (type === 'complaint.recorded') return s ? 'alreadyRecorded' : null
   if (!s) return 'notRecorded'
-  // A finished complaint accepts only what comes after closure: notes, follow-up, corrections, reopening, a review.
-  const afterClosure = ['note.added', 'followUp.scheduled', 'followUp.done', 'complaint.reopened', 'field.corrected', 'opinion.recorded', 'customer.contacted', 'review.requested']
-  if (FINISHED.has(s.status) && !afterClosure.includes(d.type)) return s.status === 'closed' ? 'isClosed' : 'isWithdrawn'
+  if (FINISHED.has(s.status) && !AFTER_FINISH.has(type)) return s.status === 'closed' ? 'isClosed' : 'isWithdrawn'
+  if (AFTER_RESOLUTION.has(type) && s.status !== 'resolved' && s.status !== 'closed') return 'notResolved'
   const round = s.rounds.length
   const inReview = s.rounds.at(-1)?.kind === 'review'
   const decided = s.notices.some((n) => n.round === round) || s.unreachable.some((u) => u.round === round)
-  switch (d.type) {
+  switch (type) {
     case 'complaint.acknowledged':
       return s.acknowledged || s.status !== 'new' ? 'alreadyAcknowledged' : null
-    case 'owner.handedOff':
-      return d.payload.to.staffId === s.owner.staffId ? 'sameOwner' : null
     case 'complaint.escalated':
       return s.status === 'escalated' ? 'alreadyEscalated' : null
     case 'supervisor.planRecorded':
-      return s.escalations.some((x) => !x.plan) ? null : 'notEscalated'
+      if (!s.escalations.some((x) => !x.plan)) return 'notEscalated'
+      // The plan that answers an escalation is the supervisor's own (section II.5): never typed in by a lobby manager.
+      return ctx.actor && !roleAtLeast(ctx.actor.role, 'supervisor') ? 'notASupervisor' : null
     case 'clock.paused':
       return s.pauses.some((x) => !x.resumedAt) ? 'clockAlreadyPaused' : null
     case 'clock.resumed':
       return s.pauses.some((x) => !x.resumedAt) ? null : 'clockNotPaused'
+    case 'decision.notified':
+    case 'customer.unreachable':
+      return s.validity ? null : 'noticeNeedsVerdict'
+    case 'complaint.resolved':
+      return s.status === 'resolved' ? 'alreadyResolved' : null
+    case 'complaint.closed':
+      if (!s.validity) return 'closeNeedsVerdict'
+      // Section II.3 and Art. 18: every decision, valid or not, is told to the customer (or why that was impossible is recorded).
+      return decided ? null : 'closeNeedsNotice'
+    case 'complaint.extended':
+    case 'extension.requested': {
+      if (type === 'extension.requested' && s.extensionRequests.some((r) => !r.decision)) return 'extensionRequestPending'
+      const limits = extensionLimits(s, ctx)
+      if (limits.inReview) return 'extensionInReview'
+      // A deadline that has passed is breached for good: no extension recorded afterwards can move it.
+      return limits.late ? 'extensionLate' : null
+    }
+    case 'extension.decided':
+      if (!s.extensionRequests.some((r) => !r.decision)) return 'noSuchRequest'
+      return ctx.actor && !mayApprove(ctx.actor, 'supervisor') ? 'notAnApprover' : null
+    case 'complaint.reopened':
+      return s.status === 'closed' || s.status === 'resolved' || s.status === 'withdrawn' ? null : 'notClosed'
+    case 'review.requested':
+      if (s.status === 'withdrawn') return 'isWithdrawn'
+      // Art. 20: one review, asked for within 30 days of the decision.
+      if (inReview) return decided ? 'reviewDone' : 'reviewPending'
+      return reviewWindow(s, ctx) ? null : 'reviewNeedsNotice'
+    default:
+      return null
+  }
+}
+
+/** The move, then what was filled in: dates, remedies, the request decided, the value of a correction. */
+function guard(s: ComplaintState | null, d: ValidDraft, ctx: DecideContext): Refusal | null {
+  const move = moveRefusal(s, d.type, ctx)
+  if (move || !s) return move
+  switch (d.type) {
+    case 'owner.handedOff':
+      return d.payload.to.staffId === s.owner.staffId ? 'sameOwner' : null
     case 'customer.contacted':
       // A decision is told with the decision notice, which states what the rule requires (Art. 19).
       if (d.payload.purpose === 'reply') return 'replyIsDecisionNotice'
       return timeProblem(d.payload.contactedAt, s.receivedAt, ctx)
     case 'decision.notified': {
-      if (!s.validity) return 'noticeNeedsVerdict'
       // The review is the last remedy inside the bank: a review's decision names the others.
-      const needed = inReview ? REMEDIES.filter((r) => r !== 'review') : REMEDIES
+      const needed = s.rounds.at(-1)?.kind === 'review' ? REMEDIES.filter((r) => r !== 'review') : REMEDIES
       if (!needed.every((r) => d.payload.remedies.includes(r))) return 'noticeNeedsRemedies'
       return timeProblem(d.payload.notifiedAt, roundStartAt(s, ctx.policy), ctx)
     }
-    case 'customer.unreachable':
-      return s.validity ? null : 'noticeNeedsVerdict'
-    case 'complaint.closed':
-      if (!s.validity) return 'closeNeedsVerdict'
-      // Section II.3 and Art. 18: every decision, valid or not, is told to the customer (or why that was impossible is recorded).
-      return decided ? null : 'closeNeedsNotice'
     case 'complaint.extended': {
       // Only an approver's own decision allows 60 days; a name typed on a form is no approval.
       if (d.payload.approvedBy) return 'approvalIsAnEvent'
@@ -113,7 +155,6 @@ function guard(s: ComplaintState | null, d: ValidDraft, ctx: DecideContext): Ref
       return refusal ?? timeProblem(d.payload.noticeAt, roundStartAt(s, ctx.policy), ctx)
     }
     case 'extension.requested':
-      if (s.extensionRequests.some((r) => !r.decision)) return 'extensionRequestPending'
       return extensionRefusal(s, d.payload.newDueDate, ctx, 'request')
     case 'extension.decided': {
       const request = s.extensionRequests.find((r) => r.eventId === d.payload.requestId)
@@ -122,13 +163,9 @@ function guard(s: ComplaintState | null, d: ValidDraft, ctx: DecideContext): Ref
       return approvalRefusal(s, request.newDueDate, d.payload, ctx)
     }
     case 'complaint.reopened':
-      if (s.status !== 'closed' && s.status !== 'resolved' && s.status !== 'withdrawn') return 'notClosed'
       return d.payload.receivedAt ? timeProblem(d.payload.receivedAt, s.receivedAt, ctx) : null
     case 'review.requested': {
-      if (s.status === 'withdrawn') return 'isWithdrawn'
-      if (inReview && !decided) return 'reviewPending'
-      const window = reviewWindow(s, ctx)
-      if (!window) return 'reviewNeedsNotice'
+      const window = reviewWindow(s, ctx)!
       if (instantMs(d.payload.requestedAt) > instantMs(window.until)) return 'reviewWindowClosed'
       return timeProblem(d.payload.requestedAt, window.notifiedAt, ctx)
     }
@@ -140,12 +177,9 @@ function guard(s: ComplaintState | null, d: ValidDraft, ctx: DecideContext): Ref
   }
 }
 
-/** Why an extension to `newDueDate` may not be recorded (or asked for) now. */
+/** Why an extension to `newDueDate` may not be recorded (or asked for) now (the move itself is allowed). */
 function extensionRefusal(s: ComplaintState, newDueDate: string, ctx: DecideContext, mode: 'record' | 'request'): Refusal | null {
   const limits = extensionLimits(s, ctx)
-  if (limits.inReview) return 'extensionInReview'
-  // A deadline that has passed is breached for good: no extension recorded afterwards can move it.
-  if (limits.late) return 'extensionLate'
   if (newDueDate <= chinaDate(ctx.now)) return 'extensionBeforeToday'
   if (newDueDate > limits.requestCap) return 'extensionPastCap'
   return mode === 'record' && newDueDate > limits.cap ? 'extensionNeedsSuperior' : null
@@ -154,7 +188,6 @@ function extensionRefusal(s: ComplaintState, newDueDate: string, ctx: DecideCont
 /** An approver decides with the level they hold; past 30 days only a superior's approval counts (Art. 18). */
 function approvalRefusal(s: ComplaintState, newDueDate: string, p: EventPayload<'extension.decided'>, ctx: DecideContext): Refusal | null {
   const level = p.level ?? 'supervisor'
-  if (ctx.actor && !mayApprove(ctx.actor, 'supervisor')) return 'notAnApprover'
   if (ctx.actor && !mayApprove(ctx.actor, level)) return 'approvalNeedsSuperior'
   return p.approved && approvalNeeded(s, newDueDate, ctx) === 'superior' && level !== 'superior' ? 'approvalNeedsSuperior' : null
 }

@@ -4,6 +4,7 @@ import type { ComplaintEvent, ParseResult } from '../complaint/events'
 import { fold } from '../complaint/fold'
 import { roleAtLeast } from '../staff/roles'
 import type { StaffRole } from '../staff/roles'
+import { CENTRE_CHECKED, centreRefusal } from './centreRules'
 import { checkEventClock } from './eventBounds'
 import type { PushResult, RejectReason } from './protocol'
 
@@ -125,6 +126,12 @@ export function admitEvents(ids: readonly string[], parsed: readonly ParseResult
       continue
     }
     if (bound !== 'ok') { refuse(id, bound); continue }
+    if (complaint && CENTRE_CHECKED.has(e.type)) {
+      // The complaint as the centre holds it before this event (by clock): what the event's own rules are checked on.
+      const before = fold(complaint.events.filter((x) => x.hlc < e.hlc))
+      const refusal = before ? centreRefusal(before, e) : null
+      if (refusal) { refuse(id, 'refused', refusal); continue }
+    }
 
     results.push({ id, status: 'accepted', serverSeq: 0 })
     accepted.set(e.id, { event: e, answers: [results.length - 1] })

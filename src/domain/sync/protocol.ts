@@ -22,6 +22,8 @@ export type PushRequest = { protocol: typeof PROTOCOL_VERSION; events: Complaint
 export const REJECT_REASONS = [
   'invalid', 'wrongBranch', 'wrongDevice', 'unknownComplaint', 'conflictingDuplicate', 'forbidden',
   'beforeReceipt', 'receivedInFuture', 'alreadyRecorded',
+  /** A rule of the procedure the centre enforces (centreRules.ts); the message is the refusal's code (`refusals.*`). */
+  'refused',
 ] as const
 export type RejectReason = (typeof REJECT_REASONS)[number]
 

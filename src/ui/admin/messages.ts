@@ -146,6 +146,7 @@ const zhCN = {
           firstResponseHours: '首次响应时限（小时）', handlingHours: '处理目标（小时）', replyWorkingDays: '答复客户（工作日）',
           extensionCapWorkingDays: '延期上限（工作日）', regulatoryDays: '监管时限（日）', regulatoryExtendedDays: '延长后的监管时限（日）',
           regulatoryMaxDays: '经上级批准的最长时限（日）', dueSoonWorkingDays: '提前提醒（工作日）',
+          reviewWindowDays: '客户申请核查的期限（日）', reviewDays: '核查办理时限（日）',
         },
         taxonomy: {
           codes: 'JR/T 0169-2018 分类代码', code: '代码', parent: '上级代码', zh: '中文名称', en: '英文名称', other: '“其他”项',
@@ -158,7 +159,7 @@ const zhCN = {
       pickerPreview: '平板登记时看到的选项',
       retired: '（已停用）',
       sms: {
-        names: { reply: '答复', progress: '进度告知', extensionNotice: '延期告知', followUp: '回访' },
+        names: { decision: '处理决定告知', reviewDecision: '核查结论告知', acknowledgement: '受理告知', progress: '进度告知', extensionNotice: '延期告知', followUp: '回访' },
         reset: '恢复内置文字',
         preview: '示例',
         length: '{n} 字 · 约 {parts} 条短信',
@@ -345,6 +346,7 @@ const en: typeof zhCN = {
           firstResponseHours: 'First response (hours)', handlingHours: 'Handling target (hours)', replyWorkingDays: 'Reply (working days)',
           extensionCapWorkingDays: 'Extension cap (working days)', regulatoryDays: 'Regulatory limit (days)', regulatoryExtendedDays: 'Regulatory limit once extended (days)',
           regulatoryMaxDays: 'Longest limit with a superior office’s approval (days)', dueSoonWorkingDays: 'Warn this early (working days)',
+          reviewWindowDays: 'Time the customer has to ask for a review (days)', reviewDays: 'Time to decide a review (days)',
         },
         taxonomy: {
           codes: 'JR/T 0169-2018 codes', code: 'Code', parent: 'Parent code', zh: 'Chinese', en: 'English', other: '"Other" entry',
@@ -357,7 +359,7 @@ const en: typeof zhCN = {
       pickerPreview: 'What the tablet offers',
       retired: '(retired)',
       sms: {
-        names: { reply: 'Reply', progress: 'Progress', extensionNotice: 'Extension notice', followUp: 'Follow-up' },
+        names: { decision: 'Decision notice', reviewDecision: 'Review decision', acknowledgement: 'Acknowledgement', progress: 'Progress', extensionNotice: 'Extension notice', followUp: 'Follow-up' },
         reset: 'Back to the built-in text',
         preview: 'Example',
         length: '{n} characters · about {parts} SMS',

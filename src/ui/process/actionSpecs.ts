@@ -1,5 +1,5 @@
 import {
-  approvalLevelOf, approvalNeeded, approvedExtensionToRecord, CONTACT_CHANNELS, CORRECTABLE_FIELDS, FUTURE_SLACK_MS, fromChinaLocalInput, isDecided,
+  approvalLevelOf, approvalNeeded, approvedExtensionToRecord, CONTACT_CHANNELS, CORRECTABLE_FIELDS, FUTURE_SLACK_MS, fromChinaLocalInput,
   mayApprove, NEW_CONTACT_PURPOSES, OPINIONS, pendingExtensionRequest, REMEDIES, toChinaLocalInput, VERDICTS,
 } from '@/domain'
 import type { Authority, ComplaintState, DeadlinePolicy, EventDraft, EventType, ExtensionLimits, StaffRef, WorkCalendar } from '@/domain'
@@ -47,20 +47,19 @@ export interface ActionContext {
 
 export type ActionGroup = 'handle' | 'time' | 'finish' | 'record'
 
-/** A process action: its form, when it is offered, extra checks, and the one event it writes. Titles: `process.actions.<type>`. */
+/**
+ * A process action: its form, extra checks, and the one event it writes. Titles: `process.actions.<type>`. When it is
+ * offered is not here: the domain's moveRefusal says, for the panel and for the write path alike.
+ */
 export interface ActionSpec {
   type: EventType
   group: ActionGroup
   fields: FieldSpec[]
-  offered: (c: ComplaintState) => boolean
-  /** Offered only to whom this allows (an approver's decision); to everyone when absent. */
-  mayUse?: (user: Authority | undefined) => boolean
   /** Problems beyond required fields, by field name. */
   check?: (v: Record<string, string>, c: ComplaintState, ctx: ActionContext) => Record<string, Problem | undefined>
   toDraft: (v: Record<string, string>, c: ComplaintState, ctx: ActionContext) => EventDraft
 }
 
-const open = (c: ComplaintState) => c.status !== 'closed' && c.status !== 'withdrawn'
 const opt = (s: string | undefined) => (s?.trim() ? s.trim() : undefined)
 const now = (_c: ComplaintState, d: Date) => toChinaLocalInput(d)
 const instant = (v: string) => fromChinaLocalInput(v) ?? v
@@ -92,7 +91,6 @@ function toldAt(value: string | undefined, ctx: ActionContext): Problem | undefi
   return Date.parse(iso) < Date.parse(ctx.roundStart) ? { key: 'refusals.timeBeforeReceipt' } : undefined
 }
 
-const approver = (user: Authority | undefined) => mayApprove(user, 'supervisor')
 /** The remedies a decision notice names: a review's decision no longer offers another review. */
 const remediesOf = (c: ComplaintState) => (c.rounds.at(-1)?.kind === 'review' ? REMEDIES.filter((r) => r !== 'review') : [...REMEDIES])
 const byConsent = (c: ComplaintState) => (c.customer.consentSms ? 'sms' : c.customer.consentPhone ? 'phone' : 'inPerson')
@@ -102,7 +100,6 @@ export const ACTIONS: ActionSpec[] = [
     type: 'complaint.acknowledged',
     group: 'handle',
     fields: [{ name: 'note', kind: 'textarea' }],
-    offered: (c) => c.status === 'new',
     toDraft: (v) => ({ type: 'complaint.acknowledged', payload: { note: opt(v.note) } }),
   },
   {
@@ -112,7 +109,6 @@ export const ACTIONS: ActionSpec[] = [
       { name: 'verdict', kind: 'choice', options: VERDICTS, required: true, initial: (c) => c.validity?.verdict ?? (c.kind === 'suggestion' ? 'suggestion' : 'valid') },
       { name: 'reason', kind: 'textarea', required: true },
     ],
-    offered: open,
     toDraft: (v) => ({ type: 'validity.judged', payload: { verdict: v.verdict as (typeof VERDICTS)[number], reason: v.reason! } }),
   },
   {
@@ -124,7 +120,6 @@ export const ACTIONS: ActionSpec[] = [
       { name: 'responsible', kind: 'person', required: true, initial: (c) => c.plan?.responsible.staffName ?? c.owner.staffName },
       { name: 'promisedDate', kind: 'date', initial: (c) => c.plan?.promisedDate ?? c.script.promisedDate ?? '' },
     ],
-    offered: open,
     toDraft: (v, _c, ctx) => ({
       type: 'plan.proposed',
       payload: { cause: v.cause!, plan: v.plan!, responsible: ctx.staff(v.responsible!), promisedDate: opt(v.promisedDate) },
@@ -143,7 +138,6 @@ export const ACTIONS: ActionSpec[] = [
       { name: 'content', kind: 'textarea', required: true },
       { name: 'contactedAt', kind: 'datetime', required: true, initial: now },
     ],
-    offered: () => true,
     check: (v, c, ctx) => ({ content: blanksIn(v.content), contactedAt: toldAt(v.contactedAt, { ...ctx, roundStart: c.receivedAt }) }),
     toDraft: (v) => ({
       type: 'customer.contacted',
@@ -164,7 +158,6 @@ export const ACTIONS: ActionSpec[] = [
       { name: 'content', kind: 'textarea', required: true },
       { name: 'notifiedAt', kind: 'datetime', required: true, initial: now },
     ],
-    offered: (c) => open(c),
     check: (v, _c, ctx) => ({ content: blanksIn(v.content), notifiedAt: toldAt(v.notifiedAt, ctx) }),
     toDraft: (v, c) => ({
       type: 'decision.notified',
@@ -178,14 +171,12 @@ export const ACTIONS: ActionSpec[] = [
     type: 'customer.unreachable',
     group: 'handle',
     fields: [{ name: 'reason', kind: 'textarea', label: 'unreachableReason', required: true }],
-    offered: (c) => open(c) && !!c.validity && !isDecided(c),
     toDraft: (v) => ({ type: 'customer.unreachable', payload: { reason: v.reason! } }),
   },
   {
     type: 'owner.handedOff',
     group: 'handle',
     fields: [{ name: 'toName', kind: 'person', required: true }, { name: 'reason', kind: 'textarea', required: true }],
-    offered: open,
     check: (v, c) => ({
       toName: v.toName?.trim() && v.toName.trim() === c.owner.staffName ? { key: 'process.problems.sameOwner', params: { name: c.owner.staffName } } : undefined,
     }),
@@ -195,7 +186,6 @@ export const ACTIONS: ActionSpec[] = [
     type: 'complaint.escalated',
     group: 'handle',
     fields: [{ name: 'reason', kind: 'textarea', required: true }, { name: 'supervisorName', kind: 'person', label: 'supervisorNameOptional' }],
-    offered: (c) => open(c) && c.status !== 'escalated',
     toDraft: (v, _c, ctx) => ({ type: 'complaint.escalated', payload: { reason: v.reason!, supervisor: opt(v.supervisorName) ? ctx.staff(v.supervisorName!) : undefined } }),
   },
   {
@@ -205,18 +195,15 @@ export const ACTIONS: ActionSpec[] = [
       { name: 'plan', kind: 'textarea', required: true },
       { name: 'supervisorName', kind: 'person', required: true, initial: (c) => c.escalations.at(-1)?.supervisor?.staffName ?? '' },
     ],
-    offered: (c) => c.escalations.some((e) => !e.plan),
     toDraft: (v, _c, ctx) => ({ type: 'supervisor.planRecorded', payload: { plan: v.plan!, supervisor: ctx.staff(v.supervisorName!) } }),
   },
   {
     type: 'extension.decided',
     group: 'handle',
-    mayUse: approver,
     fields: [
       { name: 'approved', kind: 'choice', options: ['true', 'false'], optionLabels: 'process.options.approved', required: true, initial: () => 'true' },
       { name: 'comment', kind: 'textarea', required: true },
     ],
-    offered: (c) => open(c) && !!pendingExtensionRequest(c),
     check: (v, c, ctx) => {
       const request = pendingExtensionRequest(c)
       const needs = request && approvalNeeded(c, request.newDueDate, { now: ctx.now, ...ctx.clocks })
@@ -236,7 +223,6 @@ export const ACTIONS: ActionSpec[] = [
     type: 'extension.requested',
     group: 'time',
     fields: [{ name: 'reason', kind: 'textarea', required: true }, { name: 'newDueDate', kind: 'date', required: true }],
-    offered: (c) => open(c) && !pendingExtensionRequest(c) && c.rounds.at(-1)?.kind !== 'review',
     check: (v, _c, ctx) => ({ newDueDate: extensionDateProblem(v.newDueDate, ctx, 'request') }),
     toDraft: (v) => ({ type: 'extension.requested', payload: { reason: v.reason!, newDueDate: v.newDueDate! } }),
   },
@@ -250,7 +236,6 @@ export const ACTIONS: ActionSpec[] = [
       { name: 'noticeChannel', kind: 'choice', options: CONTACT_CHANNELS, optionLabels: 'contactChannel', required: true, initial: byConsent },
       { name: 'noticeAt', kind: 'datetime', required: true, initial: now },
     ],
-    offered: (c) => open(c) && c.rounds.at(-1)?.kind !== 'review',
     // The approval is not entered here: it is the approver's own decision (extension.decided), found by the clocks.
     check: (v, _c, ctx) => ({ noticeAt: toldAt(v.noticeAt, ctx), newDueDate: extensionDateProblem(v.newDueDate, ctx, 'record') }),
     toDraft: (v) => ({
@@ -262,42 +247,36 @@ export const ACTIONS: ActionSpec[] = [
     type: 'clock.paused',
     group: 'time',
     fields: [{ name: 'reason', kind: 'textarea', required: true }],
-    offered: (c) => open(c) && !c.pauses.some((p) => !p.resumedAt),
     toDraft: (v) => ({ type: 'clock.paused', payload: { reason: v.reason! } }),
   },
   {
     type: 'clock.resumed',
     group: 'time',
     fields: [{ name: 'note', kind: 'textarea' }],
-    offered: (c) => open(c) && c.pauses.some((p) => !p.resumedAt),
     toDraft: (v) => ({ type: 'clock.resumed', payload: { note: opt(v.note) } }),
   },
   {
     type: 'complaint.resolved',
     group: 'finish',
     fields: [{ name: 'summary', kind: 'textarea', required: true }],
-    offered: (c) => open(c) && c.status !== 'resolved',
     toDraft: (v) => ({ type: 'complaint.resolved', payload: { summary: v.summary! } }),
   },
   {
     type: 'opinion.recorded',
     group: 'finish',
     fields: [{ name: 'opinion', kind: 'choice', options: OPINIONS, required: true, initial: () => 'satisfied' }, { name: 'words', kind: 'textarea' }],
-    offered: (c) => c.status === 'resolved' || c.status === 'closed',
     toDraft: (v) => ({ type: 'opinion.recorded', payload: { opinion: v.opinion as (typeof OPINIONS)[number], words: opt(v.words) } }),
   },
   {
     type: 'complaint.closed',
     group: 'finish',
     fields: [{ name: 'note', kind: 'textarea' }],
-    offered: open,
     toDraft: (v) => ({ type: 'complaint.closed', payload: { note: opt(v.note) } }),
   },
   {
     type: 'followUp.scheduled',
     group: 'finish',
     fields: [{ name: 'dueDate', kind: 'date', required: true }, { name: 'note', kind: 'textarea' }],
-    offered: (c) => c.status === 'closed' || c.status === 'resolved',
     check: (v, _c, ctx) => ({ dueDate: v.dueDate && v.dueDate < ctx.today ? { key: 'process.problems.dateInPast' } : undefined }),
     toDraft: (v) => ({ type: 'followUp.scheduled', payload: { dueDate: v.dueDate!, note: opt(v.note) } }),
   },
@@ -308,14 +287,12 @@ export const ACTIONS: ActionSpec[] = [
       { name: 'channel', kind: 'choice', options: CONTACT_CHANNELS, optionLabels: 'contactChannel', required: true, initial: (c) => (c.customer.consentPhone ? 'phone' : c.customer.consentSms ? 'sms' : 'inPerson') },
       { name: 'content', kind: 'textarea', required: true },
     ],
-    offered: (c) => c.status === 'closed' || c.status === 'resolved',
     toDraft: (v) => ({ type: 'followUp.done', payload: { channel: v.channel as (typeof CONTACT_CHANNELS)[number], content: v.content! } }),
   },
   {
     type: 'complaint.reopened',
     group: 'finish',
     fields: [{ name: 'reason', kind: 'textarea', required: true }, { name: 'receivedAt', kind: 'datetime', required: true, initial: now }],
-    offered: (c) => !open(c) || c.status === 'resolved',
     check: (v, c, ctx) => ({ receivedAt: toldAt(v.receivedAt, { ...ctx, roundStart: c.receivedAt }) }),
     toDraft: (v) => ({ type: 'complaint.reopened', payload: { reason: v.reason!, receivedAt: instant(v.receivedAt!) } }),
   },
@@ -323,7 +300,6 @@ export const ACTIONS: ActionSpec[] = [
     type: 'review.requested',
     group: 'finish',
     fields: [{ name: 'reason', kind: 'textarea', required: true }, { name: 'requestedAt', kind: 'datetime', required: true, initial: now }],
-    offered: (c) => c.status !== 'withdrawn' && isDecided(c) && c.rounds.at(-1)?.kind !== 'review',
     check: (v, _c, ctx) => {
       const at = fromChinaLocalInput(v.requestedAt ?? '')
       if (at && ctx.reviewUntil && Date.parse(at) > Date.parse(ctx.reviewUntil)) return { requestedAt: { key: 'process.reviewClosed', params: { until: dt(ctx.reviewUntil) } } }
@@ -335,7 +311,6 @@ export const ACTIONS: ActionSpec[] = [
     type: 'complaint.withdrawn',
     group: 'finish',
     fields: [{ name: 'reason', kind: 'textarea', required: true }],
-    offered: open,
     toDraft: (v) => ({ type: 'complaint.withdrawn', payload: { reason: v.reason! } }),
   },
   {
@@ -347,7 +322,6 @@ export const ACTIONS: ActionSpec[] = [
       { name: 'value', kind: 'correction', initial: (c) => correctionText(c, 'customer.name') },
       { name: 'reason', kind: 'textarea', required: true },
     ],
-    offered: () => true,
     check: (v, c, ctx) => {
       const code = correctionProblem(c, v.field as CorrectableField, v.value ?? '', ctx.now)
       if (!code) return {}

@@ -146,6 +146,10 @@ const zhCN = {
     reviewWindowClosed: '已超过收到处理决定后 30 日，不能再申请核查（第二十条）',
     reviewPending: '已有一项核查正在处理',
     receiptCorrectionLate: '首个期限已过，受理时间只能更正为更早的时间',
+    notASupervisor: '上报的处理方案须由主管本人记录',
+    notResolved: '投诉解决后才能记录客户意见和回访',
+    alreadyResolved: '投诉已经标记为已解决',
+    reviewDone: '客户已申请过一次核查，核查结论已告知',
   },
   timeline: {
     level: { supervisor: '主管', superior: '上级机构/总行审批' },
@@ -302,6 +306,10 @@ const en: typeof zhCN = {
     reviewWindowClosed: 'More than 30 days have passed since the decision was told: a review can no longer be asked for (Art. 20)',
     reviewPending: 'A review is already under way',
     receiptCorrectionLate: 'The first deadline has passed: the receipt time can only be corrected to an earlier time',
+    notASupervisor: "The plan answering an escalation is recorded by the supervisor in person",
+    notResolved: "The customer's opinion and the follow-up come once the complaint is resolved",
+    alreadyResolved: 'The complaint is already marked resolved',
+    reviewDone: 'The customer has had their review, and its decision was told',
   },
   timeline: {
     level: { supervisor: 'supervisor', superior: 'superior office / head office' },

@@ -51,7 +51,7 @@ describe('the staff form', () => {
     await field('username').setValue('Zhou.Min')
     await field('name').setValue('周敏')
     await wrapper.find('form').trigger('submit')
-    expect(wrapper.emitted('save')).toEqual([[{ username: 'zhou.min', name: '周敏', role: 'admin', branchId: null, coveredBranchIds: [] }]])
+    expect(wrapper.emitted('save')).toEqual([[{ username: 'zhou.min', name: '周敏', role: 'admin', branchId: null, coveredBranchIds: [], approvalLevel: 'none' }]])
   })
 
   it('does not offer to change a username once saved', async () => {

@@ -42,7 +42,7 @@ describe('ProcessPanel: the next step and the actions that make sense now', () =
   it('gives every action button large touch targets and a test id from its event type', async () => {
     await setup()
     for (const id of offered()) expect(id).toMatch(/^action-[a-z]+-[a-zA-Z]+$/)
-    expect(offered()).toEqual(expect.arrayContaining(['action-complaint-acknowledged', 'action-customer-contacted', 'action-complaint-closed', 'action-field-corrected']))
+    expect(offered()).toEqual(expect.arrayContaining(['action-complaint-acknowledged', 'action-customer-contacted', 'action-complaint-withdrawn', 'action-field-corrected']))
   })
 
   it('offers on a new complaint neither the follow-up nor the reopening nor a resume of a clock that runs', async () => {
@@ -73,9 +73,10 @@ describe('ProcessPanel: the next step and the actions that make sense now', () =
     expect(q('[data-testid="next-why"]')!.textContent).toContain('撤回')
   })
 
-  it('tells on the close button why closing is not possible yet', async () => {
+  it('does not offer closing before the decision was told, and says why where closing would be', async () => {
     await setup([VALID])
-    expect(q('[data-testid="action-complaint-closed"]')!.textContent).toContain('需先告知处理决定')
+    expect(q('[data-testid="action-complaint-closed"]')).toBeNull()
+    expect(q('[data-testid="close-blocked"]')!.textContent).toContain('需先告知处理决定')
   })
 
   it('shows the progress of section II', async () => {

@@ -193,16 +193,13 @@ describe('details of particular actions', () => {
     expect(await types()).not.toContain('complaint.extended')
   })
 
-  it('says when the deadline an extension would extend has passed, and refuses it', async () => {
-    const { types } = await setup()
-    await open('complaint.extended')
-    expect(q('[data-testid="extension-late"]')!.textContent).toContain('超时已记录')
-    await fill('reason', '补办延期')
-    await fill('newDueDate', inDays(5))
-    await save()
-    expect(alerts().join()).toContain('不能再延期')
-    await settle()
-    expect(await types()).not.toContain('complaint.extended')
+  it('offers no extension once the deadline it would extend has passed: the breach stays recorded', async () => {
+    await setup()
+    expect(q('[data-testid="action-complaint-extended"]')).toBeNull()
+    expect(q('[data-testid="action-extension-requested"]')).toBeNull()
+    await cleanUp()
+    await setup([], { recorded: RECENT })
+    expect(q('[data-testid="action-complaint-extended"]')).not.toBeNull()
   })
 
   it('lets a superior approver approve a request past 30 days; a supervisor may only refuse it', async () => {

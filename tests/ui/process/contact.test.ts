@@ -137,13 +137,13 @@ describe('contact the customer (acknowledgement, progress, extension, follow-up)
 
   it('starts from the bank’s wording once the centre has sent one, under the manager’s own edits', async () => {
     const { db } = await setup([VALID, PLAN])
-    await db.meta.put({ key: 'settings', value: { sms: { 'zh-CN': [{ id: 'reply', text: '{name}您好，本行已处理：{result}。' }, { id: 'progress', text: '进展：{result}' }] }, version: 3 } })
+    await db.meta.put({ key: 'settings', value: { sms: { 'zh-CN': [{ id: 'acknowledgement', text: '{name}您好，本行已受理：{result}。' }, { id: 'progress', text: '进展：{result}' }] }, version: 3 } })
     await db.meta.put({ key: SMS_TEMPLATES_KEY, value: { 'zh-CN': [{ id: 'progress', text: '我的措辞 {name}' }] } })
     await open('customer.contacted')
     await choose('channel', 'sms')
     await vi.waitFor(async () => {
-      await tap('sms-template-reply')
-      expect(content()).toBe('王芳您好，本行已处理：增开窗口并致歉。')
+      await tap('sms-template-acknowledgement')
+      expect(content()).toBe('王芳您好，本行已受理：增开窗口并致歉。')
     })
     await tap('sms-template-progress')
     expect(content()).toBe('我的措辞 王芳')
@@ -249,14 +249,11 @@ describe('tell the decision (处理决定告知)', () => {
     expect(await written('decision.notified')).toMatchObject({ decision: '投诉不成立，不予退费', basis: '系统扣费符合合同约定' })
   })
 
-  it('explains the refusal before validity is judged', async () => {
-    const { types } = await setup([])
-    await open('decision.notified')
-    await choose('channel', 'phone')
-    for (const [name, value] of Object.entries({ findings: '核实', decision: '决定', basis: '依据', content: '电话告知' })) await fill(name, value)
-    await save()
-    await vi.waitFor(() => expect(q('[data-testid="action-refusal"]')?.textContent).toContain('请先判定投诉是否成立，再告知处理决定'))
-    await settle()
-    expect(await types()).not.toContain('decision.notified')
+  it('is not offered before validity is judged, and is offered once it is', async () => {
+    await setup([])
+    expect(q('[data-testid="action-decision-notified"]')).toBeNull()
+    await cleanUp()
+    await setup([VALID])
+    expect(q('[data-testid="action-decision-notified"]')).not.toBeNull()
   })
 })
