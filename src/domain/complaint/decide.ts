@@ -117,7 +117,7 @@ export function moveRefusal(s: ComplaintState | null, type: EventType, ctx: Deci
       return limits.late ? 'extensionLate' : null
     }
     case 'extension.decided':
-      if (!s.extensionRequests.some((r) => !r.decision)) return 'noSuchRequest'
+      if (!s.extensionRequests.some((r) => !r.decision)) return s.extensionRequests.length > 0 ? 'alreadyDecided' : 'noSuchRequest'
       return ctx.actor && !mayApprove(ctx.actor, 'supervisor') ? 'notAnApprover' : null
     case 'complaint.reopened':
       return s.status === 'closed' || s.status === 'resolved' || s.status === 'withdrawn' ? null : 'notClosed'
