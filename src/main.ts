@@ -4,11 +4,15 @@ import { createPinia } from 'pinia'
 import 'vant/lib/index.css'
 import { createApp } from 'vue'
 import App from '@/ui/App.vue'
-import { createAppI18n } from '@/ui/i18n'
+import { createAppI18n, initialLocale, loadLocale } from '@/ui/i18n'
 import { registerServiceWorker } from '@/ui/pwa/registerServiceWorker'
 import { createAppRouter } from '@/ui/router'
 import '@/ui/styles/main.css'
 
-const i18n = createAppI18n()
-createApp(App).use(createPinia()).use(createAppRouter(i18n)).use(i18n).mount('#app')
+const locale = initialLocale()
+const i18n = createAppI18n(locale)
+// A Chinese screen starts at once; an English one first loads its words.
+void loadLocale(i18n, locale).then(() => {
+  createApp(App).use(createPinia()).use(createAppRouter(i18n)).use(i18n).mount('#app')
+})
 registerServiceWorker()

@@ -1,6 +1,5 @@
-import { bookDue, chinaDate, normalizePhone } from '@/domain'
+import { chinaDate, complaintSummary, computeClocks } from '@/domain'
 import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft } from '@/domain'
-import { awaitingSupervisor } from '@/domain/complaint/supervisorQueue'
 import type { ComplaintDb } from './ComplaintDb'
 import type { ComplaintRow, TextRow } from './schema'
 import { summaryOf, textRow } from './textRow'
@@ -10,7 +9,7 @@ import { summaryOf, textRow } from './textRow'
  * `ctx`: the calendar and policy in force (the centre's, once synced) and the time of projection.
  */
 export function project(state: ComplaintState, ctx: ClockContext = { now: new Date() }): ComplaintRow {
-  const due = bookDue(state, ctx)
+  const { due, awaiting, phone, finished } = complaintSummary(state, computeClocks(state, ctx))
   return {
     id: state.id,
     branchId: state.branchId,
@@ -19,13 +18,13 @@ export function project(state: ComplaintState, ctx: ClockContext = { now: new Da
     receivedAt: new Date(state.receivedAt).toISOString(),
     dueAt: due?.dueAt ?? '',
     dueClock: due?.clock ?? '',
-    phone: state.customer.phone ? normalizePhone(state.customer.phone) : '',
+    phone: phone ?? '',
     name: state.customer.name,
     category: state.codes.B ?? (state.preStandard ? state.category ?? '' : ''),
     ownerId: state.owner.staffId,
     followUpDue: followUpDue(state),
-    extendedUntil: state.extensions.length > 0 && state.status !== 'closed' && state.status !== 'withdrawn' ? state.extensions.at(-1)!.newDueDate : '',
-    awaiting: awaitingSupervisor(state),
+    extendedUntil: state.extensions.length > 0 && !finished ? state.extensions.at(-1)!.newDueDate : '',
+    awaiting,
     summary: summaryOf(state),
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, DEFAULT_POLICY, EVENT_TYPES, KINDS, OPINIONS, REFUSALS, REJECT_REASONS, REMEDIES, SETTINGS_KEYS, SMS_TEMPLATE_IDS, STAFF_ROLES, STATUSES, VERDICTS } from '@/domain'
 import { createTestI18n } from '../support/testI18n'
-import { createAppI18n, loadFeatureMessages } from '@/ui/i18n'
+import { createAppI18n, loadFeatureMessages, loadLocale } from '@/ui/i18n'
 
 describe.each(['zh-CN', 'en'] as const)('%s messages', (locale) => {
   const { global } = createTestI18n(locale)
@@ -32,6 +32,14 @@ describe('messages of the pages beyond the book', () => {
     await loadFeatureMessages(i18n)
     expect(i18n.global.t('process.title')).toBe('处理流程')
     expect(i18n.global.t('desk.title', {}, { locale: 'en' })).toBe("Supervisor's desk")
+  })
+
+  it('in English only once an English screen asks for it; Chinese tablets never load it', async () => {
+    const i18n = createAppI18n('zh-CN')
+    expect(i18n.global.te('book.title', 'en')).toBe(false)
+    await loadLocale(i18n, 'en')
+    expect(i18n.global.te('book.title', 'en')).toBe(true)
+    expect(i18n.global.t('auth.lock', {}, { locale: 'en' })).not.toBe(i18n.global.t('auth.lock', {}, { locale: 'zh-CN' }))
   })
 })
 

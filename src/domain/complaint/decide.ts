@@ -9,7 +9,7 @@ import { codeSchema, customerSchema, payloadSchema, phoneSchema } from './events
 import { roleAtLeast } from '../staff/roles'
 import type { EventIssue, EventPayload, EventType, PayloadInput } from './events'
 import type { ComplaintState } from './state'
-import { CHANNELS, KINDS, REMEDIES } from './vocabulary'
+import { CHANNELS, isFinished, KINDS, REMEDIES } from './vocabulary'
 import type { CorrectableField } from './vocabulary'
 
 /** A change a user asks for: an event type and its payload as entered, not yet stamped. */
@@ -34,7 +34,6 @@ export type Decision =
   | { ok: false; refusal: Refusal }
   | { ok: false; issues: EventIssue[] }
 
-const FINISHED = new Set(['closed', 'withdrawn'])
 /** A time typed to the minute on a tablet whose clock is a little behind the manager's watch is not "the future". */
 export const FUTURE_SLACK_MS = 5 * 60_000
 
@@ -81,7 +80,7 @@ const AFTER_RESOLUTION = new Set<EventType>(['opinion.recorded', 'followUp.sched
 export function moveRefusal(s: ComplaintState | null, type: EventType, ctx: DecideContext = { now: new Date() }): Refusal | null {
   if (type === 'complaint.recorded') return s ? 'alreadyRecorded' : null
   if (!s) return 'notRecorded'
-  if (FINISHED.has(s.status) && !AFTER_FINISH.has(type)) return s.status === 'closed' ? 'isClosed' : 'isWithdrawn'
+  if (isFinished(s.status) && !AFTER_FINISH.has(type)) return s.status === 'closed' ? 'isClosed' : 'isWithdrawn'
   if (AFTER_RESOLUTION.has(type) && s.status !== 'resolved' && s.status !== 'closed') return 'notResolved'
   const round = s.rounds.length
   const inReview = s.rounds.at(-1)?.kind === 'review'

@@ -4,6 +4,7 @@ import type { ClockContext } from './clocks'
 import type { ComplaintState } from './state'
 import { pendingExtensionRequest } from './supervisorQueue'
 import type { AwaitingSupervisor } from './supervisorQueue'
+import { isFinished } from './vocabulary'
 import type { ApprovalLevel } from './vocabulary'
 
 export interface DeskItem {
@@ -29,7 +30,7 @@ export interface DeskItem {
 export function deskItems(states: Iterable<ComplaintState>, ctx: ClockContext = { now: new Date() }): DeskItem[] {
   const items: DeskItem[] = []
   for (const s of states) {
-    if (s.status === 'closed' || s.status === 'withdrawn') continue
+    if (isFinished(s.status)) continue
     const base = { complaintId: s.id, branchId: s.branchId, customerName: s.customer.name, receivedAt: s.receivedAt }
     for (const x of s.escalations) {
       if (!x.plan) items.push({ ...base, kind: 'escalation', reason: x.reason, askedBy: x.by.staffName, askedAt: x.at })

@@ -1,5 +1,6 @@
 import { instantMs } from '../chinaTime'
 import type { ComplaintState, ExtensionRequest } from './state'
+import { isFinished } from './vocabulary'
 
 /**
  * What a complaint waits for from a supervisor (主管领导): a plan for an escalation, or a decision on an extension.
@@ -12,7 +13,7 @@ export function pendingExtensionRequest(s: ComplaintState): ExtensionRequest | u
 }
 
 export function awaitingSupervisor(s: ComplaintState): AwaitingSupervisor[] {
-  if (s.status === 'closed' || s.status === 'withdrawn') return []
+  if (isFinished(s.status)) return []
   const out: AwaitingSupervisor[] = []
   if (s.escalations.some((x) => !x.plan)) out.push('escalation')
   if (pendingExtensionRequest(s)) out.push('extension')

@@ -45,6 +45,12 @@ export const MOOD_MAX = 5
 export const STATUSES = ['new', 'inProgress', 'escalated', 'resolved', 'closed', 'withdrawn'] as const
 export type ComplaintStatus = (typeof STATUSES)[number]
 
+/** A closed or withdrawn complaint: no clock runs and nothing waits on it (it may still be reopened or reviewed). */
+export const FINISHED_STATUSES = ['closed', 'withdrawn'] as const satisfies readonly ComplaintStatus[]
+export const isFinished = (status: ComplaintStatus): boolean => (FINISHED_STATUSES as readonly string[]).includes(status)
+/** The same, for SQL over the centre's `complaints` rows: `status not in ${FINISHED_SQL}`. */
+export const FINISHED_SQL = `(${FINISHED_STATUSES.map((x) => `'${x}'`).join(', ')})`
+
 /** Fields a correction may change; everything else is history and is changed only by its own event. */
 export const CORRECTABLE_FIELDS = [
   'customer.name', 'customer.phone', 'customer.consentSms', 'customer.consentPhone',

@@ -1,4 +1,4 @@
-import { dueSoonUntil } from '../../domain'
+import { dueSoonUntil, FINISHED_SQL } from '../../domain'
 import type { ClockContext } from '../../domain'
 import type { Queryable } from '../db/Database'
 
@@ -26,7 +26,7 @@ export async function deskOverview(db: Queryable, branches: { id: string; name: 
       count(*) filter (where due_at >= $2 and due_at <= $3)::int as due_soon,
       count(*) filter (where escalation_open)::int as escalated,
       count(*) filter (where approval_pending)::int as approval_pending
-    from complaints where branch_id = any($1::text[]) and status not in ('closed', 'withdrawn')
+    from complaints where branch_id = any($1::text[]) and status not in ${FINISHED_SQL}
     group by branch_id`, [branches.map((b) => b.id), ctx.now.toISOString(), dueSoonLimit(ctx).toISOString()])
   const byId = new Map(rows.map((r) => [r.branch_id, r]))
   return branches.map((b) => {

@@ -1,4 +1,4 @@
-import { classify, codeIndex, DIMENSIONS, dimensionOf, lineage, mapLegacy } from '../../domain'
+import { classify, codeIndex, dimensionOf, DIMENSIONS, FINISHED_SQL, lineage, mapLegacy } from '../../domain'
 import type { CodeEntry, Codes, Dimension, Taxonomy } from '../../domain'
 import type { Queryable } from '../db/Database'
 import type { ReportQuery } from './summaryReport'
@@ -113,7 +113,7 @@ export async function codeReport(db: Queryable, q: ReportQuery, taxonomy: Taxono
         case when pre_standard then category end as category, case when pre_standard then cause end as cause,
         first_response_at is not null and first_response_at <= first_response_due as first_on_time,
         replied_at is not null and replied_at <= reply_due as reply_on_time,
-        status not in ('closed', 'withdrawn') and due_at < $4::timestamptz as overdue,
+        status not in ${FINISHED_SQL} and due_at < $4::timestamptz as overdue,
         extended
       from complaints where branch_id = any($1::text[]) and received_at >= $2 and received_at < $3
     )

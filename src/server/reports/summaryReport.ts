@@ -1,4 +1,4 @@
-import { CLOCK_SOURCE } from '../../domain'
+import { CLOCK_SOURCE, FINISHED_SQL } from '../../domain'
 import type { ClockName } from '../../domain'
 import type { Queryable } from '../db/Database'
 
@@ -59,7 +59,7 @@ export async function summaryReport(db: Queryable, q: ReportQuery) {
         ${CLOCKS.map((c) => `count(*) filter (where ${snake(c)}_decided) as ${snake(c)}_decided, count(*) filter (where ${snake(c)}_on_time) as ${snake(c)}_on_time,`).join('\n        ')}
         count(*) filter (where breached) as breached,
         count(*) filter (where extended) as extended,
-        count(*) filter (where status not in ('closed', 'withdrawn') and due_at < $4::timestamptz) as overdue,
+        count(*) filter (where status not in ${FINISHED_SQL} and due_at < $4::timestamptz) as overdue,
         count(*) filter (where reopened) as reopened,
         coalesce(sum(reviews), 0) as reviews,
         count(*) filter (where group_size >= 2) as group_complaints,
@@ -77,7 +77,7 @@ export async function summaryReport(db: Queryable, q: ReportQuery) {
         select count(*) as n from r where phone is not null group by phone having count(*) > 1) p) as repeat,
       (select coalesce(json_agg(b order by b.branch_id), '[]') from (
         select branch_id, count(*)::int as total,
-          count(*) filter (where status not in ('closed', 'withdrawn') and due_at < $4::timestamptz)::int as overdue,
+          count(*) filter (where status not in ${FINISHED_SQL} and due_at < $4::timestamptz)::int as overdue,
           count(*) filter (where extended)::int as extended,
           count(*) filter (where breached)::int as breached
         from r group by branch_id) b) as by_branch`,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { decide, deskItems, fold, isInstantInRange, parseEvent } from '../../domain'
+import { decide, deskItems, FINISHED_SQL, fold, isInstantInRange, parseEvent } from '../../domain'
 import type { Authority, ComplaintEvent, ComplaintState } from '../../domain'
 import type { Database } from '../db/Database'
 import { deskOverview, dueSoonLimit } from '../desk/deskOverview'
@@ -44,7 +44,7 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
     const branches = await visibleBranches(db, staffOf(request))
     const { rows } = await db.query<{ state: ComplaintState }>(
       `select state from complaints where branch_id = any($1::text[]) and (escalation_open or approval_pending)
-       and status not in ('closed', 'withdrawn') order by received_at limit ${QUEUE_LIMIT}`, [branches.map((b) => b.id)])
+       and status not in ${FINISHED_SQL} order by received_at limit ${QUEUE_LIMIT}`, [branches.map((b) => b.id)])
     const names = new Map(branches.map((b) => [b.id, b.name]))
     const items = deskItems(rows.map((r) => r.state), await centreClockContext(db))
     return { items: items.map((i) => ({ ...i, branchName: names.get(i.branchId) ?? i.branchId })) }
@@ -67,7 +67,7 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
     const filter = conditions.map((c) => `and ${c}`).join(' ')
     const { rows } = await db.query<{ id: string; received_at: Date; due_at: Date | null; due_clock: string | null; status: string; customer: string; category: string | null; escalation_open: boolean; approval_pending: boolean }>(
       `select id, received_at, due_at, due_clock, status, state->'customer'->>'name' as customer, coalesce(code_b, category) as category, escalation_open, approval_pending
-       from complaints where branch_id = $1 and status not in ('closed', 'withdrawn') and due_at is not null ${filter}
+       from complaints where branch_id = $1 and status not in ${FINISHED_SQL} and due_at is not null ${filter}
        order by due_at, id limit ${PAGE + 1}`, params)
     const page = rows.slice(0, PAGE)
     const last = page.at(-1)

@@ -1,4 +1,4 @@
-import { computeClocks, resolveSettings } from '../../domain'
+import { computeClocks, FINISHED_SQL, resolveSettings } from '../../domain'
 import type { ClockName, Clocks, ComplaintState } from '../../domain'
 import type { Queryable } from '../db/Database'
 import { readSettings } from './readSettings'
@@ -41,7 +41,7 @@ async function* openComplaints(db: Queryable): AsyncGenerator<{ id: string; bran
   for (;;) {
     const { rows } = await db.query<{ id: string; branch_id: string; branch_name: string; received_at: Date; category: string | null; state: ComplaintState }>(
       `select c.id, c.branch_id, b.name as branch_name, c.received_at, c.category, c.state from complaints c join branches b on b.id = c.branch_id
-       where c.status not in ('closed', 'withdrawn') and c.id > $1 order by c.id limit ${PAGE}`, [after])
+       where c.status not in ${FINISHED_SQL} and c.id > $1 order by c.id limit ${PAGE}`, [after])
     if (rows.length === 0) return
     yield rows
     after = rows.at(-1)!.id

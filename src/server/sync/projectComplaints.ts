@@ -1,4 +1,4 @@
-import { clockRecords, computeClocks, fold, normalizePhone, pendingExtensionRequest, resolveSettings } from '../../domain'
+import { clockRecords, complaintSummary, computeClocks, fold, resolveSettings } from '../../domain'
 import type { Clocks, ComplaintEvent, ComplaintState } from '../../domain'
 import type { Queryable } from '../db/Database'
 import { readSettings } from '../settings/readSettings'
@@ -15,7 +15,7 @@ export const PROJECTION_VERSION = 2
  */
 function complaintRow(id: string, s: ComplaintState, clocks: Clocks, seq: number) {
   const { byName: c, earlierBreaches } = clockRecords(clocks)
-  const finished = s.status === 'closed' || s.status === 'withdrawn'
+  const { due, awaiting, phone } = complaintSummary(s, clocks)
   return {
     id, branch_id: s.branchId, status: s.status, kind: s.kind, category: s.category ?? null, cause: s.cause ?? null,
     verdict: s.validity?.verdict ?? null, received_at: s.receivedAt,
@@ -23,13 +23,13 @@ function complaintRow(id: string, s: ComplaintState, clocks: Clocks, seq: number
     handling_due: c.handling.due, handling_met_at: c.handling.metAt, regulatory_due: c.regulatory.due, regulatory_met_at: c.regulatory.metAt,
     review_due: c.review.due, review_met_at: c.review.metAt,
     resolved_at: s.resolution?.at ?? null, closed_at: s.closed?.at ?? null,
-    due_at: finished ? null : clocks.binding?.dueAt ?? null, due_clock: finished ? null : clocks.binding?.name ?? null,
-    extended: s.extensions.length > 0, escalation_open: s.escalations.some((e) => !e.plan),
+    due_at: due?.dueAt ?? null, due_clock: due?.clock ?? null,
+    extended: s.extensions.length > 0, escalation_open: awaiting.includes('escalation'),
     reopened: s.rounds.some((r) => r.kind === 'newFacts'), reviews: s.rounds.filter((r) => r.kind === 'review').length,
     earlier_breaches: earlierBreaches, opinion: s.opinion?.opinion ?? null,
     mood_start: s.script.moodStart ?? null, mood_end: s.script.moodEnd ?? null, group_size: s.group?.size ?? null,
-    phone: s.customer.phone ? normalizePhone(s.customer.phone) : null, state: s, updated_seq: seq,
-    approval_pending: !finished && !!pendingExtensionRequest(s), projection_version: PROJECTION_VERSION,
+    phone, state: s, updated_seq: seq,
+    approval_pending: awaiting.includes('extension'), projection_version: PROJECTION_VERSION,
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Database } from '../db/Database'
 import { refoldComplaints } from './projectComplaints'
+import { FINISHED_SQL } from '../../domain'
 
 const CHUNK = 200
 
@@ -11,14 +12,14 @@ const CHUNK = 200
  */
 export async function reprojectOpenComplaints(db: Database, now = new Date()): Promise<number> {
   const branches = (await db.query<{ branch_id: string }>(
-    `select distinct branch_id from complaints where status not in ('closed', 'withdrawn')`)).rows.map((r) => r.branch_id)
+    `select distinct branch_id from complaints where status not in ${FINISHED_SQL}`)).rows.map((r) => r.branch_id)
   let done = 0
   for (const branch of branches) {
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const ids = await db.transaction(async (tx) => {
         await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`branch:${branch}`])
         const { rows } = await tx.query<{ id: string }>(
-          `select id from complaints where branch_id = $1 and status not in ('closed', 'withdrawn') and id > $2 order by id limit ${CHUNK}`, [branch, after])
+          `select id from complaints where branch_id = $1 and status not in ${FINISHED_SQL} and id > $2 order by id limit ${CHUNK}`, [branch, after])
         await refoldComplaints(tx, rows.map((r) => r.id), now)
         return rows.map((r) => r.id)
       })

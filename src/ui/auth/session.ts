@@ -1,5 +1,6 @@
 import type { ComplaintDb } from '@/db'
 import { loadIdentity } from '@/db/meta'
+import type { StaffRole } from '@/domain/staff/roles'
 import type { PinHash } from './pinHash'
 
 /** The tablet's enrolment: bound to one branch by the central endpoint; the token authenticates its sync. */
@@ -15,7 +16,7 @@ export interface DeviceEnrolment {
 export interface TabletUser {
   staffId: string
   name: string
-  role: 'manager' | 'supervisor' | 'admin'
+  role: StaffRole
   /** A superior office's or head-office senior manager's approval, as the centre said when they were added. */
   approvalLevel?: 'superior' | null
   pin: PinHash

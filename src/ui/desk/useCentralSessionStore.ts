@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
 import { api, ApiError, apiError } from '@/ui/auth/api'
+import type { StaffRole } from '@/domain/staff/roles'
 import { signInReplacingOneTime } from '@/ui/auth/oneTimePassword'
 import { isSupervisorRole } from '@/ui/auth/session'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
@@ -8,7 +9,7 @@ import { useSessionStore } from '@/ui/auth/useSessionStore'
 interface CentralSession {
   token: string
   expiresAt: string
-  staff: { id: string; name: string; role: 'manager' | 'supervisor' | 'admin'; branchId: string | null; approvalLevel?: 'superior' | null }
+  staff: { id: string; name: string; role: StaffRole; branchId: string | null; approvalLevel?: 'superior' | null }
 }
 
 const KEY = 'complaint-desk.central'

@@ -11,16 +11,6 @@ const zhCN = {
   },
 }
 
-const en: typeof zhCN = {
-  pwa: {
-    updateReady: 'A new version is ready',
-    updateHint: 'What you are typing is saved first',
-    update: 'Update',
-    updating: 'Saving and updating…',
-    later: 'Later',
-    offlineReady: 'Ready to work offline: complaints can be recorded and handled without a network',
-    draftSaveFailed: 'The draft could not be saved, so the update was not applied. Submit or copy what you typed first.',
-  },
-}
-
-export const pwaMessages = { 'zh-CN': zhCN, en }
+/** The Chinese source; the English is src/ui/pwa/messages.en.ts, loaded only for an English screen. */
+export const pwaMessages = zhCN
+export type PwaMessages = typeof zhCN
