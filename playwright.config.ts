@@ -62,7 +62,8 @@ export default defineConfig({
     command: 'npx tsx tests/e2e/serve.ts',
     url: `${baseURL}/`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Creating the demo bank hashes several passwords with scrypt: on a busy two-core machine that alone took a minute.
+    timeout: 180_000,
     stdout: 'pipe',
     stderr: 'pipe',
     env: { E2E_PORT: String(PORT), E2E_RUN_DIR: process.env.E2E_RUN_DIR },
