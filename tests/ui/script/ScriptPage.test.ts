@@ -138,7 +138,7 @@ describe('ScriptPage', () => {
     const first = await openScript()
     await first.wrapper.get('[data-testid="script-check-movedToRoom"]').setValue(true)
     await first.wrapper.get('[data-testid="script-notes"]').setValue('接待室二')
-    await vi.waitFor(async () => expect((await first.db.drafts.get(`script-${first.id}`))?.value).toMatchObject({ isolate: { notes: '接待室二' } }), { timeout: 2000 })
+    await vi.waitFor(async () => expect((await first.db.drafts.get(`script-${first.id}@`))?.value).toMatchObject({ isolate: { notes: '接待室二' } }), { timeout: 2000 })
     first.wrapper.unmount()
     const { mountWithApp } = await import('../../support/mountWithApp')
     const ScriptPage = (await import('@/ui/script/ScriptPage.vue')).default

@@ -7,6 +7,7 @@ const en: typeof zhCN = {
     subtitle: 'Customer complaint handling',
     nav: { principles: 'Principles', book: 'Complaint book', newComplaint: 'New complaint', desk: "Supervisor's desk", reports: 'Reports' },
     language: '中文',
+    alreadySaved: 'Already saved; nothing was recorded twice',
   },
   net: { online: 'Online', offline: 'Offline', waiting: '{n} waiting to sync', allSynced: 'All synced' },
   storage: {
@@ -83,6 +84,9 @@ const en: typeof zhCN = {
     saved: 'Complaint saved on this tablet',
     draftRestored: 'Restored your unsaved input',
     clear: 'Clear',
+    clearConfirm: 'Everything typed in this form will be lost. Clear it?',
+    keep: 'Keep typing',
+    alreadySaved: 'This complaint was already saved; it was not recorded twice',
     repeat: 'This number has {n} earlier complaints',
   },
   detail: {

@@ -5,6 +5,7 @@ export default {
     subtitle: '客户投诉受理与处理',
     nav: { principles: '七项原则', book: '投诉簿', newComplaint: '登记投诉', desk: '主管工作台', reports: '统计报表' },
     language: 'English',
+    alreadySaved: '已经保存过，没有重复记录',
   },
   net: { online: '在线', offline: '离线', waiting: '待同步 {n} 条', allSynced: '已全部同步' },
   storage: {
@@ -82,6 +83,9 @@ export default {
     saved: '投诉已保存在本机',
     draftRestored: '已恢复上次未保存的内容',
     clear: '清空',
+    clearConfirm: '清空后已填写的内容将全部丢失，确定清空吗？',
+    keep: '继续填写',
+    alreadySaved: '这条投诉已保存过，没有重复登记',
     repeat: '该号码已有 {n} 条投诉记录',
   },
   detail: {
