@@ -2,7 +2,9 @@ import { flushPromises } from '@vue/test-utils'
 import { closeDialog, closeToast } from 'vant'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ComplaintDb } from '@/db'
-import { newId } from '@/domain'
+import { CLOCK_OFFSET_KEY } from '@/db/meta'
+import { newId, toChinaLocalInput } from '@/domain'
+import AppHeader from '@/ui/components/AppHeader.vue'
 import IntakeForm from '@/ui/components/IntakeForm.vue'
 import { mountWithApp } from '../support/mountWithApp'
 
@@ -107,5 +109,22 @@ describe('IntakeForm on a slow tablet', () => {
     const liAgain = await setup({ db, user: { staffId: 'li', name: '李雷' } })
     await vi.waitFor(() => expect(value(liAgain.wrapper, 'field-name')).toBe('王芳'))
     liAgain.unmount()
+  })
+
+  it('prefills the receipt with the centre’s time when the last sync found the tablet three days slow, and says so', async () => {
+    const db = new ComplaintDb(`ui-${newId()}`)
+    cleanups.push(() => db.delete())
+    await db.meta.put({ key: CLOCK_OFFSET_KEY, value: { offsetMs: 3 * 86_400_000, measuredAt: new Date().toISOString() } })
+    const { wrapper } = await setup({ db })
+    const trueNow = Date.now() + 3 * 86_400_000
+    await vi.waitFor(() => expect(value(wrapper, 'field-received-at').slice(0, 10)).toBe(toChinaLocalInput(new Date(trueNow)).slice(0, 10)))
+    // A day after the true time is a receipt in the future, however the tablet's own clock reads it.
+    await wrapper.find('[data-testid="field-received-at"]').setValue(toChinaLocalInput(new Date(trueNow + 86_400_000)))
+    await wrapper.find('[data-testid="field-received-at"]').trigger('blur')
+    expect(wrapper.text()).toContain('受理时间不能晚于现在')
+
+    const header = await mountWithApp(AppHeader, { db, user: { staffId: 'li', name: '李雷' } })
+    cleanups.push(async () => header.wrapper.unmount())
+    await vi.waitFor(() => expect(header.wrapper.get('[data-testid="clock-skew"]').text()).toContain('本机时钟慢了3天'))
   })
 })

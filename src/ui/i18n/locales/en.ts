@@ -10,6 +10,11 @@ const en: typeof zhCN = {
     alreadySaved: 'Already saved; nothing was recorded twice',
   },
   net: { online: 'Online', offline: 'Offline', waiting: '{n} waiting to sync', allSynced: 'All synced' },
+  clock: {
+    slow: 'This tablet’s clock is {amount} slow: times are filled in from the server’s clock. Please set the tablet’s date and time.',
+    fast: 'This tablet’s clock is {amount} fast: times are filled in from the server’s clock. Please set the tablet’s date and time.',
+    units: { minutes: '{n} minute | {n} minutes', hours: '{n} hour | {n} hours', days: '{n} day | {n} days' },
+  },
   storage: {
     persisted: 'Data is stored persistently',
     notPersisted: 'The browser may clear data when space runs low: sync soon',

@@ -8,6 +8,11 @@ export default {
     alreadySaved: '已经保存过，没有重复记录',
   },
   net: { online: '在线', offline: '离线', waiting: '待同步 {n} 条', allSynced: '已全部同步' },
+  clock: {
+    slow: '本机时钟慢了{amount}，时间已按服务器时间填写。请在平板设置中校准日期和时间。',
+    fast: '本机时钟快了{amount}，时间已按服务器时间填写。请在平板设置中校准日期和时间。',
+    units: { minutes: '{n}分钟', hours: '{n}小时', days: '{n}天' },
+  },
   storage: {
     persisted: '数据已持久保存',
     notPersisted: '浏览器可能在空间不足时清除数据，请尽快同步',
