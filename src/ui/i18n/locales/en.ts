@@ -8,6 +8,7 @@ const en: typeof zhCN = {
     nav: { principles: 'Principles', book: 'Complaint book', newComplaint: 'New complaint', desk: "Supervisor's desk", reports: 'Reports' },
     language: '中文',
     alreadySaved: 'Already saved; nothing was recorded twice',
+    stillThere: 'Still there? The tablet locks in a minute; touch the screen to carry on.',
   },
   net: { online: 'Online', offline: 'Offline', waiting: '{n} waiting to sync', allSynced: 'All synced' },
   clock: {

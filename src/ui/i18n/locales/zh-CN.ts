@@ -6,6 +6,7 @@ export default {
     nav: { principles: '七项原则', book: '投诉簿', newComplaint: '登记投诉', desk: '主管工作台', reports: '统计报表' },
     language: 'English',
     alreadySaved: '已经保存过，没有重复记录',
+    stillThere: '还在使用吗？一分钟后将自动锁屏，轻触屏幕即可继续。',
   },
   net: { online: '在线', offline: '离线', waiting: '待同步 {n} 条', allSynced: '已全部同步' },
   clock: {
