@@ -55,9 +55,10 @@ export function useDraft<T extends object>(options: DraftOptions<T>) {
   const onHide = () => void save()
   globalThis.addEventListener?.('pagehide', onHide)
 
-  async function restore(): Promise<boolean> {
+  /** `unless`: checked once the draft is read — a form typed into meanwhile keeps what was typed. */
+  async function restore(unless: () => boolean = () => false): Promise<boolean> {
     const row = await db.drafts.get(keyOf())
-    if (!row) return false
+    if (!row || unless()) return false
     mergeInto(source as Record<string, unknown>, row.value as Record<string, unknown>)
     dirty = false
     return true
