@@ -1,5 +1,7 @@
 import { applyRemote, reprojectOpen } from '@/db'
 import type { ComplaintDb } from '@/db'
+import { CLOCK_OFFSET_KEY } from '@/db/meta'
+import { clockOffset } from '@/domain'
 import type { TabletReport } from '@/domain'
 import type { SyncTransport } from './transport'
 
@@ -26,13 +28,18 @@ export async function pullEvents(db: ComplaintDb, transport: SyncTransport, opti
   let pulled = 0
   for (;;) {
     const after = await readCursor(db)
+    const sentAtMs = Date.now()
     const page = await transport.pull(after, pageSize, report)
+    const receivedAtMs = Date.now()
     if (page.cursor < after) throw new Error(`Server cursor went back from ${after} to ${page.cursor}`)
     // The centre rotated this tablet's token: keep the new one before anything else (the old one works a while longer).
     if (page.deviceToken) await options.onDeviceToken?.(page.deviceToken)
     await applyRemote(db, page.events, { cursor: page.cursor })
     pulled += page.events.length
     if (!page.hasMore) {
+      // How far this tablet's clock is off the centre's: the header warns and the forms use the centre's time.
+      const offsetMs = page.serverTime ? clockOffset({ sentAtMs, receivedAtMs, serverTime: page.serverTime }) : null
+      if (offsetMs !== null) await db.meta.put({ key: CLOCK_OFFSET_KEY, value: { offsetMs, measuredAt: new Date(receivedAtMs).toISOString() } })
       // The centre's calendar overrides, deadline policy and taxonomy come with every pull.
       if (page.settings) {
         const before = (await db.meta.get('settings'))?.value as { version?: number } | undefined

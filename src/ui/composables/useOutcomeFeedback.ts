@@ -1,4 +1,4 @@
-import { showDialog, showFailToast } from 'vant'
+import { showDialog, showFailToast, showToast } from 'vant'
 import { useI18n } from 'vue-i18n'
 import type { CommandOutcome } from '@/ui/stores/useComplaintStore'
 
@@ -6,7 +6,9 @@ import type { CommandOutcome } from '@/ui/stores/useComplaintStore'
 export function useOutcomeFeedback() {
   const { t } = useI18n()
   return function explain(outcome: Exclude<CommandOutcome, { ok: true }>): void {
-    if (outcome.kind === 'refused') {
+    if (outcome.kind === 'alreadySaved') {
+      showToast(t('app.alreadySaved'))
+    } else if (outcome.kind === 'refused') {
       void showDialog({ message: t(`refusals.${outcome.refusal}`), confirmButtonText: 'OK' })
     } else if (outcome.kind === 'storage') {
       void showDialog({
