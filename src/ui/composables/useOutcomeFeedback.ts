@@ -1,4 +1,5 @@
-import { showDialog, showFailToast } from 'vant'
+import { showDialog } from '@/ui/vant/dialog'
+import { showFailToast } from '@/ui/vant/toast'
 import { useI18n } from 'vue-i18n'
 import type { CommandOutcome } from '@/ui/stores/useComplaintStore'
 
