@@ -11,7 +11,7 @@ export function useOutcomeFeedback() {
       void showDialog({ message: t(`refusals.${outcome.refusal}`), confirmButtonText: 'OK' })
     } else if (outcome.kind === 'storage') {
       void showDialog({
-        title: '⚠',
+        title: t('storage.notSaved'),
         message: outcome.problem === 'unknown' ? t('storage.unknown', { message: outcome.message }) : t(`storage.${outcome.problem}`),
         confirmButtonText: 'OK',
       })

@@ -3,7 +3,7 @@
 import 'vant/es/toast/style/index'
 import { showToast as vantShowToast } from 'vant/es/toast'
 import type { ToastOptions, ToastWrapperInstance } from 'vant/es/toast'
-import { iconDataUrl } from '@/ui/icons'
+import { iconCheck, iconCross, iconDataUrl } from '@/ui/icons'
 
 type Options = string | ToastOptions
 const options = (o: Options): ToastOptions => (typeof o === 'string' ? { message: o } : o)
@@ -13,9 +13,9 @@ export function showToast(o: Options): ToastWrapperInstance {
 }
 
 export function showSuccessToast(o: Options): ToastWrapperInstance {
-  return vantShowToast({ type: 'success', icon: iconDataUrl('check'), ...options(o) })
+  return vantShowToast({ type: 'success', icon: iconDataUrl(iconCheck), ...options(o) })
 }
 
 export function showFailToast(o: Options): ToastWrapperInstance {
-  return vantShowToast({ type: 'fail', icon: iconDataUrl('cross'), ...options(o) })
+  return vantShowToast({ type: 'fail', icon: iconDataUrl(iconCross), ...options(o) })
 }

@@ -10,6 +10,7 @@ const en: typeof zhCN = {
   },
   net: { online: 'Online', offline: 'Offline', waiting: '{n} waiting to sync', allSynced: 'All synced' },
   storage: {
+    notSaved: 'Not saved',
     persisted: 'Data is stored persistently',
     notPersisted: 'The browser may clear data when space runs low: sync soon',
     low: 'The tablet is low on storage ({free} left): sync and free up space soon',
