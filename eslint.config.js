@@ -37,4 +37,16 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process'],
     },
   },
+  {
+    // Each Vant component comes through src/ui/vant/, which imports its own styles: `from 'vant'` would need Vant's
+    // whole stylesheet (52.5 KiB gzipped with its icon font, render-blocking on the first screen; issue 19).
+    files: ['src/ui/**/*.{ts,vue}', 'src/main.ts'],
+    ignores: ['src/ui/vant/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vant', message: "Import the component from '@/ui/vant/<component>', which loads its styles." }],
+        patterns: [{ group: ['vant/*'], message: "Import the component from '@/ui/vant/<component>', which loads its styles (and never Vant's whole stylesheet)." }],
+      }],
+    },
+  },
 )

@@ -17,6 +17,7 @@ const en: typeof zhCN = {
     units: { minutes: '{n} minute | {n} minutes', hours: '{n} hour | {n} hours', days: '{n} day | {n} days' },
   },
   storage: {
+    notSaved: 'Not saved',
     persisted: 'Data is stored persistently',
     notPersisted: 'The browser may clear data when space runs low: sync soon',
     low: 'The tablet is low on storage ({free} left): sync and free up space soon',

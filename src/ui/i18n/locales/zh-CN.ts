@@ -16,6 +16,7 @@ export default {
   },
   storage: {
     persisted: '数据已持久保存',
+    notSaved: '未能保存',
     notPersisted: '浏览器可能在空间不足时清除数据，请尽快同步',
     low: '平板存储空间不足（剩余 {free}），请尽快同步并清理空间',
     quota: '存储空间已满，本次内容未能保存。您填写的内容仍保留在屏幕上，请清理平板空间后重试。',
