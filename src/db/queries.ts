@@ -1,4 +1,4 @@
-import { normalizePhone } from '@/domain'
+import { phoneDigits } from '@/domain'
 import { chinaDate } from '@/domain/chinaTime'
 import { fold } from '@/domain/complaint/fold'
 import type { ComplaintState, ComplaintStatus } from '@/domain'
@@ -80,7 +80,7 @@ export function countDueSoon(db: ComplaintDb, dueSoonUntil: number): Promise<num
 export async function searchComplaints(db: ComplaintDb, text: string, limit = 50): Promise<ComplaintRow[]> {
   const q = text.trim()
   if (!q) return []
-  const digits = normalizePhone(q)
+  const digits = phoneDigits(q)
   if (/^\d{3,}$/.test(digits)) return db.complaints.where('phone').startsWith(digits).limit(limit).toArray()
   const byName = await db.complaints.where('name').startsWith(q).limit(limit).toArray()
   const [first] = searchTerms(q)
@@ -108,7 +108,7 @@ export function complaintEvents(db: ComplaintDb, complaintId: string): Promise<S
 
 /** Other complaints from the same phone number: a repeat complainant. */
 export async function complaintsByPhone(db: ComplaintDb, phone: string, exceptId?: string): Promise<ComplaintRow[]> {
-  const digits = normalizePhone(phone)
+  const digits = phoneDigits(phone)
   if (!digits) return []
   const rows = await db.complaints.where('phone').equals(digits).limit(20).toArray()
   return rows.filter((r) => r.id !== exceptId)
