@@ -20,6 +20,7 @@ const zhCN = {
     why: {
       complaint: {
         acknowledged: '请在 24 小时内对客户做出首次响应（流程第二条第 2 项）',
+        escalated: '20 人以上的重大投诉：立即报告主管，启动应急预案（第二十九条）',
         extended: '延期已获批准：告知客户延期及原因，并记录延期',
         resolved: '已告知处理决定：问题解决后，记录处理结果',
         closed: '各项已完成，可以办结',
@@ -180,6 +181,7 @@ const en: typeof zhCN = {
     why: {
       complaint: {
         acknowledged: 'Respond to the customer within 24 hours (procedure II.2)',
+        escalated: 'A major complaint (20 people or more): report it to the supervisor now and start the contingency plan (Art. 29)',
         extended: 'The extension was approved: tell the customer the new date and why, then record it',
         resolved: 'The decision was told: record the outcome once it is resolved',
         closed: 'Everything is done: the complaint can be closed',
