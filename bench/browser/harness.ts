@@ -132,15 +132,23 @@ async function book(reps: number, warm: number) {
 }
 
 async function search(reps: number, warm: number) {
-  // Phone: the first 3 to 7 digits of a stored number; name: a surname, or a surname and the start of a given name.
+  // Phone: the first 3 to 7 digits of a stored number; tail: its last four (尾号), as customers give it; name: a
+  // surname, or a surname and the start of a given name; one character: of a given name or of a word in the text.
   const phoneQ = () => { const p = pick(rng, phones); return p.slice(0, 3 + Math.floor(rng() * 5)) }
+  const tailQ = () => pick(rng, phones).slice(-4)
   const nameQ = () => (rng() < 0.5 ? pick(rng, SURNAMES) : pick(rng, names).slice(0, 2))
-  const qs = Array.from({ length: warm + reps }, () => [phoneQ(), nameQ()] as const)
-  const phone = await pair(reps, warm, (i) => searchComplaints(dexie!, qs[i]![0]), (i) => rawSearch(raw!, qs[i]![0]))
-  const name = await pair(reps, warm, (i) => searchComplaints(dexie!, qs[i]![1]), (i) => rawSearch(raw!, qs[i]![1]))
-  const [a, b] = [await searchComplaints(dexie!, qs[0]![1]), await rawSearch(raw!, qs[0]![1])]
-  if (a.length === 0 || a.length !== b.length) throw new Error(`search: Dexie found ${a.length}, raw ${b.length}`)
-  return { phone, name }
+  const charQ = () => (rng() < 0.5 ? [...pick(rng, names)].at(-1)! : pick(rng, ['卡', '费', '等', '款', '存']))
+  const qs = Array.from({ length: warm + reps }, () => [phoneQ(), nameQ(), tailQ(), charQ()] as const)
+  const run = (k: 0 | 1 | 2 | 3) => pair(reps, warm, (i) => searchComplaints(dexie!, qs[i]![k]), (i) => rawSearch(raw!, qs[i]![k]))
+  const phone = await run(0)
+  const name = await run(1)
+  const tail = await run(2)
+  const oneChar = await run(3)
+  for (const k of [1, 2, 3] as const) {
+    const [a, b] = [await searchComplaints(dexie!, qs[0]![k]), await rawSearch(raw!, qs[0]![k])]
+    if (a.length === 0 || a.length !== b.length) throw new Error(`search "${qs[0]![k]}": Dexie found ${a.length}, raw ${b.length}`)
+  }
+  return { phone, name, tail, oneChar }
 }
 
 async function needs(reps: number, warm: number) {

@@ -228,6 +228,8 @@ async function benchHarness(context: BrowserContext, base: string, pullEvents: n
     const search = await page.evaluate(([r, w]) => window.bench.search(r, w), [REPS, WARM] as const)
     timeRow('search: phone prefix (3–7 digits)', search.phone, { target: 'p95 ≤ 50 ms' })
     timeRow('search: customer-name prefix', search.name, { target: 'p95 ≤ 50 ms' })
+    timeRow('search: phone tail (last 4 digits)', search.tail, { target: 'p95 ≤ 50 ms' })
+    timeRow('search: one character (name or word)', search.oneChar, { target: 'p95 ≤ 50 ms' })
     log('search done')
   }
   if (want('needs')) {

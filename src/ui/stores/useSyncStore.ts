@@ -8,7 +8,7 @@ import { useDatabase } from '@/ui/services/database'
 export const useSyncStore = defineStore('sync', () => {
   const db = useDatabase()
   const session = useSessionStore()
-  const status = ref<SyncStatus>({ state: 'idle', lastSyncedAt: null, lastError: null, lastErrorCode: null, failures: 0, nextRetryAt: null })
+  const status = ref<SyncStatus>({ state: 'idle', lastSyncedAt: null, lastError: null, lastErrorCode: null, lastErrorKind: null, lastErrorStatus: null, failures: 0, nextRetryAt: null })
   let engine: SyncEngine | null = null
   let starting = false
 
