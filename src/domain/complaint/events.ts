@@ -4,6 +4,7 @@ import { isValidPhone } from '../phone'
 import { boundedDate, boundedDateTime, isInstantInRange } from '../text/dateBounds'
 import { safeString } from '../text/safeText'
 import { CODE_PATTERN } from '../taxonomy/codes'
+import { isCaseNumber } from './caseNumber'
 import type { Dimension } from '../taxonomy/codes'
 import {
   APPROVAL_LEVELS, CHANNELS, CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, KINDS, MAX_REPRESENTATIVES, MOOD_MAX,
@@ -54,6 +55,8 @@ const payloads = {
     group: groupSchema.optional(),
     recordingRef: optionalText(200),
     receivedAt: isoDateTime,
+    /** The number the customer is given (caseNumber.ts); absent in complaints recorded before, or on an unnumbered tablet. */
+    caseNumber: z.string().refine(isCaseNumber, { error: 'invalidCaseNumber' }).optional(),
   }),
   /** The first response to the customer (section II.2: within 24 hours). */
   'complaint.acknowledged': z.object({ note: optionalText(1000) }),

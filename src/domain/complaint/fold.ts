@@ -57,6 +57,7 @@ function init(e: EventOfType<'complaint.recorded'>): ComplaintState {
     customerPresent: p.customerPresent,
     group: p.group && { size: p.group.size, representatives: [...p.group.representatives] },
     recordingRef: p.recordingRef,
+    ...(p.caseNumber ? { caseNumber: p.caseNumber } : {}),
     receivedAt: p.receivedAt,
     recorded: stamp(e),
     owner: { staffId: e.actor.staffId, staffName: e.actor.staffName },

@@ -76,6 +76,8 @@ export interface ComplaintState {
   customerPresent: boolean
   group?: { size: number; representatives: string[] }
   recordingRef?: string
+  /** The number the customer reads aloud (caseNumber.ts); complaints recorded before it have none. */
+  caseNumber?: string
   receivedAt: string
   recorded: Stamp
   /** First-responder ownership: the recorder owns it until a hand-off names someone else. */

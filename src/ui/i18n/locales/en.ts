@@ -147,6 +147,7 @@ const en: typeof zhCN = {
   errors: {
     required: 'Required',
     tooLong: 'Too long',
+    invalidCaseNumber: 'A case number looks like ZS-261203-A01',
     invalidPhone: 'Enter a valid mobile (11 digits) or landline with area code',
     invalidDateTime: 'Enter a valid time',
     invalidDate: 'Enter a valid date',

@@ -146,6 +146,7 @@ export default {
   errors: {
     required: '此项必填',
     tooLong: '内容过长',
+    invalidCaseNumber: '投诉编号格式不对（例如 ZS-261203-A01）',
     invalidPhone: '请输入有效的手机号（11位）或座机号（含区号）',
     invalidDateTime: '请输入有效的时间',
     invalidDate: '请输入有效的日期',
