@@ -1,4 +1,4 @@
-import { normalizePhone } from '@/domain'
+import { caseNumberQuery, normalizePhone } from '@/domain'
 import { chinaDate } from '@/domain/chinaTime'
 import { fold } from '@/domain/complaint/fold'
 import type { ComplaintState, ComplaintStatus } from '@/domain'
@@ -76,10 +76,13 @@ export function countDueSoon(db: ComplaintDb, dueSoonUntil: number): Promise<num
   return db.complaints.where('dueAt').between('0', new Date(dueSoonUntil).toISOString(), true, true).count()
 }
 
-/** Search by the start of a phone number (digits), of a customer name, or by words in the text — all through indexes. */
+/** Search by a case number, the start of a phone number (digits), of a customer name, or by words in the text — all through indexes. */
 export async function searchComplaints(db: ComplaintDb, text: string, limit = 50): Promise<ComplaintRow[]> {
   const q = text.trim()
   if (!q) return []
+  // A case number as the customer reads it out (or its start): straight off its index.
+  const caseNumber = caseNumberQuery(q)
+  if (caseNumber) return db.complaints.where('caseNumber').startsWith(caseNumber).limit(limit).toArray()
   const digits = normalizePhone(q)
   if (/^\d{3,}$/.test(digits)) return db.complaints.where('phone').startsWith(digits).limit(limit).toArray()
   const byName = await db.complaints.where('name').startsWith(q).limit(limit).toArray()

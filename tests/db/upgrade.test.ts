@@ -102,6 +102,27 @@ describe('IndexedDB schema upgrades', () => {
     await current.delete()
   })
 
+  it('v4 → v5 keeps every row and indexes case numbers, which complaints recorded before do not have', async () => {
+    const name = `upgrade-${newId()}`
+    const v4 = new ComplaintDb(name, { upTo: 4 })
+    const old = complaint()
+    await v4.transaction('rw', v4.tables, async () => {
+      await v4.events.bulkAdd(old)
+      await v4.complaints.put(project(fold(old)!))
+    })
+    const before = await v4.complaints.toArray()
+    v4.close()
+
+    const v5 = new ComplaintDb(name, { upTo: 5 })
+    await v5.open()
+    expect(await v5.complaints.toArray()).toEqual(before)
+    expect(await v5.complaints.where('caseNumber').startsWith('').count()).toBe(0)
+    const numbered = { ...project(fold(old)!), id: newId(), caseNumber: 'ZS-260302-A01' }
+    await v5.complaints.put(numbered)
+    expect(await v5.complaints.where('caseNumber').equals('ZS-260302-A01').primaryKeys()).toEqual([numbered.id])
+    await v5.delete()
+  })
+
   it('opens a version 1 database straight at the newest version', async () => {
     const name = `upgrade-${newId()}`
     const v1 = new ComplaintDb(name, { upTo: 1 })

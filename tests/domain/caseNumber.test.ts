@@ -77,3 +77,13 @@ describe('case numbers', () => {
     expect(parseEvent({}).ok).toBe(false)
   })
 })
+
+describe('a search for a case number', () => {
+  it('is recognised whole or by its start, as typed, and never for a phone number or a name', async () => {
+    const { caseNumberQuery } = await import('@/domain')
+    expect(caseNumberQuery('zs-261203-a01')).toBe('ZS-261203-A01')
+    expect(caseNumberQuery(' ZS-2612 ')).toBe('ZS-2612')
+    expect(caseNumberQuery('ZS-261203-')).toBe('ZS-261203-')
+    for (const other of ['010-62345678', '13912349963', '9963', '王芳', 'ATM', 'ZS', 'ZS-', 'ZS-261203-I01']) expect(caseNumberQuery(other), other).toBeNull()
+  })
+})

@@ -63,6 +63,17 @@ describe.each(BACKENDS)('case numbers at the centre on $name', (backend) => {
     expect(bad!.status === 'rejected' && bad!.message).toContain('invalidCaseNumber')
   })
 
+  it('the CSV export names each complaint by its case number (投诉编号), or the end of its id for one recorded before', async () => {
+    const li = (await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'li', password: PASSWORD } })).json().token as string
+    const res = await app.inject({ url: '/api/reports/complaints.csv?from=2026-11-01&to=2026-11-30', headers: bank.auth(li) })
+    expect(res.statusCode, res.body).toBe(200)
+    const lines = res.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
+    expect(lines[0]).toMatch(/^"?投诉编号"?,/)
+    const first = lines.slice(1).map((l) => l.split(',')[0]!.replace(/"/g, ''))
+    expect(first).toContain('RM-261120-A01')
+    expect(first.filter((n) => /^[0-9A-F]{8}$/.test(n)).length).toBeGreaterThan(0)
+  })
+
   it('a unique index keeps a number to one complaint of the branch, whatever writes the events', async () => {
     const e = recorded('RM-261120-A01')
     await expect(db.query(

@@ -66,6 +66,18 @@ export function isCaseNumber(input: string): boolean {
   return parseCaseNumber(input) !== null
 }
 
+const CASE_NUMBER_START = /^[A-Z0-9]{2,6}-\d{1,6}(?:-(?:[A-HJ-NP-Z]\d{0,3})?)?$/
+
+/**
+ * A search for a case number or its start (`ZS-2612`, `zs-261203-a0`), upper-cased with spaces dropped, or null when
+ * the query is not shaped like one: it holds a letter and a dash after the branch code, which no phone number or
+ * Chinese name does.
+ */
+export function caseNumberQuery(input: string): string | null {
+  const s = input.replace(/\s+/g, '').toUpperCase()
+  return CASE_NUMBER_START.test(s) && /[A-Z]/.test(s) ? s : null
+}
+
 /** What every number this tablet gives on the China date of `at` starts with (for finding the day's last one). */
 export function caseNumberPrefix(numbering: CaseNumbering, at: Date | number): string {
   return formatCaseNumber({ ...numbering, date: chinaDate(at), sequence: 1 }).slice(0, -2)
