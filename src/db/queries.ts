@@ -1,4 +1,5 @@
-import { caseNumberQuery, normalizePhone } from '@/domain'
+import { normalizePhone } from '@/domain'
+import { caseNumberQuery } from '@/domain/complaint/caseLabel'
 import { chinaDate } from '@/domain/chinaTime'
 import { fold } from '@/domain/complaint/fold'
 import type { ComplaintState, ComplaintStatus } from '@/domain'

@@ -1,5 +1,6 @@
 import { chinaDate } from '../chinaTime'
-import { BRANCH_CODE } from '../staff/branches'
+
+export { caseNumberQuery, complaintLabel } from './caseLabel'
 
 /**
  * A case number a customer can read aloud over the phone, e.g. `ZS-261203-A01`: the branch's code, the China date
@@ -7,6 +8,13 @@ import { BRANCH_CODE } from '../staff/branches'
  * own complaints, so tablets of one branch never collide while offline; the centre gives each tablet of a branch
  * its own letter at enrolment and refuses a number given twice.
  */
+
+/**
+ * A branch's short code, printed in its case numbers: 2 to 6 capital letters or digits, unique in the bank. Short
+ * because staff read it out to customers; capitals and digits only so it survives any channel. (Here, not beside the
+ * branch's schema, so the book can name complaints without loading zod at start.)
+ */
+export const BRANCH_CODE = /^[A-Z0-9]{2,6}$/
 
 /**
  * The letters a centre gives tablets: I and O are left out because read aloud or handwritten they pass for 1 and 0.
@@ -66,18 +74,6 @@ export function isCaseNumber(input: string): boolean {
   return parseCaseNumber(input) !== null
 }
 
-const CASE_NUMBER_START = /^[A-Z0-9]{2,6}-\d{1,6}(?:-(?:[A-HJ-NP-Z]\d{0,3})?)?$/
-
-/**
- * A search for a case number or its start (`ZS-2612`, `zs-261203-a0`), upper-cased with spaces dropped, or null when
- * the query is not shaped like one: it holds a letter and a dash after the branch code, which no phone number or
- * Chinese name does.
- */
-export function caseNumberQuery(input: string): string | null {
-  const s = input.replace(/\s+/g, '').toUpperCase()
-  return CASE_NUMBER_START.test(s) && /[A-Z]/.test(s) ? s : null
-}
-
 /** What every number this tablet gives on the China date of `at` starts with (for finding the day's last one). */
 export function caseNumberPrefix(numbering: CaseNumbering, at: Date | number): string {
   return formatCaseNumber({ ...numbering, date: chinaDate(at), sequence: 1 }).slice(0, -2)
@@ -96,15 +92,6 @@ export function nextCaseNumber(numbering: CaseNumbering, at: Date | number, give
   }
   if (highest >= MAX_DAILY_SEQUENCE) return null
   return formatCaseNumber({ ...numbering, date, sequence: highest + 1 })
-}
-
-/**
- * How a complaint is named to people: its case number, or for a complaint recorded before case numbers (or on a
- * tablet the centre has not yet numbered) the last eight characters of its id: a UUIDv7 begins with its time, which
- * complaints recorded in the same minute share, and ends with random bits.
- */
-export function complaintLabel(c: { id: string; caseNumber?: string }): string {
-  return c.caseNumber ?? c.id.slice(-8).toUpperCase()
 }
 
 /**

@@ -5,6 +5,7 @@ import { boundedDate, boundedDateTime, isInstantInRange } from '../text/dateBoun
 import { safeString } from '../text/safeText'
 import { CODE_PATTERN } from '../taxonomy/codes'
 import { isCaseNumber } from './caseNumber'
+import { signatureSchema } from './signature'
 import type { Dimension } from '../taxonomy/codes'
 import {
   APPROVAL_LEVELS, CHANNELS, CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, KINDS, MAX_REPRESENTATIVES, MOOD_MAX,
@@ -137,7 +138,10 @@ const payloads = {
   'clock.paused': z.object({ reason: text(1000) }),
   'clock.resumed': z.object({ note: optionalText(1000) }),
   'complaint.resolved': z.object({ summary: text(4000) }),
-  'opinion.recorded': z.object({ opinion: z.enum(OPINIONS), words: optionalText(2000) }),
+  /** `signature`: the customer signs their opinion on the tablet (optional: by phone there is nobody to sign). */
+  'opinion.recorded': z.object({ opinion: z.enum(OPINIONS), words: optionalText(2000), signature: signatureSchema().optional() }),
+  /** The customer signed the acceptance slip (受理回执) on the tablet; signed again, the last signature stands. */
+  'slip.signed': z.object({ signature: signatureSchema() }),
   'complaint.closed': z.object({ note: optionalText(1000) }),
   'followUp.scheduled': z.object({ dueDate: isoDate, note: optionalText(1000) }),
   'followUp.done': z.object({ channel: z.enum(CONTACT_CHANNELS), content: text(2000) }),

@@ -187,6 +187,8 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       return { ...s, status: 'resolved', resolution: { ...st, summary: e.payload.summary } }
     case 'opinion.recorded':
       return { ...s, opinion: { ...st, ...e.payload } }
+    case 'slip.signed':
+      return { ...s, slipSigned: { ...st, signature: e.payload.signature } }
     case 'complaint.closed':
       // Closed twice (two tablets offline): it was closed when first closed, which is when its clocks stopped.
       return { ...s, status: 'closed', closed: s.status === 'closed' ? s.closed : st, finishedAt: s.finishedAt ?? st.at }
