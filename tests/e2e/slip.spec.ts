@@ -43,6 +43,8 @@ async function drawWithFinger(page: Page, x0: number, y0: number) {
 }
 
 test('a case number at intake, the acceptance slip, and the customer’s signature drawn on the tablet', async ({ page }) => {
+  // Four screenshots besides the journey: a loaded two-core machine needs more than the default minute.
+  test.setTimeout(150_000)
   await openControlled(page)
   await numbered(page)
 
@@ -64,7 +66,7 @@ test('a case number at intake, the acceptance slip, and the customer’s signatu
   await expect(page).toHaveURL(/\/slip$/)
   const slipUrl = page.url()
   await expect(page.getByTestId('slip-case-number')).toHaveText(caseNumber)
-  await expect(page.getByTestId('slip-expected')).toContainText(/\d{4}-\d{2}-\d{2}/)
+  await expect(page.getByTestId('slip-expected')).toContainText(/\d{4}年\d{1,2}月\d{1,2}日/)
   const sms = await page.getByTestId('slip-sms').getAttribute('href')
   expect(sms).toMatch(/^sms:13812345678\?body=/)
   expect(decodeURIComponent(sms!.split('body=')[1]!)).toContain(caseNumber)
