@@ -48,7 +48,7 @@ describe('the customer is here: the script first, the intake after', () => {
     expect(state.script.realDemand).toBe('希望道歉并改进窗口安排')
     expect(await db.outbox.count()).toBe(4)
     // The walk-in is gone once recorded: nothing to record twice.
-    expect(await readWalkIn(db, id)).toBeUndefined()
+    await vi.waitFor(async () => expect(await readWalkIn(db, id)).toBeUndefined())
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/complaints/${row!.id}`), { timeout: 5000 })
     await db.delete()
   })
