@@ -1,5 +1,5 @@
-import { decide, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, parseEvent, tickHlc } from '@/domain'
-import type { Authority, ComplaintEvent, ComplaintState, EventDraft, EventIssue, Refusal } from '@/domain'
+import { caseNumberPrefix, decide, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, nextCaseNumber, parseEvent, tickHlc } from '@/domain'
+import type { Authority, CaseNumbering, ComplaintEvent, ComplaintState, EventDraft, EventIssue, Refusal } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import { loadClockContext } from './clockContext'
 import { loadIdentity, readClock, writeClock } from './meta'
@@ -45,9 +45,10 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Commi
   return db.transaction('rw', [db.events, db.complaints, db.texts, db.outbox, db.meta], async () => {
     const queuedAt = now()
     const textMayChange = drafts.some(changesText)
+    const recording = drafts.some((d) => d.type === 'complaint.recorded')
     // The reads do not depend on each other: asked for together, one round trip instead of six.
     const givenIds = drafts.flatMap((d) => (d.id ? [d.id] : []))
-    const [me, existing, storedClock, ctx, row, text, users, stored] = await Promise.all([
+    const [me, existing, storedClock, ctx, row, text, users, stored, numbering] = await Promise.all([
       loadIdentity(db),
       db.events.where('complaintId').equals(complaintId).toArray(),
       readClock(db),
@@ -56,6 +57,7 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Commi
       textMayChange ? db.texts.get(complaintId) : undefined,
       db.meta.get('users'),
       givenIds.length ? db.events.bulkGet(givenIds) : [],
+      recording ? readCaseNumbering(db) : undefined,
     ])
     const again = stored.find((e) => e !== undefined)
     if (again) throw new AlreadySaved(again.id)
@@ -70,6 +72,10 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Commi
       const decision = decide(state, eventDraft as EventDraft, { ...ctx, now: new Date(now()), actor })
       if (!decision.ok) throw 'refusal' in decision ? new CommandRejected(decision.refusal) : new CommandRejected(null, decision.issues)
       clock = tickHlc(clock, now(), me.deviceId)
+      if (decision.draft.type === 'complaint.recorded' && numbering) {
+        const caseNumber = await nextNumber(db, numbering, now())
+        if (caseNumber) decision.draft.payload = { ...decision.draft.payload, caseNumber }
+      }
       const parsed = parseEvent({
         id: draftId ?? newId(),
         complaintId,
@@ -92,6 +98,20 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Commi
     ])
     return { events: made, state }
   })
+}
+
+/** The branch code and letter the centre gave this tablet (with its pulls), or undefined before it has. */
+export async function readCaseNumbering(db: ComplaintDb): Promise<CaseNumbering | undefined> {
+  return (await db.meta.get('caseNumbering'))?.value as CaseNumbering | undefined
+}
+
+/**
+ * One after the tablet's highest number of the day, read off the book's index inside the write transaction: two
+ * complaints recorded on this tablet never get the same number, and other tablets of the branch have other letters.
+ */
+async function nextNumber(db: ComplaintDb, numbering: CaseNumbering, at: number): Promise<string | null> {
+  const given = await db.complaints.where('caseNumber').startsWith(caseNumberPrefix(numbering, at)).keys()
+  return nextCaseNumber(numbering, at, given.map(String))
 }
 
 /**

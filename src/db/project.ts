@@ -27,6 +27,7 @@ export function project(state: ComplaintState, ctx: ClockContext = { now: new Da
     extendedUntil: state.extensions.length > 0 && !finished ? state.extensions.at(-1)!.newDueDate : '',
     awaiting,
     summary: summaryOf(state),
+    ...(state.caseNumber ? { caseNumber: state.caseNumber } : {}),
   }
 }
 

@@ -1,4 +1,5 @@
 import { phoneDigits } from '@/domain'
+import { caseNumberQuery } from '@/domain/complaint/caseLabel'
 import { chinaDate } from '@/domain/chinaTime'
 import { fold } from '@/domain/complaint/fold'
 import type { ComplaintState, ComplaintStatus } from '@/domain'
@@ -81,12 +82,15 @@ export function countDueSoon(db: ComplaintDb, dueSoonUntil: number): Promise<num
 const MASKED_PHONE = /^(\d{3})\*+(\d{3,4})$/
 
 /**
- * Search by a phone number's start or its tail (尾号, the last digits customers give), by the start of a customer
- * name, or by words — one character too — in the name and the text: all through indexes.
+ * Search by a case number, by a phone number's start or its tail (尾号, the last digits customers give), by the
+ * start of a customer name, or by words — one character too — in the name and the text: all through indexes.
  */
 export async function searchComplaints(db: ComplaintDb, text: string, limit = 50): Promise<ComplaintRow[]> {
   const q = text.trim()
   if (!q) return []
+  // A case number as the customer reads it out (or its start): straight off its index.
+  const caseNumber = caseNumberQuery(q)
+  if (caseNumber) return db.complaints.where('caseNumber').startsWith(caseNumber).limit(limit).toArray()
   const masked = MASKED_PHONE.exec(q.replace(/\s/g, ''))
   if (masked) {
     const [, head, tail] = masked

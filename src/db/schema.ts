@@ -40,6 +40,11 @@ export interface ComplaintRow {
   awaiting: AwaitingSupervisor[]
   /** The start of the description, as the book's line shows it. */
   summary: string
+  /**
+   * The case number the customer was given (`ZS-261203-A01`), or empty. Indexed: the book finds a complaint by it,
+   * and the write path finds the tablet's last number of the day. Rows of complaints recorded before have none.
+   */
+  caseNumber?: string
 }
 
 /**
@@ -127,6 +132,12 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 5,
     stores: { complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, phoneReversed, name, *awaiting' },
     upgrade: upgradeToV5,
+  },
+  {
+    // v6: case numbers, by which the book finds a complaint and the write path numbers the next one. No rows move:
+    // complaints recorded before have none, and a row without the field is simply not in the index.
+    version: 6,
+    stores: { complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, phoneReversed, name, *awaiting, caseNumber' },
   },
 ]
 

@@ -60,6 +60,9 @@ export async function pullEvents(db: ComplaintDb, transport: SyncTransport, opti
         if (before?.version !== page.settings.version) await reprojectOpen(db)
       }
       if (page.staffIds) await options.onActiveStaff?.(page.staffIds)
+      // The branch code and letter this tablet numbers its complaints with (none while the branch has no code).
+      if (page.caseNumbering) await db.meta.put({ key: 'caseNumbering', value: page.caseNumbering })
+      else if (page.caseNumbering === null) await db.meta.delete('caseNumbering')
       return pulled
     }
   }

@@ -18,6 +18,9 @@ export const routes: RouteRecordRaw[] = [
   // The book is the start page and ships in the first chunk; the others load on first use (and are precached).
   { path: '/', name: 'book', component: BookPage },
   { path: '/complaints/new', name: 'new', component: () => import('@/ui/pages/NewComplaintPage.vue') },
+  { path: '/walk-in', name: 'walkIn', component: () => import('@/ui/script/WalkInStart.vue') },
+  { path: '/walk-in/:id/script', name: 'walkInScript', component: () => import('@/ui/script/ScriptPage.vue'), props: (r) => ({ id: r.params.id, walkIn: true }) },
+  { path: '/complaints/:id/slip', name: 'slip', component: () => import('@/ui/slip/SlipPage.vue'), props: true },
   { path: '/complaints/:id/script', name: 'script', component: () => import('@/ui/script/ScriptPage.vue'), props: true },
   { path: '/print', name: 'print', component: () => import('@/ui/print/PrintRegisterPage.vue') },
   { path: '/principles', name: 'principles', component: () => import('@/ui/script/PrinciplesPage.vue') },

@@ -137,6 +137,27 @@ describe('IndexedDB schema upgrades', () => {
     await current.delete()
   })
 
+  it('v5 → v6 keeps every row and indexes case numbers, which complaints recorded before do not have', async () => {
+    const name = `upgrade-${newId()}`
+    const v5 = new ComplaintDb(name, { upTo: 5 })
+    const old = complaint()
+    await v5.transaction('rw', v5.tables, async () => {
+      await v5.events.bulkAdd(old)
+      await v5.complaints.put(project(fold(old)!))
+    })
+    const before = await v5.complaints.toArray()
+    v5.close()
+
+    const v6 = new ComplaintDb(name, { upTo: 6 })
+    await v6.open()
+    expect(await v6.complaints.toArray()).toEqual(before)
+    expect(await v6.complaints.where('caseNumber').startsWith('').count()).toBe(0)
+    const numbered = { ...project(fold(old)!), id: newId(), caseNumber: 'ZS-260302-A01' }
+    await v6.complaints.put(numbered)
+    expect(await v6.complaints.where('caseNumber').equals('ZS-260302-A01').primaryKeys()).toEqual([numbered.id])
+    await v6.delete()
+  })
+
   it('opens a version 1 database straight at the newest version', async () => {
     const name = `upgrade-${newId()}`
     const v1 = new ComplaintDb(name, { upTo: 1 })

@@ -30,3 +30,12 @@ describe('the book names each deadline by its clock', () => {
     expect(await due(ROW, '2026-03-10T00:00:00Z', 'en')).toBe('Regulatory limit 03/17/2026, 23:59')
   })
 })
+
+describe('the book names each complaint as the customer was told', () => {
+  const caseOf = async (row: Row) =>
+    (await mountWithApp(ComplaintRow, { locale: 'zh-CN', props: { row, locale: 'zh-CN', now: Date.parse('2026-03-10T00:00:00Z') } })).wrapper.get('[data-testid="book-row-case"]').text()
+  it('by its case number, or by the end of its id when it was recorded before case numbers', async () => {
+    expect(await caseOf({ ...ROW, caseNumber: 'ZS-260302-A01' })).toBe('ZS-260302-A01')
+    expect(await caseOf({ ...ROW, id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' })).toBe('2E3F4A5B')
+  })
+})

@@ -86,7 +86,7 @@ describe('IntakeForm', () => {
     expect((await complaintState(db, row!.id))!.customer).toMatchObject({ name: '王芳', phone: '138 1234 5678' })
     expect(row!.phone).toBe('13812345678')
     expect(await db.outbox.count()).toBe(1)
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/complaints/${row!.id}`))
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/complaints/${row!.id}`), { timeout: 5000 })
   })
 
   it('keeps what was typed as a draft and restores it when the form opens again', async () => {

@@ -4,6 +4,8 @@ import { isValidPhone } from '../phone'
 import { boundedDate, boundedDateTime, isInstantInRange } from '../text/dateBounds'
 import { safeString } from '../text/safeText'
 import { CODE_PATTERN } from '../taxonomy/codes'
+import { isCaseNumber } from './caseNumber'
+import { signatureSchema } from './signature'
 import type { Dimension } from '../taxonomy/codes'
 import {
   APPROVAL_LEVELS, CHANNELS, CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, KINDS, MAX_REPRESENTATIVES, MOOD_MAX,
@@ -54,6 +56,8 @@ const payloads = {
     group: groupSchema.optional(),
     recordingRef: optionalText(200),
     receivedAt: isoDateTime,
+    /** The number the customer is given (caseNumber.ts); absent in complaints recorded before, or on an unnumbered tablet. */
+    caseNumber: z.string().refine(isCaseNumber, { error: 'invalidCaseNumber' }).optional(),
   }),
   /** The first response to the customer (section II.2: within 24 hours). */
   'complaint.acknowledged': z.object({ note: optionalText(1000) }),
@@ -134,7 +138,10 @@ const payloads = {
   'clock.paused': z.object({ reason: text(1000) }),
   'clock.resumed': z.object({ note: optionalText(1000) }),
   'complaint.resolved': z.object({ summary: text(4000) }),
-  'opinion.recorded': z.object({ opinion: z.enum(OPINIONS), words: optionalText(2000) }),
+  /** `signature`: the customer signs their opinion on the tablet (optional: by phone there is nobody to sign). */
+  'opinion.recorded': z.object({ opinion: z.enum(OPINIONS), words: optionalText(2000), signature: signatureSchema().optional() }),
+  /** The customer signed the acceptance slip (受理回执) on the tablet; signed again, the last signature stands. */
+  'slip.signed': z.object({ signature: signatureSchema() }),
   'complaint.closed': z.object({ note: optionalText(1000) }),
   'followUp.scheduled': z.object({ dueDate: isoDate, note: optionalText(1000) }),
   /** `satisfaction`: asked at each follow-up since it was added; events stored before it lack it. */

@@ -58,6 +58,7 @@ function init(e: EventOfType<'complaint.recorded'>): ComplaintState {
     customerPresent: p.customerPresent,
     group: p.group && { size: p.group.size, representatives: [...p.group.representatives] },
     recordingRef: p.recordingRef,
+    ...(p.caseNumber ? { caseNumber: p.caseNumber } : {}),
     receivedAt: p.receivedAt,
     recorded: stamp(e),
     owner: { staffId: e.actor.staffId, staffName: e.actor.staffName },
@@ -187,6 +188,8 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       return { ...s, status: 'resolved', resolution: { ...st, summary: e.payload.summary } }
     case 'opinion.recorded':
       return { ...s, opinion: { ...st, ...e.payload } }
+    case 'slip.signed':
+      return { ...s, slipSigned: { ...st, signature: e.payload.signature } }
     case 'complaint.closed':
       // Closed twice (two tablets offline): it was closed when first closed, which is when its clocks stopped.
       return { ...s, status: 'closed', closed: s.status === 'closed' ? s.closed : st, finishedAt: s.finishedAt ?? st.at }

@@ -1,4 +1,5 @@
 import type { Codes } from '../taxonomy/codes'
+import type { Signature } from './signature'
 import type { Actor, EventPayload } from './events'
 import type {
   ApprovalLevel, ComplaintKind, ComplaintStatus, ContactChannel, ContactPurpose, IntakeChannel, Opinion, ScriptStep, Verdict,
@@ -76,6 +77,8 @@ export interface ComplaintState {
   customerPresent: boolean
   group?: { size: number; representatives: string[] }
   recordingRef?: string
+  /** The number the customer reads aloud (caseNumber.ts); complaints recorded before it have none. */
+  caseNumber?: string
   receivedAt: string
   recorded: Stamp
   /** First-responder ownership: the recorder owns it until a hand-off names someone else. */
@@ -105,7 +108,9 @@ export interface ComplaintState {
   extensionRequests: ExtensionRequest[]
   pauses: (Stamp & InRound & { reason: string; resumedAt?: string })[]
   resolution?: Stamp & { summary: string }
-  opinion?: Stamp & { opinion: Opinion; words?: string }
+  opinion?: Stamp & { opinion: Opinion; words?: string; signature?: Signature }
+  /** The customer's signature on the acceptance slip (受理回执). */
+  slipSigned?: Stamp & { signature: Signature }
   closed?: Stamp
   followUp?: { dueDate: string; note?: string }
   followUpsDone: (Stamp & { channel: ContactChannel; content: string; satisfaction?: Opinion })[]

@@ -1,11 +1,6 @@
 import { z } from 'zod'
+import { BRANCH_CODE } from '../complaint/caseNumber'
 import { safeString } from '../text/safeText'
-
-/**
- * A branch's short code, printed in its case numbers (e.g. `RM-2026-0001`): 2 to 6 capital letters or digits, unique
- * in the bank. Short because staff read it out to customers; capitals and digits only so it survives any channel.
- */
-export const BRANCH_CODE = /^[A-Z0-9]{2,6}$/
 
 export const branchCodeSchema = () => z.string().trim().toUpperCase().regex(BRANCH_CODE, { error: 'branchCode' })
 

@@ -1,4 +1,5 @@
 import { mayApprove } from '../complaint/approvals'
+import { caseNumberRefusal } from '../complaint/caseNumber'
 import { correctionIsValid } from '../complaint/decide'
 import type { ComplaintEvent, ParseResult } from '../complaint/events'
 import { fold } from '../complaint/fold'
@@ -17,7 +18,13 @@ const SUPERVISOR_EVENTS = new Set<string>(['extension.decided', 'supervisor.plan
 
 /** What the centre knows when a tablet's batch arrives (looked up once per batch by whoever stores it). */
 export interface IntakeContext {
-  device: { deviceId: string; branchId: string }
+  /**
+   * The tablet, with the branch's code and the letter it was given for case numbers (absent on the desk and in the
+   * demo seed, which record no numbered complaint).
+   */
+  device: { deviceId: string; branchId: string; branchCode?: string | null; caseLetter?: string | null }
+  /** The case numbers of the batch's records that the branch has already given (looked up once per batch). */
+  caseNumbersTaken?: ReadonlySet<string>
   nowMs: number
   /**
    * Staff who may act in the device's branch (active; its own staff and the supervisors covering it; never an
@@ -46,6 +53,7 @@ const REFUSALS: Partial<Record<RejectReason, string>> = {
   alreadyRecorded: 'The complaint is already recorded; correct it instead',
   beforeReceipt: 'The event is dated before the complaint was received',
   receivedInFuture: 'The receipt time is later than the moment it was recorded',
+  caseNumber: 'caseNumberTaken',
 }
 
 /** JSONB does not keep key order: compare with keys sorted. */
@@ -77,6 +85,8 @@ export function admitEvents(ids: readonly string[], parsed: readonly ParseResult
     k.receivedAt ??= fold(k.events)?.receivedAt
     return k
   }
+  // Numbers of this batch's accepted records: a second record with one is refused like a stored one.
+  const numbered = new Set<string>()
   const refuse = (id: string, reason: RejectReason, message = REFUSALS[reason] ?? reason) => results.push({ id, status: 'rejected', reason, message })
 
   for (const [index, p] of parsed.entries()) {
@@ -119,6 +129,12 @@ export function admitEvents(ids: readonly string[], parsed: readonly ParseResult
     if (!complaint && e.type !== 'complaint.recorded') { refuse(id, 'unknownComplaint'); continue }
     // Recorded once: a second record would silently replace the customer and the description.
     if (complaint && e.type === 'complaint.recorded') { refuse(id, 'alreadyRecorded'); continue }
+    if (e.type === 'complaint.recorded' && e.payload.caseNumber) {
+      const n = e.payload.caseNumber
+      const wrong = caseNumberRefusal(n, { branchCode: ctx.device.branchCode, letter: ctx.device.caseLetter })
+      if (wrong) { refuse(id, 'caseNumber', wrong); continue }
+      if (ctx.caseNumbersTaken?.has(n) || numbered.has(n)) { refuse(id, 'caseNumber', 'caseNumberTaken'); continue }
+    }
     if (e.type === 'field.corrected' && !correctionIsValid(e.payload)) { refuse(id, 'invalid', 'value: invalidCorrection'); continue }
     const bound = checkEventClock(e, ctx.nowMs, complaint?.receivedAt)
     if (bound === 'ahead') {
@@ -135,6 +151,7 @@ export function admitEvents(ids: readonly string[], parsed: readonly ParseResult
 
     results.push({ id, status: 'accepted', serverSeq: 0 })
     accepted.set(e.id, { event: e, answers: [results.length - 1] })
+    if (e.type === 'complaint.recorded' && e.payload.caseNumber) numbered.add(e.payload.caseNumber)
     if (e.type === 'complaint.recorded') known.set(e.complaintId, { branchId: e.branchId, events: [e], receivedAt: e.payload.receivedAt })
     else {
       complaint!.events.push(e)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { complaintEventSchema } from '../complaint/events'
 import type { ComplaintEvent } from '../complaint/events'
+import type { CaseNumbering } from '../complaint/caseNumber'
 
 /**
  * The sync protocol between a tablet and the central endpoint, shared by both (like Dexie Cloud's
@@ -22,6 +23,8 @@ export type PushRequest = { protocol: typeof PROTOCOL_VERSION; events: Complaint
 export const REJECT_REASONS = [
   'invalid', 'wrongBranch', 'wrongDevice', 'unknownComplaint', 'conflictingDuplicate', 'forbidden',
   'beforeReceipt', 'receivedInFuture', 'alreadyRecorded',
+  /** The record's case number is malformed, not this branch's and tablet's, or given before (message: the code). */
+  'caseNumber',
   /** A rule of the procedure the centre enforces (centreRules.ts); the message is the refusal's code (`refusals.*`). */
   'refused',
 ] as const
@@ -75,6 +78,8 @@ export interface PullResponse {
    * a tablet refuses the PIN of anyone else from this pull on.
    */
   staffIds?: string[]
+  /** The branch code and letter this tablet gives case numbers with; null while the branch has no code or no letter is free. */
+  caseNumbering?: CaseNumbering | null
   /** A new device token (the old one is due for rotation): the tablet stores it and uses it from now on. */
   deviceToken?: string
 }

@@ -298,6 +298,24 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
         on conflict do nothing;
     `,
   },
+  {
+    id: 22,
+    name: 'case numbers',
+    sql: `
+      -- Each tablet of a branch numbers its complaints with its own letter (domain caseNumber.ts), given at enrolment:
+      -- unique in the branch, I and O never given (they read as 1 and 0).
+      alter table devices add column case_letter text check (case_letter ~ '^[A-HJ-NP-Z]$');
+      create unique index devices_case_letter on devices (branch_id, case_letter);
+      -- Tablets already enrolled get theirs in the order they were enrolled, those in use first.
+      update devices d set case_letter = substr('ABCDEFGHJKLMNPQRSTUVWXYZ', r.n::int, 1)
+        from (select id, row_number() over (partition by branch_id
+                order by (revoked_at is not null or expired_at is not null), enrolled_at, id) as n from devices) r
+        where r.id = d.id and r.n <= 24;
+      -- A case number names one complaint of its branch: the last guard behind the intake rules (admitEvents).
+      create unique index events_case_number on events (branch_id, (body->'payload'->>'caseNumber'))
+        where type = 'complaint.recorded' and (body->'payload'->>'caseNumber') is not null;
+    `,
+  },
 ]
 
 /** The highest migration: ids are unique but need not be consecutive (branches of work reserve ranges). */

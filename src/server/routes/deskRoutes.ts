@@ -65,8 +65,8 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
     }
     if (q.after) conditions.push(`(due_at, id) > (${param(q.after.dueAt)}::timestamptz, ${param(q.after.id)}::uuid)`)
     const filter = conditions.map((c) => `and ${c}`).join(' ')
-    const { rows } = await db.query<{ id: string; received_at: Date; due_at: Date | null; due_clock: string | null; status: string; customer: string; category: string | null; escalation_open: boolean; approval_pending: boolean }>(
-      `select id, received_at, due_at, due_clock, status, state->'customer'->>'name' as customer, coalesce(code_b, category) as category, escalation_open, approval_pending
+    const { rows } = await db.query<{ id: string; received_at: Date; due_at: Date | null; due_clock: string | null; status: string; customer: string; case_number: string | null; category: string | null; escalation_open: boolean; approval_pending: boolean }>(
+      `select id, received_at, due_at, due_clock, status, state->'customer'->>'name' as customer, state->>'caseNumber' as case_number, coalesce(code_b, category) as category, escalation_open, approval_pending
        from complaints where branch_id = $1 and status not in ${FINISHED_SQL} and due_at is not null ${filter}
        order by due_at, id limit ${PAGE + 1}`, params)
     const page = rows.slice(0, PAGE)
@@ -74,7 +74,7 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
     return {
       complaints: page.map((r) => ({
         id: r.id, receivedAt: new Date(r.received_at).toISOString(), dueAt: r.due_at && new Date(r.due_at).toISOString(), dueClock: r.due_clock, status: r.status,
-        customerName: r.customer, category: r.category, escalated: r.escalation_open, approvalPending: r.approval_pending,
+        customerName: r.customer, caseNumber: r.case_number ?? undefined, category: r.category, escalated: r.escalation_open, approvalPending: r.approval_pending,
       })),
       next: rows.length > PAGE && last ? `${new Date(last.due_at!).toISOString()}|${last.id}` : null,
     }

@@ -7,6 +7,7 @@ import { ENROLMENT_CODE, hashEnrolmentCode } from '../auth/enrolmentCodes'
 import { deviceOf, staffOf } from '../auth/principal'
 import { hashToken, newToken } from '../auth/tokens'
 import { HttpError } from '../http/errors'
+import { assignCaseLetter } from '../devices/caseLetters'
 
 
 const DEVICE_ID = /^[\w-]{1,64}$/
@@ -34,7 +35,8 @@ async function enrolDevice(db: Queryable, d: { deviceId: string; branchId: strin
   const token = newToken()
   await db.query(
     `insert into devices (id, branch_id, name, token_hash, enrolled_by) values ($1, $2, $3, $4, $5)
-     on conflict (id) do update set branch_id = excluded.branch_id, name = excluded.name, token_hash = excluded.token_hash,
+     on conflict (id) do update set case_letter = case when devices.branch_id = excluded.branch_id then devices.case_letter end,
+       branch_id = excluded.branch_id, name = excluded.name, token_hash = excluded.token_hash,
        enrolled_by = excluded.enrolled_by, enrolled_at = now(), revoked_at = null, expired_at = null, last_seen_at = null,
        token_issued_at = now(), prev_token_hash = null, prev_token_expires_at = null, needs_confirmation = false, confirmed_by = null,
        pending_events = null, app_version = null, reported_at = null, can_wipe = false, wipe = false`,
@@ -44,6 +46,7 @@ async function enrolDevice(db: Queryable, d: { deviceId: string; branchId: strin
   // code, with nobody: the issuer never proved who they are on this tablet.
   await db.query('delete from device_staff where device_id = $1', [d.deviceId])
   if (d.enrollerActs) await db.query('insert into device_staff (device_id, staff_id) values ($1, $2)', [d.deviceId, d.enrolledBy])
+  await assignCaseLetter(db, d.deviceId, d.branchId)
   return token
 }
 
@@ -60,7 +63,7 @@ export function deviceRoutes(app: FastifyInstance, db: Database, enrolPerMinute:
     if (staff.role !== 'admin' && !staff.branchIds.includes(branchId)) throw new HttpError(403, 'other_branch', 'You cannot enrol a tablet for another branch')
     const branch = (await db.query<{ id: string; name: string }>('select id, name from branches where id = $1', [branchId])).rows[0]
     if (!branch) throw new HttpError(404, 'no_branch', 'No such branch')
-    const token = await enrolDevice(db, { deviceId: body.deviceId, branchId: branch.id, name: body.name, enrolledBy: staff.staffId, enrollerActs: true })
+    const token = await db.transaction((tx) => enrolDevice(tx, { deviceId: body.deviceId, branchId: branch.id, name: body.name, enrolledBy: staff.staffId, enrollerActs: true }))
     return { deviceToken: token, device: { id: body.deviceId, name: body.name, branchId: branch.id, branchName: branch.name } }
   })
 

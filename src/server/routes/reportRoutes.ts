@@ -63,13 +63,13 @@ export function reportRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/reports/complaints.csv', { config: { access: 'staff' } }, async (request, reply) => {
     const { q, branchIds, from, to } = await reportScope(db, request)
     const { rows } = await db.query<Record<string, unknown>>(
-      `select c.id, b.name as branch, c.received_at, c.state->'customer'->>'name' as customer, c.phone, c.kind, c.category, c.cause,
+      `select coalesce(c.state->>'caseNumber', upper(right(c.id::text, 8))) as case_number, b.name as branch, c.received_at, c.state->'customer'->>'name' as customer, c.phone, c.kind, c.category, c.cause,
               c.state->>'description' as description, c.state->>'demand' as demand, c.verdict, c.status, c.first_response_at,
-              c.replied_at, c.extended, c.closed_at, c.opinion
+              c.replied_at, c.extended, c.closed_at, c.opinion, c.id
        from complaints c join branches b on b.id = c.branch_id
        where c.branch_id = any($1::text[]) and c.received_at >= $2 and c.received_at < $3 order by c.received_at, c.id`,
       [branchIds, from, to])
-    const header = ['编号', '网点', '受理时间', '客户', '电话', '类型', '业务类别', '原因', '投诉事由', '客户诉求', '是否成立', '状态', '首次响应', '答复', '延期', '办结', '客户意见']
+    const header = ['投诉编号', '网点', '受理时间', '客户', '电话', '类型', '业务类别', '原因', '投诉事由', '客户诉求', '是否成立', '状态', '首次响应', '答复', '延期', '办结', '客户意见', '系统编号']
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="complaints-${q.from}-${q.to}.csv"`)

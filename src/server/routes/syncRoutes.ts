@@ -5,6 +5,7 @@ import type { Database } from '../db/Database'
 import { rotateDeviceToken } from '../auth/deviceTokens'
 import { deviceOf } from '../auth/principal'
 import { HttpError } from '../http/errors'
+import { caseNumberingOf } from '../devices/caseLetters'
 import { readSettings } from '../settings/readSettings'
 import { activeBranchStaff } from '../staff/staffStore'
 import { ingestEvents } from '../sync/ingestEvents'
@@ -38,6 +39,8 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
     const deviceToken = await rotateDeviceToken(db, device)
     // Calendar overrides, deadline policy, taxonomy, SMS wording and who may unlock ride along: small, and always current.
     const staffIds = [...(await activeBranchStaff(db, device.branchId)).keys()]
-    return { protocol: PROTOCOL_VERSION, ...page, serverTime: new Date().toISOString(), settings: await readSettings(db), staffIds, ...(deviceToken ? { deviceToken } : {}) }
+    // The branch code and letter this tablet numbers its complaints with (an administrator may set the code later).
+    const caseNumbering = await caseNumberingOf(db, device.deviceId)
+    return { protocol: PROTOCOL_VERSION, ...page, serverTime: new Date().toISOString(), settings: await readSettings(db), staffIds, caseNumbering, ...(deviceToken ? { deviceToken } : {}) }
   })
 }

@@ -33,7 +33,12 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
       'select event_id, server_seq, body from events where event_id = any($1::uuid[])', [valid.map((e) => e.id)]))
       .rows.map((r) => [r.event_id, { serverSeq: Number(r.server_seq), body: r.body }]))
     const complaints = await loadComplaints(tx, [...new Set(valid.map((e) => e.complaintId))])
-    const { results, accepted } = admitEvents(ids, parsed, { device: { deviceId: device.deviceId, branchId: device.branchId }, nowMs: now.getTime(), staff, stored, complaints })
+    const numbers = valid.flatMap((e) => (e.type === 'complaint.recorded' && e.payload.caseNumber ? [e.payload.caseNumber] : []))
+    const numbering = numbers.length > 0 ? await caseNumbering(tx, device, numbers) : undefined
+    const { results, accepted } = admitEvents(ids, parsed, {
+      device: { deviceId: device.deviceId, branchId: device.branchId, ...numbering?.device }, caseNumbersTaken: numbering?.taken,
+      nowMs: now.getTime(), staff, stored, complaints,
+    })
     if (accepted.length === 0) return results
     const seqs = await insertEvents(tx, accepted.map((a) => a.event))
     for (const { event, answers } of accepted) {
@@ -68,6 +73,20 @@ async function branchActors(tx: Queryable, source: DeviceContext) {
        and (s.branch_id = $1 or s.id in (select staff_id from staff_branches where branch_id = $1)) ${only}`,
     actors === 'branch' ? [source.branchId] : [source.branchId, actors === 'device' ? source.deviceId : actors.staffId])
   return new Map(rows.map((r) => [r.id, { role: r.role, approvalLevel: r.approval_level, names: [r.name, ...(r.previous ?? [])] }]))
+}
+
+/**
+ * For a batch with numbered records: the branch's code, the tablet's letter, and which of the numbers the branch has
+ * given already (off the unique index on events' case numbers).
+ */
+async function caseNumbering(tx: Queryable, device: DeviceContext, numbers: string[]) {
+  const row = (await tx.query<{ code: string | null; case_letter: string | null }>(
+    'select b.code, d.case_letter from branches b left join devices d on d.id = $2 and d.branch_id = b.id where b.id = $1',
+    [device.branchId, device.deviceId])).rows[0]
+  const { rows } = await tx.query<{ n: string }>(
+    `select body->'payload'->>'caseNumber' as n from events
+     where branch_id = $1 and type = 'complaint.recorded' and (body->'payload'->>'caseNumber') = any($2::text[])`, [device.branchId, numbers])
+  return { device: { branchCode: row?.code ?? null, caseLetter: row?.case_letter ?? null }, taken: new Set(rows.map((r) => r.n)) }
 }
 
 /** The stored events of the complaints a batch touches (their branch with them): one query for the batch. */

@@ -5,7 +5,7 @@ import {
 import type { Authority, ComplaintState, DeadlinePolicy, EventDraft, EventType, ExtensionLimits, StaffRef, WorkCalendar } from '@/domain'
 import { correctionProblem, correctionText, correctionValue } from '@/domain/complaint/correctionInput'
 import { unfilledPlaceholders } from '@/domain/complaint/smsCompose'
-import type { CorrectableField } from '@/domain'
+import type { CorrectableField, Signature } from '@/domain'
 
 /**
  * One input of an action's form. Labels are i18n keys `process.fields.<label ?? name>`; a choice's options are
@@ -14,7 +14,7 @@ import type { CorrectableField } from '@/domain'
  */
 export interface FieldSpec {
   name: string
-  kind: 'text' | 'textarea' | 'date' | 'datetime' | 'choice' | 'person' | 'correction'
+  kind: 'text' | 'textarea' | 'date' | 'datetime' | 'choice' | 'person' | 'correction' | 'signature'
   label?: string
   options?: readonly string[]
   optionLabels?: string
@@ -264,8 +264,15 @@ export const ACTIONS: ActionSpec[] = [
   {
     type: 'opinion.recorded',
     group: 'finish',
-    fields: [{ name: 'opinion', kind: 'choice', options: OPINIONS, required: true, initial: () => 'satisfied' }, { name: 'words', kind: 'textarea' }],
-    toDraft: (v) => ({ type: 'opinion.recorded', payload: { opinion: v.opinion as (typeof OPINIONS)[number], words: opt(v.words) } }),
+    fields: [
+      { name: 'opinion', kind: 'choice', options: OPINIONS, required: true, initial: () => 'satisfied' }, { name: 'words', kind: 'textarea' },
+      // The customer at the desk signs their opinion on the tablet; by phone nobody signs.
+      { name: 'signature', kind: 'signature' },
+    ],
+    toDraft: (v) => ({
+      type: 'opinion.recorded',
+      payload: { opinion: v.opinion as (typeof OPINIONS)[number], words: opt(v.words), ...(v.signature ? { signature: JSON.parse(v.signature) as Signature } : {}) },
+    }),
   },
   {
     type: 'complaint.closed',

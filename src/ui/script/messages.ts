@@ -7,6 +7,15 @@ const zhCN = {
   script: {
     title: '现场处理话术',
     exit: '返回投诉',
+    walkIn: {
+      toIntake: '填写投诉登记',
+      title: '客户来了',
+      lead: '先接待客户：只需填写客户姓名，就可以开始七步话术。话术中记下的要点，结束后会自动填入投诉登记表，由您核对后保存。',
+      name: '客户姓名',
+      start: '开始七步话术',
+      open: '客户来了？先开始七步话术',
+      filled: '已根据话术记录填入姓名、投诉事由和客户诉求，请核对并补全后保存。七步话术的记录将与投诉一并保存。',
+    },
     finish: '结束 · 小结',
     next: '完成，下一步',
     nextLast: '完成，查看小结',
@@ -203,6 +212,15 @@ const en: typeof zhCN = {
   script: {
     title: 'In-person script',
     exit: 'Back to complaint',
+    walkIn: {
+      toIntake: 'Fill in the complaint',
+      title: 'The customer is here',
+      lead: 'Attend to the customer first: with just their name you can start the seven-step script. The points you note during it fill the complaint form afterwards, for you to check before saving.',
+      name: "Customer's name",
+      start: 'Start the seven-step script',
+      open: 'Customer here? Start the seven-step script first',
+      filled: "The name, the account and the customer's demand were filled in from the script's notes: check and complete them, then save. The script's steps are saved with the complaint.",
+    },
     finish: 'Finish · summary',
     next: 'Done, next step',
     nextLast: 'Done, see summary',

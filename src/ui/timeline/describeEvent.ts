@@ -28,8 +28,9 @@ export function describeEvent(e: ComplaintEvent, t: Translate): string {
     case 'clock.paused': return e.payload.reason
     case 'clock.resumed': return e.payload.note ?? ''
     case 'complaint.resolved': return e.payload.summary
-    case 'opinion.recorded': return [t(`process.options.opinion.${e.payload.opinion}`), e.payload.words].filter(Boolean).join(' · ')
+    case 'opinion.recorded': return [t(`process.options.opinion.${e.payload.opinion}`), e.payload.words, e.payload.signature && t('slip.signedMark')].filter(Boolean).join(' · ')
     case 'complaint.closed': return e.payload.note ?? ''
+    case 'slip.signed': return ''
     case 'followUp.scheduled': return e.payload.dueDate
     case 'followUp.done': return [t(`contactChannel.${e.payload.channel}`), e.payload.satisfaction && t(`process.options.opinion.${e.payload.satisfaction}`), e.payload.content].filter(Boolean).join(' · ')
     case 'complaint.reopened': return e.payload.reason

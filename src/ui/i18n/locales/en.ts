@@ -117,7 +117,7 @@ const en: typeof zhCN = {
     no: 'No',
   },
   print: {
-    number: 'No.',
+    number: 'Case no.',
     representatives: 'Representatives',
     recordedBy: 'Recorded by',
     firstResponse: 'First response',
@@ -159,6 +159,7 @@ const en: typeof zhCN = {
       extension: { requested: 'Extension requested (awaiting approval)', decided: 'Extension request decided' },
       clock: { paused: 'Clock paused', resumed: 'Clock resumed' },
       opinion: { recorded: "Customer's opinion" },
+      slip: { signed: 'Customer signed the acceptance slip' },
       followUp: { scheduled: 'Follow-up scheduled', done: 'Follow-up done' },
       field: { corrected: 'Record corrected' },
     },
@@ -166,6 +167,10 @@ const en: typeof zhCN = {
   errors: {
     required: 'Required',
     tooLong: 'Too long',
+    invalidCaseNumber: 'A case number looks like ZS-261203-A01',
+    signatureEmpty: 'Sign first',
+    signatureBounds: 'The signature goes outside the pad',
+    signatureTooLarge: 'The signature is too long: sign again',
     invalidPhone: 'Enter a valid mobile (11 digits) or landline with area code',
     invalidDateTime: 'Enter a valid time',
     invalidDate: 'Enter a valid date',

@@ -116,7 +116,7 @@ export default {
     no: '否',
   },
   print: {
-    number: '编号',
+    number: '投诉编号',
     representatives: '代表',
     recordedBy: '登记人',
     firstResponse: '首次响应',
@@ -158,6 +158,7 @@ export default {
       extension: { requested: '申请延期（待审批）', decided: '审批延期' },
       clock: { paused: '暂停计时', resumed: '恢复计时' },
       opinion: { recorded: '客户意见' },
+      slip: { signed: '客户签收受理回执' },
       followUp: { scheduled: '安排回访', done: '完成回访' },
       field: { corrected: '更正登记信息' },
     },
@@ -165,6 +166,10 @@ export default {
   errors: {
     required: '此项必填',
     tooLong: '内容过长',
+    invalidCaseNumber: '投诉编号格式不对（例如 ZS-261203-A01）',
+    signatureEmpty: '请先签名',
+    signatureBounds: '签名超出签名区',
+    signatureTooLarge: '签名过长，请重写',
     invalidPhone: '请输入有效的手机号（11位）或座机号（含区号）',
     invalidDateTime: '请输入有效的时间',
     invalidDate: '请输入有效的日期',
