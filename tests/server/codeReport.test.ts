@@ -131,6 +131,9 @@ describe.each(BACKENDS)('the report by JR/T 0169 code on $name', (backend) => {
 
     const register = wb.getWorksheet('登记簿')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1))
     expect(register).toHaveLength(7)
+    // Named as the customer was told: complaints recorded before case numbers by the end of their id.
+    expect(register[0]![0]).toBe('投诉编号')
+    expect(register.slice(1).every((r) => /^[0-9A-F]{8}$/.test(String(r[0])))).toBe(true)
     const old = register.find((r) => r[13] === 'deposits')!
     expect(old.slice(6, 13)).toEqual(['A0199', '其他', 'B01', '人民币储蓄', 'C01', '服务态度及服务质量', '升级映射'])
     const unclassified = register.find((r) => r[2] === '2026-03-31 23:30')!

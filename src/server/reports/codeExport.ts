@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { classify, DIMENSIONS } from '../../domain'
+import { classify, complaintLabel, DIMENSIONS } from '../../domain'
 import type { Dimension, Taxonomy } from '../../domain'
 import type { CodeFigures, CodeReport } from './codeReport'
 
@@ -37,6 +37,8 @@ export function codeReportRows(report: CodeReport): { header: string[]; rows: (s
 /** One complaint of the register, as the projection and the centre's names give it. */
 export interface RegisterEntry {
   id: string
+  /** The number the customer was given; absent for complaints recorded before case numbers. */
+  caseNumber?: string | null
   branch: string
   receivedAt: Date | string
   customer: string | null
@@ -105,15 +107,15 @@ export async function codeReportWorkbook(report: CodeReport, register: RegisterE
   mapping.columns.forEach((c) => (c.width = 16))
 
   const reg = wb.addWorksheet('登记簿', { views: [{ state: 'frozen', ySplit: 1 }] })
-  reg.addRow(['编号', '网点', '受理时间', '客户', '类型', '状态', 'A 代码', 'A 业务办理渠道', 'B 代码', 'B 业务类别', 'C 代码', 'C 投诉原因', '分类来源',
+  reg.addRow(['投诉编号', '网点', '受理时间', '客户', '类型', '状态', 'A 代码', 'A 业务办理渠道', 'B 代码', 'B 业务类别', 'C 代码', 'C 投诉原因', '分类来源',
     '原业务类别', '原投诉原因', '首次响应', '答复', '延期', '办结', '投诉事由']).font = bold
   for (const e of register) {
     const c = classify({ codes: { A: e.codeA ?? undefined, B: e.codeB ?? undefined, C: e.codeC ?? undefined }, preStandard: e.preStandard, category: e.category, cause: e.cause }, taxonomy)
     const cell = (d: Dimension) => [c[d]?.code ?? '', c[d] ? byCode.get(c[d]!.code)?.zh ?? '' : '未分类']
     const mapped = DIMENSIONS.some((d) => c[d]?.source === 'mapped')
-    reg.addRow([e.id, e.branch, chinaTime(e.receivedAt), e.customer ?? '', KIND[e.kind] ?? e.kind, STATUS[e.status] ?? e.status, ...cell('A'), ...cell('B'), ...cell('C'),
+    reg.addRow([complaintLabel({ id: e.id, caseNumber: e.caseNumber ?? undefined }), e.branch, chinaTime(e.receivedAt), e.customer ?? '', KIND[e.kind] ?? e.kind, STATUS[e.status] ?? e.status, ...cell('A'), ...cell('B'), ...cell('C'),
       mapped ? '升级映射' : '选定', e.category ?? '', e.cause ?? '', chinaTime(e.firstResponseAt), chinaTime(e.repliedAt), e.extended ? '是' : '否', chinaTime(e.closedAt), e.description ?? ''])
   }
-  reg.columns.forEach((col, i) => (col.width = i === 19 ? 60 : i === 0 ? 38 : 14))
+  reg.columns.forEach((col, i) => (col.width = i === 19 ? 60 : i === 0 ? 18 : 14))
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

@@ -43,7 +43,7 @@ export function codeReportRoutes(app: FastifyInstance, db: Database): void {
     const taxonomy = await taxonomyOf(db)
     const report = await codeReport(db, { branchIds, from, to }, taxonomy)
     const { rows } = await db.query<RegisterEntry>(
-      `select c.id, b.name as branch, c.received_at as "receivedAt", c.state->'customer'->>'name' as customer, c.kind, c.status,
+      `select c.id, c.state->>'caseNumber' as "caseNumber", b.name as branch, c.received_at as "receivedAt", c.state->'customer'->>'name' as customer, c.kind, c.status,
               c.state->>'description' as description, c.pre_standard as "preStandard", c.code_a as "codeA", c.code_b as "codeB", c.code_c as "codeC",
               c.category, c.cause, c.first_response_at as "firstResponseAt", c.replied_at as "repliedAt", c.extended, c.closed_at as "closedAt"
        from complaints c join branches b on b.id = c.branch_id
