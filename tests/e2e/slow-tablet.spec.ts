@@ -78,7 +78,7 @@ test('a tablet three days slow warns, and prefills the receipt with the true tim
         else super(...(args as [string]))
       }
 
-      static now(): number {
+      static override now(): number {
         return RealDate.now() + offset
       }
     }
