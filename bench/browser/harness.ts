@@ -132,15 +132,23 @@ async function book(reps: number, warm: number) {
 }
 
 async function search(reps: number, warm: number) {
-  // Phone: the first 3 to 7 digits of a stored number; name: a surname, or a surname and the start of a given name.
+  // Phone: the first 3 to 7 digits of a stored number; tail: its last four (尾号), as customers give it; name: a
+  // surname, or a surname and the start of a given name; one character: of a given name or of a word in the text.
   const phoneQ = () => { const p = pick(rng, phones); return p.slice(0, 3 + Math.floor(rng() * 5)) }
+  const tailQ = () => pick(rng, phones).slice(-4)
   const nameQ = () => (rng() < 0.5 ? pick(rng, SURNAMES) : pick(rng, names).slice(0, 2))
-  const qs = Array.from({ length: warm + reps }, () => [phoneQ(), nameQ()] as const)
-  const phone = await pair(reps, warm, (i) => searchComplaints(dexie!, qs[i]![0]), (i) => rawSearch(raw!, qs[i]![0]))
-  const name = await pair(reps, warm, (i) => searchComplaints(dexie!, qs[i]![1]), (i) => rawSearch(raw!, qs[i]![1]))
-  const [a, b] = [await searchComplaints(dexie!, qs[0]![1]), await rawSearch(raw!, qs[0]![1])]
-  if (a.length === 0 || a.length !== b.length) throw new Error(`search: Dexie found ${a.length}, raw ${b.length}`)
-  return { phone, name }
+  const charQ = () => (rng() < 0.5 ? [...pick(rng, names)].at(-1)! : pick(rng, ['卡', '费', '等', '款', '存']))
+  const qs = Array.from({ length: warm + reps }, () => [phoneQ(), nameQ(), tailQ(), charQ()] as const)
+  const run = (k: 0 | 1 | 2 | 3) => pair(reps, warm, (i) => searchComplaints(dexie!, qs[i]![k]), (i) => rawSearch(raw!, qs[i]![k]))
+  const phone = await run(0)
+  const name = await run(1)
+  const tail = await run(2)
+  const oneChar = await run(3)
+  for (const k of [1, 2, 3] as const) {
+    const [a, b] = [await searchComplaints(dexie!, qs[0]![k]), await rawSearch(raw!, qs[0]![k])]
+    if (a.length === 0 || a.length !== b.length) throw new Error(`search "${qs[0]![k]}": Dexie found ${a.length}, raw ${b.length}`)
+  }
+  return { phone, name, tail, oneChar }
 }
 
 async function needs(reps: number, warm: number) {
@@ -231,7 +239,36 @@ async function applyProfile(reps: number, size = 500) {
 }
 
 /** Pulls everything the bench branch holds at the central endpoint into a new, empty database. */
+/**
+ * The main thread's long tasks (Long Tasks API: over 50 ms) while `run` runs: what a manager tapping the book
+ * during a pull would wait for. Issue 19's target: none over 100 ms during a cold pull.
+ */
+async function watchLongTasks<T>(run: () => Promise<T>): Promise<{ result: T; longTasks: { count: number; over100: number; maxMs: number; totalMs: number } }> {
+  const durations: number[] = []
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) durations.push(e.duration) })
+  observer.observe({ type: 'longtask' })
+  const result = await run()
+  // Entries are delivered after the task: give the last one a chance to arrive.
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  for (const e of observer.takeRecords()) durations.push(e.duration)
+  observer.disconnect()
+  return {
+    result,
+    longTasks: {
+      count: durations.length,
+      over100: durations.filter((d) => d > 100).length,
+      maxMs: Math.round(Math.max(0, ...durations)),
+      totalMs: Math.round(durations.reduce((a, b) => a + b, 0)),
+    },
+  }
+}
+
 async function coldPull(opts: { token: string; mode: 'dexie' | 'raw'; pageSize?: number }) {
+  const { result, longTasks } = await watchLongTasks(() => coldPullOnce(opts))
+  return { ...result, longTasks }
+}
+
+async function coldPullOnce(opts: { token: string; mode: 'dexie' | 'raw'; pageSize?: number }) {
   const name = `pull-${opts.mode}-${Date.now()}`
   let pulled: number
   let ms: number

@@ -5,7 +5,7 @@
  * browser offers a faster primitive (IndexedDB 3's getAll with a direction and count) it is used, so the
  * baseline is the best a hand-written layer could do.
  */
-import { decide, decodeHlc, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, normalizePhone, parseEvent, PROTOCOL_VERSION, receiveHlc, resolveSettings, tickHlc } from '../../src/domain'
+import { decide, decodeHlc, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, phoneDigits, parseEvent, PROTOCOL_VERSION, receiveHlc, resolveSettings, tickHlc } from '../../src/domain'
 import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft, Hlc, PullResponse } from '../../src/domain'
 import { eventsByComplaint } from '../../src/db/applyRemote'
 import { changedProjections, changesText } from '../../src/db/project'
@@ -184,28 +184,48 @@ export function rawBookPage(db: IDBDatabase, q: RawBookQuery = {}): Promise<Comp
 
 const prefix = (p: string) => IDBKeyRange.bound(p, p + HIGHEST, false, false)
 
-/** searchComplaints on raw IndexedDB: phone prefix, name prefix, then words of the text. */
+const reverse = (digits: string) => [...digits].reverse().join('')
+
+/**
+ * searchComplaints on raw IndexedDB: a masked phone (start and tail), phone tail and start, name prefix, then words
+ * of the text (one character: every term starting with it).
+ */
 export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Promise<ComplaintRow[]> {
   const q = text.trim()
   if (!q) return []
   const tx = db.transaction(['complaints', 'texts'], 'readonly')
   const store = tx.objectStore('complaints')
-  const digits = normalizePhone(q)
-  if (/^\d{3,}$/.test(digits)) return getAll<ComplaintRow>(store.index('phone'), prefix(digits), limit)
+  const masked = /^(\d{3})\*+(\d{3,4})$/.exec(q.replace(/\s/g, ''))
+  if (masked) {
+    const rows = await getAll<ComplaintRow>(store.index('phoneReversed'), prefix(reverse(masked[2]!)), 0)
+    return rows.filter((r) => r.phone.startsWith(masked[1]!)).slice(0, limit)
+  }
+  const digits = phoneDigits(q)
+  if (/^\d{3,}$/.test(digits)) {
+    const [byTail, byStart] = await Promise.all([
+      getAll<ComplaintRow>(store.index('phoneReversed'), prefix(reverse(digits)), limit),
+      getAll<ComplaintRow>(store.index('phone'), prefix(digits), limit),
+    ])
+    const rows = digits.length <= 4 ? [...byTail, ...byStart] : [...byStart, ...byTail]
+    return [...new Map(rows.map((r) => [r.id, r])).values()].slice(0, limit)
+  }
   const byName = await getAll<ComplaintRow>(store.index('name'), prefix(q), limit)
-  const [first] = searchTerms(q)
-  if (!first || byName.length >= limit) return byName
   const needle = q.toLowerCase()
+  const [first = [...needle].length === 1 ? needle : undefined] = searchTerms(q)
+  if (!first || byName.length >= limit) return byName
   const want = limit - byName.length
   const seen = new Set(byName.map((r) => r.id))
   const ids: string[] = []
   await new Promise<void>((resolve, reject) => {
-    const r = tx.objectStore('texts').index('terms').openCursor(first)
+    const r = tx.objectStore('texts').index('terms').openCursor([...first].length === 1 ? prefix(first) : first)
     r.onsuccess = () => {
       const c = r.result
       if (!c || ids.length >= want) return resolve()
       const row = c.value as TextRow
-      if (!seen.has(row.id) && row.text.includes(needle)) ids.push(row.id)
+      if (!seen.has(row.id) && row.text.includes(needle)) {
+        seen.add(row.id)
+        ids.push(row.id)
+      }
       c.continue()
     }
     r.onerror = () => reject(r.error)

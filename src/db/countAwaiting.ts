@@ -1,12 +1,17 @@
+import { deskItemCount } from '@/domain/complaint/supervisorQueue'
 import type { ComplaintDb } from './ComplaintDb'
+import { complaintState } from './queries'
 
 /** The complaints that wait for a supervisor, off the `awaiting` index (a desk's queue never scans the book). */
 export const awaiting = (db: ComplaintDb) => db.complaints.where('awaiting').anyOf(['escalation', 'extension']).distinct()
 
 /**
- * How many complaints wait for a supervisor (one each, whatever they wait for): keys only. Its own module: the
+ * How many items wait on the supervisor's desk — a complaint escalated with an extension request too is two, as the
+ * desk lists them (the domain's deskItemCount). Only the complaints the index names are folded. Its own module: the
  * header shows it on every screen, and the desk's queue brings the clocks and the calendar, which the first does not need.
  */
 export async function countAwaiting(db: ComplaintDb): Promise<number> {
-  return (await awaiting(db).primaryKeys()).length
+  const ids = await awaiting(db).primaryKeys()
+  const states = await Promise.all(ids.map((id) => complaintState(db, id)))
+  return states.reduce((n, s) => n + (s ? deskItemCount(s) : 0), 0)
 }

@@ -19,6 +19,7 @@ export function project(state: ComplaintState, ctx: ClockContext = { now: new Da
     dueAt: due?.dueAt ?? '',
     dueClock: due?.clock ?? '',
     phone: phone ?? '',
+    phoneReversed: reversed(phone ?? ''),
     name: state.customer.name,
     category: state.codes.B ?? (state.preStandard ? state.category ?? '' : ''),
     ownerId: state.owner.staffId,
@@ -27,6 +28,11 @@ export function project(state: ComplaintState, ctx: ClockContext = { now: new Da
     awaiting,
     summary: summaryOf(state),
   }
+}
+
+/** The digits last first: a phone's tail (尾号), as customers give it, is then a prefix the index serves. */
+export function reversed(digits: string): string {
+  return [...digits].reverse().join('')
 }
 
 function followUpDue(s: ComplaintState): string {
@@ -49,11 +55,11 @@ function same(a: ComplaintRow | TextRow, b: ComplaintRow | TextRow): boolean {
 
 /**
  * Whether an event (or a draft) can change what word search finds: only the record and corrections of the
- * description or the demand. Other events never read or write `texts`, whose ~20 index entries a row would
+ * customer's name, the description or the demand. Other events never read or write `texts`, whose ~20 index entries a row would
  * otherwise cost on every page of pulled events.
  */
 export function changesText(e: EventDraft | ComplaintEvent): boolean {
-  return e.type === 'complaint.recorded' || (e.type === 'field.corrected' && (e.payload.field === 'description' || e.payload.field === 'demand'))
+  return e.type === 'complaint.recorded' || (e.type === 'field.corrected' && (e.payload.field === 'description' || e.payload.field === 'demand' || e.payload.field === 'customer.name'))
 }
 
 /** What is stored for some complaints: their book rows, and the texts of those whose text may have changed. */

@@ -1,9 +1,10 @@
-import { normalizePhone } from '@/domain'
+import { phoneDigits } from '@/domain'
 import { chinaDate } from '@/domain/chinaTime'
 import { fold } from '@/domain/complaint/fold'
 import type { ComplaintState, ComplaintStatus } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import type { ComplaintRow, StoredEvent } from './schema'
+import { reversed } from './project'
 import { searchTerms } from './searchTerms'
 
 /**
@@ -76,24 +77,46 @@ export function countDueSoon(db: ComplaintDb, dueSoonUntil: number): Promise<num
   return db.complaints.where('dueAt').between('0', new Date(dueSoonUntil).toISOString(), true, true).count()
 }
 
-/** Search by the start of a phone number (digits), of a customer name, or by words in the text — all through indexes. */
+/** A phone as the book masks it (139****9963): its start and its tail. */
+const MASKED_PHONE = /^(\d{3})\*+(\d{3,4})$/
+
+/**
+ * Search by a phone number's start or its tail (尾号, the last digits customers give), by the start of a customer
+ * name, or by words — one character too — in the name and the text: all through indexes.
+ */
 export async function searchComplaints(db: ComplaintDb, text: string, limit = 50): Promise<ComplaintRow[]> {
   const q = text.trim()
   if (!q) return []
-  const digits = normalizePhone(q)
-  if (/^\d{3,}$/.test(digits)) return db.complaints.where('phone').startsWith(digits).limit(limit).toArray()
+  const masked = MASKED_PHONE.exec(q.replace(/\s/g, ''))
+  if (masked) {
+    const [, head, tail] = masked
+    return db.complaints.where('phoneReversed').startsWith(reversed(tail!)).filter((r) => r.phone.startsWith(head!)).limit(limit).toArray()
+  }
+  const digits = phoneDigits(q)
+  if (/^\d{3,}$/.test(digits)) return byPhone(db, digits, limit)
   const byName = await db.complaints.where('name').startsWith(q).limit(limit).toArray()
-  const [first] = searchTerms(q)
-  if (!first || byName.length >= limit) return byName
   const needle = q.toLowerCase()
+  // A one-character query has no term of its own: the terms that start with it are those of every text holding it.
+  const [first = [...needle].length === 1 ? needle : undefined] = searchTerms(q)
+  if (!first || byName.length >= limit) return byName
   const seen = new Set(byName.map((r) => r.id))
-  const ids = await db.texts
-    .where('terms').equals(first)
+  const terms = [...first].length === 1 ? db.texts.where('terms').startsWith(first).distinct() : db.texts.where('terms').equals(first)
+  const ids = await terms
     .filter((r) => !seen.has(r.id) && r.text.includes(needle))
     .limit(limit - byName.length)
     .primaryKeys()
   const byText = await db.complaints.bulkGet(ids)
   return [...byName, ...byText.filter((r): r is ComplaintRow => r !== undefined)]
+}
+
+/** Numbers ending with the digits and numbers starting with them; the tail first when it is one (four digits or fewer). */
+async function byPhone(db: ComplaintDb, digits: string, limit: number): Promise<ComplaintRow[]> {
+  const [byTail, byStart] = await Promise.all([
+    db.complaints.where('phoneReversed').startsWith(reversed(digits)).limit(limit).toArray(),
+    db.complaints.where('phone').startsWith(digits).limit(limit).toArray(),
+  ])
+  const rows = digits.length <= 4 ? [...byTail, ...byStart] : [...byStart, ...byTail]
+  return [...new Map(rows.map((r) => [r.id, r])).values()].slice(0, limit)
 }
 
 /** A complaint as it stands, folded from its events (null until its record has arrived). */
@@ -108,7 +131,7 @@ export function complaintEvents(db: ComplaintDb, complaintId: string): Promise<S
 
 /** Other complaints from the same phone number: a repeat complainant. */
 export async function complaintsByPhone(db: ComplaintDb, phone: string, exceptId?: string): Promise<ComplaintRow[]> {
-  const digits = normalizePhone(phone)
+  const digits = phoneDigits(phone)
   if (!digits) return []
   const rows = await db.complaints.where('phone').equals(digits).limit(20).toArray()
   return rows.filter((r) => r.id !== exceptId)

@@ -2,7 +2,7 @@ import type { Transaction } from 'dexie'
 import type { ClockName, ComplaintEvent, ComplaintState, ComplaintStatus } from '@/domain'
 import { awaitingSupervisor } from '@/domain/complaint/supervisorQueue'
 import type { AwaitingSupervisor } from '@/domain/complaint/supervisorQueue'
-import { summaryOf, textRow } from './textRow'
+import { summaryOf, textRow, textRowOf } from './textRow'
 
 /**
  * One row of the complaint book: the columns the book shows and queries, and nothing else. The complaint's
@@ -23,6 +23,8 @@ export interface ComplaintRow {
   dueClock?: ClockName | ''
   /** Normalised digits, for prefix search by phone. */
   phone: string
+  /** The same digits last first, for search by the phone's tail (尾号): the last four digits customers give. */
+  phoneReversed: string
   name: string
   /**
    * The complaint's JR/T 0169 business-type code (B), or, for a complaint recorded before the codes, its old
@@ -119,6 +121,13 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     },
     upgrade: upgradeToV4,
   },
+  {
+    // v5: search by a phone's tail (尾号), and by one character of a name or a word: the book rows get their phone
+    // reversed (its own index), and the texts hold the customer's name and the terms one character is found by.
+    version: 5,
+    stores: { complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, phoneReversed, name, *awaiting' },
+    upgrade: upgradeToV5,
+  },
 ]
 
 /** A v1–v3 row: the book's columns plus the folded state and the search terms. */
@@ -134,6 +143,21 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     if (page.length === 0) return
     await texts.bulkPut(page.map((r) => textRow(r.state)))
     await complaints.bulkPut(page.map(({ state, terms: _terms, updatedHlc: _hlc, ...row }) => ({ ...row, summary: summaryOf(state) })))
+    after = page.at(-1)!.id
+  }
+}
+
+/** A page at a time, as upgradeToV4; the texts are rebuilt from what they held (already the start of the text). */
+async function upgradeToV5(tx: Transaction): Promise<void> {
+  const complaints = tx.table<ComplaintRow, string>('complaints')
+  const texts = tx.table<TextRow, string>('texts')
+  let after = ''
+  for (;;) {
+    const page = await complaints.where(':id').above(after).limit(500).toArray()
+    if (page.length === 0) return
+    const old = await texts.bulkGet(page.map((r) => r.id))
+    await texts.bulkPut(page.map((r, i) => textRowOf(r.id, `${r.name} ${old[i]?.text ?? ''}`)))
+    await complaints.bulkPut(page.map((r) => ({ ...r, phoneReversed: [...r.phone].reverse().join('') })))
     after = page.at(-1)!.id
   }
 }

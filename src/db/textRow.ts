@@ -9,8 +9,15 @@ export function summaryOf(state: ComplaintState): string {
   return state.description.slice(0, SUMMARY_CHARS)
 }
 
-/** What word search finds a complaint by: the start of its description and demand. */
+/**
+ * What word search finds a complaint by: the customer's name (so a given name or one character of it finds
+ * them, not only the start the name index serves) and the start of the description and demand.
+ */
 export function textRow(state: ComplaintState): TextRow {
-  const text = `${state.description} ${state.demand ?? ''}`.slice(0, MAX_SEARCH_CHARS).toLowerCase()
-  return { id: state.id, text, terms: searchTerms(text) }
+  return textRowOf(state.id, `${state.customer.name} ${state.description} ${state.demand ?? ''}`)
+}
+
+export function textRowOf(id: string, text: string): TextRow {
+  const indexed = text.slice(0, MAX_SEARCH_CHARS).toLowerCase()
+  return { id, text: indexed, terms: searchTerms(indexed) }
 }

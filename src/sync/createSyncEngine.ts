@@ -4,6 +4,8 @@ import type { BackoffOptions } from './backoff'
 import { pullEvents } from './pullEvents'
 import { pushOutbox } from './pushOutbox'
 import { tabletReport, wipeTablet } from './tabletReport'
+import { syncErrorKind } from './syncErrorKind'
+import type { SyncErrorKind } from './syncErrorKind'
 import { SyncHttpError } from './transport'
 import type { SyncTransport } from './transport'
 
@@ -15,6 +17,10 @@ export interface SyncStatus {
   lastError: string | null
   /** The centre's code for the last failure (`device_revoked`, `device_expired`, `device_unconfirmed`, …). */
   lastErrorCode: string | null
+  /** What kind of failure the last one was, for a message in the screen's language (lastError is the raw text, for logs). */
+  lastErrorKind: SyncErrorKind | null
+  /** The HTTP status of the last failure, when the centre answered. */
+  lastErrorStatus: number | null
   /** Consecutive failures; the next retry waits longer. */
   failures: number
   nextRetryAt: number | null
@@ -50,7 +56,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const { db, transport } = options
   const now = options.now ?? Date.now
   const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine ?? true)
-  const status: SyncStatus = { state: 'idle', lastSyncedAt: null, lastError: null, lastErrorCode: null, failures: 0, nextRetryAt: null }
+  const status: SyncStatus = { state: 'idle', lastSyncedAt: null, lastError: null, lastErrorCode: null, lastErrorKind: null, lastErrorStatus: null, failures: 0, nextRetryAt: null }
   let running: Promise<void> | null = null
   let again = false
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -79,12 +85,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
       await pullEvents(db, transport, {
         onDeviceToken: options.onDeviceToken, onActiveStaff: options.onActiveStaff, report: appVersion ? () => tabletReport(db, appVersion) : undefined,
       })
-      Object.assign(status, { state: 'idle', lastSyncedAt: now(), lastError: null, lastErrorCode: null, failures: 0 })
+      Object.assign(status, { state: 'idle', lastSyncedAt: now(), lastError: null, lastErrorCode: null, lastErrorKind: null, lastErrorStatus: null, failures: 0 })
       emit()
       schedule(options.intervalMs ?? 60_000)
     } catch (e) {
       status.lastError = e instanceof Error ? e.message : String(e)
       status.lastErrorCode = e instanceof SyncHttpError ? e.code : null
+      status.lastErrorKind = syncErrorKind(e)
+      status.lastErrorStatus = e instanceof SyncHttpError ? e.status : null
       // A tablet waiting for an administrator's confirmation keeps trying (with back-off); any other refusal stops it.
       if (e instanceof SyncHttpError && e.isAuthFailure && e.code !== 'device_unconfirmed') {
         status.state = 'revoked'
@@ -141,7 +149,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     },
     /** After re-enrolment: a revoked engine may run again. */
     reset() {
-      Object.assign(status, { state: 'idle', failures: 0, lastError: null, lastErrorCode: null })
+      Object.assign(status, { state: 'idle', failures: 0, lastError: null, lastErrorCode: null, lastErrorKind: null, lastErrorStatus: null })
       emit()
     },
   }

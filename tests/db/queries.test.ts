@@ -69,6 +69,22 @@ describe('complaint book queries', () => {
     expect(await searchComplaints(db, '不存在的内容')).toHaveLength(0)
   })
 
+  it('finds a phone by its tail (尾号), as customers give it, and as the book masks it', async () => {
+    expect((await searchComplaints(db, '0017')).map((r) => r.phone)).toEqual(['13812340017'])
+    expect((await searchComplaints(db, '138****0017')).map((r) => r.phone)).toEqual(['13812340017'])
+    expect(await searchComplaints(db, '139****0017')).toHaveLength(0)
+    // The start of a number still finds it.
+    expect(await searchComplaints(db, '1381234')).toHaveLength(30)
+  })
+
+  it('finds one character of a name or of a word', async () => {
+    expect((await searchComplaints(db, '芳')).map((r) => r.name)).toEqual(Array(6).fill('王芳'))
+    expect(await searchComplaints(db, '卡')).toHaveLength(3)
+    expect(await searchComplaints(db, '长')).toHaveLength(27)
+    expect(await searchComplaints(db, '吞')).toHaveLength(3)
+    expect(await searchComplaints(db, '鑫')).toHaveLength(0)
+  })
+
   it('lists what needs action: complaints whose binding deadline falls by the given instant', async () => {
     // Received 1 March 10:00 China time: the 24-hour clocks run out on 2 March — the new one's first response, and
     // the acknowledged one's notice of the decision or of an extension (nothing of either was told).

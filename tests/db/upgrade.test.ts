@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { fold, newId } from '@/domain'
 import type { ComplaintEvent, ComplaintState } from '@/domain'
 import { bookPage, ComplaintDb, complaintState, localDeskQueue, project, SCHEMA_VERSIONS, searchComplaints, searchTerms } from '@/db'
+import { textRow } from '@/db/textRow'
 import { eventFactory, RECORDED } from '../support/eventFactory'
 
 /** A book row as versions 1–3 stored it: the folded state and the search terms inside the row. */
 function legacyRow(state: ComplaintState, version: number) {
-  const { summary: _summary, awaiting, ...row } = project(state)
+  const { summary: _summary, phoneReversed: _reversed, awaiting, ...row } = project(state)
   const legacy = { ...row, terms: searchTerms(`${state.description} ${state.demand ?? ''}`), updatedHlc: state.lastHlc, state }
   if (version < 3) {
     delete (legacy.state as Partial<ComplaintState>).extensionRequests
@@ -99,6 +100,40 @@ describe('IndexedDB schema upgrades', () => {
     expect((await searchComplaints(current, '138123')).length).toBe(50)
     expect((await localDeskQueue(current)).map((i) => [i.complaintId, i.kind])).toEqual([[id, 'escalation']])
     expect(await complaintState(current, id)).toEqual(fold(escalated))
+    await current.delete()
+  })
+
+  it('v4 → v5 finds a complaint by its phone tail and by one character of the name or the text', async () => {
+    const name = `upgrade-${newId()}`
+    const v4 = new ComplaintDb(name, { upTo: 4 })
+    const many = Array.from({ length: 510 }, () => complaint())
+    const f = eventFactory()
+    const other = [f.make({ type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: '赵敏', phone: '13912349963' }, description: '银行卡被吞' } })]
+    // What the app of version 4 stored: the row without the reversed phone, the text without the name.
+    await v4.transaction('rw', v4.tables, async () => {
+      for (const events of [other, ...many]) {
+        const state = fold(events)!
+        await v4.events.bulkAdd(events)
+        const { phoneReversed: _reversed, ...row } = project(state)
+        await v4.table('complaints').put(row)
+        const text = `${state.description} ${state.demand ?? ''}`.toLowerCase()
+        await v4.table('texts').put({ id: state.id, text, terms: searchTerms(text).filter((t) => [...t].length > 1) })
+      }
+    })
+    v4.close()
+
+    const current = new ComplaintDb(name)
+    await current.open()
+    expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version)
+    const id = other[0]!.complaintId
+    // Exactly what the app writes today.
+    expect(await current.complaints.get(id)).toEqual(project(fold(other)!))
+    expect(await current.texts.get(id)).toEqual(textRow(fold(other)!))
+    expect((await searchComplaints(current, '9963')).map((r) => r.id)).toEqual([id])
+    expect((await searchComplaints(current, '139****9963')).map((r) => r.id)).toEqual([id])
+    expect((await searchComplaints(current, '敏')).map((r) => r.id)).toEqual([id])
+    expect((await searchComplaints(current, '吞')).map((r) => r.id)).toEqual([id])
+    expect(await current.complaints.where('phoneReversed').startsWith('8765').count()).toBe(510)
     await current.delete()
   })
 

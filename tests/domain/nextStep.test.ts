@@ -29,3 +29,24 @@ describe('nextStep follows the procedure', () => {
     expect(nextStep(after(...drafts))).toBe(expected)
   })
 })
+
+describe('a major complaint (20 people or more, Art. 29)', () => {
+  function major(size: number, ...drafts: EventDraft[]) {
+    const f = eventFactory()
+    const representatives = ['甲', '乙', '丙']
+    return fold([f.make({ type: 'complaint.recorded', payload: { ...RECORDED, group: { size, representatives } } }), ...drafts.map((d) => f.make(d))])!
+  }
+  it('goes to the supervisor first', () => {
+    expect(nextStep(major(20))).toBe('complaint.escalated')
+    expect(nextStep(major(25, { type: 'complaint.acknowledged', payload: {} }))).toBe('complaint.escalated')
+  })
+  it('a group under 20 follows the usual steps', () => {
+    expect(nextStep(major(19))).toBe('complaint.acknowledged')
+  })
+  it('once reported, the supervisor’s plan, then the usual steps', () => {
+    const escalated = { type: 'complaint.escalated', payload: { reason: '重大投诉' } } as const
+    expect(nextStep(major(20, escalated))).toBe('supervisor.planRecorded')
+    const planned = { type: 'supervisor.planRecorded', payload: { plan: '启动应急预案', supervisor: { staffId: 's', staffName: '主管' } } } as EventDraft
+    expect(nextStep(major(20, escalated, planned))).toBe('validity.judged')
+  })
+})

@@ -9,7 +9,7 @@ afterEach(() => {
 
 const ROW: Row = {
   id: 'c1', branchId: 'b1', status: 'inProgress', receivedAt: '2026-03-02T01:30:00.000Z', dueAt: '2026-03-17T15:59:59.999Z', dueClock: 'regulatory',
-  phone: '13812345678', name: '王芳', category: '', ownerId: 'li', followUpDue: '', extendedUntil: '', awaiting: [], summary: '排队太久',
+  phone: '13812345678', phoneReversed: '87654321831', name: '王芳', category: '', ownerId: 'li', followUpDue: '', extendedUntil: '', awaiting: [], summary: '排队太久',
 }
 const due = async (row: Row, now: string, locale: 'zh-CN' | 'en' = 'zh-CN') =>
   (await mountWithApp(ComplaintRow, { locale, props: { row, locale, now: Date.parse(now) } })).wrapper.get('[data-testid="book-row-due"]').text()

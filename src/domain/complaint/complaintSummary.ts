@@ -1,4 +1,4 @@
-import { normalizePhone } from '../phone'
+import { phoneDigits } from '../phone'
 import type { ClockName, Clocks } from './clocks'
 import type { ComplaintState } from './state'
 import { awaitingSupervisor } from './supervisorQueue'
@@ -27,6 +27,6 @@ export function complaintSummary(s: ComplaintState, clocks: Clocks): ComplaintSu
     finished,
     due: !finished && clocks.binding ? { dueAt: clocks.binding.dueAt, clock: clocks.binding.name } : null,
     awaiting: awaitingSupervisor(s),
-    phone: s.customer.phone ? normalizePhone(s.customer.phone) : null,
+    phone: s.customer.phone ? phoneDigits(s.customer.phone) : null,
   }
 }

@@ -2,9 +2,8 @@ import { instantMs } from '../chinaTime'
 import { approvalNeeded } from './approvals'
 import type { ClockContext } from './clocks'
 import type { ComplaintState } from './state'
-import { pendingExtensionRequest } from './supervisorQueue'
+import { openQuestions } from './supervisorQueue'
 import type { AwaitingSupervisor } from './supervisorQueue'
-import { isFinished } from './vocabulary'
 import type { ApprovalLevel } from './vocabulary'
 
 export interface DeskItem {
@@ -30,12 +29,9 @@ export interface DeskItem {
 export function deskItems(states: Iterable<ComplaintState>, ctx: ClockContext = { now: new Date() }): DeskItem[] {
   const items: DeskItem[] = []
   for (const s of states) {
-    if (isFinished(s.status)) continue
     const base = { complaintId: s.id, branchId: s.branchId, customerName: s.customer.name, receivedAt: s.receivedAt }
-    for (const x of s.escalations) {
-      if (!x.plan) items.push({ ...base, kind: 'escalation', reason: x.reason, askedBy: x.by.staffName, askedAt: x.at })
-    }
-    const r = pendingExtensionRequest(s)
+    const { escalations, extension: r } = openQuestions(s)
+    for (const x of escalations) items.push({ ...base, kind: 'escalation', reason: x.reason, askedBy: x.by.staffName, askedAt: x.at })
     if (r) items.push({ ...base, kind: 'extension', reason: r.reason, askedBy: r.by.staffName, askedAt: r.at, newDueDate: r.newDueDate, requestId: r.eventId, needs: approvalNeeded(s, r.newDueDate, ctx) })
   }
   return items.sort((a, b) => instantMs(a.askedAt) - instantMs(b.askedAt))

@@ -137,7 +137,8 @@ const payloads = {
   'opinion.recorded': z.object({ opinion: z.enum(OPINIONS), words: optionalText(2000) }),
   'complaint.closed': z.object({ note: optionalText(1000) }),
   'followUp.scheduled': z.object({ dueDate: isoDate, note: optionalText(1000) }),
-  'followUp.done': z.object({ channel: z.enum(CONTACT_CHANNELS), content: text(2000) }),
+  /** `satisfaction`: asked at each follow-up since it was added; events stored before it lack it. */
+  'followUp.done': z.object({ channel: z.enum(CONTACT_CHANNELS), content: text(2000), satisfaction: z.enum(OPINIONS).optional() }),
   /** New facts (2020 rule Art. 18): the decision clocks start again from when they were received. */
   'complaint.reopened': z.object({ reason: text(2000), receivedAt: isoDateTime.optional() }),
   /** The customer disputes the decision and asks for it to be reviewed (核查, Art. 20): within 30 days of the notice. */

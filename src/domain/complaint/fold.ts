@@ -1,6 +1,7 @@
 import { hlcWallTime } from '../hlc'
 import type { ComplaintEvent, EventOfType } from './events'
 import type { Dimension } from '../taxonomy/codes'
+import { correctionText } from './correctionInput'
 import type { ComplaintState, Stamp } from './state'
 
 /** The one total order of events: hybrid logical clock (which ends in the device id), then event id. */
@@ -212,7 +213,9 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       const receiptCorrections = next.receivedAt !== s.receivedAt
         ? [...s.receiptCorrections, { from: s.receivedAt, to: next.receivedAt, at: st.at }]
         : s.receiptCorrections
-      return { ...next, receiptCorrections, corrections: [...s.corrections, { ...st, ...e.payload }] }
+      // What it said before, so that a printed record shows what was corrected, not only the new value.
+      const previous = e.payload.field === 'receivedAt' ? s.receivedAt : correctionText(s, e.payload.field)
+      return { ...next, receiptCorrections, corrections: [...s.corrections, { ...st, ...e.payload, previous }] }
     }
   }
 }

@@ -53,22 +53,22 @@ export function smsDate(isoDate: string, locale: string): string {
 }
 
 /**
- * The decision notice's own words, from its form: what was verified, the decision, its basis, and the last day a
- * review may be asked for (`reviewBy`, a China date).
+ * The words of the form the message is sent from: a decision notice's findings, decision, basis and the last day a
+ * review may be asked for (`reviewBy`, a China date); an extension's reason and new date, before it is recorded.
  */
-export type NoticeValues = Partial<Record<'findings' | 'decision' | 'basis' | 'reviewBy', string>>
+export type NoticeValues = Partial<Record<'findings' | 'decision' | 'basis' | 'reviewBy' | 'extensionReason' | 'newDueDate', string>>
 
 /** What the placeholders stand for on this complaint; a placeholder with nothing to say is left out (and stays visible). */
 export function smsValues(s: ComplaintState, templateId: SmsTemplate['id'], locale: string, notice: NoticeValues = {}): Partial<Record<SmsPlaceholder, string>> {
   const lastExtension = s.extensions.at(-1)
-  const due = lastExtension?.newDueDate ?? s.plan?.promisedDate
-  const outcome = s.resolution?.summary ?? s.escalations.findLast((e) => e.plan)?.plan?.text ?? s.plan?.plan
   const words = (v: string | undefined) => (v?.trim() ? v.trim() : undefined)
+  const due = words(notice.newDueDate) ?? lastExtension?.newDueDate ?? s.plan?.promisedDate
+  const outcome = s.resolution?.summary ?? s.escalations.findLast((e) => e.plan)?.plan?.text ?? s.plan?.plan
   return {
     name: s.customer.name,
     date: smsDate(chinaDate(s.receivedAt), locale),
     due: due ? smsDate(due, locale) : undefined,
-    result: templateId === 'extensionNotice' ? lastExtension?.reason : outcome,
+    result: templateId === 'extensionNotice' ? words(notice.extensionReason) ?? lastExtension?.reason : outcome,
     findings: words(notice.findings),
     decision: words(notice.decision),
     basis: words(notice.basis),

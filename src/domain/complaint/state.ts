@@ -108,7 +108,7 @@ export interface ComplaintState {
   opinion?: Stamp & { opinion: Opinion; words?: string }
   closed?: Stamp
   followUp?: { dueDate: string; note?: string }
-  followUpsDone: (Stamp & { channel: ContactChannel; content: string })[]
+  followUpsDone: (Stamp & { channel: ContactChannel; content: string; satisfaction?: Opinion })[]
   reopenings: (Stamp & { reason: string; receivedAt?: string })[]
   /** Rounds after the first, in order: `rounds[i]` starts round i + 1. */
   rounds: RoundStart[]
@@ -117,7 +117,8 @@ export interface ComplaintState {
   withdrawn?: Stamp & { reason: string }
   /** When the current round was first closed or withdrawn (its clocks stop then); cleared when it is reopened. */
   finishedAt?: string
-  corrections: (Stamp & EventPayload<'field.corrected'>)[]
+  /** `previous`: the value before (as the correction form shows it; an instant for receivedAt); absent in states folded before it was kept. */
+  corrections: (Stamp & EventPayload<'field.corrected'> & { previous?: string })[]
   /** Clock of the newest event folded in. */
   lastHlc: string
   eventCount: number

@@ -12,6 +12,21 @@ export function pendingExtensionRequest(s: ComplaintState): ExtensionRequest | u
   return s.extensionRequests.find((r) => !r.decision)
 }
 
+/**
+ * The questions a complaint puts to a supervisor, one per item of the desk: each escalation without a plan, and the
+ * extension request not yet decided. The desk lists exactly these, and its badge counts exactly these.
+ */
+export function openQuestions(s: ComplaintState): { escalations: ComplaintState['escalations']; extension: ExtensionRequest | undefined } {
+  if (isFinished(s.status)) return { escalations: [], extension: undefined }
+  return { escalations: s.escalations.filter((x) => !x.plan), extension: pendingExtensionRequest(s) }
+}
+
+/** How many items of the supervisor's desk this complaint makes (see openQuestions). */
+export function deskItemCount(s: ComplaintState): number {
+  const q = openQuestions(s)
+  return q.escalations.length + (q.extension ? 1 : 0)
+}
+
 export function awaitingSupervisor(s: ComplaintState): AwaitingSupervisor[] {
   if (isFinished(s.status)) return []
   const out: AwaitingSupervisor[] = []

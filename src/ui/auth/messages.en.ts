@@ -30,7 +30,12 @@ export const authMessagesEn: AuthMessages = {
     synced: 'Synced {time}',
     never: 'Not synced yet',
     syncing: 'Syncing…',
-    error: 'Sync failed, retrying automatically: {message}',
+    failed: {
+      network: 'Cannot reach the central server: retrying automatically',
+      timeout: 'The central server did not answer in time: retrying automatically',
+      server: 'The central server could not handle the request ({status}): retrying automatically',
+      unknown: 'Sync failed: retrying automatically',
+    },
     offline: 'Offline: syncs when the network returns',
     rejected: '{n} records refused by the server',
     refused: 'The server refused this record: {reason}. It is kept on this tablet; contact your administrator.',

@@ -28,7 +28,12 @@ const zhCN = {
     synced: '已同步 {time}',
     never: '尚未同步',
     syncing: '正在同步…',
-    error: '同步失败，将自动重试：{message}',
+    failed: {
+      network: '连不上总行服务器，将自动重试',
+      timeout: '总行服务器响应超时，将自动重试',
+      server: '总行服务器暂时无法处理（{status}），将自动重试',
+      unknown: '同步失败，将自动重试',
+    },
     offline: '离线，联网后自动同步',
     rejected: '{n} 条记录被服务器拒绝',
     refused: '服务器拒绝了这条记录：{reason}。它仍保存在本机，请联系管理员。',

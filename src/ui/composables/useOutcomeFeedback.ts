@@ -1,4 +1,5 @@
-import { showDialog, showFailToast, showToast } from 'vant'
+import { showDialog } from '@/ui/vant/dialog'
+import { showFailToast, showToast } from '@/ui/vant/toast'
 import { useI18n } from 'vue-i18n'
 import type { CommandOutcome } from '@/ui/stores/useComplaintStore'
 
@@ -12,7 +13,7 @@ export function useOutcomeFeedback() {
       void showDialog({ message: t(`refusals.${outcome.refusal}`), confirmButtonText: 'OK' })
     } else if (outcome.kind === 'storage') {
       void showDialog({
-        title: '⚠',
+        title: t('storage.notSaved'),
         message: outcome.problem === 'unknown' ? t('storage.unknown', { message: outcome.message }) : t(`storage.${outcome.problem}`),
         confirmButtonText: 'OK',
       })

@@ -286,8 +286,13 @@ export const ACTIONS: ActionSpec[] = [
     fields: [
       { name: 'channel', kind: 'choice', options: CONTACT_CHANNELS, optionLabels: 'contactChannel', required: true, initial: (c) => (c.customer.consentPhone ? 'phone' : c.customer.consentSms ? 'sms' : 'inPerson') },
       { name: 'content', kind: 'textarea', required: true },
+      // Whether the customer is satisfied is what a follow-up is for: asked every time, chosen by the manager (no default).
+      { name: 'satisfaction', kind: 'choice', options: OPINIONS, optionLabels: 'process.options.opinion', required: true },
     ],
-    toDraft: (v) => ({ type: 'followUp.done', payload: { channel: v.channel as (typeof CONTACT_CHANNELS)[number], content: v.content! } }),
+    toDraft: (v) => ({
+      type: 'followUp.done',
+      payload: { channel: v.channel as (typeof CONTACT_CHANNELS)[number], content: v.content!, satisfaction: v.satisfaction as (typeof OPINIONS)[number] },
+    }),
   },
   {
     type: 'complaint.reopened',

@@ -24,6 +24,7 @@ const zhCN = {
     why: {
       complaint: {
         acknowledged: '请在 24 小时内对客户做出首次响应（流程第二条第 2 项）',
+        escalated: '20 人以上的重大投诉：立即报告主管，启动应急预案（第二十九条）',
         extended: '延期已获批准：告知客户延期及原因，并记录延期',
         resolved: '已告知处理决定：问题解决后，记录处理结果',
         closed: '各项已完成，可以办结',
@@ -57,6 +58,7 @@ const zhCN = {
       note: '说明（选填）', verdict: '结论', reason: '理由', cause: '原因分析', plan: '处理方案', responsible: '责任人', promisedDate: '承诺解决日期（选填）',
       channel: '方式', purpose: '目的', content: '内容', contactedAt: '联系时间', toName: '新的责任人', supervisorName: '主管姓名',
       supervisorNameOptional: '主管姓名（选填）',
+      satisfaction: '客户是否满意',
       newDueDate: '延长至', noticeChannel: '告知客户的方式', noticeAt: '告知客户的时间', approved: '审批结果', comment: '审批意见',
       summary: '处理结果', opinion: '客户意见', words: '客户原话（选填）', dueDate: '回访日期', field: '更正项', value: '更正为',
       notifiedAt: '告知时间', decision: '处理决定', findings: '核实情况', basis: '依据和理由', requestedAt: '客户申请核查的时间',
@@ -188,6 +190,7 @@ const en: typeof zhCN = {
     why: {
       complaint: {
         acknowledged: 'Respond to the customer within 24 hours (procedure II.2)',
+        escalated: 'A major complaint (20 people or more): report it to the supervisor now and start the contingency plan (Art. 29)',
         extended: 'The extension was approved: tell the customer the new date and why, then record it',
         resolved: 'The decision was told: record the outcome once it is resolved',
         closed: 'Everything is done: the complaint can be closed',
@@ -221,6 +224,7 @@ const en: typeof zhCN = {
       note: 'Note (optional)', verdict: 'Verdict', reason: 'Reason', cause: 'Cause analysis', plan: 'Resolution plan', responsible: 'Responsible person', promisedDate: 'Promised date (optional)',
       channel: 'Channel', purpose: 'Purpose', content: 'What was said', contactedAt: 'When', toName: 'New owner', supervisorName: 'Supervisor',
       supervisorNameOptional: 'Supervisor (optional)',
+      satisfaction: 'Is the customer satisfied?',
       newDueDate: 'Extend to', noticeChannel: 'How the customer was told', noticeAt: 'When the customer was told', approved: 'Decision', comment: 'Comment',
       summary: 'Outcome', opinion: "Customer's opinion", words: "Customer's words (optional)", dueDate: 'Follow-up date', field: 'Field', value: 'New value',
       notifiedAt: 'When it was told', decision: 'Decision', findings: 'What was verified', basis: 'Basis and reasons', requestedAt: 'When the customer asked',

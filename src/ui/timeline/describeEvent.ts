@@ -31,7 +31,7 @@ export function describeEvent(e: ComplaintEvent, t: Translate): string {
     case 'opinion.recorded': return [t(`process.options.opinion.${e.payload.opinion}`), e.payload.words].filter(Boolean).join(' · ')
     case 'complaint.closed': return e.payload.note ?? ''
     case 'followUp.scheduled': return e.payload.dueDate
-    case 'followUp.done': return `${t(`contactChannel.${e.payload.channel}`)} · ${e.payload.content}`
+    case 'followUp.done': return [t(`contactChannel.${e.payload.channel}`), e.payload.satisfaction && t(`process.options.opinion.${e.payload.satisfaction}`), e.payload.content].filter(Boolean).join(' · ')
     case 'complaint.reopened': return e.payload.reason
     case 'review.requested': return e.payload.reason
     case 'complaint.withdrawn': return e.payload.reason

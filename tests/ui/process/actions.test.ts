@@ -30,6 +30,8 @@ interface Case {
   recent?: boolean
   /** Required inputs, cleared first: saving then shows "required" under each and writes nothing. */
   required: string[]
+  /** Required choices with no default: also "required" until chosen. */
+  requiredChoices?: number
   fill?: Record<string, string>
   choose?: Record<string, string>
   payload: Record<string, unknown>
@@ -80,8 +82,9 @@ const CASES: Case[] = [
   { type: 'complaint.closed', history: [VALID, PLAN, NOTICE, RESOLVED], required: [], fill: { note: '客户满意' }, payload: { note: '客户满意' } },
   { type: 'followUp.scheduled', history: CLOSED_HISTORY, required: ['dueDate'], fill: { dueDate: inDays(7) }, payload: { dueDate: inDays(7) } },
   {
-    type: 'followUp.done', history: CLOSED_HISTORY, required: ['content'], choose: { channel: 'inPerson' }, fill: { content: '客户来网点时回访，表示满意' },
-    payload: { channel: 'inPerson', content: '客户来网点时回访，表示满意' },
+    type: 'followUp.done', history: CLOSED_HISTORY, required: ['content'], requiredChoices: 1,
+    choose: { channel: 'inPerson', satisfaction: 'satisfied' }, fill: { content: '客户来网点时回访，表示满意' },
+    payload: { channel: 'inPerson', content: '客户来网点时回访，表示满意', satisfaction: 'satisfied' },
   },
   { type: 'complaint.reopened', history: CLOSED_HISTORY, required: ['reason'], fill: { reason: '客户反映新情况' }, payload: { reason: '客户反映新情况' } },
   { type: 'complaint.withdrawn', required: ['reason'], fill: { reason: '客户自行撤回' }, payload: { reason: '客户自行撤回' } },
@@ -95,7 +98,7 @@ describe('each action validates its form and writes its one event', () => {
     if (c.required.length) {
       for (const name of c.required) await fill(name, '')
       await save()
-      expect(alerts().filter((a) => a === '此项必填')).toHaveLength(c.required.length)
+      expect(alerts().filter((a) => a === '此项必填')).toHaveLength(c.required.length + (c.requiredChoices ?? 0))
       await settle()
       expect(await types()).toHaveLength(before)
       expect(q(`[data-testid="sheet-${type.replace('.', '-')}"]`), 'the sheet stays open').not.toBeNull()
@@ -167,6 +170,41 @@ describe('details of particular actions', () => {
     expect((q('[data-testid="action-field-cause"]') as HTMLTextAreaElement).value).toBe('ATM 读卡故障')
     expect((q('[data-testid="action-field-plan"]') as HTMLTextAreaElement).value).toBe('当日取卡')
     expect((q('[data-testid="action-field-responsible"]') as HTMLInputElement).value).toBe('大堂经理')
+  })
+
+  it('a follow-up asks whether the customer is satisfied, and will not be recorded without the answer', async () => {
+    const { types, written } = await setup(CLOSED_HISTORY)
+    await open('followUp.done')
+    expect(qa('[data-testid^="action-field-satisfaction-"]').map((e) => e.dataset.testid)).toEqual([
+      'action-field-satisfaction-satisfied', 'action-field-satisfaction-partly', 'action-field-satisfaction-dissatisfied',
+    ])
+    expect(q('[data-testid="sheet-followUp-done"]')!.textContent).toContain('基本满意')
+    await fill('content', '电话回访')
+    await save()
+    expect(alerts()).toEqual(['此项必填'])
+    await settle()
+    expect(await types()).not.toContain('followUp.done')
+    await choose('satisfaction', 'dissatisfied')
+    await save()
+    expect(await written('followUp.done')).toMatchObject({ content: '电话回访', satisfaction: 'dissatisfied' })
+  })
+
+  it('the extension told by SMS opens the messaging app with the notice filled from the form', async () => {
+    await setup([], { recorded: RECENT })
+    await open('complaint.extended')
+    await fill('reason', '需调取监控录像')
+    await fill('newDueDate', inDays(10))
+    await choose('noticeChannel', 'sms')
+    const text = q('[data-testid="extension-sms-text"]')!.textContent!
+    expect(text).toContain('王芳您好')
+    expect(text).toContain('因需调取监控录像需要延长处理时限')
+    const [y, m, d] = inDays(10).split('-').map(Number)
+    expect(text).toContain(`${y}年${m}月${d}日`)
+    expect(q('[data-testid="sms-link"]')!.getAttribute('href')).toBe(`sms:13812345678?body=${encodeURIComponent(text)}`)
+    await choose('noticeChannel', 'phone')
+    expect(q('[data-testid="tel-link"]')).not.toBeNull()
+    await choose('noticeChannel', 'inPerson')
+    expect(q('[data-testid="sms-link"]')).toBeNull()
   })
 
   it('explains the 45-working-day cap and refuses a date past it', async () => {
