@@ -56,19 +56,31 @@ export function eventsByComplaint<E extends { complaintId: string }>(events: E[]
 /** The statuses whose deadlines can run: a closed or withdrawn complaint has none. */
 const OPEN_STATUSES: ComplaintStatus[] = ['new', 'inProgress', 'escalated', 'resolved']
 
+/** Open complaints refolded per transaction by `reprojectOpen`: keeps each block of main-thread work short. */
+export const REPROJECT_SLICE = 50
+
 /**
  * After the centre changed the calendar or the policy, or the rules of the clocks changed with an update:
  * recompute the deadline columns of every complaint still open, so the book's "due" and "needs action" follow the
  * new rules at once. Read by status (a complaint whose clocks were all met may have one running again).
+ * In slices of REPROJECT_SLICE complaints, one transaction each: a cold pull ends here (the centre's settings come
+ * with its last page) with thousands of open complaints, and one transaction folding them all held the main thread
+ * for as long (issue 19). Each slice refolds from the events, so a complaint changed between slices stays right.
  */
 export async function reprojectOpen(db: ComplaintDb): Promise<number> {
-  return db.transaction('rw', [db.events, db.complaints, db.texts, db.meta], async () => {
-    const byStatus = OPEN_STATUSES.map((s) => db.complaints.where('[status+receivedAt+id]').between([s, '', ''], [s, '\uffff', '\uffff']).primaryKeys())
-    const [ctx, ...keys] = await Promise.all([loadClockContext(db), ...byStatus])
-    const ids = keys.flat()
-    const histories = await Promise.all(ids.map((id) => db.events.where('complaintId').equals(id).toArray()))
-    // The calendar and policy move dates, never words: the texts stay as they are.
-    await writeProjections(db, histories.map(fold).filter((s): s is ComplaintState => s !== null), ctx, () => false)
-    return ids.length
-  })
+  const ids = (await db.transaction('r', [db.complaints], () =>
+    Promise.all(OPEN_STATUSES.map((s) => db.complaints.where('[status+receivedAt+id]').between([s, '', ''], [s, '\uffff', '\uffff']).primaryKeys())),
+  )).flat()
+  for (let start = 0; start < ids.length; start += REPROJECT_SLICE) {
+    const slice = ids.slice(start, start + REPROJECT_SLICE)
+    await db.transaction('rw', [db.events, db.complaints, db.texts, db.meta], async () => {
+      const [ctx, histories] = await Promise.all([
+        loadClockContext(db),
+        Promise.all(slice.map((id) => db.events.where('complaintId').equals(id).toArray())),
+      ])
+      // The calendar and policy move dates, never words: the texts stay as they are.
+      await writeProjections(db, histories.map(fold).filter((s): s is ComplaintState => s !== null), ctx, () => false)
+    })
+  }
+  return ids.length
 }
