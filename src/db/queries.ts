@@ -4,7 +4,7 @@ import { fold } from '@/domain/complaint/fold'
 import type { ComplaintState, ComplaintStatus } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import type { ComplaintRow, StoredEvent } from './schema'
-import { reversed } from './project'
+import { reversed } from './reversed'
 import { searchTerms } from './searchTerms'
 
 /**
