@@ -1,7 +1,6 @@
 // First: starts opening IndexedDB before the other modules are evaluated.
 import '@/ui/services/openDatabaseEarly'
 import { createPinia } from 'pinia'
-import 'vant/lib/index.css'
 import { createApp } from 'vue'
 import App from '@/ui/App.vue'
 import { createAppI18n, initialLocale, loadLocale } from '@/ui/i18n'

@@ -239,7 +239,36 @@ async function applyProfile(reps: number, size = 500) {
 }
 
 /** Pulls everything the bench branch holds at the central endpoint into a new, empty database. */
+/**
+ * The main thread's long tasks (Long Tasks API: over 50 ms) while `run` runs: what a manager tapping the book
+ * during a pull would wait for. Issue 19's target: none over 100 ms during a cold pull.
+ */
+async function watchLongTasks<T>(run: () => Promise<T>): Promise<{ result: T; longTasks: { count: number; over100: number; maxMs: number; totalMs: number } }> {
+  const durations: number[] = []
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) durations.push(e.duration) })
+  observer.observe({ type: 'longtask' })
+  const result = await run()
+  // Entries are delivered after the task: give the last one a chance to arrive.
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  for (const e of observer.takeRecords()) durations.push(e.duration)
+  observer.disconnect()
+  return {
+    result,
+    longTasks: {
+      count: durations.length,
+      over100: durations.filter((d) => d > 100).length,
+      maxMs: Math.round(Math.max(0, ...durations)),
+      totalMs: Math.round(durations.reduce((a, b) => a + b, 0)),
+    },
+  }
+}
+
 async function coldPull(opts: { token: string; mode: 'dexie' | 'raw'; pageSize?: number }) {
+  const { result, longTasks } = await watchLongTasks(() => coldPullOnce(opts))
+  return { ...result, longTasks }
+}
+
+async function coldPullOnce(opts: { token: string; mode: 'dexie' | 'raw'; pageSize?: number }) {
   const name = `pull-${opts.mode}-${Date.now()}`
   let pulled: number
   let ms: number

@@ -266,17 +266,19 @@ async function benchHarness(context: BrowserContext, base: string, pullEvents: n
   }
   if (want('pull')) {
     const pulls: Timings = { dexie: [], raw: [] }
+    const longTasks: Partial<Record<'dexie' | 'raw', { count: number; over100: number; maxMs: number; totalMs: number }>> = {}
     const pullReps = Number(process.env.BENCH_PULL_REPS ?? 1)
     for (let i = 0; i < pullReps; i++) {
       for (const mode of (i % 2 === 0 ? ['dexie', 'raw'] : ['raw', 'dexie']) as ('dexie' | 'raw')[]) {
         const r = await page.evaluate((o) => window.bench.coldPull(o), { token: DEVICE_TOKEN, mode })
         if (r.pulled !== pullEvents) throw new Error(`cold pull (${mode}) got ${r.pulled} events, the server holds ${pullEvents}`)
         pulls[mode].push(r.ms)
-        log(`cold pull ${mode}: ${r.pulled} events, ${r.complaints} complaints in ${(r.ms / 1000).toFixed(1)} s`)
+        log(`cold pull ${mode}: ${r.pulled} events, ${r.complaints} complaints in ${(r.ms / 1000).toFixed(1)} s; main thread: ${r.longTasks.count} long tasks, ${r.longTasks.over100} over 100 ms, longest ${r.longTasks.maxMs} ms, ${r.longTasks.totalMs} ms in all`)
+        longTasks[mode] = r.longTasks
       }
     }
     const pullRow = timeRow(`cold pull of ${pullEvents.toLocaleString('en-US')} events from the local server`, pulls)
-    pullRow.note = `${Math.round(pullEvents / (pullRow.app.p50 / 1000)).toLocaleString('en-US')} events/s (raw ${Math.round(pullEvents / (pullRow.base.p50 / 1000)).toLocaleString('en-US')})`
+    pullRow.note = `${Math.round(pullEvents / (pullRow.app.p50 / 1000)).toLocaleString('en-US')} events/s (raw ${Math.round(pullEvents / (pullRow.base.p50 / 1000)).toLocaleString('en-US')}); main thread during the app's last pull: ${longTasks.dexie?.over100 ?? '?'} long tasks over 100 ms, longest ${longTasks.dexie?.maxMs ?? '?'} ms (raw: ${longTasks.raw?.over100 ?? '?'}, ${longTasks.raw?.maxMs ?? '?'} ms)`
   }
   await page.evaluate(() => window.bench.handOver())
   await page.evaluate((name) => window.bench.forgetBenchState(name), DB)

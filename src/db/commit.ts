@@ -16,6 +16,20 @@ export class CommandRejected extends Error {
   }
 }
 
+/**
+ * The draft was recorded already (a second tap, a retry after a slow save): its event id, made when the form
+ * opened, is stored. Nothing is written a second time; the UI treats it as saved.
+ */
+export class AlreadySaved extends Error {
+  constructor(readonly eventId: string) {
+    super(`Event ${eventId} is already recorded`)
+    this.name = 'AlreadySaved'
+  }
+}
+
+/** A change to record; `id`, when the form made one as it opened, makes a second recording of it impossible. */
+export type CommitDraft = EventDraft & { id?: string }
+
 export interface CommitResult {
   events: ComplaintEvent[]
   state: ComplaintState
@@ -27,12 +41,13 @@ export interface CommitResult {
  * complaint's book row and search text where they changed. Any failure — a refusal, a quota error, a crash —
  * rolls all of it back.
  */
-export async function commit(db: ComplaintDb, complaintId: string, drafts: EventDraft[], now: () => number = Date.now): Promise<CommitResult> {
+export async function commit(db: ComplaintDb, complaintId: string, drafts: CommitDraft[], now: () => number = Date.now): Promise<CommitResult> {
   return db.transaction('rw', [db.events, db.complaints, db.texts, db.outbox, db.meta], async () => {
     const queuedAt = now()
     const textMayChange = drafts.some(changesText)
     // The reads do not depend on each other: asked for together, one round trip instead of six.
-    const [me, existing, storedClock, ctx, row, text, users] = await Promise.all([
+    const givenIds = drafts.flatMap((d) => (d.id ? [d.id] : []))
+    const [me, existing, storedClock, ctx, row, text, users, stored] = await Promise.all([
       loadIdentity(db),
       db.events.where('complaintId').equals(complaintId).toArray(),
       readClock(db),
@@ -40,18 +55,23 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Event
       db.complaints.get(complaintId),
       textMayChange ? db.texts.get(complaintId) : undefined,
       db.meta.get('users'),
+      givenIds.length ? db.events.bulkGet(givenIds) : [],
     ])
+    const again = stored.find((e) => e !== undefined)
+    if (again) throw new AlreadySaved(again.id)
+    if (new Set(givenIds).size !== givenIds.length) throw new AlreadySaved(givenIds.find((id, i) => givenIds.indexOf(id) !== i)!)
     let state = fold(existing)
     let clock = storedClock
     const branchId = state?.branchId ?? me.branchId
     const made: ComplaintEvent[] = []
     const actor = authorityOf(users?.value, me.staffId)
     for (const draft of drafts) {
-      const decision = decide(state, draft, { ...ctx, now: new Date(now()), actor })
+      const { id: draftId, ...eventDraft } = draft
+      const decision = decide(state, eventDraft as EventDraft, { ...ctx, now: new Date(now()), actor })
       if (!decision.ok) throw 'refusal' in decision ? new CommandRejected(decision.refusal) : new CommandRejected(null, decision.issues)
       clock = tickHlc(clock, now(), me.deviceId)
       const parsed = parseEvent({
-        id: newId(),
+        id: draftId ?? newId(),
         complaintId,
         branchId,
         v: EVENT_SCHEMA_VERSION,

@@ -1,6 +1,6 @@
 export { ComplaintDb } from './ComplaintDb'
-export { commit, CommandRejected } from './commit'
-export type { CommitResult } from './commit'
+export { AlreadySaved, commit, CommandRejected } from './commit'
+export type { CommitDraft, CommitResult } from './commit'
 export { applyRemote, reprojectOpen } from './applyRemote'
 export { loadClockContext } from './clockContext'
 export { loadIdentity } from './meta'

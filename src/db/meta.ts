@@ -38,3 +38,7 @@ export async function writeClock(db: ComplaintDb, hlc: Hlc): Promise<void> {
   await db.meta.put({ key: 'hlc', value: encodeHlc(hlc) })
 }
 
+
+/** Where the last measured difference between the centre's clock and this tablet's is kept (`{ offsetMs, measuredAt }`). */
+export const CLOCK_OFFSET_KEY = 'clockOffset'
+export interface ClockOffsetRow { offsetMs: number; measuredAt: string }

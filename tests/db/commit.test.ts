@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fold, newId } from '@/domain'
-import { applyRemote, CommandRejected, commit, ComplaintDb, complaintState, project } from '@/db'
+import { AlreadySaved, applyRemote, CommandRejected, commit, ComplaintDb, complaintState, project } from '@/db'
 import { eventFactory, RECORDED } from '../support/eventFactory'
 
 let db: ComplaintDb
@@ -17,6 +17,24 @@ async function counts() {
 }
 
 describe('commit: the one write path', () => {
+  it('refuses a second recording of the same draft (its event id is stored), however close the two saves come', async () => {
+    const id = newId()
+    const eventId = newId()
+    const draft = { id: eventId, type: 'complaint.recorded' as const, payload: RECORDED }
+    // A double tap: both saves start before either has finished.
+    const [first, second] = await Promise.allSettled([commit(db, id, [draft]), commit(db, id, [draft])])
+    expect(first.status).toBe('fulfilled')
+    expect(second.status === 'rejected' && second.reason).toBeInstanceOf(AlreadySaved)
+    expect(await counts()).toEqual({ events: 1, complaints: 1, outbox: 1 })
+    expect((await db.events.toArray())[0]!.id).toBe(eventId)
+
+    // A note saved twice from one sheet: once.
+    const noteId = newId()
+    await commit(db, id, [{ id: noteId, type: 'note.added', payload: { text: '已安抚' } }])
+    await expect(commit(db, id, [{ id: noteId, type: 'note.added', payload: { text: '已安抚' } }])).rejects.toBeInstanceOf(AlreadySaved)
+    expect(await counts()).toEqual({ events: 2, complaints: 1, outbox: 2 })
+  })
+
   it('appends the event, queues it and writes the projection together', async () => {
     const id = newId()
     const { state, events } = await commit(db, id, [{ type: 'complaint.recorded', payload: RECORDED }])

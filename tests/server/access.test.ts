@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_POLICY } from '@/domain'
 import { buildApp, LOG_REDACT } from '../../src/server/app'
 import type { Database } from '../../src/server/db/Database'
 import { BACKENDS } from './backends'
@@ -112,6 +113,14 @@ describe.each(BACKENDS)('authentication and authorisation on $name', (backend) =
     const bad = await app.inject({ method: 'PUT', url: '/api/settings/policy', headers: bank.auth(root), payload: { replyWorkingDays: -1 } })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().message).toContain('replyWorkingDays')
+    // The script's idle lock is set with the policy, within 5–60 minutes.
+    const policy = { ...DEFAULT_POLICY }
+    const tooLong = await app.inject({ method: 'PUT', url: '/api/settings/policy', headers: bank.auth(root), payload: { ...policy, scriptIdleLockMinutes: 61 } })
+    expect(tooLong.statusCode).toBe(400)
+    expect(tooLong.json().message).toContain('scriptIdleLockMinutes')
+    const set = await app.inject({ method: 'PUT', url: '/api/settings/policy', headers: bank.auth(root), payload: { ...policy, scriptIdleLockMinutes: 20 } })
+    expect(set.statusCode).toBe(200)
+    await app.inject({ method: 'PUT', url: '/api/settings/policy', headers: bank.auth(root), payload: policy })
     const good = await app.inject({ method: 'PUT', url: '/api/settings/calendar', headers: bank.auth(root), payload: { entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }], publishedYears: [2027] } })
     expect(good.statusCode).toBe(200)
     expect(good.json().calendar.publishedYears).toEqual([2027])

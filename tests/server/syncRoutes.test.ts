@@ -77,6 +77,8 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
   it('pulls in pages by cursor, with the central settings', async () => {
     const all = (await pull(bank.tokens.b1)).json()
     expect(all.events.length).toBeGreaterThan(3)
+    // The centre's time, for the tablet to measure its own clock against.
+    expect(Math.abs(Date.parse(all.serverTime) - Date.now())).toBeLessThan(60_000)
     const first = (await pull(bank.tokens.b1, 0, 2)).json()
     expect(first.events).toHaveLength(2)
     expect(first.hasMore).toBe(true)

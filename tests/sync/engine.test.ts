@@ -23,6 +23,21 @@ async function record(db: ComplaintDb, name = '王芳') {
   return id
 }
 
+describe('the tablet’s clock', () => {
+  it('is measured against the centre’s with each pull and kept, so forms use the true time offline too', async () => {
+    const db = tablet()
+    const trueNow = Date.now() + 3 * 86_400_000
+    const transport: SyncTransport = {
+      push: async () => ({ protocol: 1, results: [] }),
+      pull: async (after) => ({ protocol: 1, events: [], cursor: after, hasMore: false, serverTime: new Date(trueNow).toISOString() }),
+    }
+    await pullEvents(db, transport)
+    const kept = (await db.meta.get('clockOffset'))?.value as { offsetMs: number }
+    // Three days, give or take the round trip.
+    expect(Math.abs(kept.offsetMs - 3 * 86_400_000)).toBeLessThan(5_000)
+  })
+})
+
 describe('push', () => {
   it('empties the outbox, stamps server sequences, and a repeated push changes nothing', async () => {
     const server = memoryServer()

@@ -93,7 +93,7 @@ describe('IntakeForm', () => {
     const first = await setup()
     await first.wrapper.find('[data-testid="field-name"]').setValue('李雷')
     await first.wrapper.find('[data-testid="field-description"]').setValue('排队太久')
-    await vi.waitFor(async () => expect((await first.db.drafts.get('new-complaint'))?.value).toMatchObject({ name: '李雷' }), { timeout: 2000 })
+    await vi.waitFor(async () => expect((await first.db.drafts.get('new-complaint@'))?.value).toMatchObject({ name: '李雷' }), { timeout: 2000 })
     first.wrapper.unmount()
     const second = await mountWithApp(IntakeForm, { path: '/complaints/new', db: first.db })
     await vi.waitFor(() => {

@@ -5,6 +5,7 @@ import { addNaturalDays, addWorkingDays, isProvisional, STATUTORY_CALENDAR, work
 import type { WorkCalendar } from '../calendar/workCalendar'
 import { countedPauses } from './pauses'
 import type { ComplaintState, RoundStart, StaffRef } from './state'
+import { SCRIPT_IDLE_LOCK } from '../staff/idleLock'
 
 /** The procedure's and the 2020 rule's numbers: defaults, configurable centrally. */
 export interface DeadlinePolicy {
@@ -20,6 +21,8 @@ export interface DeadlinePolicy {
   reviewWindowDays: number
   /** …and the review is decided and told within this many days of the request. */
   reviewDays: number
+  /** Not a deadline, but set with them centrally: how long a quiet tablet waits to lock during the script. */
+  scriptIdleLockMinutes: number
 }
 
 export const DEFAULT_POLICY: DeadlinePolicy = {
@@ -33,6 +36,7 @@ export const DEFAULT_POLICY: DeadlinePolicy = {
   dueSoonWorkingDays: 1,
   reviewWindowDays: 30,
   reviewDays: 30,
+  scriptIdleLockMinutes: SCRIPT_IDLE_LOCK.defaultMinutes,
 }
 
 /**

@@ -66,6 +66,8 @@ export interface PullResponse {
   /** The server sequence of the last event returned: the next pull asks for events after it. */
   cursor: number
   hasMore: boolean
+  /** The centre's time as it answered (ISO): the tablet measures how far its own clock is off (clockSkew.ts). */
+  serverTime?: string
   /** Central settings (calendar overrides, policy, taxonomy) as of this pull. */
   settings?: { calendar?: unknown; policy?: unknown; taxonomy?: unknown; sms?: unknown; version: number }
   /**

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { SMS_PLACEHOLDERS } from '../complaint/smsCompose'
 import { SMS_TEMPLATE_IDS } from '../complaint/smsTemplates'
 import { boundedDate } from '../text/dateBounds'
+import { SCRIPT_IDLE_LOCK } from '../staff/idleLock'
 import { safeString } from '../text/safeText'
 import { taxonomySchema } from '../taxonomy/taxonomySchema'
 
@@ -27,6 +28,8 @@ export const deadlinePolicySchema = z.object({
   // Added later: a policy stored before they existed still reads, with the rule's 30 days.
   reviewWindowDays: z.int().min(1).max(90).default(30),
   reviewDays: z.int().min(1).max(90).default(30),
+  /** How long the tablet waits before locking while the seven-step script runs in front of the customer. */
+  scriptIdleLockMinutes: z.int().min(SCRIPT_IDLE_LOCK.minMinutes).max(SCRIPT_IDLE_LOCK.maxMinutes).default(SCRIPT_IDLE_LOCK.defaultMinutes),
 })
 
 /** Placeholders the tablet can fill; any other `{word}` would reach a customer as it is. */

@@ -38,6 +38,6 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
     const deviceToken = await rotateDeviceToken(db, device)
     // Calendar overrides, deadline policy, taxonomy, SMS wording and who may unlock ride along: small, and always current.
     const staffIds = [...(await activeBranchStaff(db, device.branchId)).keys()]
-    return { protocol: PROTOCOL_VERSION, ...page, settings: await readSettings(db), staffIds, ...(deviceToken ? { deviceToken } : {}) }
+    return { protocol: PROTOCOL_VERSION, ...page, serverTime: new Date().toISOString(), settings: await readSettings(db), staffIds, ...(deviceToken ? { deviceToken } : {}) }
   })
 }

@@ -147,6 +147,7 @@ const zhCN = {
           extensionCapWorkingDays: '延期上限（工作日）', regulatoryDays: '监管时限（日）', regulatoryExtendedDays: '延长后的监管时限（日）',
           regulatoryMaxDays: '经上级批准的最长时限（日）', dueSoonWorkingDays: '提前提醒（工作日）',
           reviewWindowDays: '客户申请核查的期限（日）', reviewDays: '核查办理时限（日）',
+          scriptIdleLockMinutes: '七步接待时自动锁屏等待（分钟，5–60）',
         },
         taxonomy: {
           codes: 'JR/T 0169-2018 分类代码', code: '代码', parent: '上级代码', zh: '中文名称', en: '英文名称', other: '“其他”项',
@@ -347,6 +348,7 @@ const en: typeof zhCN = {
           extensionCapWorkingDays: 'Extension cap (working days)', regulatoryDays: 'Regulatory limit (days)', regulatoryExtendedDays: 'Regulatory limit once extended (days)',
           regulatoryMaxDays: 'Longest limit with a superior office’s approval (days)', dueSoonWorkingDays: 'Warn this early (working days)',
           reviewWindowDays: 'Time the customer has to ask for a review (days)', reviewDays: 'Time to decide a review (days)',
+          scriptIdleLockMinutes: 'Auto-lock wait during the seven-step script (minutes, 5–60)',
         },
         taxonomy: {
           codes: 'JR/T 0169-2018 codes', code: 'Code', parent: 'Parent code', zh: 'Chinese', en: 'English', other: '"Other" entry',

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { loadIdentity } from '@/db/meta'
+import { IDLE_LOCK_MS, SCRIPT_IDLE_LOCK } from '@/domain/staff/idleLock'
 import { useDatabase } from '@/ui/services/database'
 import { api } from './api'
 import { signInReplacingOneTime } from './oneTimePassword'
@@ -13,7 +14,7 @@ export const MAX_PIN_ATTEMPTS = 5
 export const LOCKOUT_MS = 5 * 60_000
 
 /** A quiet tablet locks itself after this long; a reload within it keeps the user unlocked (this tab only). */
-export const IDLE_LOCK_MS = 5 * 60_000
+export { IDLE_LOCK_MS }
 const UNLOCKED_KEY = 'complaint-desk.unlocked'
 
 export type UnlockResult = { ok: true } | { ok: false; reason: 'wrongPin' | 'lockedOut' | 'inactive'; attemptsLeft?: number; until?: number }
@@ -22,8 +23,10 @@ interface StaffInfo { id: string; name: string; role: TabletUser['role']; approv
 
 /** The user this tab had unlocked, if they were active within IDLE_LOCK_MS: a reload keeps them unlocked. */
 export function savedUnlock(now = Date.now()): { staffId: string } | null {
-  const saved = JSON.parse(globalThis.sessionStorage?.getItem(UNLOCKED_KEY) ?? 'null') as { staffId: string; lastActive: number } | null
-  return saved && now - saved.lastActive < IDLE_LOCK_MS ? { staffId: saved.staffId } : null
+  const saved = JSON.parse(globalThis.sessionStorage?.getItem(UNLOCKED_KEY) ?? 'null') as { staffId: string; lastActive: number; windowMs?: number } | null
+  // The window the lock was counting when the tab was last used (longer during the script), never beyond the script's longest.
+  const windowMs = Math.min(saved?.windowMs ?? IDLE_LOCK_MS, SCRIPT_IDLE_LOCK.maxMinutes * 60_000)
+  return saved && now - saved.lastActive < windowMs ? { staffId: saved.staffId } : null
 }
 
 /**
@@ -49,9 +52,9 @@ export const useSessionStore = defineStore('session', () => {
     loaded.value = true
   }
 
-  /** Called on activity: keeps the unlocked state alive across a reload of this tab. */
-  function touch(): void {
-    if (current.value) globalThis.sessionStorage?.setItem(UNLOCKED_KEY, JSON.stringify({ staffId: current.value.staffId, lastActive: Date.now() }))
+  /** Called on activity: keeps the unlocked state alive across a reload of this tab, for as long as the lock waits now. */
+  function touch(windowMs: number = IDLE_LOCK_MS): void {
+    if (current.value) globalThis.sessionStorage?.setItem(UNLOCKED_KEY, JSON.stringify({ staffId: current.value.staffId, lastActive: Date.now(), windowMs }))
   }
 
   async function addUser(staff: StaffInfo, pin: string): Promise<void> {

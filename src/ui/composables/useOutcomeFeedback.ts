@@ -1,4 +1,5 @@
-import { showDialog, showFailToast } from 'vant'
+import { showDialog } from '@/ui/vant/dialog'
+import { showFailToast, showToast } from '@/ui/vant/toast'
 import { useI18n } from 'vue-i18n'
 import type { CommandOutcome } from '@/ui/stores/useComplaintStore'
 
@@ -6,11 +7,13 @@ import type { CommandOutcome } from '@/ui/stores/useComplaintStore'
 export function useOutcomeFeedback() {
   const { t } = useI18n()
   return function explain(outcome: Exclude<CommandOutcome, { ok: true }>): void {
-    if (outcome.kind === 'refused') {
+    if (outcome.kind === 'alreadySaved') {
+      showToast(t('app.alreadySaved'))
+    } else if (outcome.kind === 'refused') {
       void showDialog({ message: t(`refusals.${outcome.refusal}`), confirmButtonText: 'OK' })
     } else if (outcome.kind === 'storage') {
       void showDialog({
-        title: '⚠',
+        title: t('storage.notSaved'),
         message: outcome.problem === 'unknown' ? t('storage.unknown', { message: outcome.message }) : t(`storage.${outcome.problem}`),
         confirmButtonText: 'OK',
       })

@@ -1,7 +1,13 @@
-import { decide, fromChinaLocalInput, toChinaLocalInput } from '@/domain'
+import { decide, fromChinaLocalInput, newId, RECEIPT_FUTURE_TOLERANCE_MS, toChinaLocalInput } from '@/domain'
 import type { ComplaintKind, Dimension, IntakeChannel, PayloadInput } from '@/domain'
 
 export interface IntakeForm {
+  /**
+   * Made when the form opens and kept with its draft: saving the same form twice (a double tap, a retry) names the
+   * same complaint and event, and the write path refuses the second.
+   */
+  complaintId: string
+  eventId: string
   name: string
   phone: string
   consentSms: boolean
@@ -27,10 +33,11 @@ export type IntakeField = keyof IntakeForm
 export type IntakeErrors = Partial<Record<IntakeField, string>>
 
 /** A clock a few minutes fast on another device must not make "now" unsavable. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000
+const FUTURE_TOLERANCE_MS = RECEIPT_FUTURE_TOLERANCE_MS
 
 export function emptyIntake(now: Date): IntakeForm {
   return {
+    complaintId: newId(), eventId: newId(),
     name: '', phone: '', consentSms: false, consentPhone: false, channel: 'inPerson', kind: 'complaint',
     description: '', demand: '', customerPresent: true, receivedAt: toChinaLocalInput(now),
     codes: { A: '', B: '', C: '' }, isGroup: false, groupSize: '', representatives: '', recordingRef: '',

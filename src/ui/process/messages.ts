@@ -12,6 +12,10 @@ const zhCN = {
     done: '已记录：{action}',
     submit: '保存',
     cancel: '取消',
+    draftRestored: '已恢复上次未保存的内容',
+    discardConfirm: '已填写的内容还没有保存，关闭后将丢失。确定关闭吗？',
+    discard: '关闭，不保存',
+    keepTyping: '继续填写',
     required: '此项必填',
     refused: '未保存',
     progress: {
@@ -174,6 +178,10 @@ const en: typeof zhCN = {
     done: 'Recorded: {action}',
     submit: 'Save',
     cancel: 'Cancel',
+    draftRestored: 'Restored what you had typed',
+    discardConfirm: 'What you typed is not saved and will be lost. Close anyway?',
+    discard: 'Close without saving',
+    keepTyping: 'Keep typing',
     required: 'Required',
     refused: 'Not saved',
     progress: {

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { classifyStorageError, CommandRejected, commit } from '@/db'
-import type { CommitResult, StorageProblem } from '@/db'
-import type { EventDraft, EventIssue, Refusal } from '@/domain'
+import { AlreadySaved, classifyStorageError, CommandRejected, commit } from '@/db'
+import type { CommitDraft, CommitResult, StorageProblem } from '@/db'
+import type { EventIssue, Refusal } from '@/domain'
+import { useClockStore } from './useClockStore'
 import { useDatabase } from '@/ui/services/database'
 import { useStatusStore } from './useStatusStore'
 import { useSyncStore } from './useSyncStore'
@@ -10,6 +11,8 @@ import { useSyncStore } from './useSyncStore'
 export type CommandOutcome =
   | { ok: true; result: CommitResult }
   | { ok: false; kind: 'invalid'; issues: EventIssue[] }
+  /** This very draft was recorded before (a double tap): nothing new was written. */
+  | { ok: false; kind: 'alreadySaved'; eventId: string }
   | { ok: false; kind: 'refused'; refusal: Refusal }
   | { ok: false; kind: 'storage'; problem: StorageProblem; message: string }
 
@@ -18,13 +21,17 @@ export const useComplaintStore = defineStore('complaint', () => {
   const db = useDatabase()
   const lastStorageProblem = ref<StorageProblem | null>(null)
 
-  async function run(complaintId: string, drafts: EventDraft[]): Promise<CommandOutcome> {
+  const clock = useClockStore()
+
+  async function run(complaintId: string, drafts: CommitDraft[]): Promise<CommandOutcome> {
     try {
-      const result = await commit(db, complaintId, drafts)
+      // The centre's time where the tablet's clock is known to be wrong: receipts and checks use the true time.
+      const result = await commit(db, complaintId, drafts, () => clock.now())
       lastStorageProblem.value = null
       useSyncStore().requestSync()
       return { ok: true, result }
     } catch (e) {
+      if (e instanceof AlreadySaved) return { ok: false, kind: 'alreadySaved', eventId: e.eventId }
       if (e instanceof CommandRejected) {
         return e.refusal ? { ok: false, kind: 'refused', refusal: e.refusal } : { ok: false, kind: 'invalid', issues: e.issues }
       }

@@ -22,6 +22,8 @@ export const useSyncStore = defineStore('sync', () => {
     const [{ createHttpTransport, createSyncEngine }, { ensureProjection }] = await Promise.all([import('@/sync'), import('@/db/projectionVersion')])
     // Rows computed by an older app get this one's clocks before the first pull.
     await ensureProjection(db).catch(() => undefined)
+    // The page may have gone while the engine's code loaded (a test's environment torn down): nothing to start.
+    if (typeof window === 'undefined') return
     engine = createSyncEngine({
       db,
       transport: createHttpTransport({ token: () => session.enrolment?.token ?? null }),

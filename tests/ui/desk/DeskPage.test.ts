@@ -85,6 +85,19 @@ describe('the supervisor’s desk on the branch tablet, offline', () => {
     expect(await db.outbox.get(decision!.id)).toBeDefined()
   })
 
+  it('answers once when 批准 is tapped twice: one decision, and no refusal shown for the second tap', async () => {
+    const { db, requested } = await deskAs(SUPERVISOR)
+    const item = () => q(`[data-testid="desk-item-extension-${requested}"]`)
+    await type(item()!.querySelector('textarea')!, '同意')
+    const approve = item()!.querySelector<HTMLButtonElement>('[data-testid="desk-approve"]')!
+    approve.click()
+    approve.click()
+    await vi.waitFor(() => expect(item()).toBeNull())
+    await new Promise((r) => setTimeout(r, 100))
+    expect(await db.events.where('complaintId').equals(requested).filter((e) => e.type === 'extension.decided').count()).toBe(1)
+    expect(q('.van-dialog')?.textContent ?? '').not.toContain('已经审批过')
+  })
+
   it('leaves an extension past 30 days to a superior approver: the supervisor may refuse, not approve', async () => {
     const { requested } = await deskAs(SUPERVISOR, LONG_REQUEST)
     const item = q(`[data-testid="desk-item-extension-${requested}"]`)!

@@ -35,6 +35,18 @@ describe('ScriptPage', () => {
     expect(wrapper.find('[data-testid="script-view-calm"]').exists()).toBe(true)
   })
 
+  it('records one step when 下一步 is tapped twice: the second tap does not complete the next step unread', async () => {
+    const { wrapper, db } = await openScript()
+    const next = wrapper.get('[data-testid="script-next"]')
+    await next.trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="script-view-calm"]').exists()).toBe(true))
+    // The second tap of a double tap lands on the next step's button, a moment after the first saved.
+    await wrapper.get('[data-testid="script-next"]').trigger('click')
+    await new Promise((r) => setTimeout(r, 100))
+    expect((await eventsOf(db, 'script.stepDone')).map((e) => e.payload.step)).toEqual(['isolate'])
+    expect(wrapper.find('[data-testid="script-view-calm"]').exists()).toBe(true)
+  })
+
   it('records the customer mood at the start (isolate) and at the end (follow-up)', async () => {
     const { wrapper, db } = await openScript()
     await wrapper.get('[data-testid="script-mood-2"]').trigger('click')
@@ -138,7 +150,7 @@ describe('ScriptPage', () => {
     const first = await openScript()
     await first.wrapper.get('[data-testid="script-check-movedToRoom"]').setValue(true)
     await first.wrapper.get('[data-testid="script-notes"]').setValue('接待室二')
-    await vi.waitFor(async () => expect((await first.db.drafts.get(`script-${first.id}`))?.value).toMatchObject({ isolate: { notes: '接待室二' } }), { timeout: 2000 })
+    await vi.waitFor(async () => expect((await first.db.drafts.get(`script-${first.id}@`))?.value).toMatchObject({ isolate: { notes: '接待室二' } }), { timeout: 2000 })
     first.wrapper.unmount()
     const { mountWithApp } = await import('../../support/mountWithApp')
     const ScriptPage = (await import('@/ui/script/ScriptPage.vue')).default

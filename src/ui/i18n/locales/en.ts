@@ -7,9 +7,17 @@ const en: typeof zhCN = {
     subtitle: 'Customer complaint handling',
     nav: { principles: 'Principles', book: 'Complaint book', newComplaint: 'New complaint', desk: "Supervisor's desk", reports: 'Reports' },
     language: '中文',
+    alreadySaved: 'Already saved; nothing was recorded twice',
+    stillThere: 'Still there? The tablet locks in a minute; touch the screen to carry on.',
   },
   net: { online: 'Online', offline: 'Offline', waiting: '{n} waiting to sync', allSynced: 'All synced' },
+  clock: {
+    slow: 'This tablet’s clock is {amount} slow: times are filled in from the server’s clock. Please set the tablet’s date and time.',
+    fast: 'This tablet’s clock is {amount} fast: times are filled in from the server’s clock. Please set the tablet’s date and time.',
+    units: { minutes: '{n} minute | {n} minutes', hours: '{n} hour | {n} hours', days: '{n} day | {n} days' },
+  },
   storage: {
+    notSaved: 'Not saved',
     persisted: 'Data is stored persistently',
     notPersisted: 'The browser may clear data when space runs low: sync soon',
     low: 'The tablet is low on storage ({free} left): sync and free up space soon',
@@ -83,6 +91,9 @@ const en: typeof zhCN = {
     saved: 'Complaint saved on this tablet',
     draftRestored: 'Restored your unsaved input',
     clear: 'Clear',
+    clearConfirm: 'Everything typed in this form will be lost. Clear it?',
+    keep: 'Keep typing',
+    alreadySaved: 'This complaint was already saved; it was not recorded twice',
     repeat: 'This number has {n} earlier complaints',
   },
   detail: {

@@ -5,10 +5,18 @@ export default {
     subtitle: '客户投诉受理与处理',
     nav: { principles: '七项原则', book: '投诉簿', newComplaint: '登记投诉', desk: '主管工作台', reports: '统计报表' },
     language: 'English',
+    alreadySaved: '已经保存过，没有重复记录',
+    stillThere: '还在使用吗？一分钟后将自动锁屏，轻触屏幕即可继续。',
   },
   net: { online: '在线', offline: '离线', waiting: '待同步 {n} 条', allSynced: '已全部同步' },
+  clock: {
+    slow: '本机时钟慢了{amount}，时间已按服务器时间填写。请在平板设置中校准日期和时间。',
+    fast: '本机时钟快了{amount}，时间已按服务器时间填写。请在平板设置中校准日期和时间。',
+    units: { minutes: '{n}分钟', hours: '{n}小时', days: '{n}天' },
+  },
   storage: {
     persisted: '数据已持久保存',
+    notSaved: '未能保存',
     notPersisted: '浏览器可能在空间不足时清除数据，请尽快同步',
     low: '平板存储空间不足（剩余 {free}），请尽快同步并清理空间',
     quota: '存储空间已满，本次内容未能保存。您填写的内容仍保留在屏幕上，请清理平板空间后重试。',
@@ -82,6 +90,9 @@ export default {
     saved: '投诉已保存在本机',
     draftRestored: '已恢复上次未保存的内容',
     clear: '清空',
+    clearConfirm: '清空后已填写的内容将全部丢失，确定清空吗？',
+    keep: '继续填写',
+    alreadySaved: '这条投诉已保存过，没有重复登记',
     repeat: '该号码已有 {n} 条投诉记录',
   },
   detail: {
