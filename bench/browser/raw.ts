@@ -216,15 +216,18 @@ export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Prom
   const want = limit - byName.length
   const seen = new Set(byName.map((r) => r.id))
   const ids: string[] = []
+  const one = [...first].length === 1
   await new Promise<void>((resolve, reject) => {
-    const r = tx.objectStore('texts').index('terms').openCursor([...first].length === 1 ? prefix(first) : first)
+    const index = tx.objectStore('texts').index('terms')
+    // One character: keys alone (every text with a term starting with it holds it), as searchComplaints does.
+    const r = one ? index.openKeyCursor(prefix(first)) : index.openCursor(first)
     r.onsuccess = () => {
       const c = r.result
       if (!c || ids.length >= want) return resolve()
-      const row = c.value as TextRow
-      if (!seen.has(row.id) && row.text.includes(needle)) {
-        seen.add(row.id)
-        ids.push(row.id)
+      const id = c.primaryKey as string
+      if (!seen.has(id) && (one || (c as IDBCursorWithValue).value.text.includes(needle))) {
+        seen.add(id)
+        ids.push(id)
       }
       c.continue()
     }

@@ -1,6 +1,6 @@
+import { fold } from '@/domain/complaint/fold'
 import { deskItemCount } from '@/domain/complaint/supervisorQueue'
 import type { ComplaintDb } from './ComplaintDb'
-import { complaintState } from './queries'
 
 /** The complaints that wait for a supervisor, off the `awaiting` index (a desk's queue never scans the book). */
 export const awaiting = (db: ComplaintDb) => db.complaints.where('awaiting').anyOf(['escalation', 'extension']).distinct()
@@ -12,6 +12,9 @@ export const awaiting = (db: ComplaintDb) => db.complaints.where('awaiting').any
  */
 export async function countAwaiting(db: ComplaintDb): Promise<number> {
   const ids = await awaiting(db).primaryKeys()
-  const states = await Promise.all(ids.map((id) => complaintState(db, id)))
-  return states.reduce((n, s) => n + (s ? deskItemCount(s) : 0), 0)
+  const histories = await Promise.all(ids.map((id) => db.events.where('[complaintId+hlc]').between([id, ''], [id, '\uffff']).toArray()))
+  return histories.reduce((n, events) => {
+    const s = fold(events)
+    return n + (s ? deskItemCount(s) : 0)
+  }, 0)
 }

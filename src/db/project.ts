@@ -2,6 +2,7 @@ import { chinaDate, complaintSummary, computeClocks } from '@/domain'
 import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import type { ComplaintRow, TextRow } from './schema'
+import { reversed } from './reversed'
 import { summaryOf, textRow } from './textRow'
 
 /**
@@ -29,11 +30,6 @@ export function project(state: ComplaintState, ctx: ClockContext = { now: new Da
     summary: summaryOf(state),
     ...(state.caseNumber ? { caseNumber: state.caseNumber } : {}),
   }
-}
-
-/** The digits last first: a phone's tail (尾号), as customers give it, is then a prefix the index serves. */
-export function reversed(digits: string): string {
-  return [...digits].reverse().join('')
 }
 
 function followUpDue(s: ComplaintState): string {

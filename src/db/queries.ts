@@ -5,7 +5,7 @@ import { fold } from '@/domain/complaint/fold'
 import type { ComplaintState, ComplaintStatus } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import type { ComplaintRow, StoredEvent } from './schema'
-import { reversed } from './project'
+import { reversed } from './reversed'
 import { searchTerms } from './searchTerms'
 
 /**
@@ -104,11 +104,10 @@ export async function searchComplaints(db: ComplaintDb, text: string, limit = 50
   const [first = [...needle].length === 1 ? needle : undefined] = searchTerms(q)
   if (!first || byName.length >= limit) return byName
   const seen = new Set(byName.map((r) => r.id))
-  const terms = [...first].length === 1 ? db.texts.where('terms').startsWith(first).distinct() : db.texts.where('terms').equals(first)
-  const ids = await terms
-    .filter((r) => !seen.has(r.id) && r.text.includes(needle))
-    .limit(limit - byName.length)
-    .primaryKeys()
+  // Every text with a term starting with the one character holds it: keys alone answer, no text is read.
+  const ids = [...first].length === 1
+    ? (await db.texts.where('terms').startsWith(first).distinct().limit(limit).primaryKeys()).filter((id) => !seen.has(id)).slice(0, limit - byName.length)
+    : await db.texts.where('terms').equals(first).filter((r) => !seen.has(r.id) && r.text.includes(needle)).limit(limit - byName.length).primaryKeys()
   const byText = await db.complaints.bulkGet(ids)
   return [...byName, ...byText.filter((r): r is ComplaintRow => r !== undefined)]
 }

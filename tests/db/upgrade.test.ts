@@ -101,7 +101,7 @@ describe('IndexedDB schema upgrades', () => {
     expect((await localDeskQueue(current)).map((i) => [i.complaintId, i.kind])).toEqual([[id, 'escalation']])
     expect(await complaintState(current, id)).toEqual(fold(escalated))
     await current.delete()
-  })
+  }, 30_000) // two upgrades over more than a page of rows: slow on a loaded two-core machine
 
   it('v4 → v5 finds a complaint by its phone tail and by one character of the name or the text', async () => {
     const name = `upgrade-${newId()}`
@@ -135,7 +135,7 @@ describe('IndexedDB schema upgrades', () => {
     expect((await searchComplaints(current, '吞')).map((r) => r.id)).toEqual([id])
     expect(await current.complaints.where('phoneReversed').startsWith('8765').count()).toBe(510)
     await current.delete()
-  })
+  }, 30_000)
 
   it('v5 → v6 keeps every row and indexes case numbers, which complaints recorded before do not have', async () => {
     const name = `upgrade-${newId()}`
