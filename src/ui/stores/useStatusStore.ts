@@ -3,6 +3,7 @@ import { ref, watch } from 'vue'
 import { countDueSoon } from '@/db/queries'
 import { checkStorage } from '@/db/storageHealth'
 import type { StorageHealth } from '@/db/storageHealth'
+import type { SyncStatus } from '@/sync'
 import { useLiveQuery } from '@/ui/composables/useLiveQuery'
 import { useDueSoonUntil } from '@/ui/composables/useDueSoonUntil'
 import { useNow } from '@/ui/composables/useNow'
@@ -10,6 +11,11 @@ import { useDatabase } from '@/ui/services/database'
 
 /** What the manager reads at a glance in the header: network, unsynced events, storage. */
 export const useStatusStore = defineStore('status', () => {
+  /**
+   * Whether the centre can be reached. The browser's `navigator.onLine` only knows that some network is there — a
+   * banking hall's Wi-Fi with no route to the centre reads as online — so what the last sync found counts too
+   * (`noteSync`): whichever was learnt last wins.
+   */
   const online = ref(globalThis.navigator?.onLine ?? true)
   const storage = ref<StorageHealth>({ persisted: null, usage: null, quota: null, low: false })
   const db = useDatabase()
@@ -38,9 +44,14 @@ export const useStatusStore = defineStore('status', () => {
   globalThis.addEventListener?.('online', update)
   globalThis.addEventListener?.('offline', update)
 
+  function noteSync(s: Pick<SyncStatus, 'state' | 'lastErrorKind'>): void {
+    if (s.state === 'idle' && !online.value) online.value = true
+    else if ((s.state === 'error' && s.lastErrorKind === 'network') || s.state === 'offline') online.value = false
+  }
+
   async function refreshStorage(): Promise<void> {
     storage.value = await checkStorage()
   }
 
-  return { online, outboxCount, rejectedCount, dueSoonCount, storage, refreshStorage }
+  return { online, noteSync, outboxCount, rejectedCount, dueSoonCount, storage, refreshStorage }
 })

@@ -3,6 +3,7 @@ import { ref } from 'vue'
 import type { SyncEngine, SyncStatus } from '@/sync'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
 import { useDatabase } from '@/ui/services/database'
+import { useStatusStore } from '@/ui/stores/useStatusStore'
 
 /** The sync engine for this tablet, once it is enrolled; its status for the header. */
 export const useSyncStore = defineStore('sync', () => {
@@ -27,7 +28,10 @@ export const useSyncStore = defineStore('sync', () => {
     engine = createSyncEngine({
       db,
       transport: createHttpTransport({ token: () => session.enrolment?.token ?? null }),
-      onStatus: (s) => (status.value = s),
+      onStatus: (s) => {
+        status.value = s
+        useStatusStore().noteSync(s)
+      },
       onDeviceToken: (token) => session.replaceDeviceToken(token),
       onActiveStaff: (ids) => session.keepActive(ids),
       appVersion: __APP_VERSION__,

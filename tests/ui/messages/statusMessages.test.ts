@@ -41,6 +41,26 @@ describe('a sync failure in the screen’s language', () => {
   })
 })
 
+describe('the network chip says whether the centre can be reached', () => {
+  it('reads 离线 when a sync finds no route to the centre though the browser says it is online, and 在线 after the next sync', async () => {
+    const { wrapper } = await mountWithApp(AppHeader, { locale: 'zh-CN' })
+    useSessionStore().current = { staffId: 'li', name: '李娜', role: 'manager' }
+    const status = useStatusStore()
+    const chip = () => wrapper.get('[data-testid="net-status"]').text()
+    status.online = true
+    await nextTick()
+    expect(chip()).toContain('在线')
+    status.noteSync({ state: 'error', lastErrorKind: 'network' })
+    await nextTick()
+    expect(chip()).toContain('离线')
+    // A refusal by the centre is not a lost network.
+    status.noteSync({ state: 'idle', lastErrorKind: null })
+    status.noteSync({ state: 'error', lastErrorKind: 'server' })
+    await nextTick()
+    expect(chip()).toContain('在线')
+  })
+})
+
 describe('the storage banner speaks only of a real problem', () => {
   it('says nothing when storage is fine, warns when space is low', async () => {
     const { wrapper } = await mountWithApp(StorageBanner)
