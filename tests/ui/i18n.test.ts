@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, DEFAULT_POLICY, EVENT_TYPES, KINDS, OPINIONS, REFUSALS, REJECT_REASONS, REMEDIES, SETTINGS_KEYS, SMS_TEMPLATE_IDS, STAFF_ROLES, STATUSES, VERDICTS } from '@/domain'
 import { createTestI18n } from '../support/testI18n'
 import { createAppI18n, loadFeatureMessages, loadLocale } from '@/ui/i18n'
@@ -63,6 +66,24 @@ describe.each(['zh-CN', 'en'] as const)('the console’s %s messages', (locale) 
     'auth.inactive', 'auth.badCode', 'desk.enrolCode.hint',
   ]
   it.each(keys)('has %s', (key) => {
+    expect(global.te(key, locale)).toBe(true)
+  })
+})
+
+/** Every key a screen names literally, `t('a.b')` in a .vue or .ts file under src/ui: a missing one shows its raw key. */
+function literalKeys(): string[] {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '../../src/ui')
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(vue|ts)$/.test(f))
+  const keys = new Set<string>()
+  for (const f of files) {
+    for (const m of readFileSync(join(root, f), 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g)) keys.add(m[1]!)
+  }
+  return [...keys].sort()
+}
+
+describe.each(['zh-CN', 'en'] as const)('every key the screens name, in %s', (locale) => {
+  const { global } = createTestI18n(locale)
+  it.each(literalKeys())('has %s', (key) => {
     expect(global.te(key, locale)).toBe(true)
   })
 })
