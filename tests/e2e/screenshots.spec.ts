@@ -1,6 +1,7 @@
 /**
  * Screenshots for the README (docs/screenshots/*.png, committed): the book, the intake form and a complaint,
- * at 1024×768 in zh-CN, with realistic data typed in through the UI. Not a behaviour test: run it when the
+ * at 1024×768 in zh-CN, with realistic data typed in through the UI; then the book, intake, complaint page and a script
+ * step at 1024×768 and 800×1280 in both languages (`<screen>-<lang>-<w>x<h>.png`). Not a behaviour test: run it when the
  * UI changes and look at the pictures.
  */
 import { mkdirSync } from 'node:fs'
@@ -15,7 +16,7 @@ const OUT = join(process.cwd(), 'docs', 'screenshots')
 interface Sample extends IntakeData {
   /** JR/T 0169 codes: channel, business type, cause. */
   codes: [string, string, string]
-  /** Received at, China wall-clock `HH:mm`, `daysAgo` days before the last morning that has passed. */
+  /** Received at, China wall-clock `HH:mm`, `daysAgo` days before today. */
   at: string
   daysAgo: number
 }
@@ -25,16 +26,7 @@ const DAY = 24 * HOUR
 /** China wall-clock `YYYY-MM-DD` of an instant. */
 const chinaDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10)
 
-/**
- * The pictures are taken at a plausible moment of a working morning, whatever the time of the run: the page's
- * clock is set to the latest 10:30 (China time) that has passed, and then runs on normally.
- */
-function morning(): number {
-  const today = Date.parse(`${chinaDay(Date.now())}T10:30:00+08:00`)
-  return today <= Date.now() ? today : today - DAY
-}
-
-/** `YYYY-MM-DDTHH:mm` (datetime-local): `daysAgo` days before the pictures' morning, at `at` China time. */
+/** `YYYY-MM-DDTHH:mm` (datetime-local): `daysAgo` days before now, at `at` China time. */
 function receivedAt(now: number, at: string, daysAgo: number): string {
   return `${chinaDay(now - daysAgo * DAY)}T${at}`
 }
@@ -46,12 +38,12 @@ const SAMPLES: Sample[] = [
     demand: '要求提供当时的风险评估和录音录像，并补偿收益差额',
   },
   {
-    name: '刘淑华', phone: '13698765432', codes: ['A0101', 'B01', 'C05'], at: '09:12', daysAgo: 0,
+    name: '刘淑华', phone: '13698765432', codes: ['A0101', 'B01', 'C05'], at: '09:12', daysAgo: 1,
     description: '账户每季度被扣小额账户管理费，开户时未被告知，已累计扣费 36 元。',
     demand: '退还已扣费用并取消该收费',
   },
   {
-    name: '王芳', phone: '13812345678', codes: ['A0101', 'B03P1', 'C01'], at: '10:05', daysAgo: 0,
+    name: '王芳', phone: '13812345678', codes: ['A0101', 'B03P1', 'C01'], at: '10:05', daysAgo: 1,
     description: '上午在柜台办理银行卡挂失，排队等候一个多小时，期间无人解释原因。',
     demand: '希望银行道歉并改进高峰期窗口安排',
   },
@@ -74,12 +66,13 @@ async function settle(page: Page): Promise<void> {
 
 test('README screenshots: book, intake, detail', async ({ page }) => {
   mkdirSync(OUT, { recursive: true })
-  const now = morning()
-  await page.clock.install({ time: now })
+  // The tablet's real time: a faked one would differ from the centre's, and the header would rightly warn of it.
+  const now = Date.now()
   await page.goto('/enrol')
   await enrolTablet(page)
 
   for (const sample of SAMPLES) await record(page, now, sample)
+  const detailUrl = new URL(page.url()).pathname
 
   // The last complaint's page, with a note from the lobby manager.
   const note = page.getByTestId('note-text')
@@ -107,4 +100,30 @@ test('README screenshots: book, intake, detail', async ({ page }) => {
   await page.evaluate(() => window.scrollTo(0, 0))
   await settle(page)
   await page.screenshot({ path: join(OUT, 'intake.png') })
+
+  // The same screens on a landscape and a portrait tablet, in both languages (issue 15): book, intake (the draft just
+  // typed), the complaint's page and a step of the script.
+  test.setTimeout(240_000)
+  const screens: [string, string, string][] = [
+    ['book', '/', 'book-row'], ['intake', '/complaints/new', 'field-name'], ['detail', detailUrl, 'detail-name'], ['script-step', `${detailUrl}/script`, 'script-page'],
+  ]
+  for (const lang of ['zh', 'en'] as const) {
+    if (lang === 'en') {
+      // From the book: the script's page covers the header, whose button this is.
+      await page.goto('/')
+      await page.locator('button.lang').first().click()
+      await expect(page.getByTestId('new-complaint')).toContainText('New complaint')
+    }
+    for (const [w, h] of [[1024, 768], [800, 1280]] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      for (const [name, path, ready] of screens) {
+        await page.goto(path)
+        await expect(page.getByTestId(ready).first()).toBeVisible()
+        await settle(page)
+        await page.screenshot({ path: join(OUT, `${name}-${lang}-${w}x${h}.png`) })
+      }
+    }
+  }
+  await page.goto('/')
+  await page.locator('button.lang').first().click()
 })
