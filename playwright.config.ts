@@ -19,6 +19,10 @@ const baseURL = `http://127.0.0.1:${PORT}`
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The clock pictures walk one tablet through six weeks of a faked calendar against a centre on real time; since the
+  // tablet corrects its clock by the centre's (issue 15), that walk no longer holds and is run on its own, on demand
+  // (`npm run screenshots:clocks`), until it is rewritten. The clocks themselves are tested in tests/domain.
+  testIgnore: process.env.CLOCK_SCREENSHOTS ? [] : ['**/clocks-screenshots.spec.ts'],
   globalTeardown: './tests/e2e/global-teardown.ts',
   outputDir: 'test-results',
   fullyParallel: false,

@@ -20,7 +20,11 @@ const HOLIDAYS_2027 = [
 ] as const
 const MAKE_UP_2027 = [['春节', '2027-02-20'], ['国庆节', '2027-10-09']] as const
 /** Twenty days on: an extension the lobby manager may record without a supervisor (within the 30-day regulatory limit). */
-const inTwentyDays = () => new Date(Date.now() + 8 * 3600_000 + 20 * 86_400_000).toISOString().slice(0, 10)
+/**
+ * Past the 15-working-day reply date (so the extension moves it and the regulatory clock goes to 30 days), within the
+ * 30 days a branch may extend without head office's approval.
+ */
+const inTwentySevenDays = () => new Date(Date.now() + 8 * 3600_000 + 27 * 86_400_000).toISOString().slice(0, 10)
 
 async function shot(page: Page, name: string) {
   await expect(page.locator('.van-toast:visible')).toHaveCount(0, { timeout: 10_000 })
@@ -116,7 +120,7 @@ test('an administrator runs a new branch from the console: staff, a tablet, next
   await tablet.getByTestId('action-complaint-extended').click()
   const sheet = tablet.getByTestId('sheet-complaint-extended')
   await sheet.getByTestId('action-field-reason').fill('需向收款行发查询查复')
-  await sheet.getByTestId('action-field-newDueDate').fill(inTwentyDays())
+  await sheet.getByTestId('action-field-newDueDate').fill(inTwentySevenDays())
   await sheet.getByTestId('action-submit').click()
   await expect(sheet).toBeHidden()
   await expect(tablet.getByTestId('clock-provisional')).toBeVisible()

@@ -87,7 +87,7 @@ test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async 
   // A week from today (China date): follow-ups cannot be scheduled in the past.
   await act(page, 'followUp.scheduled', { dueDate: new Date(Date.now() + 8 * 3600_000 + 7 * 86_400_000).toISOString().slice(0, 10) })
   await save(page, 'followUp.scheduled')
-  await act(page, 'followUp.done', { content: '回访：新卡使用正常，客户满意' }, { channel: 'phone' })
+  await act(page, 'followUp.done', { content: '回访：新卡使用正常，客户满意' }, { channel: 'phone', satisfaction: 'satisfied' })
   await save(page, 'followUp.done')
   await shot(page, '5-closed')
 

@@ -85,7 +85,8 @@ test('README screenshots: book, intake, detail', async ({ page }) => {
   await page.screenshot({ path: join(OUT, 'detail.png') })
 
   await page.goto('/')
-  await expect(page.getByTestId('book-row')).toHaveCount(SAMPLES.length)
+  // Other tests' complaints of the same branch may be there too.
+  for (const sample of SAMPLES) await expect(page.getByTestId('book-row').filter({ hasText: sample.name })).toHaveCount(1)
   await settle(page)
   await page.screenshot({ path: join(OUT, 'book.png') })
 
