@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
 import ClocksPanel from '@/ui/clocks/ClocksPanel.vue'
 import { mountWithApp } from '../support/mountWithApp'
 import { cnIso, extension, history, notice, QIAN, VALID } from '../support/timeline'
@@ -23,6 +24,18 @@ describe('ClocksPanel', () => {
     expect(find('clock-reply').text()).toContain('2026/03/23')
     expect(find('clock-regulatory').text()).toContain('《办法》第十八条')
     expect(find('clock-handling').text()).toContain('告知客户延期及原因')
+  })
+
+  it('counts an extension the moment it is saved, not at the next tick of the clock', async () => {
+    vi.useFakeTimers({ now: new Date(cnIso('2026-03-03 10:00')), toFake: ['Date'] })
+    const { wrapper } = await mountWithApp(ClocksPanel, { props: { complaint: history('2026-03-02 09:00', []).state } })
+    expect(wrapper.get('[data-testid="clock-reply"]').text()).toContain('2026/03/23')
+    // A minute later, before the panel's clock has ticked, the manager saves an extension: the page gets it.
+    vi.setSystemTime(new Date(cnIso('2026-03-03 10:01')))
+    const saved = history('2026-03-02 09:00', [['2026-03-03 10:01', extension('2026-03-31', '2026-03-03 10:01')]]).state
+    await wrapper.setProps({ complaint: saved })
+    await nextTick()
+    expect(wrapper.get('[data-testid="clock-reply"]').text()).toContain('2026/03/31')
   })
 
   it('keeps a breach visible: overdue since the deadline, and a late extension said not to count', async () => {
