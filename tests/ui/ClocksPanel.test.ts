@@ -36,6 +36,8 @@ describe('ClocksPanel', () => {
     await wrapper.setProps({ complaint: saved })
     await nextTick()
     expect(wrapper.get('[data-testid="clock-reply"]').text()).toContain('2026/03/31')
+    // And how far it could still go: the 45-working-day cap.
+    expect(wrapper.get('[data-testid="clock-extended"]').text()).toBe('已延长至 2026-03-31（最长至 2026-05-08）')
   })
 
   it('keeps a breach visible: overdue since the deadline, and a late extension said not to count', async () => {
