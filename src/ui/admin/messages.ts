@@ -165,8 +165,12 @@ const zhCN = {
         preview: '示例',
         length: '{n} 字 · 约 {parts} 条短信',
         placeholders: '可用占位符：{list}',
-        sample: { name: '王女士', date: '2027年1月4日', result: '已为您办理退款', due: '2027年1月20日' },
-        sampleEn: { name: 'Ms Wang', date: '2027-01-04', result: 'we have refunded the fee', due: '2027-01-20' },
+        sample: {
+          name: '王女士', date: '2027年1月4日', result: '已为您办理退款', due: '2027年1月20日', findings: '年费在开卡时未向您说明', decision: '退还已扣年费 200 元', basis: '收费须事先告知（合同第 5 条）', reviewBy: '2027年2月3日',
+        },
+        sampleEn: {
+          name: 'Ms Wang', date: '2027-01-04', result: 'we have refunded the fee', due: '2027-01-20', findings: 'the annual fee was not explained when the card was opened', decision: 'the fee of 200 yuan is refunded', basis: 'fees must be disclosed beforehand (contract, clause 5)', reviewBy: '2027-02-03',
+        },
       },
       savedPolicy: '已保存处理时限：各平板下次同步后生效',
       savedTaxonomy: '已保存业务分类与原因：各平板下次同步后生效',
@@ -366,8 +370,12 @@ const en: typeof zhCN = {
         preview: 'Example',
         length: '{n} characters · about {parts} SMS',
         placeholders: 'Placeholders: {list}',
-        sample: { name: '王女士', date: '2027年1月4日', result: '已为您办理退款', due: '2027年1月20日' },
-        sampleEn: { name: 'Ms Wang', date: '2027-01-04', result: 'we have refunded the fee', due: '2027-01-20' },
+        sample: {
+          name: '王女士', date: '2027年1月4日', result: '已为您办理退款', due: '2027年1月20日', findings: '年费在开卡时未向您说明', decision: '退还已扣年费 200 元', basis: '收费须事先告知（合同第 5 条）', reviewBy: '2027年2月3日',
+        },
+        sampleEn: {
+          name: 'Ms Wang', date: '2027-01-04', result: 'we have refunded the fee', due: '2027-01-20', findings: 'the annual fee was not explained when the card was opened', decision: 'the fee of 200 yuan is refunded', basis: 'fees must be disclosed beforehand (contract, clause 5)', reviewBy: '2027-02-03',
+        },
       },
       savedPolicy: 'Deadline policy saved: tablets use it from their next sync',
       savedTaxonomy: 'Categories and causes saved: tablets use them from their next sync',
