@@ -28,7 +28,8 @@ export async function enrolTablet(page: Page, user = E2E_USER): Promise<void> {
   await page.getByTestId('enrol-pin').fill(user.pin)
   await page.getByTestId('enrol-pin-again').fill(user.pin)
   await page.getByTestId('enrol-submit').click()
-  await expect(page.getByTestId('book-search')).toBeVisible()
+  // The centre hashes the password: slow on a loaded machine.
+  await expect(page.getByTestId('book-search')).toBeVisible({ timeout: 60_000 })
 }
 
 /** On the lock screen: choose the user and type the PIN. */

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import type { Locator, Page } from '@playwright/test'
-import { fillIntake } from './helpers'
+import { enrolTablet, fillIntake } from './helpers'
 
 /**
  * The layout on the tablets the branches use — a 10-inch tablet in landscape (1024×768) and upright (800×1280) — in
@@ -38,15 +38,8 @@ async function expectWhollyVisible(items: Locator, width: number) {
 test('the header, the book and the record card fit a tablet in both languages and both orientations', async ({ page }) => {
   test.setTimeout(180_000)
   await page.goto('/')
-  await expect(page).toHaveURL(/\/enrol$/)
-  await page.getByTestId('enrol-username').fill(SUPERVISOR.username)
-  await page.getByTestId('enrol-password').fill(SUPERVISOR.password)
-  await page.getByTestId('enrol-tablet-name').fill('主管平板')
-  await page.getByTestId('enrol-pin').fill(SUPERVISOR.pin)
-  await page.getByTestId('enrol-pin-again').fill(SUPERVISOR.pin)
-  await page.getByTestId('enrol-submit').click()
-  // The centre hashes the password: slow on a loaded machine.
-  await expect(page.getByTestId('nav-desk')).toBeVisible({ timeout: 60_000 })
+  await enrolTablet(page, SUPERVISOR)
+  await expect(page.getByTestId('nav-desk')).toBeVisible()
   await page.goto('/complaints/new')
   await fillIntake(page, {
     name: '欧阳明远',
