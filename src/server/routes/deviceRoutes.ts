@@ -4,7 +4,7 @@ import { safeString } from '../../domain'
 import type { Database, Queryable } from '../db/Database'
 import { audit } from '../audit/audit'
 import { ENROLMENT_CODE, hashEnrolmentCode } from '../auth/enrolmentCodes'
-import { deviceOf, staffOf } from '../auth/principal'
+import { staffOf } from '../auth/principal'
 import { hashToken, newToken } from '../auth/tokens'
 import { HttpError } from '../http/errors'
 import { assignCaseLetter } from '../devices/caseLetters'
@@ -125,15 +125,5 @@ export function deviceRoutes(app: FastifyInstance, db: Database, enrolPerMinute:
       await audit(tx, request, 'device.confirm', id, { before: { needsConfirmation: true }, after: { needsConfirmation: false } })
     })
     return { ok: true }
-  })
-
-  /** The tablet's branch and its staff, so the tablet can offer them PIN unlock. */
-  app.get('/api/branch', { config: { access: 'device' } }, async (request) => {
-    const device = deviceOf(request)
-    const branch = (await db.query('select id, name from branches where id = $1', [device.branchId])).rows[0]
-    const { rows } = await db.query(
-      `select id, name, role, approval_level as "approvalLevel" from staff
-       where not disabled and (branch_id = $1 or id in (select staff_id from staff_branches where branch_id = $1)) order by name`, [device.branchId])
-    return { branch, staff: rows }
   })
 }
