@@ -47,10 +47,9 @@ export type ReplyOf<T extends RouteContract> = z.input<T['response']>
 /** The route's path with its `:name` segments filled in, and its query, as a URL to call. */
 export function routeUrl(route: RouteContract, request: { params?: Record<string, unknown>; query?: Record<string, unknown> }): string {
   const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(request.params?.[name] ?? '')))
-  const qs = new URLSearchParams()
-  for (const [key, value] of Object.entries(request.query ?? {})) {
-    for (const v of [value].flat()) if (v !== undefined && v !== null) qs.append(key, String(v))
-  }
-  const query = qs.toString()
+  // Spelled out rather than URLSearchParams: src/domain has no DOM (and no Node) library.
+  const query = Object.entries(request.query ?? {})
+    .flatMap(([key, value]) => [value].flat().filter((v) => v !== undefined && v !== null).map((v) => `${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`))
+    .join('&')
   return query ? `${path}?${query}` : path
 }

@@ -7,6 +7,9 @@ import { ENROLMENT_CODE, hashEnrolmentCode } from '../auth/enrolmentCodes'
 import { staffOf } from '../auth/principal'
 import { hashToken, newToken } from '../auth/tokens'
 import { HttpError } from '../http/errors'
+import { route } from '../http/route'
+import { adminDevicesRoute } from '../../domain/api/adminApi'
+import type { AdminDevice } from '../../domain/api/adminApi'
 import { assignCaseLetter } from '../devices/caseLetters'
 
 
@@ -89,8 +92,8 @@ export function deviceRoutes(app: FastifyInstance, db: Database, enrolPerMinute:
   })
 
   /** Every tablet, with what it last reported: when it synced, what it has not pushed yet, its app's version. */
-  app.get('/api/devices', { config: { access: 'admin' } }, async () => {
-    const { rows } = await db.query(
+  route(app, adminDevicesRoute, { access: 'admin' }, async () => {
+    const { rows } = await db.query<AdminDevice>(
       `select d.id, d.name, d.branch_id as "branchId", b.name as "branchName", d.enrolled_by as "enrolledBy", e.name as "enrolledByName",
               d.enrolled_at as "enrolledAt", d.last_seen_at as "lastSeenAt", d.reported_at as "reportedAt", d.pending_events as "pendingEvents",
               d.app_version as "appVersion", d.can_wipe as "canWipe", d.wipe, d.revoked_at as "revokedAt", d.expired_at as "expiredAt",
