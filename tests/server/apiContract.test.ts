@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { encodeHlc, newId } from '@/domain'
+import { encodeHlc, newId, PROTOCOL_VERSION, pulledEventSchema } from '@/domain'
 import type { ComplaintEvent } from '@/domain'
 import { adminBranchesRoute, adminDevicesRoute, adminStaffRoute, auditRoute, settingsHistoryRoute } from '@/domain/api/adminApi'
 import { complaintRecordRoute, deskComplaintsRoute, deskOverviewRoute, deskQueueRoute } from '@/domain/api/deskApi'
@@ -19,12 +19,13 @@ import { PASSWORD, seedBank } from './fixtures'
 describe.each(BACKENDS)('the API contract on $name', (backend) => {
   let db: Database
   let app: Awaited<ReturnType<typeof buildApp>>
+  let bank: Awaited<ReturnType<typeof seedBank>>
   const complaintId = newId()
   const headers: Record<string, Record<string, string>> = {}
 
   beforeAll(async () => {
     db = await backend.open()
-    await seedBank(db)
+    bank = await seedBank(db)
     const receivedAt = new Date(Date.now() - 2 * 86_400_000).toISOString()
     const actor = { staffId: 'li', staffName: '李经理', deviceId: 'tab-b1' }
     const events = [
@@ -71,5 +72,12 @@ describe.each(BACKENDS)('the API contract on $name', (backend) => {
     expect((await answer(app, adminDevicesRoute, { headers: root })).devices).toHaveLength(2)
     expect((await answer(app, auditRoute, { query: { action: 'settings' }, headers: root })).entries).toHaveLength(1)
     expect((await answer(app, settingsHistoryRoute, { params: { key: 'sms' }, headers: root })).versions).toHaveLength(1)
+  })
+
+  it('the tablet’s pull: every event is one the shared event schema reads', async () => {
+    const res = await app.inject({ url: `/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=0`, headers: bank.auth(bank.tokens.b1) })
+    expect(res.statusCode).toBe(200)
+    const events = pulledEventSchema.array().parse(res.json().events)
+    expect(events.map((e) => e.type)).toEqual(['complaint.recorded', 'complaint.escalated'])
   })
 })
