@@ -1,9 +1,7 @@
-import { routeUrl } from '@/domain/api/route'
-import type { RequestOf, ResponseOf, RouteContract } from '@/domain/api/route'
-
 /**
  * The tablet's one HTTP client for the central endpoint: the sync engine's transport, the sign-in and enrolment
- * calls, the desk, the reports and the console all send through `send`. Errors carry the server's code and message.
+ * calls, the desk, the reports and the console all send through `send` (the contract's routes by `callRoute` in
+ * `./callRoute.ts`, which only the pages behind lazy routes load). Errors carry the server's code and message.
  */
 export class ApiError extends Error {
   constructor(
@@ -63,13 +61,4 @@ export async function sendJson(path: string, options: SendOptions = {}): Promise
     throw new ApiError(0, 'offline', 'The central endpoint cannot be reached')
   }
   return res.json().catch(() => ({}))
-}
-
-/**
- * A route of the contract (`src/domain/api/`): the URL is made from its path, params and query, and the answer has the
- * contract's type. It is not parsed again here: the server's route tests parse every answer with the same schema.
- */
-export async function callRoute<T extends RouteContract>(route: T, request: RequestOf<T>, options: Omit<SendOptions, 'method' | 'body'> = {}): Promise<ResponseOf<T>> {
-  const { params, query, body } = request as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown }
-  return (await sendJson(routeUrl(route, { params, query }), { ...options, method: route.method, body })) as ResponseOf<T>
 }
