@@ -2,7 +2,8 @@ import { caseNumberPrefix, decide, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId,
 import type { Authority, CaseNumbering, ComplaintEvent, ComplaintState, EventDraft, EventIssue, Refusal } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import { loadClockContext } from './clockContext'
-import { loadIdentity, readClock, writeClock } from './meta'
+import { getMeta, loadIdentity, readClock, writeClock } from './meta'
+import type { TabletUser } from './metaValues'
 import { changedProjections, changesText, putProjections } from './project'
 
 /** A change the domain refused or a payload it found invalid: shown to the user, nothing is written. */
@@ -55,7 +56,7 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Commi
       loadClockContext(db, new Date(queuedAt)),
       db.complaints.get(complaintId),
       textMayChange ? db.texts.get(complaintId) : undefined,
-      db.meta.get('users'),
+      getMeta(db, 'users'),
       givenIds.length ? db.events.bulkGet(givenIds) : [],
       recording ? readCaseNumbering(db) : undefined,
     ])
@@ -66,7 +67,7 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Commi
     let clock = storedClock
     const branchId = state?.branchId ?? me.branchId
     const made: ComplaintEvent[] = []
-    const actor = authorityOf(users?.value, me.staffId)
+    const actor = authorityOf(users, me.staffId)
     for (const draft of drafts) {
       const { id: draftId, ...eventDraft } = draft
       const decision = decide(state, eventDraft as EventDraft, { ...ctx, now: new Date(now()), actor })
@@ -102,7 +103,7 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Commi
 
 /** The branch code and letter the centre gave this tablet (with its pulls), or undefined before it has. */
 export async function readCaseNumbering(db: ComplaintDb): Promise<CaseNumbering | undefined> {
-  return (await db.meta.get('caseNumbering'))?.value as CaseNumbering | undefined
+  return getMeta(db, 'caseNumbering')
 }
 
 /**
@@ -119,8 +120,8 @@ async function nextNumber(db: ComplaintDb, numbering: CaseNumbering, at: number)
  * said when they were added). Someone not among them is a lobby manager; a tablet with no users yet (never
  * enrolled, tests of the write path alone) names no one.
  */
-function authorityOf(users: unknown, staffId: string): Authority | undefined {
-  if (!Array.isArray(users)) return undefined
-  const user = (users as { staffId: string; role: Authority['role']; approvalLevel?: Authority['approvalLevel'] }[]).find((u) => u.staffId === staffId)
+function authorityOf(users: TabletUser[] | undefined, staffId: string): Authority | undefined {
+  if (!users) return undefined
+  const user = users.find((u) => u.staffId === staffId)
   return user ? { role: user.role, approvalLevel: user.approvalLevel ?? null } : { role: 'manager' }
 }

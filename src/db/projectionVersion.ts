@@ -1,5 +1,6 @@
 import { reprojectOpen } from './applyRemote'
 import type { ComplaintDb } from './ComplaintDb'
+import { getMeta, putMeta } from './meta'
 
 /**
  * Bumped when how a book row's deadline columns are computed changes with an app update (2: the clock each
@@ -10,8 +11,8 @@ export const PROJECTION_VERSION = 2
 
 /** Reprojects the open complaints if this tablet's rows were computed by an older app. True when it did. */
 export async function ensureProjection(db: ComplaintDb): Promise<boolean> {
-  if ((await db.meta.get('projectionVersion'))?.value === PROJECTION_VERSION) return false
+  if ((await getMeta(db, 'projectionVersion')) === PROJECTION_VERSION) return false
   await reprojectOpen(db)
-  await db.meta.put({ key: 'projectionVersion', value: PROJECTION_VERSION })
+  await putMeta(db, 'projectionVersion', PROJECTION_VERSION)
   return true
 }

@@ -75,10 +75,7 @@ export type StoredEvent = ComplaintEvent & {
   serverSeq?: number
 }
 
-export interface MetaRow {
-  key: string
-  value: unknown
-}
+export type { MetaRow } from './metaValues'
 
 export interface DraftRow {
   key: string

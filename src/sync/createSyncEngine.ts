@@ -147,11 +147,6 @@ export function createSyncEngine(options: SyncEngineOptions) {
       options.events?.window?.removeEventListener('online', onOnline)
       options.events?.document?.removeEventListener('visibilitychange', onVisible)
     },
-    /** After re-enrolment: a revoked engine may run again. */
-    reset() {
-      Object.assign(status, { state: 'idle', failures: 0, lastError: null, lastErrorCode: null, lastErrorKind: null, lastErrorStatus: null })
-      emit()
-    },
   }
 }
 

@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION } from '@/domain'
 import type { PullResponse, PushRequest, PushResponse, TabletReport } from '@/domain'
-import { SyncHttpError } from './transport'
+import { send } from '@/http/apiClient'
 import type { SyncTransport } from './transport'
 
 export interface HttpTransportOptions {
@@ -11,24 +11,15 @@ export interface HttpTransportOptions {
   timeoutMs?: number
 }
 
+/** The sync engine's calls, through the tablet's one client: a refusal is an ApiError (`SyncHttpError`), a lost network fetch's own error. */
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
-  const base = options.baseUrl ?? ''
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
-
-  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const token = options.token()
-    const res = await doFetch(`${base}${path}`, {
-      ...init,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers },
-      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-    })
-    const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string }
-    if (!res.ok) throw new SyncHttpError(res.status, body.error ?? 'http', body.message ?? res.statusText)
-    return body as T
+  async function call<T>(path: string, body?: unknown): Promise<T> {
+    const res = await send(path, { baseUrl: options.baseUrl, token: options.token(), fetch: options.fetch, timeoutMs: options.timeoutMs ?? 30_000, body })
+    return (await res.json().catch(() => ({}))) as T
   }
 
   return {
-    push: (request: PushRequest) => call<PushResponse>('/api/sync/push', { method: 'POST', body: JSON.stringify(request) }),
+    push: (request: PushRequest) => call<PushResponse>('/api/sync/push', request),
     pull: (after: number, limit: number, report?: TabletReport) => {
       const reported = report ? `&pending=${report.pending}&app=${encodeURIComponent(report.app)}${report.wipe ? '&wipe=1' : ''}` : ''
       return call<PullResponse>(`/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=${after}&limit=${limit}${reported}`)

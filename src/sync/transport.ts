@@ -7,19 +7,5 @@ export interface SyncTransport {
   pull(after: number, limit: number, report?: TabletReport): Promise<PullResponse>
 }
 
-/** The server answered, and the answer means something for the tablet (not a network blip). */
-export class SyncHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'SyncHttpError'
-  }
-
-  /** 401/403: the tablet's token was revoked or never valid; retrying will not help. */
-  get isAuthFailure(): boolean {
-    return this.status === 401 || this.status === 403
-  }
-}
+/** The server answered, and the answer means something for the tablet (not a network blip): the one client's error. */
+export { ApiError as SyncHttpError } from '@/http/apiClient'

@@ -12,10 +12,11 @@ let db: ComplaintDb
 beforeEach(async () => {
   db = new ComplaintDb(`clocks-${newId()}`)
   // The tablet's users, as the centre described them when they were added (role, approval level).
+  const pin = { salt: '', hash: '', iterations: 1 }
   await db.meta.put({ key: 'users', value: [
-    { staffId: 'li', name: '李娜', role: 'manager' },
-    { staffId: 'zhao', name: '赵敏', role: 'supervisor', approvalLevel: null },
-    { staffId: 'qian', name: '钱立', role: 'supervisor', approvalLevel: 'superior' },
+    { staffId: 'li', name: '李娜', role: 'manager', pin, failedAttempts: 0, lockedUntil: 0 },
+    { staffId: 'zhao', name: '赵敏', role: 'supervisor', approvalLevel: null, pin, failedAttempts: 0, lockedUntil: 0 },
+    { staffId: 'qian', name: '钱立', role: 'supervisor', approvalLevel: 'superior', pin, failedAttempts: 0, lockedUntil: 0 },
   ] })
 })
 afterEach(() => db.delete())

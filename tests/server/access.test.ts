@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_POLICY } from '@/domain'
+import { DEFAULT_POLICY, PROTOCOL_VERSION } from '@/domain'
 import { buildApp, LOG_REDACT } from '../../src/server/app'
 import type { Database } from '../../src/server/db/Database'
 import { BACKENDS } from './backends'
@@ -74,9 +74,10 @@ describe.each(BACKENDS)('authentication and authorisation on $name', (backend) =
     expect(res.json().device).toMatchObject({ branchId: 'b1', branchName: '人民路支行' })
     const other = await app.inject({ method: 'POST', url: '/api/devices/enrol', headers: bank.auth(li), payload: { deviceId: 'tab-x', name: 'x', branchId: 'b2' } })
     expect(other.statusCode).toBe(403)
-    const branch = await app.inject({ method: 'GET', url: '/api/branch', headers: bank.auth(res.json().deviceToken) })
-    // The branch's staff and those who cover it, with the approval each holds.
-    expect(branch.json().staff.map((s: { id: string; approvalLevel: string | null }) => [s.id, s.approvalLevel]).sort()).toEqual([['li', null], ['qian', 'superior'], ['zhao', null]])
+    // The new tablet pulls its branch: the branch's staff and those who cover it may unlock it.
+    const pull = await app.inject({ method: 'GET', url: `/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=0`, headers: bank.auth(res.json().deviceToken) })
+    expect(pull.statusCode).toBe(200)
+    expect(pull.json().staffIds).toEqual(expect.arrayContaining(['li', 'qian', 'zhao']))
   })
 
   it('enrols a supervisor’s tablet in their own branch unless they name another they cover; an administrator names one', async () => {

@@ -5,6 +5,8 @@ import { previewDeadlines } from '../../src/server/settings/previewDeadlines'
 import { ingestEvents } from '../../src/server/sync/ingestEvents'
 import { eventFactory, RECORDED } from '../support/eventFactory'
 import { BACKENDS } from './backends'
+import { adminBranchesRoute, adminDevicesRoute, auditRoute, settingsHistoryRoute } from '@/domain/api/adminApi'
+import { expectContract } from './contract'
 import { PASSWORD, seedBank } from './fixtures'
 
 /** The administrator's console at the centre: staff, branches, tablets, settings and the audit trail. */
@@ -46,7 +48,7 @@ describe.each(BACKENDS)('administration on $name', (backend) => {
     const bad = await call('POST', '/api/branches', { name: '坏代码', code: 'J F!' })
     expect([bad.statusCode, bad.json().issues]).toEqual([400, [{ path: ['code'], code: 'branchCode' }]])
     expect((await call('PATCH', `/api/branches/${branch.id}`, { name: '解放路支行（新址）', code: 'JFL' })).statusCode).toBe(200)
-    const list = (await call('GET', '/api/branches')).json().branches as { id: string; name: string; code: string | null; tablets: number; complaints: { open: number } }[]
+    const list = expectContract(adminBranchesRoute, (await call('GET', '/api/branches')).json()).branches
     expect(list.find((b) => b.id === branch.id)).toMatchObject({ name: '解放路支行（新址）', code: 'JFL', tablets: 0, complaints: { open: 0 } })
     expect(list.find((b) => b.id === 'b1')).toMatchObject({ code: null, tablets: 1 })
     expect(await auditOf('branch.update')).toEqual([{ actor_id: 'root', target: branch.id, before: { name: '解放路支行', code: 'JF' }, after: { name: '解放路支行（新址）', code: 'JFL' } }])
@@ -124,7 +126,7 @@ describe.each(BACKENDS)('administration on $name', (backend) => {
     expect((await enrol(late, 'tab-late')).json().error).toBe('bad_code')
     const enrolled = await auditOf('device.enrol')
     expect(enrolled).toEqual([{ actor_id: 'zhao', target: 'tab-code', before: null, after: { branchId: 'b2', name: '大堂 2 号', withCode: true } }])
-    const devices = (await call('GET', '/api/devices')).json().devices as { id: string; enrolledByName: string }[]
+    const devices = expectContract(adminDevicesRoute, (await call('GET', '/api/devices')).json()).devices
     expect(devices.find((d) => d.id === 'tab-code')?.enrolledByName).toBe('赵主管')
   })
 
@@ -161,7 +163,7 @@ describe.each(BACKENDS)('administration on $name', (backend) => {
     expect(first.statusCode, first.body).toBe(200)
     expect(first.json().sms).toEqual({ 'zh-CN': [{ id: 'progress', text: '{name}您好：{result}。' }], en: [] })
     await call('PUT', '/api/settings/sms', { 'zh-CN': [{ id: 'progress', text: '{name}您好，结果：{result}。' }] })
-    const history = (await call('GET', '/api/settings/sms/history')).json().versions as { actorName: string; before: unknown; after: { 'zh-CN': { text: string }[] } }[]
+    const history = expectContract(settingsHistoryRoute, (await call('GET', '/api/settings/sms/history')).json()).versions as { actorName: string | null; before: unknown; after: { 'zh-CN': { text: string }[] } }[]
     expect(history.map((v) => v.after['zh-CN'][0]!.text)).toEqual(['{name}您好，结果：{result}。', '{name}您好：{result}。'])
     expect(history[1]).toMatchObject({ actorName: '管理员', before: null })
     // Tablets receive it with their pull.
@@ -199,7 +201,7 @@ describe.each(BACKENDS)('administration on $name', (backend) => {
   })
 
   it('keeps an append-only audit trail, filtered, paged and exported as CSV for administrators only', async () => {
-    const all = (await call('GET', '/api/audit')).json() as { entries: { action: string; actorName: string; address: string; targetName: string | null }[]; next: number | null }
+    const all = expectContract(auditRoute, (await call('GET', '/api/audit')).json())
     expect(all.entries.length).toBeGreaterThan(5)
     expect(all.entries[0]).toMatchObject({ action: 'settings.calendar', actorName: '管理员' })
     expect(all.entries.every((e) => e.address)).toBe(true)

@@ -9,6 +9,8 @@ import type { CodeReport } from '../../src/server/reports/codeReport'
 import { ingestEvents } from '../../src/server/sync/ingestEvents'
 import { RECORDED } from '../support/eventFactory'
 import { BACKENDS } from './backends'
+import { reportCodesRoute } from '@/domain/api/reportApi'
+import { answer } from './contract'
 import { PASSWORD, seedBank } from './fixtures'
 
 const TABLET = { b1: { staffId: 'li', staffName: '李经理', deviceId: 'tab-b1' }, b2: { staffId: 'wang', staffName: '王经理', deviceId: 'tab-b2' } }
@@ -159,8 +161,7 @@ describe.each(BACKENDS)('the report by JR/T 0169 code on $name', (backend) => {
     }
     const put = await app.inject({ method: 'PUT', url: '/api/settings/taxonomy', headers, payload: amended })
     expect(put.statusCode).toBe(200)
-    const res = await app.inject({ url: '/api/reports/codes?from=2026-01-01&to=2026-03-31', headers })
-    const r = res.json() as CodeReport
+    const r = await answer(app, reportCodesRoute, { query: { from: '2026-01-01', to: '2026-03-31' }, headers })
     expect(find(r, 'B', 'B06').total).toBe(1)
     expect(r.dimensions.B.rows.find((x) => x.code === 'BP01')).toBeUndefined()
     expect(find(r, 'B', 'B02').total).toBe(1)

@@ -6,7 +6,10 @@ import type { Database } from '../../src/server/db/Database'
 import { ingestEvents } from '../../src/server/sync/ingestEvents'
 import { RECORDED } from '../support/eventFactory'
 import { BACKENDS } from './backends'
+import { answer } from './contract'
 import { PASSWORD, seedBank } from './fixtures'
+import { deskComplaintsRoute, deskEventRoute, deskOverviewRoute, deskQueueRoute } from '@/domain/api/deskApi'
+import { reportSummaryRoute } from '@/domain/api/reportApi'
 
 const li: Actor = { staffId: 'li', staffName: '李经理', deviceId: 'tab-b1' }
 const wang: Actor = { staffId: 'wang', staffName: '王经理', deviceId: 'tab-b2' }
@@ -53,20 +56,19 @@ describe.each(BACKENDS)('the supervisor’s desk on $name', (backend) => {
   })
 
   it('shows a supervisor open, overdue and waiting complaints by branch, and a manager only their own', async () => {
-    const overview = (await app.inject({ url: '/api/desk/overview', headers: as('zhao') })).json().branches
+    const overview = (await answer(app, deskOverviewRoute, { headers: as('zhao') })).branches
     expect(overview).toEqual([
       { branchId: 'b1', name: '人民路支行', open: 3, overdue: 1, dueSoon: 0, escalated: 1, approvalPending: 1 },
       { branchId: 'b2', name: '中山路支行', open: 1, overdue: 0, dueSoon: 1, escalated: 0, approvalPending: 0 },
     ])
     expect((await app.inject({ url: '/api/desk/overview', headers: as('wang') })).json().branches.map((b: { branchId: string }) => b.branchId)).toEqual(['b2'])
-    const overdueRes = await app.inject({ url: '/api/desk/complaints?branch=b1&filter=overdue', headers: as('zhao') })
-    const overdue = overdueRes.json()
+    const overdue = await answer(app, deskComplaintsRoute, { query: { branch: 'b1', filter: 'overdue' }, headers: as('zhao') })
     expect(overdue.complaints).toHaveLength(1)
     expect((await app.inject({ url: '/api/desk/complaints?branch=b1', headers: as('wang') })).statusCode).toBe(403)
   })
 
   it('queues the extension request and the escalation for the supervisor, not for a manager', async () => {
-    const items = (await app.inject({ url: '/api/desk/queue', headers: as('zhao') })).json().items
+    const items = (await answer(app, deskQueueRoute, { headers: as('zhao') })).items
     expect(items.map((i: { kind: string; reason: string; branchName: string }) => [i.kind, i.reason, i.branchName])).toEqual([
       ['extension', '需总行核查', '人民路支行'],
       ['escalation', '客户要求赔偿', '人民路支行'],
@@ -79,8 +81,8 @@ describe.each(BACKENDS)('the supervisor’s desk on $name', (backend) => {
     const decision = decide(true)
     // In someone else's name: refused.
     expect((await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: decide(true, li) } })).statusCode).toBe(403)
-    const ok = await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: decision } })
-    expect(ok.statusCode).toBe(200)
+    const ok = await answer(app, deskEventRoute, { body: { event: decision }, headers: as('zhao') })
+    expect(ok.result.id).toBe(decision.id)
     // A retry of the same event is accepted again and stores nothing twice; another decision is refused.
     expect((await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: decision } })).statusCode).toBe(200)
     const again = await app.inject({ method: 'POST', url: '/api/desk/events', headers: as('zhao'), payload: { event: decide(false) } })
@@ -133,7 +135,7 @@ describe.each(BACKENDS)('the supervisor’s desk on $name', (backend) => {
   it('follows a change of the deadline policy at once: the desk and the report move for open complaints', async () => {
     const root = (await app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.3.0.9', payload: { username: 'root', password: PASSWORD } })).json().token as string
     const b2 = async () => (await app.inject({ url: '/api/desk/overview', headers: as('zhao') })).json().branches.find((b: { branchId: string }) => b.branchId === 'b2')
-    const reportOverdue = async () => (await app.inject({ url: `/api/reports/summary?from=2020-01-01&to=2100-12-31&branch=b2`, headers: as('zhao') })).json().overdue.count
+    const reportOverdue = async () => (await answer(app, reportSummaryRoute, { query: { from: '2020-01-01', to: '2100-12-31', branch: 'b2' }, headers: as('zhao') })).overdue.count
     expect([(await b2()).overdue, await reportOverdue()]).toEqual([0, 0])
     // The bank tightens the first response from 24 hours to 1: the complaint received 2.4 hours ago is now late.
     const current = (await app.inject({ url: '/api/settings', headers: as('zhao') })).json().policy ?? {}

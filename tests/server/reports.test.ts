@@ -7,6 +7,8 @@ import { summaryReport } from '../../src/server/reports/summaryReport'
 import { ingestEvents } from '../../src/server/sync/ingestEvents'
 import { RECORDED } from '../support/eventFactory'
 import { BACKENDS } from './backends'
+import { reportRegisterRoute, reportSummaryRoute } from '@/domain/api/reportApi'
+import { answer, expectContract } from './contract'
 import { PASSWORD, seedBank } from './fixtures'
 
 const actor = { staffId: 'li', staffName: '李经理', deviceId: 'tab-b1' }
@@ -126,7 +128,7 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
     const wang = await token('wang', '10.2.0.2')
     const zhao = await token('zhao', '10.2.0.3')
     const get = (t: string, qs: string) => app.inject({ url: `/api/reports/summary?from=2026-03-01&to=2026-03-31${qs}`, headers: { authorization: `Bearer ${t}` } })
-    expect((await get(li, '')).json().total).toBe(4)
+    expect(expectContract(reportSummaryRoute, (await get(li, '')).json()).total).toBe(4)
     expect((await get(li, '&branch=b2')).statusCode).toBe(403)
     expect((await get(wang, '')).json().total).toBe(0)
     const both = await get(zhao, '&branch=b1&branch=b2')
@@ -161,8 +163,7 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
     expect(rows).toContain('"延期","2","50.0%"')
     expect(rows).toContain('"监管时限：第十八条 15/30/60 日内告知处理决定（按时 / 应办结）","2 / 4","50.0%"')
     expect(rows).toContain('"行内时限：24 小时内首次响应（按时 / 应办结）","2 / 4","50.0%"')
-    const register = await app.inject({ url: '/api/reports/register?from=2026-03-01&to=2026-03-31', headers })
-    const complaints = register.json().complaints as { branchName: string; state: { customer: { name: string }; contacts: unknown[]; extensions: { noticeChannel: string }[] } }[]
+    const { complaints } = await answer(app, reportRegisterRoute, { query: { from: '2026-03-01', to: '2026-03-31' }, headers })
     expect(complaints.map((c) => c.state.customer.name)).toEqual(['王芳', '周', '王芳', '吴'])
     expect(complaints[3]).toMatchObject({ branchName: '人民路支行', state: { extensions: [{ noticeChannel: 'sms' }] } })
     expect(complaints[3]!.state.contacts).toHaveLength(1)

@@ -7,8 +7,6 @@ export interface SmsTemplate {
   text: string
 }
 
-/** The templates of a decision notice: they carry what Art. 19 requires (what was verified, basis and reasons, remedies). */
-export const DECISION_TEMPLATE_IDS: readonly SmsTemplate['id'][] = ['decision', 'reviewDecision']
 export const CONTACT_TEMPLATE_IDS: readonly SmsTemplate['id'][] = ['acknowledgement', 'progress', 'extensionNotice', 'followUp']
 
 export const DEFAULT_SMS_TEMPLATES: Record<'zh-CN' | 'en', SmsTemplate[]> = {

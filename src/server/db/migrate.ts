@@ -4,7 +4,10 @@ import { MIGRATIONS } from './migrations'
 /** An arbitrary, fixed key: two servers starting at once take turns instead of migrating twice. */
 const LOCK_KEY = 7_340_213
 
-/** Applies the migrations not yet applied, each in its own transaction. Returns the ids it applied. */
+/**
+ * Applies the migrations not yet applied, all in one transaction under an advisory lock: a failing migration leaves
+ * none of this run applied. Returns the ids it applied.
+ */
 export async function migrate(db: Database): Promise<number[]> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [LOCK_KEY])

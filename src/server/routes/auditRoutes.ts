@@ -1,30 +1,17 @@
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
-import { boundedDate, recordIdSchema } from '../../domain'
+import type { z } from 'zod'
+import { auditQuerySchema as auditQuery, auditRoute } from '../../domain/api/adminApi'
+import type { AuditEntry } from '../../domain/api/adminApi'
 import type { Database } from '../db/Database'
 import { HttpError } from '../http/errors'
+import { route } from '../http/route'
 import { toCsv } from '../reports/csv'
 
 const PAGE = 100
 const CSV_LIMIT = 20_000
 
-const auditQuery = z.object({
-  from: boundedDate().optional(),
-  to: boundedDate().optional(),
-  /** An action (`staff.disable`) or an area (`staff`). */
-  action: z.string().regex(/^[a-z]{1,20}(?:\.[A-Za-z]{1,30})?$/, 'action: an area or area.action').optional(),
-  actor: recordIdSchema().optional(),
-  /** The page after this entry (newest first). */
-  before: z.string().regex(/^\d{1,15}$/, 'before: an entry number').transform(Number).optional(),
-})
-
-interface AuditEntry {
-  id: number; at: string; actorId: string; actorName: string | null; address: string | null
-  action: string; target: string | null; targetName: string | null; before: unknown; after: unknown
-}
-
 /** The filters as SQL over `audit_log a`, with their parameters. China dates, both ends inclusive. */
-function where(q: z.infer<typeof auditQuery>): { sql: string; params: unknown[] } {
+function where(q: z.output<typeof auditQuery>): { sql: string; params: unknown[] } {
   if (q.from && q.to && q.to < q.from) throw new HttpError(400, 'bad_range', 'The end date is before the start date')
   const clauses: string[] = []
   const params: unknown[] = []
@@ -52,8 +39,8 @@ const SELECT = `
 
 /** The administration's audit trail: read and exported by administrators only; nothing ever changes it. */
 export function auditRoutes(app: FastifyInstance, db: Database): void {
-  app.get('/api/audit', { config: { access: 'admin' } }, async (request) => {
-    const { sql, params } = where(auditQuery.parse(request.query))
+  route(app, auditRoute, { access: 'admin' }, async ({ query }) => {
+    const { sql, params } = where(query)
     const { rows } = await db.query<AuditEntry>(`${SELECT} ${sql} order by a.id desc limit ${PAGE + 1}`, params)
     const more = rows.length > PAGE
     const entries = rows.slice(0, PAGE)

@@ -8,6 +8,8 @@ import { staffOf } from '../auth/principal'
 import { deskOverview } from '../desk/deskOverview'
 import { centreClockContext } from '../settings/centreClockContext'
 import { HttpError } from '../http/errors'
+import { route } from '../http/route'
+import { adminBranchesRoute } from '../../domain/api/adminApi'
 
 const branchParams = z.object({ id: recordIdSchema() })
 
@@ -28,7 +30,7 @@ async function assertCodeFree(db: Queryable, code: string, except?: string): Pro
 
 /** Branches: the administrator's list with what runs in each, adding and renaming, and enrolment codes for tablets. */
 export function branchRoutes(app: FastifyInstance, db: Database): void {
-  app.get('/api/branches', { config: { access: 'admin' } }, async () => {
+  route(app, adminBranchesRoute, { access: 'admin' }, async () => {
     const { rows } = await db.query<BranchRow & { tablets: number; staff: number }>(
       `select b.id, b.name, b.code, b.created_at as "createdAt",
          (select count(*)::int from devices d where d.branch_id = b.id and d.revoked_at is null and d.expired_at is null) as tablets,

@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify'
 import { resolveSettings } from '../../domain'
+import { reportCodesRoute } from '../../domain/api/reportApi'
 import type { Database } from '../db/Database'
 import { HttpError } from '../http/errors'
+import { route } from '../http/route'
 import { codeReportRows, codeReportWorkbook } from '../reports/codeExport'
 import type { RegisterEntry } from '../reports/codeExport'
 import { codeReport } from '../reports/codeReport'
 import { toCsv } from '../reports/csv'
 import { readSettings } from '../settings/readSettings'
-import { reportScope } from './reportRoutes'
+import { reportScope, scopeOf } from './reportRoutes'
 
 /** More complaints than this in one workbook's register: ask for a shorter range or fewer branches. */
 const WORKBOOK_REGISTER_LIMIT = 50_000
@@ -22,8 +24,8 @@ export function codeReportRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/settings/taxonomy', { config: { access: 'staff' } }, async () => taxonomyOf(db))
 
   /** A range's complaints counted by code on each dimension, at every level, by branch and by month (China dates, inclusive). */
-  app.get('/api/reports/codes', { config: { access: 'staff' } }, async (request) => {
-    const { q, branchIds, from, to } = await reportScope(db, request)
+  route(app, reportCodesRoute, { access: 'staff' }, async ({ query, principal }) => {
+    const { q, branchIds, from, to } = await scopeOf(db, query, principal)
     return { from: q.from, to: q.to, ...(await codeReport(db, { branchIds, from, to }, await taxonomyOf(db))) }
   })
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import { computeClocks, fold, resolveSettings } from '../../domain'
 import type { ComplaintEvent } from '../../domain'
-import { staffOf } from '../auth/principal'
+import { complaintRecordRoute } from '../../domain/api/deskApi'
 import type { Database } from '../db/Database'
 import { HttpError } from '../http/errors'
+import { route } from '../http/route'
 import { readSettings } from '../settings/readSettings'
 
 export function complaintRoutes(app: FastifyInstance, db: Database): void {
@@ -12,9 +12,7 @@ export function complaintRoutes(app: FastifyInstance, db: Database): void {
    * One complaint's folded record and its clocks, computed with the centre's calendar and policy — including
    * whether a deadline is provisional (it runs into a year without a published holiday schedule).
    */
-  app.get('/api/complaints/:id', { config: { access: 'staff' } }, async (request) => {
-    const { id } = z.object({ id: z.uuid() }).parse(request.params)
-    const staff = staffOf(request)
+  route(app, complaintRecordRoute, { access: 'staff' }, async ({ params: { id }, principal: staff }) => {
     const { rows } = await db.query<{ body: ComplaintEvent; branch_id: string }>('select body, branch_id from events where complaint_id = $1 order by server_seq', [id])
     const branch = rows[0]?.branch_id
     // Another branch's complaint is reported as missing, not as forbidden: its existence is not disclosed.

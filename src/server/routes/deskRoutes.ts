@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
-import { decide, deskItems, FINISHED_SQL, fold, isInstantInRange, parseEvent } from '../../domain'
+import { decide, deskItems, FINISHED_SQL, fold, parseEvent } from '../../domain'
+import { deskComplaintsRoute, deskEventRoute, deskOverviewRoute, deskQueueRoute } from '../../domain/api/deskApi'
 import type { Authority, ComplaintEvent, ComplaintState } from '../../domain'
 import type { Database } from '../db/Database'
 import { deskOverview, dueSoonLimit } from '../desk/deskOverview'
 import { visibleBranches } from '../desk/visibleBranches'
-import { staffOf } from '../auth/principal'
 import { HttpError } from '../http/errors'
+import { route } from '../http/route'
 import { centreClockContext } from '../settings/centreClockContext'
 import { ingestEvents } from '../sync/ingestEvents'
 
@@ -15,33 +15,16 @@ const DESK_EVENT_TYPES = new Set<string>(['extension.decided', 'supervisor.planR
 const QUEUE_LIMIT = 500
 const PAGE = 50
 
-/** Keyset cursor: the last row's due instant and id, as `next` gave it; anything else is refused before any SQL. */
-const cursor = z.string().max(80).transform((s, ctx) => {
-  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(s)
-  const ms = m ? Date.parse(m[1]!) : NaN
-  if (!m || !isInstantInRange(ms) || new Date(ms).toISOString().slice(0, 19) !== m[1]!.slice(0, 19)) {
-    ctx.addIssue({ code: 'custom', message: 'after must be "<dueAt>|<id>" as the previous page gave it' })
-    return z.NEVER
-  }
-  return { dueAt: new Date(ms).toISOString(), id: m[2]! }
-})
-
-const listQuery = z.object({
-  branch: z.string().regex(/^[\w-]{1,64}$/, 'branch: letters, digits, - and _ only'),
-  filter: z.enum(['open', 'overdue', 'dueSoon']).default('open'),
-  after: cursor.optional(),
-})
-
 export function deskRoutes(app: FastifyInstance, db: Database): void {
   /** Open, overdue and due-soon complaints by branch, across the branches the caller covers. */
-  app.get('/api/desk/overview', { config: { access: 'staff' } }, async (request) => {
-    const branches = await visibleBranches(db, staffOf(request))
+  route(app, deskOverviewRoute, { access: 'staff' }, async ({ principal }) => {
+    const branches = await visibleBranches(db, principal)
     return { branches: await deskOverview(db, branches, await centreClockContext(db)) }
   })
 
   /** Escalations waiting for a plan and extension requests waiting for a decision, oldest first. */
-  app.get('/api/desk/queue', { config: { access: 'supervisor' } }, async (request) => {
-    const branches = await visibleBranches(db, staffOf(request))
+  route(app, deskQueueRoute, { access: 'supervisor' }, async ({ principal }) => {
+    const branches = await visibleBranches(db, principal)
     const { rows } = await db.query<{ state: ComplaintState }>(
       `select state from complaints where branch_id = any($1::text[]) and (escalation_open or approval_pending)
        and status not in ${FINISHED_SQL} order by received_at limit ${QUEUE_LIMIT}`, [branches.map((b) => b.id)])
@@ -51,9 +34,8 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
   })
 
   /** One branch's open complaints, soonest deadline first, 50 at a time. */
-  app.get('/api/desk/complaints', { config: { access: 'staff' } }, async (request) => {
-    const q = listQuery.parse(request.query)
-    const branches = await visibleBranches(db, staffOf(request))
+  route(app, deskComplaintsRoute, { access: 'staff' }, async ({ query: q, principal }) => {
+    const branches = await visibleBranches(db, principal)
     if (!branches.some((b) => b.id === q.branch)) throw new HttpError(403, 'other_branch', 'You can only see the branches you cover')
     const ctx = await centreClockContext(db)
     const params: unknown[] = [q.branch]
@@ -85,9 +67,7 @@ export function deskRoutes(app: FastifyInstance, db: Database): void {
    * and clock) as a tablet would; it is checked against the complaint's folded state and stored through the same
    * ingest as a tablet's push, so the branch's tablets receive it on their next pull.
    */
-  app.post('/api/desk/events', { config: { access: 'supervisor' } }, async (request) => {
-    const staff = staffOf(request)
-    const body = z.object({ event: z.record(z.string(), z.unknown()) }).parse(request.body)
+  route(app, deskEventRoute, { access: 'supervisor' }, async ({ body, principal: staff }) => {
     const parsed = parseEvent(body.event)
     if (!parsed.ok) throw new HttpError(400, 'invalid_event', parsed.issues.map((i) => `${i.path || 'event'}: ${i.message}`).join('; '))
     const e = parsed.value

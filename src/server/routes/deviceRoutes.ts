@@ -4,9 +4,12 @@ import { safeString } from '../../domain'
 import type { Database, Queryable } from '../db/Database'
 import { audit } from '../audit/audit'
 import { ENROLMENT_CODE, hashEnrolmentCode } from '../auth/enrolmentCodes'
-import { deviceOf, staffOf } from '../auth/principal'
+import { staffOf } from '../auth/principal'
 import { hashToken, newToken } from '../auth/tokens'
 import { HttpError } from '../http/errors'
+import { route } from '../http/route'
+import { adminDevicesRoute } from '../../domain/api/adminApi'
+import type { AdminDevice } from '../../domain/api/adminApi'
 import { assignCaseLetter } from '../devices/caseLetters'
 
 
@@ -89,8 +92,8 @@ export function deviceRoutes(app: FastifyInstance, db: Database, enrolPerMinute:
   })
 
   /** Every tablet, with what it last reported: when it synced, what it has not pushed yet, its app's version. */
-  app.get('/api/devices', { config: { access: 'admin' } }, async () => {
-    const { rows } = await db.query(
+  route(app, adminDevicesRoute, { access: 'admin' }, async () => {
+    const { rows } = await db.query<AdminDevice>(
       `select d.id, d.name, d.branch_id as "branchId", b.name as "branchName", d.enrolled_by as "enrolledBy", e.name as "enrolledByName",
               d.enrolled_at as "enrolledAt", d.last_seen_at as "lastSeenAt", d.reported_at as "reportedAt", d.pending_events as "pendingEvents",
               d.app_version as "appVersion", d.can_wipe as "canWipe", d.wipe, d.revoked_at as "revokedAt", d.expired_at as "expiredAt",
@@ -125,15 +128,5 @@ export function deviceRoutes(app: FastifyInstance, db: Database, enrolPerMinute:
       await audit(tx, request, 'device.confirm', id, { before: { needsConfirmation: true }, after: { needsConfirmation: false } })
     })
     return { ok: true }
-  })
-
-  /** The tablet's branch and its staff, so the tablet can offer them PIN unlock. */
-  app.get('/api/branch', { config: { access: 'device' } }, async (request) => {
-    const device = deviceOf(request)
-    const branch = (await db.query('select id, name from branches where id = $1', [device.branchId])).rows[0]
-    const { rows } = await db.query(
-      `select id, name, role, approval_level as "approvalLevel" from staff
-       where not disabled and (branch_id = $1 or id in (select staff_id from staff_branches where branch_id = $1)) order by name`, [device.branchId])
-    return { branch, staff: rows }
   })
 }

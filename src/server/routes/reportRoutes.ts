@@ -1,26 +1,26 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { z } from 'zod'
-import { boundedDate, chinaDayRange } from '../../domain'
+import type { z } from 'zod'
+import { chinaDayRange } from '../../domain'
+import type { ComplaintState } from '../../domain'
+import { reportQuerySchema, reportRegisterRoute, reportSummaryRoute } from '../../domain/api/reportApi'
+import type { StaffPrincipal } from '../auth/principal'
 import type { Database } from '../db/Database'
 import { visibleBranches } from '../desk/visibleBranches'
 import { staffOf } from '../auth/principal'
 import { HttpError } from '../http/errors'
+import { route } from '../http/route'
 import { toCsv } from '../reports/csv'
 import { summaryReport, summaryRows } from '../reports/summaryReport'
 
 const REGISTER_LIMIT = 2000
 
-const branchId = z.string().regex(/^[\w-]{1,64}$/, 'branch: letters, digits, - and _ only')
-const query = z.object({
-  from: boundedDate(),
-  to: boundedDate(),
-  branch: z.union([branchId, z.array(branchId).max(500)]).optional(),
-})
-
 /** The branches and the instant range a staff member asked for, limited to what they may see (all of them by default). */
 export async function reportScope(db: Database, request: FastifyRequest) {
-  const q = query.parse(request.query)
-  const visible = (await visibleBranches(db, staffOf(request))).map((b) => b.id)
+  return scopeOf(db, reportQuerySchema.parse(request.query), staffOf(request))
+}
+
+export async function scopeOf(db: Database, q: z.output<typeof reportQuerySchema>, staff: StaffPrincipal) {
+  const visible = (await visibleBranches(db, staff)).map((b) => b.id)
   const asked = q.branch ? [q.branch].flat() : visible
   if (asked.length === 0 || asked.some((b) => !visible.includes(b))) throw new HttpError(403, 'other_branch', 'You can only see reports of your own branches')
   if (q.to < q.from) throw new HttpError(400, 'bad_range', 'The end date is before the start date')
@@ -30,8 +30,8 @@ export async function reportScope(db: Database, request: FastifyRequest) {
 
 export function reportRoutes(app: FastifyInstance, db: Database): void {
   /** Figures for a date range (China dates, inclusive) over the caller's branches, or a subset of them. */
-  app.get('/api/reports/summary', { config: { access: 'staff' } }, async (request) => {
-    const { q, branchIds, from, to } = await reportScope(db, request)
+  route(app, reportSummaryRoute, { access: 'staff' }, async ({ query, principal }) => {
+    const { q, branchIds, from, to } = await scopeOf(db, query, principal)
     return { branches: branchIds, from: q.from, to: q.to, ...(await summaryReport(db, { branchIds, from, to })) }
   })
 
@@ -49,9 +49,9 @@ export function reportRoutes(app: FastifyInstance, db: Database): void {
    * The complaint register (投诉登记簿) of the range: every complaint's full record, with each reply and proof of
    * notice, for the printable register. Capped so that a year of every branch is asked for in parts.
    */
-  app.get('/api/reports/register', { config: { access: 'staff' } }, async (request) => {
-    const { q, branchIds, from, to } = await reportScope(db, request)
-    const { rows } = await db.query<{ state: unknown; branch: string }>(
+  route(app, reportRegisterRoute, { access: 'staff' }, async ({ query, principal }) => {
+    const { q, branchIds, from, to } = await scopeOf(db, query, principal)
+    const { rows } = await db.query<{ state: ComplaintState; branch: string }>(
       `select c.state, b.name as branch from complaints c join branches b on b.id = c.branch_id
        where c.branch_id = any($1::text[]) and c.received_at >= $2 and c.received_at < $3 order by c.received_at, c.id limit ${REGISTER_LIMIT + 1}`,
       [branchIds, from, to])

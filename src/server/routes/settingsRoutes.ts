@@ -6,6 +6,9 @@ import type { Database } from '../db/Database'
 import { audit } from '../audit/audit'
 import { staffOf } from '../auth/principal'
 import { HttpError } from '../http/errors'
+import { route } from '../http/route'
+import { settingsHistoryRoute } from '../../domain/api/adminApi'
+import type { SettingVersion } from '../../domain/api/adminApi'
 import { previewDeadlines } from '../settings/previewDeadlines'
 import { readSettings } from '../settings/readSettings'
 import { reprojectOpenInBackground } from '../sync/reprojectOpen'
@@ -48,9 +51,8 @@ export function settingsRoutes(app: FastifyInstance, db: Database): void {
   app.post('/api/settings/preview', { config: { access: 'admin' } }, async (request) => previewDeadlines(db, previewBody.parse(request.body)))
 
   /** The versions of a setting, newest first, from the audit log: who changed it, when, from where, and to what. */
-  app.get('/api/settings/:key/history', { config: { access: 'admin' } }, async (request) => {
-    const { key } = keyParams.parse(request.params)
-    const { rows } = await db.query(
+  route(app, settingsHistoryRoute, { access: 'admin' }, async ({ params: { key } }) => {
+    const { rows } = await db.query<SettingVersion>(
       `select a.id, a.at, a.actor_id as "actorId", s.name as "actorName", a.address, a.before, a.after
        from audit_log a left join staff s on s.id = a.actor_id where a.action = $1 order by a.id desc limit 50`, [`settings.${key}`])
     return { versions: rows }

@@ -6,6 +6,9 @@ import type { Database } from '../db/Database'
 import { audit } from '../audit/audit'
 import { hashPassword } from '../auth/passwords'
 import { HttpError } from '../http/errors'
+import { route } from '../http/route'
+import { adminStaffRoute } from '../../domain/api/adminApi'
+import type { AdminStaff } from '../../domain/api/adminApi'
 import { activeAdmins, assertBranchesExist, fieldsOf, readStaff, STAFF_LIST_SQL, writeStaffFields } from '../staff/staffStore'
 
 const staffId = z.object({ id: z.string().regex(/^[\w.-]{1,64}$/, 'id: letters, digits, ., - and _ only') })
@@ -15,8 +18,8 @@ const oneTimePassword = () => randomBytes(12).toString('base64url')
 
 /** The administrator's staff actions. Each one is written to the audit log with what it changed. */
 export function staffRoutes(app: FastifyInstance, db: Database): void {
-  app.get('/api/staff', { config: { access: 'admin' } }, async () => {
-    const { rows } = await db.query(`${STAFF_LIST_SQL} group by s.id order by s.username`)
+  route(app, adminStaffRoute, { access: 'admin' }, async () => {
+    const { rows } = await db.query<AdminStaff>(`${STAFF_LIST_SQL} group by s.id order by s.username`)
     return { staff: rows }
   })
 

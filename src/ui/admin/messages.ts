@@ -242,7 +242,7 @@ const en: typeof zhCN = {
       allRoles: 'All roles',
       allBranches: 'All branches',
       showDisabled: 'Show disabled',
-      count: '{n} people',
+      count: '{n} person | {n} people',
       empty: 'Nobody matches',
       editTitle: 'Edit {name}',
       addTitle: 'Add a staff member',

@@ -37,7 +37,7 @@ export const authMessagesEn: AuthMessages = {
       unknown: 'Sync failed: retrying automatically',
     },
     offline: 'Offline: syncs when the network returns',
-    rejected: '{n} records refused by the server',
+    rejected: '{n} record refused by the server | {n} records refused by the server',
     refused: 'The server refused this record: {reason}. It is kept on this tablet; contact your administrator.',
   },
 }

@@ -1,13 +1,12 @@
 /**
  * A staff member's PIN, checked on the tablet with no network. Only a PBKDF2-SHA-256 derivation with a random
  * salt is stored; the PIN itself never is. A 6-digit PIN is weak against an attacker holding the tablet's
- * IndexedDB, so the iteration count is high and failed attempts lock the user out (see useLockStore).
+ * IndexedDB, so the iteration count is high and five failed attempts lock the user out for five minutes
+ * (`useSessionStore`'s `unlock`, counted in the stored user).
  */
-export interface PinHash {
-  salt: string
-  hash: string
-  iterations: number
-}
+import type { PinHash } from '@/db/metaValues'
+
+export type { PinHash } from '@/db/metaValues'
 
 export const PIN_ITERATIONS = 310_000
 export const PIN_PATTERN = /^\d{6}$/

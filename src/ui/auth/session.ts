@@ -1,33 +1,9 @@
 import type { ComplaintDb } from '@/db'
-import { loadIdentity } from '@/db/meta'
-import type { StaffRole } from '@/domain/staff/roles'
-import type { PinHash } from './pinHash'
+import { getMeta, getMetas, loadIdentity, putMeta } from '@/db/meta'
+import type { DeviceEnrolment, TabletUser } from '@/db/metaValues'
 
-/** The tablet's enrolment: bound to one branch by the central endpoint; the token authenticates its sync. */
-export interface DeviceEnrolment {
-  id: string
-  name: string
-  branchId: string
-  branchName: string
-  token: string
-}
-
-/** A staff member who may unlock this tablet with a PIN. */
-export interface TabletUser {
-  staffId: string
-  name: string
-  role: StaffRole
-  /** A superior office's or head-office senior manager's approval, as the centre said when they were added. */
-  approvalLevel?: 'superior' | null
-  pin: PinHash
-  failedAttempts: number
-  lockedUntil: number
-  /**
-   * The centre no longer lists this person for the branch (disabled, or moved elsewhere): their PIN is refused until
-   * it lists them again. Kept rather than deleted so the lock screen can say why, and an account re-enabled works again.
-   */
-  inactive?: boolean
-}
+/** The enrolment and the users are stored in `meta`; their shapes live with it. */
+export type { DeviceEnrolment, TabletUser } from '@/db/metaValues'
 
 /** Supervisors and administrators decide on the desk's questions; lobby managers ask them. */
 export function isSupervisorRole(role: TabletUser['role'] | undefined): boolean {
@@ -42,27 +18,23 @@ export type ActingIdentity = { branchId?: string; staffId?: string; staffName?: 
  * and each round trip to IndexedDB on a starting tablet costs tens of ms (docs/benchmarks.md, cold start).
  */
 export async function readSession(db: ComplaintDb): Promise<{ enrolment: DeviceEnrolment | null; users: TabletUser[]; identity: ActingIdentity }> {
-  const [device, users, identity] = await db.meta.bulkGet(['device', 'users', 'identity'])
-  return {
-    enrolment: (device?.value as DeviceEnrolment | undefined) ?? null,
-    users: (users?.value as TabletUser[] | undefined) ?? [],
-    identity: identity?.value as ActingIdentity,
-  }
+  const [enrolment, users, identity] = await getMetas(db, ['device', 'users', 'identity'])
+  return { enrolment: enrolment ?? null, users: users ?? [], identity }
 }
 
 export async function writeUsers(db: ComplaintDb, users: TabletUser[]): Promise<void> {
   // Plain copies: IndexedDB cannot store Vue's reactive proxies.
-  await db.meta.put({ key: 'users', value: JSON.parse(JSON.stringify(users)) as TabletUser[] })
+  await putMeta(db, 'users', JSON.parse(JSON.stringify(users)) as TabletUser[])
 }
 
 /** From now on this tablet's events carry the branch and the staff member who unlocked it. */
 export async function actAs(db: ComplaintDb, enrolment: DeviceEnrolment, user: Pick<TabletUser, 'staffId' | 'name'>, known?: { identity: ActingIdentity }): Promise<void> {
   // A reload by the same user changes nothing: read only (or not at all when the caller has just read it), so the
   // first screen does not wait for a write.
-  const current = known ? known.identity : ((await db.meta.get('identity'))?.value as ActingIdentity)
+  const current = known ? known.identity : await getMeta(db, 'identity')
   if (current?.branchId === enrolment.branchId && current.staffId === user.staffId && current.staffName === user.name) return
   await db.transaction('rw', db.meta, async () => {
     const identity = await loadIdentity(db)
-    await db.meta.put({ key: 'identity', value: { ...identity, branchId: enrolment.branchId, staffId: user.staffId, staffName: user.name } })
+    await putMeta(db, 'identity', { ...identity, branchId: enrolment.branchId, staffId: user.staffId, staffName: user.name })
   })
 }

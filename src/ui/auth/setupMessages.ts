@@ -59,7 +59,7 @@ const en: typeof zhCN = {
     enrolling: 'Enrolling…',
     unlockTitle: 'Choose your account and enter your PIN',
     enterPin: "Enter {name}'s PIN",
-    wrongPin: 'Wrong PIN: {n} attempts left',
+    wrongPin: 'Wrong PIN: {n} attempt left | Wrong PIN: {n} attempts left',
     lockedOut: 'Too many wrong PINs: locked until {time}',
     unlock: 'Unlock',
     addColleague: 'Add a colleague of this branch',

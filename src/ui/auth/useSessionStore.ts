@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { loadIdentity } from '@/db/meta'
+import { loadIdentity, putMeta } from '@/db/meta'
 import { IDLE_LOCK_MS, SCRIPT_IDLE_LOCK } from '@/domain/staff/idleLock'
 import { useDatabase } from '@/ui/services/database'
 import { api } from './api'
@@ -31,7 +31,8 @@ export function savedUnlock(now = Date.now()): { staffId: string } | null {
 
 /**
  * Who may use this tablet and who is using it now. Enrolment and adding a colleague need the network once;
- * unlocking with a PIN never does. The unlocked user lives only in memory: a reload locks the tablet.
+ * unlocking with a PIN never does. The unlocked user is kept in this tab's session storage while they are active
+ * (`savedUnlock`): a reload inside the lock's window keeps them, a new tab or a quiet tablet asks for the PIN again.
  */
 export const useSessionStore = defineStore('session', () => {
   const db = useDatabase()
@@ -90,7 +91,7 @@ export const useSessionStore = defineStore('session', () => {
   async function enrolVia(path: string, body: Record<string, string>, token?: string): Promise<void> {
     const res = await api<{ deviceToken: string; device: Omit<DeviceEnrolment, 'token'> }>(path, { body: { ...body, deviceId: (await loadIdentity(db)).deviceId }, token })
     const device: DeviceEnrolment = { ...res.device, token: res.deviceToken }
-    await db.meta.put({ key: 'device', value: device })
+    await putMeta(db, 'device', device)
     enrolment.value = device
   }
 
@@ -135,7 +136,7 @@ export const useSessionStore = defineStore('session', () => {
   async function replaceDeviceToken(token: string): Promise<void> {
     if (!enrolment.value) return
     const device: DeviceEnrolment = { ...enrolment.value, token }
-    await db.meta.put({ key: 'device', value: device })
+    await putMeta(db, 'device', device)
     enrolment.value = device
   }
 

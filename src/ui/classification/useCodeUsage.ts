@@ -1,8 +1,7 @@
+import { getMeta, putMeta } from '@/db/meta'
 import { useLiveQuery } from '@/ui/composables/useLiveQuery'
 import { useDatabase } from '@/ui/services/database'
 import type { Codes } from '@/domain/taxonomy/codes'
-
-const KEY = 'codeUsage'
 
 /**
  * How often this tablet has used each code, so the picker offers its branch's usual entries first. A convenience
@@ -10,14 +9,14 @@ const KEY = 'codeUsage'
  */
 export function useCodeUsage() {
   const db = useDatabase()
-  const { data } = useLiveQuery({ query: async () => ((await db.meta.get(KEY))?.value as Record<string, number> | undefined) ?? {}, initial: {} as Record<string, number> })
+  const { data } = useLiveQuery({ query: async () => (await getMeta(db, 'codeUsage')) ?? {}, initial: {} as Record<string, number> })
   async function count(codes: Codes): Promise<void> {
     const used = Object.values(codes).filter((c): c is string => !!c)
     if (!used.length) return
     await db.transaction('rw', db.meta, async () => {
-      const usage = { ...(((await db.meta.get(KEY))?.value as Record<string, number> | undefined) ?? {}) }
+      const usage = { ...((await getMeta(db, 'codeUsage')) ?? {}) }
       for (const c of used) usage[c] = (usage[c] ?? 0) + 1
-      await db.meta.put({ key: KEY, value: usage })
+      await putMeta(db, 'codeUsage', usage)
     })
   }
   return { usage: data, count }

@@ -1,6 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
-import { api, ApiError, apiError } from '@/ui/auth/api'
+import type { RequestOf, ResponseOf, RouteContract } from '@/domain/api/route'
+import { ApiError, send } from '@/http/apiClient'
+import { callRoute } from '@/http/callRoute'
+import { api } from '@/ui/auth/api'
 import type { StaffRole } from '@/domain/staff/roles'
 import { signInReplacingOneTime } from '@/ui/auth/oneTimePassword'
 import { isSupervisorRole } from '@/ui/auth/session'
@@ -47,21 +50,25 @@ export const useCentralSessionStore = defineStore('centralSession', () => {
   }
 
   /** A call with the session's token; an expired session signs out so the page asks again. */
-  async function call<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+  async function signedIn<T>(send: (token: string) => Promise<T>): Promise<T> {
     if (!session.value) throw new ApiError(401, 'unauthenticated', 'Not signed in')
     try {
-      return await api<T>(path, { ...options, token: session.value.token })
+      return await send(session.value.token)
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) set(null)
       throw e
     }
   }
 
+  /** A route of the contract (`src/domain/api/`), its answer typed by the route's response schema. */
+  const request = <T extends RouteContract>(route: T, input: RequestOf<T>): Promise<ResponseOf<T>> => signedIn((token) => callRoute(route, input, { token }))
+
+  /** A route not yet in the contract (the console's): `T` names the answer the caller expects. */
+  const call = <T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> => signedIn((token) => api<T>(path, { ...options, token }))
+
   /** Downloads a file (a CSV export) with the session's token, under the server's file name. */
   async function download(path: string): Promise<void> {
-    if (!session.value) throw new ApiError(401, 'unauthenticated', 'Not signed in')
-    const res = await fetch(path, { headers: { authorization: `Bearer ${session.value.token}` } })
-    if (!res.ok) throw await apiError(res)
+    const res = await signedIn((token) => send(path, { token, timeoutMs: 300_000 }))
     const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export.csv'
     const url = URL.createObjectURL(await res.blob())
     const a = Object.assign(document.createElement('a'), { href: url, download: name })
@@ -74,6 +81,6 @@ export const useCentralSessionStore = defineStore('centralSession', () => {
     signedIn: computed(() => !!session.value),
     staff: computed(() => session.value?.staff ?? null),
     isSupervisor: computed(() => isSupervisorRole(session.value?.staff.role)),
-    signIn, signOut, call, download,
+    signIn, signOut, request, call, download,
   }
 })

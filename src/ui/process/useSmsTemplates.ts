@@ -1,12 +1,15 @@
 import { ref, watch } from 'vue'
+import { getMeta, putMeta } from '@/db/meta'
 import { useSettingsStore } from '@/ui/stores/useSettingsStore'
 import type { Ref } from 'vue'
+import type { MetaKey } from '@/db/meta'
 import type { SmsTemplate } from '@/domain'
+import type { SavedSmsTemplates } from '@/domain/complaint/smsCompose'
 import { mergeSmsTemplates, withSavedTemplates } from '@/domain/complaint/smsCompose'
 import { useDatabase } from '@/ui/services/database'
 
 /** Where the manager's edited SMS templates are kept on the tablet (IndexedDB `meta`), per language. */
-export const SMS_TEMPLATES_KEY = 'smsTemplates'
+export const SMS_TEMPLATES_KEY = 'smsTemplates' satisfies MetaKey
 
 /**
  * The SMS templates in the manager's language: the built-in ones, the bank's wording from the centre over them, and
@@ -18,7 +21,7 @@ export function useSmsTemplates(locale: Ref<string>) {
   const templates = ref<SmsTemplate[]>(mergeSmsTemplates(null, locale.value, settings.sms))
 
   async function load(): Promise<void> {
-    const saved = (await db.meta.get(SMS_TEMPLATES_KEY))?.value
+    const saved = await getMeta(db, SMS_TEMPLATES_KEY)
     templates.value = mergeSmsTemplates(saved, locale.value, settings.sms)
   }
 
@@ -26,9 +29,9 @@ export function useSmsTemplates(locale: Ref<string>) {
   async function save(next: SmsTemplate[]): Promise<void> {
     const lang = locale.value
     await db.transaction('rw', db.meta, async () => {
-      const saved = (await db.meta.get(SMS_TEMPLATES_KEY))?.value
+      const saved = await getMeta(db, SMS_TEMPLATES_KEY)
       // Plain copies: IndexedDB cannot store Vue's reactive proxies.
-      await db.meta.put({ key: SMS_TEMPLATES_KEY, value: JSON.parse(JSON.stringify(withSavedTemplates(saved, lang, next, settings.sms))) as unknown })
+      await putMeta(db, SMS_TEMPLATES_KEY, JSON.parse(JSON.stringify(withSavedTemplates(saved, lang, next, settings.sms))) as SavedSmsTemplates)
     })
     await load()
   }

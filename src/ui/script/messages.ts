@@ -408,7 +408,7 @@ const en: typeof zhCN = {
       back: 'Back to the complaint',
       resume: 'Back to the script',
       allDone: 'All seven steps are done or skipped.',
-      pendingCount: '{n} steps not done yet',
+      pendingCount: '{n} step not done yet | {n} steps not done yet',
     },
   },
 }

@@ -2,11 +2,11 @@ const zhCN = {
   clocks: {
     title: '处理时限',
     names: {
-      firstResponse: '首次响应（24 小时）',
-      handling: '24 小时内办结或告知延期',
-      reply: '行内答复时限（15 个工作日，延期至多 45 个工作日）',
-      regulatory: '监管处理时限（15 日，延长至 30 / 60 日）',
-      review: '核查时限（30 日）',
+      firstResponse: '首次响应（{firstResponseHours} 小时）',
+      handling: '{handlingHours} 小时内办结或告知延期',
+      reply: '行内答复时限（{replyDays} 个工作日，延期至多 {extensionCapDays} 个工作日）',
+      regulatory: '监管处理时限（{regulatoryDays} 日，延长至 {regulatoryExtendedDays} / {regulatoryMaxDays} 日）',
+      review: '核查时限（{reviewDays} 日）',
     },
     sources: { firstResponse: '流程二.2', handling: '流程二.3', reply: '流程二.3', regulatory: '《办法》第十八条', review: '《办法》第二十条' },
     states: { onTrack: '正常', dueSoon: '即将到期', overdue: '已超时', met: '按时完成', metLate: '逾期完成', missed: '超时未完成', stopped: '已停止' },
@@ -57,11 +57,11 @@ const en: typeof zhCN = {
   clocks: {
     title: 'Time limits',
     names: {
-      firstResponse: 'First response (24 hours)',
-      handling: 'Handled, or extension told, within 24 hours',
-      reply: "The bank's reply (15 working days; extended, 45 at most)",
-      regulatory: 'Regulatory limit (15 days; 30 / 60 if extended)',
-      review: 'Review (30 days)',
+      firstResponse: 'First response ({firstResponseHours} h)',
+      handling: 'Handled, or extension told, within {handlingHours} h',
+      reply: "The bank's reply ({replyDays} working days; extended, {extensionCapDays} at most)",
+      regulatory: 'Regulatory limit ({regulatoryDays} days; {regulatoryExtendedDays} / {regulatoryMaxDays} if extended)',
+      review: 'Review ({reviewDays} days)',
     },
     sources: { firstResponse: 'Procedure II.2', handling: 'Procedure II.3', reply: 'Procedure II.3', regulatory: 'Rule Art. 18', review: 'Rule Art. 20' },
     states: { onTrack: 'On track', dueSoon: 'Due soon', overdue: 'Overdue', met: 'Met', metLate: 'Met late', missed: 'Missed', stopped: 'Stopped' },
@@ -84,7 +84,7 @@ const en: typeof zhCN = {
     breachedSince: 'Overdue since {time}',
     stoppedAt: 'Stopped {time}',
     binding: 'Next deadline',
-    limitDays: 'Limit {n} days',
+    limitDays: 'Limit {n} day | Limit {n} days',
     approval: 'Extended with the approval of {name} (superior office / head office), {at}',
     extension: {
       counted: 'Extended to {date}, customer told',
@@ -92,7 +92,7 @@ const en: typeof zhCN = {
       late: 'Extension to {date} decided or told after the deadline {deadline}: not counted',
     },
     extended: 'Extended to {date} (at most {cap})',
-    excluded: '{n} paused days excluded',
+    excluded: '{n} paused day excluded | {n} paused days excluded',
     provisional: 'This deadline falls in a year whose holiday schedule is not yet published: counted with the statutory holidays, provisional, updated once it is',
   },
   /** The clocks and the decision notice on the printed record and the register. */

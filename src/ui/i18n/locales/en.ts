@@ -94,7 +94,7 @@ const en: typeof zhCN = {
     clearConfirm: 'Everything typed in this form will be lost. Clear it?',
     keep: 'Keep typing',
     alreadySaved: 'This complaint was already saved; it was not recorded twice',
-    repeat: 'This number has {n} earlier complaints',
+    repeat: 'This number has {n} earlier complaint | This number has {n} earlier complaints',
   },
   detail: {
     major: 'Major complaint',
@@ -139,7 +139,7 @@ const en: typeof zhCN = {
     closed: 'Closed',
     oneTitle: 'Complaint record',
     registerTitle: 'Complaint register {from} to {to}',
-    count: '{n} complaints',
+    count: '{n} complaint | {n} complaints',
     print: 'Print',
     printOne: 'Print record',
   },

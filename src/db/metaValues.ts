@@ -1,0 +1,80 @@
+import type { CaseNumbering } from '@/domain/complaint/caseNumber'
+import type { SavedSmsTemplates } from '@/domain/complaint/smsCompose'
+import type { StaffRole } from '@/domain/staff/roles'
+
+/** Who is working on this tablet, for this tablet's events. Sign-in and PIN unlock replace the default. */
+export interface LocalIdentity {
+  deviceId: string
+  branchId: string
+  staffId: string
+  staffName: string
+}
+
+/**
+ * A staff member's PIN as stored: only a PBKDF2-SHA-256 derivation with a random salt (`src/ui/auth/pinHash.ts`
+ * makes and checks it), never the PIN itself.
+ */
+export interface PinHash {
+  salt: string
+  hash: string
+  iterations: number
+}
+
+/** The tablet's enrolment: bound to one branch by the central endpoint; the token authenticates its sync. */
+export interface DeviceEnrolment {
+  id: string
+  name: string
+  branchId: string
+  branchName: string
+  token: string
+}
+
+/** A staff member who may unlock this tablet with a PIN. */
+export interface TabletUser {
+  staffId: string
+  name: string
+  role: StaffRole
+  /** A superior office's or head-office senior manager's approval, as the centre said when they were added. */
+  approvalLevel?: 'superior' | null
+  pin: PinHash
+  failedAttempts: number
+  lockedUntil: number
+  /**
+   * The centre no longer lists this person for the branch (disabled, or moved elsewhere): their PIN is refused until
+   * it lists them again. Kept rather than deleted so the lock screen can say why, and an account re-enabled works again.
+   */
+  inactive?: boolean
+}
+
+/** The last measured difference between the centre's clock and this tablet's. */
+export interface ClockOffsetRow { offsetMs: number; measuredAt: string }
+
+/**
+ * The central settings as the last pull gave them, unchecked: readers resolve them (`resolveSettings`), which falls
+ * back to the built-in value of any part that does not parse, so a settings row from an older centre never breaks a tablet.
+ */
+export interface StoredSettings { calendar?: unknown; policy?: unknown; taxonomy?: unknown; sms?: unknown; version?: number }
+
+/** What each key of the `meta` table holds; `getMeta`/`putMeta` (`./meta`) read and write it by key. */
+export interface MetaValues {
+  identity: LocalIdentity
+  /** The hybrid logical clock, encoded (`encodeHlc`). */
+  hlc: string
+  /** The server sequence of the last pulled event. */
+  cursor: number
+  settings: StoredSettings
+  caseNumbering: CaseNumbering
+  projectionVersion: number
+  clockOffset: ClockOffsetRow
+  device: DeviceEnrolment
+  users: TabletUser[]
+  /** How often this tablet has used each code (the picker offers the usual ones first). */
+  codeUsage: Record<string, number>
+  /** The manager's own edits of the SMS templates, per language. */
+  smsTemplates: SavedSmsTemplates
+}
+
+export type MetaKey = keyof MetaValues
+
+/** A row of `meta`: each key with the value its key holds. */
+export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey]
