@@ -11,6 +11,8 @@ import { mountWithApp } from '../../support/mountWithApp'
 /** Shared set-up for the process tests: a complaint with a history, the panel mounted on a snapshot of its state. */
 
 const cleanups: (() => Promise<void>)[] = []
+/** The database of the latest `setup`: `settle` waits for what was started on it. */
+let latestDb: ComplaintDb | null = null
 
 export async function cleanUp(): Promise<void> {
   for (const c of cleanups.splice(0)) await c()
@@ -23,6 +25,7 @@ export async function cleanUp(): Promise<void> {
 /** `at`: when the history was recorded (a history dated in March must be recorded then, not after its deadlines). */
 export async function setup(history: EventDraft[] = [], options: { locale?: 'zh-CN' | 'en'; recorded?: Partial<PayloadInput<'complaint.recorded'>>; at?: string } = {}) {
   const db = new ComplaintDb(`process-${newId()}`)
+  latestDb = db
   const id = newId()
   const at = options.at ? () => Date.parse(options.at!) : Date.now
   const { state } = await commit(db, id, [{ type: 'complaint.recorded', payload: { ...RECORDED, ...options.recorded } }, ...history], at)
@@ -94,10 +97,16 @@ export async function save(): Promise<void> {
 /** The messages shown under the fields of the open sheet. */
 export const alerts = () => qa('.van-popup [role="alert"]').map((e) => e.textContent?.trim() ?? '')
 
-/** Gives Dexie time to finish anything that was (wrongly) started, then reads. */
-export async function settle(): Promise<void> {
+/**
+ * Waits until everything a tap started on the database has finished, however long it takes: a save starts its
+ * transaction within the tap's promise chain (commit opens it at once), and IndexedDB runs a read-write transaction
+ * over every store only after every transaction begun before it. So once this barrier is through, a write that was
+ * (wrongly) started is stored and a read that was started has been handed over; what was not stored by then never was.
+ */
+export async function settle(db: ComplaintDb | null = latestDb): Promise<void> {
   await flushPromises()
-  await new Promise((r) => setTimeout(r, 30))
+  if (!db) throw new Error('settle() before setup()')
+  await db.transaction('rw', db.tables, async () => undefined)
   await flushPromises()
 }
 
