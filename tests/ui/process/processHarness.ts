@@ -6,6 +6,7 @@ import type { ComplaintEvent, EventDraft, EventPayload, EventType, PayloadInput 
 import { commit, ComplaintDb } from '@/db'
 import ProcessPanel from '@/ui/process/ProcessPanel.vue'
 import { RECORDED } from '../../support/eventFactory'
+import { databaseIdle } from '../../support/databaseIdle'
 import { mountWithApp } from '../../support/mountWithApp'
 
 /** Shared set-up for the process tests: a complaint with a history, the panel mounted on a snapshot of its state. */
@@ -98,16 +99,12 @@ export async function save(): Promise<void> {
 export const alerts = () => qa('.van-popup [role="alert"]').map((e) => e.textContent?.trim() ?? '')
 
 /**
- * Waits until everything a tap started on the database has finished, however long it takes: a save starts its
- * transaction within the tap's promise chain (commit opens it at once), and IndexedDB runs a read-write transaction
- * over every store only after every transaction begun before it. So once this barrier is through, a write that was
- * (wrongly) started is stored and a read that was started has been handed over; what was not stored by then never was.
+ * Waits until everything a tap started on the database has finished, however long it takes (see databaseIdle): a
+ * write that was (wrongly) started is stored by then, and a read that was started has been handed over.
  */
 export async function settle(db: ComplaintDb | null = latestDb): Promise<void> {
-  await flushPromises()
   if (!db) throw new Error('settle() before setup()')
-  await db.transaction('rw', db.tables, async () => undefined)
-  await flushPromises()
+  await databaseIdle(db)
 }
 
 export const VALID: EventDraft = { type: 'validity.judged', payload: { verdict: 'valid', reason: '属实' } }
