@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { closeDialog, closeToast } from 'vant'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { chinaDate } from '@/domain'
 import AdminPage from '@/ui/admin/AdminPage.vue'
 import type { AdminBranch, AdminDevice, AdminStaff } from '@/ui/admin/useAdminStore'
 import { mountWithApp } from '../../support/mountWithApp'
@@ -74,6 +75,16 @@ function fakeCentre() {
       branches = [...branches, added]
       return answer(200, { branch: added })
     }
+    if (method === 'GET' && path === '/api/settings') return answer(200, {})
+    if (method === 'GET' && /^\/api\/settings\/\w+\/history$/.test(path)) {
+      return answer(200, { versions: [{ id: 7, at: '2026-11-20T02:00:00Z', actorId: 'admin-1', actorName: '周婷', value: {} }] })
+    }
+    if (method === 'POST' && path === '/api/settings/preview') {
+      return answer(200, { open: 12, moved: 1, complaints: [
+        { complaintId: 'c1', branchName: '解放路支行', receivedAt: '2026-12-01T02:00:00Z', category: null, moves: [{ clock: 'reply', before: '2027-01-04', after: '2027-01-08', provisionalBefore: true, provisionalAfter: false }] },
+      ] })
+    }
+    if (method === 'PUT' && /^\/api\/settings\/\w+$/.test(path)) return answer(200, {})
     if (method === 'POST' && path === '/api/auth/sign-out') return answer(200, {})
     return answer(404, { error: 'not_found', message: `${method} ${path}` })
   })
@@ -223,5 +234,57 @@ describe('the administrator’s console', () => {
     expect(disable!.text()).toContain('王老')
     expect(disable!.text()).toContain('周婷')
     expect(create!.text()).toContain('添加网点')
+  })
+
+  it('enters next year’s holidays: refuses a range that ends before it starts, previews the deadlines moved, then saves', async () => {
+    signedIn()
+    const { calls } = fakeCentre()
+    const { wrapper } = await openConsole('calendar')
+    const next = Number(chinaDate(new Date()).slice(0, 4)) + 1
+    expect((wrapper.get('[data-testid="calendar-year"]').element as HTMLSelectElement).value).toBe(String(next))
+    await wrapper.get('[data-testid="calendar-add-holiday"]').trigger('click')
+    await wrapper.get('[data-testid="holiday-name"]').setValue('元旦')
+    await wrapper.get('[data-testid="holiday-from"]').setValue(`${next}-01-03`)
+    await wrapper.get('[data-testid="holiday-to"]').setValue(`${next}-01-01`)
+    await wrapper.get('[data-testid="calendar-preview"]').trigger('click')
+    // The reason, not a bare "invalid" (the console used to say 内容无效 for every problem of the schedule).
+    expect(wrapper.get('[data-testid="calendar-form"]').text()).toContain('结束日期早于开始日期')
+    expect(wrapper.get('[data-testid="calendar-form"]').text()).not.toContain('内容无效')
+    expect(wrapper.get('[data-testid="calendar-form"]').text()).toContain('请先修改标红的项目')
+    expect(calls.some((c) => c.path === '/api/settings/preview')).toBe(false)
+    // Nothing is saved before the effect has been seen.
+    expect(wrapper.get('[data-testid="calendar-save"]').attributes('disabled')).toBeDefined()
+
+    await wrapper.get('[data-testid="holiday-to"]').setValue(`${next}-01-03`)
+    await wrapper.get('[data-testid="calendar-preview"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="deadline-preview"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="deadline-preview-summary"]').text()).toContain('12 件未结投诉中，1 件的期限会改变')
+    expect(wrapper.get('[data-testid="deadline-move"]').text()).toContain('2027-01-04 (暂定) → 2027-01-08')
+    expect(calls.find((c) => c.path === '/api/settings/preview')!.body).toMatchObject({ calendar: { entries: expect.arrayContaining([expect.objectContaining({ name: '元旦' })]) } })
+    await wrapper.get('[data-testid="calendar-form"]').trigger('submit')
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'PUT' && c.path === '/api/settings/calendar')).toBe(true))
+  })
+
+  it('changes a deadline of the policy only after previewing it, and shows the setting’s history', async () => {
+    signedIn()
+    const { calls } = fakeCentre()
+    const { wrapper } = await openConsole('settings')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="settings-version"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="settings-version"]').text()).toContain('周婷')
+    const field = wrapper.get('[data-testid="policy-editor-replyWorkingDays"]')
+    await field.setValue('10')
+    expect(wrapper.get('[data-testid="settings-save"]').attributes('disabled')).toBeDefined()
+    await wrapper.get('[data-testid="policy-preview"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="deadline-preview"]').exists()).toBe(true))
+    expect(calls.find((c) => c.path === '/api/settings/preview')!.body).toMatchObject({ policy: { replyWorkingDays: 10 } })
+    await wrapper.get('[data-testid="admin-settings"] form').trigger('submit')
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'PUT' && c.path === '/api/settings/policy')).toBe(true))
+    expect(calls.find((c) => c.method === 'PUT' && c.path === '/api/settings/policy')!.body).toMatchObject({ replyWorkingDays: 10 })
+
+    await wrapper.get('[data-testid="settings-tab-taxonomy"]').trigger('click')
+    expect(wrapper.find('[data-testid="taxonomy-editor"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="taxonomy-preview"]').exists()).toBe(true)
+    await wrapper.get('[data-testid="settings-tab-sms"]').trigger('click')
+    expect(wrapper.find('[data-testid="taxonomy-editor"]').exists()).toBe(false)
   })
 })
