@@ -75,6 +75,12 @@ function fakeCentre() {
       branches = [...branches, added]
       return answer(200, { branch: added })
     }
+    if (method === 'POST' && path === '/api/auth/sign-in') {
+      if (body!.username === 'zhou.ting' && body!.password === 'correct horse battery') {
+        return answer(200, { token: 'session-token-111111111111', expiresAt: '2099-01-01T00:00:00Z', staff: ADMIN })
+      }
+      return answer(401, { error: 'bad_credentials', message: 'no' })
+    }
     if (method === 'GET' && path === '/api/settings') return answer(200, {})
     if (method === 'GET' && /^\/api\/settings\/\w+\/history$/.test(path)) {
       return answer(200, { versions: [{ id: 7, at: '2026-11-20T02:00:00Z', actorId: 'admin-1', actorName: '周婷', value: {} }] })
@@ -126,6 +132,28 @@ describe('the administrator’s console', () => {
     const supervisor = await mountWithApp(AdminPage, { path: '/admin', props: {} })
     expect(supervisor.wrapper.get('[data-testid="admin-not-admin"]').text()).toBe('赵敏 不是管理员账号：管理控制台只对管理员开放。')
     expect(supervisor.wrapper.find('[data-testid="admin-nav-staff"]').exists()).toBe(false)
+  })
+
+  it('signs the administrator in at the centre, saying so when the password is wrong, and out again', async () => {
+    const { calls } = fakeCentre()
+    const { wrapper } = await mountWithApp(AdminPage, { path: '/admin', props: {} })
+    await wrapper.get('[data-testid="central-username"]').setValue('zhou.ting')
+    await wrapper.get('[data-testid="central-password"]').setValue('wrong password')
+    await wrapper.get('[data-testid="central-sign-in"]').trigger('submit')
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="central-error"]').text()).toContain('用户名或密码错误'))
+    expect(wrapper.find('[data-testid="admin-staff"]').exists()).toBe(false)
+
+    await wrapper.get('[data-testid="central-password"]').setValue('correct horse battery')
+    await wrapper.get('[data-testid="central-sign-in"]').trigger('submit')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-row-li.na"]').exists()).toBe(true), { timeout: 10_000 })
+    expect(wrapper.get('[data-testid="admin-who"]').text()).toBe('周婷 · 管理员')
+    // The session is kept for this tab only, and used for every call.
+    expect(JSON.parse(sessionStorage.getItem('complaint-desk.central')!)).toMatchObject({ token: 'session-token-111111111111' })
+
+    await wrapper.get('[data-testid="admin-sign-out"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="central-sign-in"]').exists()).toBe(true))
+    expect(sessionStorage.getItem('complaint-desk.central')).toBeNull()
+    expect(calls.at(-1)).toMatchObject({ method: 'POST', path: '/api/auth/sign-out' })
   })
 
   it('lists the staff still working, finds one by name, and gives a new colleague a one-time password shown once', async () => {
