@@ -81,6 +81,11 @@ function fakeCentre() {
       }
       return answer(401, { error: 'bad_credentials', message: 'no' })
     }
+    if (method === 'GET' && path === '/api/desk/complaints') {
+      return answer(200, { next: null, complaints: [
+        { id: 'c-1', receivedAt: '2026-11-20T02:00:00Z', dueAt: '2026-11-25T09:00:00Z', dueClock: 'reply', status: 'inProgress', customerName: '钱多多', caseNumber: 'JF-261120-A01', category: null, escalated: true, approvalPending: false },
+      ] })
+    }
     if (method === 'GET' && path === '/api/settings') return answer(200, {})
     if (method === 'GET' && /^\/api\/settings\/\w+\/history$/.test(path)) {
       return answer(200, { versions: [{ id: 7, at: '2026-11-20T02:00:00Z', actorId: 'admin-1', actorName: '周婷', value: {} }] })
@@ -238,7 +243,7 @@ describe('the administrator’s console', () => {
     expect(wrapper.find('[data-testid="tablet-revoke-dialog"]').exists()).toBe(false)
   })
 
-  it('lists the branches and adds one', async () => {
+  it('lists the branches, adds one, and opens one with its tablets, people and open complaints', async () => {
     signedIn()
     const { calls } = fakeCentre()
     const { wrapper } = await openConsole('branches')
@@ -250,7 +255,20 @@ describe('the administrator’s console', () => {
     await wrapper.get('[data-testid="branch-form"]').trigger('submit')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="branch-row-CD"]').exists()).toBe(true))
     expect(calls.find((c) => c.method === 'POST' && c.path === '/api/branches')!.body).toMatchObject({ name: '城东支行', code: 'CD' })
-  })
+
+    // A branch opened: its tablets, its people and its open complaints from the centre, overdue first to hand.
+    await wrapper.get('[data-testid="branch-row-JF"] button.linkish').trigger('click')
+    const detail = wrapper.get('[data-testid="branch-detail"]')
+    expect(detail.text()).toContain('大堂 1 号')
+    expect(detail.text()).toContain('李娜')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="branch-complaint"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="branch-complaint"]').text()).toContain('钱多多')
+    expect(wrapper.get('[data-testid="branch-complaint-case"]').text()).toBe('JF-261120-A01')
+    // The console may run on a computer that is no tablet: no link into a complaint's page.
+    expect(wrapper.find('[data-testid="branch-complaint-open"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="desk-filter-overdue"]').trigger('click')
+    await vi.waitFor(() => expect(calls.some((c) => c.path.startsWith('/api/desk/complaints?') && c.path.includes('filter=overdue'))).toBe(true))
+  }, 20_000)
 
   it('reads the audit trail: who did what to whom, in the administrator’s words', async () => {
     signedIn()
