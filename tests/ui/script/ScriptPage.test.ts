@@ -137,13 +137,14 @@ describe('ScriptPage', () => {
 
     expect(wrapper.find('[data-testid="script-resume"]').exists()).toBe(true)
     await wrapper.get('[data-testid="script-summary-back"]').trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/complaints/${id}`))
+    // The complaint's page is a lazy route: its first import takes seconds on a loaded machine (and under coverage).
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/complaints/${id}`), { timeout: 15_000 })
   })
 
   it('leaves for the complaint page with the exit control', async () => {
     const { wrapper, router, id } = await openScript()
     await wrapper.get('[data-testid="script-exit"]').trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/complaints/${id}`))
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/complaints/${id}`), { timeout: 15_000 })
   })
 
   it('keeps unsaved ticks and notes when the page is closed and opened again', async () => {
