@@ -68,6 +68,9 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://localhost:8080' } },
   build: { target: 'es2022', sourcemap: false },
   test: {
+    // `npm run coverage`: line coverage of every file under src/ (tested or not), summed per layer by
+    // scripts/coverage-by-layer.ts.
+    coverage: { provider: 'v8', include: ['src/**/*.{ts,vue}'], exclude: ['src/**/*.d.ts'], reporter: ['json-summary'] },
     projects: [
       {
         extends: true,

@@ -1,8 +1,8 @@
 import type { Transaction } from 'dexie'
 import type { ClockName, ComplaintEvent, ComplaintState, ComplaintStatus } from '@/domain'
-import { awaitingSupervisor } from '@/domain/complaint/supervisorQueue'
 import type { AwaitingSupervisor } from '@/domain/complaint/supervisorQueue'
 import { summaryOf, textRow, textRowOf } from './textRow'
+import { upgradeToV3 } from './upgrades/v3'
 
 /**
  * One row of the complaint book: the columns the book shows and queries, and nothing else. The complaint's
@@ -107,10 +107,8 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     // extension requests existed get the empty list, so nothing that reads them needs to guess.
     version: 3,
     stores: { complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, name, category, ownerId, *terms, *awaiting' },
-    upgrade: (tx) => tx.table<V3Row>('complaints').toCollection().modify((row) => {
-      row.state.extensionRequests ??= []
-      row.awaiting = awaitingSupervisor(row.state)
-    }),
+    // Frozen as released (upgrades/v3.ts): it does not follow later changes of the domain's rules.
+    upgrade: upgradeToV3,
   },
   {
     // v4: the book's rows lose the folded state (and its clock), so a row is rewritten only when what the book

@@ -1,37 +1,49 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { fold, newId } from '@/domain'
 import type { ComplaintEvent, ComplaintState } from '@/domain'
-import { bookPage, ComplaintDb, complaintState, localDeskQueue, project, SCHEMA_VERSIONS, searchComplaints, searchTerms } from '@/db'
+import { bookPage, ComplaintDb, complaintState, localDeskQueue, project, SCHEMA_VERSIONS, searchComplaints } from '@/db'
 import { textRow } from '@/db/textRow'
-import { eventFactory, RECORDED } from '../support/eventFactory'
+import { awaitingAtV3 } from '@/db/upgrades/v3'
 
-/** A book row as versions 1–3 stored it: the folded state and the search terms inside the row. */
-function legacyRow(state: ComplaintState, version: number) {
-  const { summary: _summary, phoneReversed: _reversed, awaiting, ...row } = project(state)
-  const legacy = { ...row, terms: searchTerms(`${state.description} ${state.demand ?? ''}`), updatedHlc: state.lastHlc, state }
-  if (version < 3) {
-    delete (legacy.state as Partial<ComplaintState>).extensionRequests
-    return legacy
-  }
-  return { ...legacy, awaiting }
+/**
+ * What each released version stored, frozen as JSON (tests/db/fixtures/v<N>.json): the rows as that version's app wrote
+ * them, beside the events and the outbox. Built from files, never from today's `project()` or `fold()`, so a change of
+ * today's shapes cannot quietly change what the upgrades are tested on. Never edit a fixture; a new version adds one.
+ */
+interface Fixture {
+  version: number
+  meta: { key: string; value: unknown }[]
+  complaints: { name: string; events: ComplaintEvent[]; outbox: unknown[]; row: Record<string, unknown>; text?: Record<string, unknown> }[]
 }
 
-/** Stores complaints the way the app of `version` did (the one write path of today writes today's shape). */
-async function storeAs(db: ComplaintDb, version: number, complaints: ComplaintEvent[][]) {
+function fixture(version: number): Fixture {
+  return JSON.parse(readFileSync(new URL(`./fixtures/v${version}.json`, import.meta.url), 'utf8')) as Fixture
+}
+
+type Stored = Fixture['complaints'][number]
+
+/** A copy of a stored complaint under new ids (its events' and its own), for the upgrades' paging over many rows. */
+function copyOf(c: Stored): Stored {
+  let json = JSON.stringify(c)
+  for (const id of [c.events[0]!.complaintId, ...c.events.map((e) => e.id)]) json = json.replaceAll(id, newId())
+  return JSON.parse(json) as Stored
+}
+
+/** Stores complaints exactly as the fixture of their version holds them. */
+async function storeAs(db: ComplaintDb, meta: Fixture['meta'], complaints: Stored[]) {
   await db.transaction('rw', db.tables, async () => {
-    for (const events of complaints) {
-      await db.events.bulkAdd(events)
-      await db.outbox.bulkAdd(events.map((e, i) => ({ eventId: e.id, complaintId: e.complaintId, queuedAt: i, attempts: 0 })))
-      await db.table('complaints').put(legacyRow(fold(events)!, version))
+    for (const c of complaints) {
+      await db.events.bulkAdd(c.events)
+      await db.table('outbox').bulkAdd(c.outbox)
+      await db.table('complaints').put(c.row)
+      if (c.text) await db.table('texts').put(c.text)
     }
-    await db.meta.put({ key: 'identity', value: { deviceId: 'tablet-a', branchId: 'branch-1', staffId: 'staff-li', staffName: '李经理' } })
+    await db.meta.bulkPut(meta)
   })
 }
 
-function complaint(...more: ((f: ReturnType<typeof eventFactory>) => ComplaintEvent)[]): ComplaintEvent[] {
-  const f = eventFactory()
-  return [f.make({ type: 'complaint.recorded', payload: RECORDED }), ...more.map((m) => m(f))]
-}
+const named = (f: Fixture, name: string) => f.complaints.find((c) => c.name === name)!
 
 describe('IndexedDB schema upgrades', () => {
   it('has append-only, increasing versions', () => {
@@ -43,7 +55,8 @@ describe('IndexedDB schema upgrades', () => {
   it('v1 → v2 keeps every complaint, event, queued event and the identity, and adds drafts', async () => {
     const name = `upgrade-${newId()}`
     const v1 = new ComplaintDb(name, { upTo: 1 })
-    await storeAs(v1, 1, [complaint()])
+    const f = fixture(1)
+    await storeAs(v1, f.meta, f.complaints)
     const before = { events: await v1.events.toArray(), complaints: await v1.complaints.toArray(), outbox: await v1.outbox.toArray(), meta: await v1.meta.toArray() }
     v1.close()
 
@@ -61,9 +74,10 @@ describe('IndexedDB schema upgrades', () => {
   it('v2 → v3 indexes what waits for a supervisor and gives old states an empty list of extension requests', async () => {
     const name = `upgrade-${newId()}`
     const v2 = new ComplaintDb(name, { upTo: 2 })
-    const escalated = complaint((f) => f.make({ type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }))
-    const quiet = complaint()
-    await storeAs(v2, 2, [escalated, quiet])
+    const f = fixture(2)
+    const escalated = named(f, 'escalated').events
+    const quiet = named(f, 'plain').events
+    await storeAs(v2, f.meta, f.complaints)
     v2.close()
 
     const v3 = new ComplaintDb(name, { upTo: 3 })
@@ -78,10 +92,11 @@ describe('IndexedDB schema upgrades', () => {
   it('v3 → v4 keeps the book, search and the desk working with the state out of the rows and the words in their own store', async () => {
     const name = `upgrade-${newId()}`
     const v3 = new ComplaintDb(name, { upTo: 3 })
-    const escalated = complaint((f) => f.make({ type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }))
+    const f = fixture(3)
+    const escalated = named(f, 'escalated').events
     // More than one page of the upgrade (500 rows), so the paging is exercised.
-    const many = Array.from({ length: 520 }, () => complaint())
-    await storeAs(v3, 3, [escalated, ...many])
+    const many = Array.from({ length: 520 }, () => copyOf(named(f, 'plain')))
+    await storeAs(v3, f.meta, [named(f, 'escalated'), ...many])
     const eventsBefore = await v3.events.count()
     v3.close()
 
@@ -106,20 +121,11 @@ describe('IndexedDB schema upgrades', () => {
   it('v4 → v5 finds a complaint by its phone tail and by one character of the name or the text', async () => {
     const name = `upgrade-${newId()}`
     const v4 = new ComplaintDb(name, { upTo: 4 })
-    const many = Array.from({ length: 510 }, () => complaint())
-    const f = eventFactory()
-    const other = [f.make({ type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: '赵敏', phone: '13912349963' }, description: '银行卡被吞' } })]
+    const f = fixture(4)
     // What the app of version 4 stored: the row without the reversed phone, the text without the name.
-    await v4.transaction('rw', v4.tables, async () => {
-      for (const events of [other, ...many]) {
-        const state = fold(events)!
-        await v4.events.bulkAdd(events)
-        const { phoneReversed: _reversed, ...row } = project(state)
-        await v4.table('complaints').put(row)
-        const text = `${state.description} ${state.demand ?? ''}`.toLowerCase()
-        await v4.table('texts').put({ id: state.id, text, terms: searchTerms(text).filter((t) => [...t].length > 1) })
-      }
-    })
+    const other = named(f, 'zhao').events
+    const many = Array.from({ length: 510 }, () => copyOf(named(f, 'plain')))
+    await storeAs(v4, f.meta, [named(f, 'zhao'), ...many])
     v4.close()
 
     const current = new ComplaintDb(name)
@@ -140,11 +146,9 @@ describe('IndexedDB schema upgrades', () => {
   it('v5 → v6 keeps every row and indexes case numbers, which complaints recorded before do not have', async () => {
     const name = `upgrade-${newId()}`
     const v5 = new ComplaintDb(name, { upTo: 5 })
-    const old = complaint()
-    await v5.transaction('rw', v5.tables, async () => {
-      await v5.events.bulkAdd(old)
-      await v5.complaints.put(project(fold(old)!))
-    })
+    const f = fixture(5)
+    const old = named(f, 'plain').events
+    await storeAs(v5, f.meta, f.complaints)
     const before = await v5.complaints.toArray()
     v5.close()
 
@@ -161,8 +165,9 @@ describe('IndexedDB schema upgrades', () => {
   it('opens a version 1 database straight at the newest version', async () => {
     const name = `upgrade-${newId()}`
     const v1 = new ComplaintDb(name, { upTo: 1 })
-    const one = complaint()
-    await storeAs(v1, 1, [one])
+    const f = fixture(1)
+    const one = named(f, 'plain').events
+    await storeAs(v1, f.meta, f.complaints)
     v1.close()
 
     const current = new ComplaintDb(name)
@@ -170,5 +175,18 @@ describe('IndexedDB schema upgrades', () => {
     expect(await bookPage(current)).toEqual([project(fold(one)!)])
     expect((await searchComplaints(current, '等待了')).map((r) => r.id)).toEqual([one[0]!.complaintId])
     await current.delete()
+  })
+})
+
+describe('the released v3 upgrade, frozen', () => {
+  it('follows its own rule of then, not the live domain predicate', () => {
+    const source = readFileSync(new URL('../../src/db/upgrades/v3.ts', import.meta.url), 'utf8')
+    expect(source).not.toMatch(/from '@\/domain|from '\.\.\/\.\.\/domain/)
+    const escalation = { escalations: [{}], extensionRequests: [{ decision: undefined }] }
+    expect(awaitingAtV3({ status: 'inProgress', ...escalation })).toEqual(['escalation', 'extension'])
+    expect(awaitingAtV3({ status: 'closed', ...escalation })).toEqual([])
+    expect(awaitingAtV3({ status: 'withdrawn', ...escalation })).toEqual([])
+    // A v2 state had no extension requests.
+    expect(awaitingAtV3({ status: 'accepted', escalations: [{ plan: {} }] })).toEqual([])
   })
 })

@@ -1,8 +1,33 @@
 import { Dexie } from 'dexie'
+import type * as DexieModule from 'dexie'
 import type { EntityTable } from 'dexie'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { effectScope } from 'vue'
+import { effectScope, watch } from 'vue'
 import { useLiveQuery } from '@/ui/composables/useLiveQuery'
+
+/**
+ * Every result Dexie's live query hands to useLiveQuery, counted as it is handed over: "the live query's first
+ * result changed nothing" is asserted once that result has demonstrably arrived, not after a guessed pause.
+ */
+const delivered = vi.hoisted(() => ({ results: [] as unknown[] }))
+vi.mock('dexie', async (importOriginal) => {
+  const dexie = await importOriginal<typeof DexieModule>()
+  return {
+    ...dexie,
+    liveQuery: <T>(query: () => T | Promise<T>) => {
+      const observable = dexie.liveQuery(query)
+      return {
+        subscribe: (observer: { next: (value: T) => void; error: (e: unknown) => void }) => observable.subscribe({
+          next: (value) => {
+            observer.next(value)
+            delivered.results.push(value)
+          },
+          error: (e) => observer.error(e),
+        }),
+      }
+    },
+  }
+})
 
 interface Row { id: string; n: number }
 class Db extends Dexie {
@@ -18,6 +43,7 @@ afterEach(async () => {
   db?.close()
   if (db) await Dexie.delete(db.name)
   db = null
+  delivered.results = []
 })
 
 describe('useLiveQuery, eager', () => {
@@ -25,15 +51,21 @@ describe('useLiveQuery, eager', () => {
     db = new Db(`lq-${Math.random()}`)
     await db.rows.bulkPut([{ id: 'a', n: 1 }])
     const scope = effectScope()
-    const { data, loading } = scope.run(() => useLiveQuery({ query: () => db!.rows.toArray(), initial: [] as Row[], eager: true }))!
-    await vi.waitFor(() => expect(data.value).toEqual([{ id: 'a', n: 1 }]))
+    const shown: Row[][] = []
+    const { data, loading } = scope.run(() => {
+      const live = useLiveQuery({ query: () => db!.rows.toArray(), initial: [] as Row[], eager: true })
+      watch(live.data, (rows) => shown.push(rows), { flush: 'sync' })
+      return live
+    })!
+    // The live query's first result has arrived …
+    await vi.waitFor(() => expect(delivered.results).toHaveLength(1))
     expect(loading.value).toBe(false)
-    const eager = data.value
-    // The live query's first result is the same rows: not handed over again (the page is not rendered twice).
-    await new Promise((r) => setTimeout(r, 50))
-    expect(data.value).toBe(eager)
+    // … and it was the same rows as the eager read: shown once, not handed over again (the page is not rendered twice).
+    expect(shown).toEqual([[{ id: 'a', n: 1 }]])
+    expect(data.value).toBe(shown[0])
     await db.rows.put({ id: 'b', n: 2 })
-    await vi.waitFor(() => expect(data.value).toHaveLength(2))
+    await vi.waitFor(() => expect(delivered.results).toHaveLength(2))
+    expect(shown.map((rows) => rows.length)).toEqual([1, 2])
     scope.stop()
   })
 
@@ -43,9 +75,10 @@ describe('useLiveQuery, eager', () => {
     const query = vi.fn(() => db!.rows.toArray())
     const scope = effectScope()
     const { data } = scope.run(() => useLiveQuery({ query, initial: [] as Row[], eager: () => Promise.resolve([{ id: 'a', n: 1 }]) }))!
-    await vi.waitFor(() => expect(data.value).toEqual([{ id: 'a', n: 1 }]))
-    // Only the live query read: the eager read was the one handed in.
-    await vi.waitFor(() => expect(query).toHaveBeenCalledTimes(1))
+    await vi.waitFor(() => expect(delivered.results).toHaveLength(1))
+    expect(data.value).toEqual([{ id: 'a', n: 1 }])
+    // Only the live query read: the eager read was the one handed in (counted after the live query answered).
+    expect(query).toHaveBeenCalledTimes(1)
     scope.stop()
   })
 

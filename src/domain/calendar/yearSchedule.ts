@@ -28,7 +28,9 @@ export const yearScheduleSchema = z.object({
   published: z.boolean(),
 })
 
-export type ScheduleProblem = { path: (string | number)[]; code: 'outsideYear' | 'rangeBackwards' | 'rangeTooLong' | 'overlap' | 'makeUpOnWeekday' | 'makeUpInHoliday' | 'duplicate' }
+/** Every problem scheduleProblems can find: the console explains each (its messages are checked against this list). */
+export const SCHEDULE_PROBLEM_CODES = ['outsideYear', 'rangeBackwards', 'rangeTooLong', 'overlap', 'makeUpOnWeekday', 'makeUpInHoliday', 'duplicate'] as const
+export type ScheduleProblem = { path: (string | number)[]; code: (typeof SCHEDULE_PROBLEM_CODES)[number] }
 
 /** A holiday never lasts longer than this in a State Council notice (the longest, Spring Festival, is 9 days). */
 const MAX_RANGE_DAYS = 15

@@ -30,7 +30,10 @@ export const staffFieldsSchema = z.object({
 export type StaffFields = z.infer<typeof staffFieldsSchema>
 
 /** The rules between the fields, shared by the form (to say what is wrong) and the server (to refuse it). */
-export function staffFieldsProblem(s: Pick<StaffFields, 'role' | 'branchId' | 'coveredBranchIds'> & { approvalLevel?: StaffFields['approvalLevel'] }): { path: keyof StaffFields; code: string } | null {
+/** Every rule between the fields staffFieldsProblem can find broken: the console explains each. */
+export const STAFF_FIELD_PROBLEMS = ['branchRequired', 'onlySupervisorsApprove', 'adminHasNoBranch', 'onlySupervisorsCover'] as const
+
+export function staffFieldsProblem(s: Pick<StaffFields, 'role' | 'branchId' | 'coveredBranchIds'> & { approvalLevel?: StaffFields['approvalLevel'] }): { path: keyof StaffFields; code: (typeof STAFF_FIELD_PROBLEMS)[number] } | null {
   if (s.role !== 'admin' && !s.branchId) return { path: 'branchId', code: 'branchRequired' }
   if (s.role !== 'supervisor' && s.approvalLevel === 'superior') return { path: 'approvalLevel', code: 'onlySupervisorsApprove' }
   if (s.role === 'admin' && s.branchId) return { path: 'branchId', code: 'adminHasNoBranch' }

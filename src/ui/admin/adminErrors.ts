@@ -27,7 +27,8 @@ export function fieldErrors(i18n: Translate, issues: readonly { path: readonly P
   const out: Record<string, string> = {}
   for (const i of issues) {
     const key = i.path.map(String).join('.')
-    const ours = i.message && codeMessage(i18n, i.message) !== i.message ? i.message : undefined
+    // Our own code, carried as zod's message or (the domain's problem lists, e.g. scheduleProblems) as the code itself.
+    const ours = [i.message, i.code].find((c) => c !== undefined && codeMessage(i18n, c) !== c)
     out[key] ??= codeMessage(i18n, ours ?? ZOD_CODES[i.code ?? ''] ?? i.message ?? 'invalid')
   }
   return out

@@ -10,6 +10,7 @@ import DeskPage from '@/ui/desk/DeskPage.vue'
 import ProcessPanel from '@/ui/process/ProcessPanel.vue'
 import { useStatusStore } from '@/ui/stores/useStatusStore'
 import { RECORDED } from '../../support/eventFactory'
+import { databaseIdle } from '../../support/databaseIdle'
 import { mountWithApp } from '../../support/mountWithApp'
 
 const SUPERVISOR = { staffId: 'zhao', name: '赵敏', role: 'supervisor' as const, approvalLevel: null }
@@ -93,7 +94,7 @@ describe('the supervisor’s desk on the branch tablet, offline', () => {
     approve.click()
     approve.click()
     await vi.waitFor(() => expect(item()).toBeNull())
-    await new Promise((r) => setTimeout(r, 100))
+    await databaseIdle(db)
     expect(await db.events.where('complaintId').equals(requested).filter((e) => e.type === 'extension.decided').count()).toBe(1)
     expect(q('.van-dialog')?.textContent ?? '').not.toContain('已经审批过')
   })

@@ -6,6 +6,7 @@ import { CLOCK_OFFSET_KEY } from '@/db/meta'
 import { newId, toChinaLocalInput } from '@/domain'
 import AppHeader from '@/ui/components/AppHeader.vue'
 import IntakeForm from '@/ui/intake/IntakeForm.vue'
+import { databaseIdle } from '../../support/databaseIdle'
 import { mountWithApp } from '../../support/mountWithApp'
 
 /** In front of the customer, on a slow tablet: no duplicate, no lost word, no one else's form. */
@@ -48,7 +49,8 @@ describe('IntakeForm on a slow tablet', () => {
     void form.trigger('submit')
     await vi.waitFor(() => expect(pushes).toHaveBeenCalledTimes(1))
     await form.trigger('submit')
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    // A save that (wrongly) went through would commit, then drop the draft, then open the page: two transactions.
+    await databaseIdle(db, 2)
     expect(await db.complaints.count()).toBe(1)
     expect(await db.events.count()).toBe(1)
     expect(pushes).toHaveBeenCalledTimes(1)
@@ -101,8 +103,8 @@ describe('IntakeForm on a slow tablet', () => {
     await vi.waitFor(async () => expect((await db.drafts.toArray()).map((d) => d.key)).toEqual(['new-complaint@li']), { timeout: 2000 })
 
     const zhao = await setup({ db, user: { staffId: 'zhao', name: '赵敏' } })
-    await flushPromises()
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // Whatever the form read of the drafts has been handed over by then.
+    await databaseIdle(db)
     expect(value(zhao.wrapper, 'field-name')).toBe('')
     zhao.unmount()
 

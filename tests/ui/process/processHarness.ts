@@ -6,11 +6,14 @@ import type { ComplaintEvent, EventDraft, EventPayload, EventType, PayloadInput 
 import { commit, ComplaintDb } from '@/db'
 import ProcessPanel from '@/ui/process/ProcessPanel.vue'
 import { RECORDED } from '../../support/eventFactory'
+import { databaseIdle } from '../../support/databaseIdle'
 import { mountWithApp } from '../../support/mountWithApp'
 
 /** Shared set-up for the process tests: a complaint with a history, the panel mounted on a snapshot of its state. */
 
 const cleanups: (() => Promise<void>)[] = []
+/** The database of the latest `setup`: `settle` waits for what was started on it. */
+let latestDb: ComplaintDb | null = null
 
 export async function cleanUp(): Promise<void> {
   for (const c of cleanups.splice(0)) await c()
@@ -23,6 +26,7 @@ export async function cleanUp(): Promise<void> {
 /** `at`: when the history was recorded (a history dated in March must be recorded then, not after its deadlines). */
 export async function setup(history: EventDraft[] = [], options: { locale?: 'zh-CN' | 'en'; recorded?: Partial<PayloadInput<'complaint.recorded'>>; at?: string } = {}) {
   const db = new ComplaintDb(`process-${newId()}`)
+  latestDb = db
   const id = newId()
   const at = options.at ? () => Date.parse(options.at!) : Date.now
   const { state } = await commit(db, id, [{ type: 'complaint.recorded', payload: { ...RECORDED, ...options.recorded } }, ...history], at)
@@ -94,11 +98,13 @@ export async function save(): Promise<void> {
 /** The messages shown under the fields of the open sheet. */
 export const alerts = () => qa('.van-popup [role="alert"]').map((e) => e.textContent?.trim() ?? '')
 
-/** Gives Dexie time to finish anything that was (wrongly) started, then reads. */
-export async function settle(): Promise<void> {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 30))
-  await flushPromises()
+/**
+ * Waits until everything a tap started on the database has finished, however long it takes (see databaseIdle): a
+ * write that was (wrongly) started is stored by then, and a read that was started has been handed over.
+ */
+export async function settle(db: ComplaintDb | null = latestDb): Promise<void> {
+  if (!db) throw new Error('settle() before setup()')
+  await databaseIdle(db)
 }
 
 export const VALID: EventDraft = { type: 'validity.judged', payload: { verdict: 'valid', reason: '属实' } }

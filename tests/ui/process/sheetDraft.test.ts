@@ -70,7 +70,6 @@ describe('an action sheet keeps what was typed', () => {
     submit.click()
     await vi.waitFor(async () => expect((await types()).length).toBe(before + 1))
     await settle()
-    await new Promise((resolve) => setTimeout(resolve, 100))
     expect((await types()).filter((t) => t === 'customer.unreachable')).toHaveLength(1)
     await vi.waitFor(async () => expect(await db.drafts.count()).toBe(0))
   })

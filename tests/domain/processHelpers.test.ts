@@ -4,7 +4,7 @@ import type { EventDraft } from '@/domain'
 import { correctionProblem, correctionText, correctionValue } from '@/domain/complaint/correctionInput'
 import { processProgress } from '@/domain/complaint/progress'
 import { composeSms, mergeSmsTemplates, smsDate, unfilledPlaceholders, withSavedTemplates } from '@/domain/complaint/smsCompose'
-import { eventFactory, RECORDED } from '../../support/eventFactory'
+import { eventFactory, RECORDED } from '../support/eventFactory'
 
 /** The pure helpers the process builds on (src/domain, no Vue). */
 function state(...drafts: EventDraft[]) {
