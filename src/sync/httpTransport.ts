@@ -23,7 +23,10 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     })
     const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string }
-    if (!res.ok) throw new SyncHttpError(res.status, body.error ?? 'http', body.message ?? res.statusText)
+    if (!res.ok) {
+      const { error, message, ...details } = body
+      throw new SyncHttpError(res.status, error ?? 'http', message ?? res.statusText, details)
+    }
     return body as T
   }
 
@@ -32,6 +35,9 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     pull: (after: number, limit: number, report?: TabletReport) => {
       const reported = report ? `&pending=${report.pending}&app=${encodeURIComponent(report.app)}${report.wipe ? '&wipe=1' : ''}` : ''
       return call<PullResponse>(`/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=${after}&limit=${limit}${reported}`)
+    },
+    wiped: async (undelivered: number) => {
+      await call('/api/sync/wiped', { method: 'POST', body: JSON.stringify({ undelivered }) })
     },
   }
 }

@@ -15,6 +15,8 @@ export interface AdminStaff {
 export interface AdminDevice {
   id: string; name: string; branchId: string; branchName: string; enrolledBy: string; enrolledByName: string | null; enrolledAt: string
   lastSeenAt: string | null; reportedAt: string | null; pendingEvents: number | null; appVersion: string | null; canWipe: boolean; wipe: boolean
+  /** Revoked with a wipe: when the tablet pushed its last records and said it was erasing itself, and what it could not deliver. */
+  wipeAcknowledgedAt?: string | null; wipeUndelivered?: number | null
   revokedAt: string | null; expiredAt: string | null; needsConfirmation: boolean
 }
 

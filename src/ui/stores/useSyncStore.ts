@@ -4,6 +4,7 @@ import type { SyncEngine, SyncStatus } from '@/sync'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
 import { useDatabase } from '@/ui/services/database'
 import { useStatusStore } from '@/ui/stores/useStatusStore'
+import { wipedNotice } from '@/ui/wipe/wipedNotice'
 
 /** The sync engine for this tablet, once it is enrolled; its status for the header. */
 export const useSyncStore = defineStore('sync', () => {
@@ -35,8 +36,11 @@ export const useSyncStore = defineStore('sync', () => {
       onDeviceToken: (token) => session.replaceDeviceToken(token),
       onActiveStaff: (ids) => session.keepActive(ids),
       appVersion: __APP_VERSION__,
-      // Erased by order of an administrator: start again at enrolment.
-      onWiped: () => location.replace('/'),
+      // Erased by order of an administrator: the app shows why, and nothing else, until the tablet is enrolled again.
+      onWiped: (notice) => {
+        engine?.stop()
+        wipedNotice.value = notice
+      },
       events: { window, document },
     })
     void engine.start()
