@@ -4,7 +4,7 @@ import type { SyncEngine, SyncStatus } from '@/sync'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
 import { useDatabase } from '@/ui/services/database'
 import { useStatusStore } from '@/ui/stores/useStatusStore'
-import { wipedNotice } from '@/ui/wipe/wipedNotice'
+import { showWipedNotice } from '@/ui/wipe/wipedNotice'
 
 /** The sync engine for this tablet, once it is enrolled; its status for the header. */
 export const useSyncStore = defineStore('sync', () => {
@@ -39,7 +39,7 @@ export const useSyncStore = defineStore('sync', () => {
       // Erased by order of an administrator: the app shows why, and nothing else, until the tablet is enrolled again.
       onWiped: (notice) => {
         engine?.stop()
-        wipedNotice.value = notice
+        showWipedNotice(notice)
       },
       events: { window, document },
     })

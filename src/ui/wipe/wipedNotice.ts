@@ -1,10 +1,12 @@
 import { ref } from 'vue'
-import { WIPE_NOTICE_KEY } from '@/sync/tabletReport'
-import type { WipeNotice } from '@/sync/tabletReport'
+import type { WipeNotice } from '@/sync'
+
+/** The one thing an erased tablet keeps in local storage: why it is empty (staff name and times, no customer data). */
+const KEY = 'complaint-desk.wiped'
 
 function saved(): WipeNotice | null {
   try {
-    return JSON.parse(globalThis.localStorage?.getItem(WIPE_NOTICE_KEY) ?? 'null') as WipeNotice | null
+    return JSON.parse(globalThis.localStorage?.getItem(KEY) ?? 'null') as WipeNotice | null
   } catch {
     return null
   }
@@ -16,8 +18,13 @@ function saved(): WipeNotice | null {
  */
 export const wipedNotice = ref<WipeNotice | null>(saved())
 
+export function showWipedNotice(notice: WipeNotice): void {
+  globalThis.localStorage?.setItem(KEY, JSON.stringify(notice))
+  wipedNotice.value = notice
+}
+
 /** Enrolling again: the notice has been read. */
 export function dismissWipedNotice(): void {
-  globalThis.localStorage?.removeItem(WIPE_NOTICE_KEY)
+  globalThis.localStorage?.removeItem(KEY)
   wipedNotice.value = null
 }
