@@ -138,7 +138,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     })
     const text = (v: unknown) => (typeof v === 'string' ? v : null)
     const notice: WipeNotice = { revokedAt: text(order.details.revokedAt), revokedBy: text(order.details.revokedBy), erasedAt: new Date(now()).toISOString(), undelivered }
-    await wipeTablet(db)
+    await wipeTablet(db, notice)
     started = false
     if (timer) clearTimeout(timer)
     status.state = 'revoked'

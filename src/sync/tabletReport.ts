@@ -17,6 +17,11 @@ export interface WipeNotice {
   undelivered: number
 }
 
+/**
+ * The one thing an erased tablet keeps in local storage: why it is empty (staff name and times, no customer data).
+ * While it is there the app opens no database and shows only that (openDatabaseEarly.ts, main.ts, WipedScreen).
+ */
+export const WIPE_NOTICE_KEY = 'complaint-desk.wiped'
 /** Kept across a wipe: the screen's language (not data). */
 const KEPT_KEYS = ['complaint-desk.locale']
 
@@ -24,12 +29,11 @@ const KEPT_KEYS = ['complaint-desk.locale']
  * An administrator revoked this tablet with an order to erase it (a lost or stolen tablet): everything it holds goes —
  * complaints, drafts, its users and their PINs, the outbox (already pushed) — and it starts again at enrolment. The
  * database is deleted and stays deleted (no auto-open: a live query or a draft's save cannot recreate it behind the
- * notice); session storage is cleared and local storage too, but for the language (the app then keeps the notice
- * there: staff name and times, no customer data). The service
+ * notice); session storage is cleared and local storage too, but for the language and the notice. The service
  * worker's caches hold only the app's own files (`/api` is never cached), so they stay.
  */
 export async function wipeTablet(
-  db: ComplaintDb,
+  db: ComplaintDb, notice: WipeNotice,
   storage: { session?: Pick<Storage, 'clear'>; local?: Pick<Storage, 'clear' | 'getItem' | 'setItem'> } = { session: globalThis.sessionStorage, local: globalThis.localStorage },
 ): Promise<void> {
   await db.delete({ disableAutoOpen: true })
@@ -39,5 +43,6 @@ export async function wipeTablet(
     const kept = KEPT_KEYS.map((k) => [k, local.getItem(k)] as const)
     local.clear()
     for (const [k, v] of kept) if (v !== null) local.setItem(k, v)
+    local.setItem(WIPE_NOTICE_KEY, JSON.stringify(notice))
   }
 }

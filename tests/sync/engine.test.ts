@@ -231,8 +231,8 @@ describe('sync engine', () => {
     expect(centre.acknowledged()).toBe(0)
     expect(await recorded()).toBe(false)
     expect(notices).toEqual([expect.objectContaining({ revokedAt: '2026-12-03T04:00:00.000Z', revokedBy: '管理员', undelivered: 0 })])
-    // Local storage keeps only the language (the app adds the notice); and nothing reopens the database behind it.
-    expect([...local.keys()]).toEqual(['complaint-desk.locale'])
+    // Local storage keeps only the language and the notice; and nothing reopens the database behind it.
+    expect([...local.keys()].sort()).toEqual(['complaint-desk.locale', 'complaint-desk.wiped'])
     await expect(lost.events.count()).rejects.toThrow()
     expect(await recorded()).toBe(false)
   })

@@ -4,7 +4,6 @@ import type { SyncEngine, SyncStatus } from '@/sync'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
 import { useDatabase } from '@/ui/services/database'
 import { useStatusStore } from '@/ui/stores/useStatusStore'
-import { showWipedNotice } from '@/ui/wipe/wipedNotice'
 
 /** The sync engine for this tablet, once it is enrolled; its status for the header. */
 export const useSyncStore = defineStore('sync', () => {
@@ -36,11 +35,8 @@ export const useSyncStore = defineStore('sync', () => {
       onDeviceToken: (token) => session.replaceDeviceToken(token),
       onActiveStaff: (ids) => session.keepActive(ids),
       appVersion: __APP_VERSION__,
-      // Erased by order of an administrator: the app shows why, and nothing else, until the tablet is enrolled again.
-      onWiped: (notice) => {
-        engine?.stop()
-        showWipedNotice(notice)
-      },
+      // Erased by order of an administrator: start again, on the screen that says why (main.ts).
+      onWiped: () => location.replace('/'),
       events: { window, document },
     })
     void engine.start()
