@@ -97,6 +97,8 @@ async function seed(opts: { name: string; n: number; seed: number; identity: boo
       names.push(row.name)
     }
     await done(tx)
+    // A 100,000-complaint seed takes many minutes on a loaded machine: say how far it has got.
+    if ((start + batch) % 10_000 === 0) console.info(`bench:seeded ${start + batch}`)
   }
   db.close()
   return { complaints: opts.n, events, ms: performance.now() - t0 }

@@ -210,6 +210,7 @@ const DB = 'complaint-desk'
 async function benchHarness(context: BrowserContext, base: string, pullEvents: number) {
   const page = await openHarness(context, base)
   log(`seeding ${N.toLocaleString('en-US')} complaints…`)
+  page.on('console', (m) => { if (m.text().startsWith('bench:seeded ')) log(`  ${Number(m.text().slice(13)).toLocaleString('en-US')} seeded`) })
   const seeded = await page.evaluate(([n, name]) => window.bench.seed({ name, n, seed: 1, identity: true }), [N, DB] as const)
   log(`seeded ${seeded.complaints.toLocaleString('en-US')} complaints, ${seeded.events.toLocaleString('en-US')} events in ${(seeded.ms / 1000).toFixed(1)} s`)
   await page.evaluate((name) => window.bench.open(name), DB)

@@ -1,4 +1,4 @@
-import { phoneDigits } from '@/domain'
+import { phoneDigits } from '@/domain/phone'
 import { caseNumberQuery } from '@/domain/complaint/caseLabel'
 import { chinaDate } from '@/domain/chinaTime'
 import { fold } from '@/domain/complaint/fold'

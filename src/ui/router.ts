@@ -3,9 +3,9 @@ import type { RouteLocationNormalized, RouteLocationRaw, RouteRecordRaw } from '
 import { savedUnlock, useSessionStore } from '@/ui/auth/useSessionStore'
 import { loadFeatureMessages } from '@/ui/i18n'
 import type { MessageTarget } from '@/ui/i18n'
-import BookPage from '@/ui/pages/BookPage.vue'
+import BookPage from '@/ui/book/BookPage.vue'
 import { useDatabase } from '@/ui/services/database'
-import { dropFirstBookPage, prefetchFirstBookPage } from '@/ui/services/firstBookPage'
+import { dropFirstBookPage, prefetchFirstBookPage } from '@/ui/book/firstBookPage'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -17,7 +17,7 @@ declare module 'vue-router' {
 export const routes: RouteRecordRaw[] = [
   // The book is the start page and ships in the first chunk; the others load on first use (and are precached).
   { path: '/', name: 'book', component: BookPage },
-  { path: '/complaints/new', name: 'new', component: () => import('@/ui/pages/NewComplaintPage.vue') },
+  { path: '/complaints/new', name: 'new', component: () => import('@/ui/intake/NewComplaintPage.vue') },
   { path: '/walk-in', name: 'walkIn', component: () => import('@/ui/script/WalkInStart.vue') },
   { path: '/walk-in/:id/script', name: 'walkInScript', component: () => import('@/ui/script/ScriptPage.vue'), props: (r) => ({ id: r.params.id, walkIn: true }) },
   { path: '/complaints/:id/slip', name: 'slip', component: () => import('@/ui/slip/SlipPage.vue'), props: true },
@@ -27,7 +27,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/desk', name: 'desk', component: () => import('@/ui/desk/DeskPage.vue') },
   { path: '/desk/complaints/:id', name: 'deskComplaint', component: () => import('@/ui/desk/CentralComplaintPage.vue'), props: true },
   { path: '/reports', name: 'reports', component: () => import('@/ui/reports/ReportsPage.vue') },
-  { path: '/complaints/:id', name: 'complaint', component: () => import('@/ui/pages/ComplaintPage.vue'), props: true },
+  { path: '/complaints/:id', name: 'complaint', component: () => import('@/ui/complaint/ComplaintPage.vue'), props: true },
   // The administrator's console: online, on any browser (no tablet enrolment or PIN), behind the centre's sign-in. One
   // route here; its pages are chosen inside its own chunk (AdminPage.vue), so the first screen carries none of them.
   { path: '/admin/:page?', name: 'admin', component: () => import('@/ui/admin/AdminPage.vue'), props: true, meta: { console: true } },

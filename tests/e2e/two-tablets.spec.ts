@@ -12,7 +12,7 @@ async function waitSynced(page: Page) {
   await expect(page.getByTestId('outbox-count')).toHaveText('0', { timeout: 20_000 })
 }
 
-const inTenDays = () => new Date(Date.now() + 8 * 3600_000 + 10 * 86_400_000).toISOString().slice(0, 10)
+const inTwentyDays = () => new Date(Date.now() + 8 * 3600_000 + 20 * 86_400_000).toISOString().slice(0, 10)
 
 test('two tablets of one branch converge: offline intake, an extension and a concurrent note', async ({ browser }) => {
   test.setTimeout(150_000)
@@ -48,7 +48,7 @@ test('two tablets of one branch converge: offline intake, an extension and a con
   await b.getByTestId('action-complaint-extended').click()
   const sheet = b.getByTestId('sheet-complaint-extended')
   await sheet.getByTestId('action-field-reason').fill('需等待清算中心核对流水')
-  await sheet.getByTestId('action-field-newDueDate').fill(inTenDays())
+  await sheet.getByTestId('action-field-newDueDate').fill(inTwentyDays())
   await sheet.getByTestId('action-submit').click()
   await expect(b.locator('[data-testid="timeline-event"][data-type="complaint.extended"]')).toHaveCount(1)
   await waitSynced(b)

@@ -430,6 +430,8 @@ export interface ExtensionLimits {
   withoutSuperior: IsoDate
   /** The superior approval held, if any. */
   approval?: SuperiorApproval
+  /** The date the reply is due by now (the earlier of the rule's 15 days and the bank's, or the last extension): an extension must come after it. */
+  replyDue: IsoDate
   /** The earliest deadline the extension extends: recorded and told after it, it no longer counts. */
   deadline: string
   late: boolean
@@ -446,7 +448,7 @@ export function extensionLimits(complaint: ComplaintState, context: ClockContext
   if (round.kind === 'review') {
     const due = endOfChinaDay(reviewDue(s, round, nowMs, ctx).date)
     const day = chinaDate(due)
-    return { cap: day, requestCap: day, withoutSuperior: day, deadline: iso(due), late: nowMs > due, inReview: true }
+    return { cap: day, requestCap: day, withoutSuperior: day, replyDue: day, deadline: iso(due), late: nowMs > due, inReview: true }
   }
   const { dues, held } = decisionClocks(s, round, nowMs, ctx).limits
   const deadline = Math.min(dues.regulatoryMs, dues.replyMs)
@@ -456,6 +458,7 @@ export function extensionLimits(complaint: ComplaintState, context: ClockContext
     requestCap: min(dues.cap45, dues.day60),
     withoutSuperior,
     approval: held,
+    replyDue: min(dues.regulatoryDate, dues.replyDate),
     deadline: iso(deadline),
     late: nowMs > deadline,
     inReview: false,

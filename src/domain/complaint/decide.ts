@@ -20,7 +20,7 @@ export type ValidDraft = { [T in EventType]: { type: T; payload: EventPayload<T>
 export const REFUSALS = [
   'alreadyRecorded', 'notRecorded', 'alreadyAcknowledged', 'isClosed', 'isWithdrawn', 'notClosed',
   'closeNeedsNotice', 'closeNeedsVerdict', 'notEscalated', 'alreadyEscalated', 'sameOwner',
-  'clockAlreadyPaused', 'clockNotPaused', 'extensionBeforeToday', 'invalidCorrection',
+  'clockAlreadyPaused', 'clockNotPaused', 'extensionBeforeToday', 'extensionNotLater', 'invalidCorrection',
   'extensionRequestPending', 'noSuchRequest', 'alreadyDecided',
   'extensionLate', 'extensionPastCap', 'extensionNeedsSuperior', 'extensionInReview', 'approvalIsAnEvent',
   'notAnApprover', 'approvalNeedsSuperior', 'replyIsDecisionNotice', 'noticeNeedsVerdict', 'noticeNeedsRemedies',
@@ -180,6 +180,8 @@ function guard(s: ComplaintState | null, d: ValidDraft, ctx: DecideContext): Ref
 function extensionRefusal(s: ComplaintState, newDueDate: string, ctx: DecideContext, mode: 'record' | 'request'): Refusal | null {
   const limits = extensionLimits(s, ctx)
   if (newDueDate <= chinaDate(ctx.now)) return 'extensionBeforeToday'
+  // An "extension" that does not move the reply date past the one in force would tell the customer of a delay that is none.
+  if (newDueDate <= limits.replyDue) return 'extensionNotLater'
   if (newDueDate > limits.requestCap) return 'extensionPastCap'
   return mode === 'record' && newDueDate > limits.cap ? 'extensionNeedsSuperior' : null
 }

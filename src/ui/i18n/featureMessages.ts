@@ -1,10 +1,10 @@
 import { classificationMessages } from '@/ui/classification/messages'
-import { clockMessages } from '@/ui/clocks/messages'
+import { clockMessages } from '@/ui/complaint/clocks/messages'
 import { deskMessages } from '@/ui/desk/messages'
 import { processMessages } from '@/ui/process/messages'
 import { scriptMessages } from '@/ui/script/messages'
 import { slipMessages } from '@/ui/slip/messages'
-import { syncMessages } from '@/ui/timeline/messages'
+import { syncMessages } from '@/ui/complaint/timeline/messages'
 
 /** The messages of the pages beyond the book: loaded with the first of them, so the first screen does not carry them. */
 export const featureMessages = {

@@ -75,6 +75,7 @@ function extensionDateProblem(date: string | undefined, ctx: ActionContext, mode
   if (l.late) return { key: 'process.extensionLateHint', params: { deadline: dt(l.deadline) } }
   if (!date) return undefined
   if (date <= ctx.today) return { key: 'process.problems.dateNotFuture' }
+  if (date <= l.replyDue) return { key: 'process.extensionNotLater', params: { due: l.replyDue } }
   if (date > l.requestCap) return { key: 'process.extensionPastCap', params: { cap: l.requestCap } }
   if (mode === 'record' && date > l.cap) {
     return l.approval ? { key: 'process.extensionPastCap', params: { cap: l.cap } } : { key: 'process.extensionNeedsSuperior', params: { withoutSuperior: l.withoutSuperior } }

@@ -56,8 +56,8 @@ const CASES: Case[] = [
   },
   {
     type: 'complaint.extended', recent: true, required: ['reason', 'newDueDate', 'noticeAt'],
-    fill: { reason: '需调取监控录像', newDueDate: inDays(10), noticeAt: NOW }, choose: { noticeChannel: 'phone' },
-    payload: { reason: '需调取监控录像', newDueDate: inDays(10), noticeChannel: 'phone', noticeAt: fromChinaLocalInput(NOW) },
+    fill: { reason: '需调取监控录像', newDueDate: inDays(20), noticeAt: NOW }, choose: { noticeChannel: 'phone' },
+    payload: { reason: '需调取监控录像', newDueDate: inDays(20), noticeChannel: 'phone', noticeAt: fromChinaLocalInput(NOW) },
   },
   {
     type: 'decision.notified', history: [VALID], required: ['findings', 'decision', 'basis', 'content', 'notifiedAt'],
@@ -193,12 +193,12 @@ describe('details of particular actions', () => {
     await setup([], { recorded: RECENT })
     await open('complaint.extended')
     await fill('reason', '需调取监控录像')
-    await fill('newDueDate', inDays(10))
+    await fill('newDueDate', inDays(20))
     await choose('noticeChannel', 'sms')
     const text = q('[data-testid="extension-sms-text"]')!.textContent!
     expect(text).toContain('王芳您好')
     expect(text).toContain('因需调取监控录像需要延长处理时限')
-    const [y, m, d] = inDays(10).split('-').map(Number)
+    const [y, m, d] = inDays(20).split('-').map(Number)
     expect(text).toContain(`${y}年${m}月${d}日`)
     expect(q('[data-testid="sms-link"]')!.getAttribute('href')).toBe(`sms:13812345678?body=${encodeURIComponent(text)}`)
     await choose('noticeChannel', 'phone')

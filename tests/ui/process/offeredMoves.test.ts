@@ -21,7 +21,7 @@ const STAGES: [string, EventDraft[]][] = [
   ['judged valid', [VALID]],
   ['told the decision', [VALID, TOLD]],
   ['escalated', [ESCALATED]],
-  ['an extension asked for', [REQUESTED(10)]],
+  ['an extension asked for', [REQUESTED(20)]],
   ['clock paused', [PAUSED]],
   ['resolved', [VALID, TOLD, RESOLVED]],
   ['closed', [VALID, TOLD, RESOLVED, CLOSED]],
@@ -49,11 +49,11 @@ describe('the process panel offers exactly the moves the rules allow (moveRefusa
     })
 
   it('never offers a lobby manager what only a supervisor may record', async () => {
-    await setupAs([ESCALATED, REQUESTED(10)], { role: 'manager' })
+    await setupAs([ESCALATED, REQUESTED(20)], { role: 'manager' })
     expect(q('[data-testid="action-supervisor-planRecorded"]')).toBeNull()
     expect(q('[data-testid="action-extension-decided"]')).toBeNull()
     await cleanUp()
-    await setupAs([ESCALATED, REQUESTED(10)], { role: 'supervisor' })
+    await setupAs([ESCALATED, REQUESTED(20)], { role: 'supervisor' })
     expect(q('[data-testid="action-supervisor-planRecorded"]')).not.toBeNull()
     expect(q('[data-testid="action-extension-decided"]')).not.toBeNull()
   })

@@ -96,7 +96,7 @@ describe('an extension needs how and when the customer was told', () => {
     await save()
     expect(alerts().filter((a) => a === '此项必填')).toHaveLength(3)
     await fill('reason', '需调取监控录像')
-    await fill('newDueDate', inDays(5))
+    await fill('newDueDate', inDays(20))
     await save()
     expect(alerts()).toEqual(['此项必填'])
     expect(q('[data-testid="sheet-complaint-extended"] .has-error label')!.textContent).toContain('告知客户的时间')
@@ -108,7 +108,7 @@ describe('an extension needs how and when the customer was told', () => {
     const { types } = await setup([VALID], { recorded: RECENT })
     await open('complaint.extended')
     await fill('reason', '需调取监控录像')
-    await fill('newDueDate', inDays(5))
+    await fill('newDueDate', inDays(20))
     await fill('noticeAt', `${inDays(2)}T10:00`)
     await save()
     expect(alerts()).toEqual(['时间不能晚于现在'])
@@ -127,6 +127,17 @@ describe('an extension needs how and when the customer was told', () => {
     expect(await types()).not.toContain('complaint.extended')
   })
 
+  it('is blocked with a date that does not go past the reply date in force', async () => {
+    const { types } = await setup([VALID], { recorded: RECENT })
+    await open('complaint.extended')
+    await fill('reason', '需调取监控录像')
+    await fill('newDueDate', inDays(10))
+    await save()
+    expect(alerts()).toEqual([`现答复期限为 ${inDays(15)}，延长后的日期须晚于此日`])
+    await settle()
+    expect(await types()).not.toContain('complaint.extended')
+  })
+
   it('is refused by decide() for a date that is not after today (not merely after the receipt)', () => {
     const f = eventFactory()
     const state = fold([f.make({ type: 'complaint.recorded', payload: RECORDED })])!
@@ -134,6 +145,9 @@ describe('an extension needs how and when the customer was told', () => {
     const extend = (newDueDate: string) => decide(state, { type: 'complaint.extended', payload: { reason: '复杂', newDueDate, noticeChannel: 'sms', noticeAt: '2026-03-05T12:00:00+08:00' } }, { now: new Date('2026-03-05T06:00:00Z') })
     expect(extend('2026-03-03')).toEqual({ ok: false, refusal: 'extensionBeforeToday' })
     expect(extend('2026-03-05')).toEqual({ ok: false, refusal: 'extensionBeforeToday' })
-    expect(extend('2026-03-06').ok).toBe(true)
+    // After today but not after the reply date in force (15 days from receipt): that is no extension.
+    expect(extend('2026-03-06')).toEqual({ ok: false, refusal: 'extensionNotLater' })
+    expect(extend('2026-03-17')).toEqual({ ok: false, refusal: 'extensionNotLater' })
+    expect(extend('2026-03-18')).toMatchObject({ ok: true })
   })
 })

@@ -4,6 +4,9 @@ import { eventsOf, openScript, teardown } from './scriptSupport'
 
 afterEach(teardown)
 
+/** The complaint page is a lazy route: the router moves once its module is loaded, seconds on a busy test machine. */
+const LAZY_ROUTE = { timeout: 20_000 }
+
 describe('ScriptPage', () => {
   it('opens full screen on the first step, with the timer, the rail and the exit', async () => {
     const { wrapper } = await openScript()
@@ -109,7 +112,7 @@ describe('ScriptPage', () => {
     await vi.waitFor(() => expect(wrapper.get('[data-testid="script-timer"]').text()).toMatch(/^5:1\d$/))
   })
 
-  it('ends on a summary of steps, moods, key points and plan, with a way back to the complaint', async () => {
+  it('ends on a summary of steps, moods, key points and plan, with a way back to the complaint', { timeout: 30_000 }, async () => {
     const { wrapper, router, id } = await openScript({
       earlier: [
         { type: 'script.moodRecorded', payload: { phase: 'start', mood: 1 } },
@@ -137,13 +140,13 @@ describe('ScriptPage', () => {
 
     expect(wrapper.find('[data-testid="script-resume"]').exists()).toBe(true)
     await wrapper.get('[data-testid="script-summary-back"]').trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/complaints/${id}`))
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/complaints/${id}`), LAZY_ROUTE)
   })
 
-  it('leaves for the complaint page with the exit control', async () => {
+  it('leaves for the complaint page with the exit control', { timeout: 30_000 }, async () => {
     const { wrapper, router, id } = await openScript()
     await wrapper.get('[data-testid="script-exit"]').trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/complaints/${id}`))
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/complaints/${id}`), LAZY_ROUTE)
   })
 
   it('keeps unsaved ticks and notes when the page is closed and opened again', async () => {

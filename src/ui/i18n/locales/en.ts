@@ -204,6 +204,7 @@ const en: typeof zhCN = {
     clockAlreadyPaused: 'The clock is already paused',
     clockNotPaused: 'The clock is not paused',
     extensionBeforeToday: 'The extended date cannot be before today',
+    extensionNotLater: 'The extended date must come after the reply date now in force',
     invalidCorrection: 'The corrected value is not valid',
     extensionRequestPending: 'An extension request is already waiting for the supervisor',
     noSuchRequest: 'No such extension request',

@@ -203,6 +203,7 @@ export default {
     clockAlreadyPaused: '计时已经暂停',
     clockNotPaused: '计时没有暂停',
     extensionBeforeToday: '延长后的日期不能早于今天',
+    extensionNotLater: '延长后的日期须晚于现在的答复期限',
     invalidCorrection: '更正的内容无效',
     extensionRequestPending: '已有一项延期申请等待主管审批',
     noSuchRequest: '找不到这项延期申请',

@@ -1,8 +1,8 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { complaintState } from '@/db'
-import IntakeForm from '@/ui/components/IntakeForm.vue'
-import { mountWithApp } from '../support/mountWithApp'
+import IntakeForm from '@/ui/intake/IntakeForm.vue'
+import { mountWithApp } from '../../support/mountWithApp'
 
 let cleanup: (() => Promise<void>) | null = null
 afterEach(async () => {
@@ -144,7 +144,7 @@ describe('IntakeForm', () => {
   it('shows a repeat complainant’s earlier complaints as soon as the phone number matches, offline', async () => {
     const { ComplaintDb, commit } = await import('@/db')
     const { newId } = await import('@/domain')
-    const { RECORDED } = await import('../support/eventFactory')
+    const { RECORDED } = await import('../../support/eventFactory')
     const db = new ComplaintDb(`repeat-${newId()}`)
     // Received at 00:30 on 2 March, China time: still 1 March in UTC. The link says the bank's date.
     await commit(db, newId(), [{ type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: '王芳', phone: '138-1234-5678' }, receivedAt: '2026-03-01T16:30:00.000Z' } }])

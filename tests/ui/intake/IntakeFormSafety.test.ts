@@ -5,8 +5,8 @@ import { ComplaintDb } from '@/db'
 import { CLOCK_OFFSET_KEY } from '@/db/meta'
 import { newId, toChinaLocalInput } from '@/domain'
 import AppHeader from '@/ui/components/AppHeader.vue'
-import IntakeForm from '@/ui/components/IntakeForm.vue'
-import { mountWithApp } from '../support/mountWithApp'
+import IntakeForm from '@/ui/intake/IntakeForm.vue'
+import { mountWithApp } from '../../support/mountWithApp'
 
 /** In front of the customer, on a slow tablet: no duplicate, no lost word, no one else's form. */
 

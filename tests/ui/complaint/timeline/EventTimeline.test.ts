@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import EventTimeline from '@/ui/components/EventTimeline.vue'
-import { eventFactory, RECORDED } from '../support/eventFactory'
-import { mountWithApp } from '../support/mountWithApp'
+import EventTimeline from '@/ui/complaint/timeline/EventTimeline.vue'
+import { eventFactory, RECORDED } from '../../../support/eventFactory'
+import { mountWithApp } from '../../../support/mountWithApp'
 
 describe('EventTimeline', () => {
   it('shows who did what and when, and marks an event the server refused with its reason', async () => {

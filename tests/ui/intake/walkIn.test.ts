@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { newId } from '@/domain'
 import { ComplaintDb, complaintState } from '@/db'
-import IntakeForm from '@/ui/components/IntakeForm.vue'
+import IntakeForm from '@/ui/intake/IntakeForm.vue'
 import { readWalkIn, recordWalkInStep, startWalkIn } from '@/ui/script/walkIns'
-import { mountWithApp } from '../support/mountWithApp'
+import { mountWithApp } from '../../support/mountWithApp'
 
 afterEach(() => {
   document.body.innerHTML = ''

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
-import ClocksPanel from '@/ui/clocks/ClocksPanel.vue'
-import { mountWithApp } from '../support/mountWithApp'
-import { cnIso, extension, history, notice, QIAN, VALID } from '../support/timeline'
-import type { Step } from '../support/timeline'
+import ClocksPanel from '@/ui/complaint/clocks/ClocksPanel.vue'
+import { mountWithApp } from '../../../support/mountWithApp'
+import { cnIso, extension, history, notice, QIAN, VALID } from '../../../support/timeline'
+import type { Step } from '../../../support/timeline'
 
 afterEach(() => {
   vi.useRealTimers()

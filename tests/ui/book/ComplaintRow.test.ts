@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ComplaintRow as Row } from '@/db'
-import ComplaintRow from '@/ui/components/ComplaintRow.vue'
-import { mountWithApp } from '../support/mountWithApp'
+import ComplaintRow from '@/ui/book/ComplaintRow.vue'
+import { mountWithApp } from '../../support/mountWithApp'
 
 afterEach(() => {
   document.body.innerHTML = ''
