@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What else the centre said (a wipe order's `revokedAt` and `revokedBy`). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -47,8 +49,8 @@ export async function send(path: string, options: SendOptions = {}): Promise<Res
 
 /** The server's answer to a failed call, as an error with its code and message. */
 export async function apiError(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string }
-  return new ApiError(res.status, body.error ?? 'http', body.message ?? res.statusText)
+  const { error, message, ...details } = (await res.json().catch(() => ({}))) as { error?: string; message?: string } & Record<string, unknown>
+  return new ApiError(res.status, error ?? 'http', message ?? res.statusText, details)
 }
 
 /** A call whose answer the caller reads as JSON; no answer at all is an ApiError `offline` (status 0). */

@@ -4,6 +4,7 @@ import type { BackoffOptions } from './backoff'
 import { pullEvents } from './pullEvents'
 import { pushOutbox } from './pushOutbox'
 import { tabletReport, wipeTablet } from './tabletReport'
+import type { WipeNotice } from './tabletReport'
 import { syncErrorKind } from './syncErrorKind'
 import type { SyncErrorKind } from './syncErrorKind'
 import { SyncHttpError } from './transport'
@@ -41,7 +42,7 @@ export interface SyncEngineOptions {
   /** This build's version: with it, each pull reports it, the unsent events and that the tablet can erase itself. */
   appVersion?: string
   /** An administrator revoked this tablet with an order to erase it: called once its database is deleted. */
-  onWiped?: () => void
+  onWiped?: (notice: WipeNotice) => void
   /** Where `online` and `visibilitychange` come from (window and document in the app; nothing in tests). */
   events?: { window?: Pick<Window, 'addEventListener' | 'removeEventListener'>; document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> }
   now?: () => number
@@ -96,11 +97,20 @@ export function createSyncEngine(options: SyncEngineOptions) {
       // A tablet waiting for an administrator's confirmation keeps trying (with back-off); any other refusal stops it.
       if (e instanceof SyncHttpError && e.isAuthFailure && e.code !== 'device_unconfirmed') {
         status.state = 'revoked'
-        emit()
         if (e.code === 'device_wipe') {
-          await wipeTablet(db)
-          options.onWiped?.()
+          try {
+            await obeyWipe(e)
+          } catch (failure) {
+            // The last push or the acknowledgement did not get through: nothing is erased before it does; try again.
+            status.state = 'error'
+            status.failures++
+            status.lastErrorKind = syncErrorKind(failure)
+            emit()
+            schedule(backoffDelay(status.failures, options.backoff))
+          }
+          return
         }
+        emit()
         return
       }
       status.failures++
@@ -108,6 +118,32 @@ export function createSyncEngine(options: SyncEngineOptions) {
       emit()
       schedule(backoffDelay(status.failures, options.backoff))
     }
+  }
+
+  /**
+   * Revoked with a wipe. First what the tablet has not sent goes to the centre (which takes pushes, and only pushes,
+   * from such a tablet until it acknowledges); then the acknowledgement, with what could not be delivered (events the
+   * centre refused or deferred); then the database goes. A push or an acknowledgement that fails on the network
+   * erases nothing: the next contact starts over. One refused because the centre already has the acknowledgement (a
+   * tablet whose erasing was interrupted) goes on to erase.
+   */
+  async function obeyWipe(order: SyncHttpError): Promise<void> {
+    const alreadyAcknowledged = (f: unknown) => f instanceof SyncHttpError && f.isAuthFailure
+    await pushOutbox(db, transport).catch((f: unknown) => {
+      if (!alreadyAcknowledged(f)) throw f
+    })
+    const undelivered = await db.outbox.count()
+    await transport.wiped?.(undelivered).catch((f: unknown) => {
+      if (!alreadyAcknowledged(f)) throw f
+    })
+    const text = (v: unknown) => (typeof v === 'string' ? v : null)
+    const notice: WipeNotice = { revokedAt: text(order.details.revokedAt), revokedBy: text(order.details.revokedBy), erasedAt: new Date(now()).toISOString(), undelivered }
+    await wipeTablet(db, notice)
+    started = false
+    if (timer) clearTimeout(timer)
+    status.state = 'revoked'
+    emit()
+    options.onWiped?.(notice)
   }
 
   /** Sync now; if a sync is running, run once more after it so nothing written meanwhile waits for the timer. */

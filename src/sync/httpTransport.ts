@@ -24,5 +24,8 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       const reported = report ? `&pending=${report.pending}&app=${encodeURIComponent(report.app)}${report.wipe ? '&wipe=1' : ''}` : ''
       return call<PullResponse>(`/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=${after}&limit=${limit}${reported}`)
     },
+    wiped: async (undelivered: number) => {
+      await call('/api/sync/wiped', { undelivered })
+    },
   }
 }

@@ -5,6 +5,8 @@ export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>
   /** `report`: what the tablet tells the centre about itself (unsent events, app version) for the administrator's list. */
   pull(after: number, limit: number, report?: TabletReport): Promise<PullResponse>
+  /** Revoked with a wipe: the tablet pushed what it could and is erasing itself (`undelivered`: what it could not). */
+  wiped?(undelivered: number): Promise<void>
 }
 
 /** The server answered, and the answer means something for the tablet (not a network blip): the one client's error. */

@@ -177,13 +177,78 @@ describe('sync engine', () => {
     let wiped = 0
     await createSyncEngine({ db: kept, transport: revokedWith('device_revoked'), onWiped: () => void wiped++ }).requestSync()
     expect([wiped, await kept.events.count()]).toEqual([0, 1])
+  })
 
+  /** A centre that takes a wiping tablet's pushes until it acknowledges, and nothing after (as the server does). */
+  function wipingCentre(options: { failAck?: number } = {}) {
+    const log: string[] = []
+    const received: string[] = []
+    let acknowledged: number | null = null
+    let failAck = options.failAck ?? 0
+    const order = () => new SyncHttpError(401, 'device_wipe', 'erase', { revokedAt: '2026-12-03T04:00:00.000Z', revokedBy: '管理员' })
+    const transport: SyncTransport = {
+      push: async (req) => {
+        log.push('push')
+        if (acknowledged !== null) throw order()
+        received.push(...req.events.map((e) => e.id))
+        return { protocol: 1, results: req.events.map((e, i) => ({ id: e.id, status: 'accepted' as const, serverSeq: received.length - req.events.length + i + 1 })) }
+      },
+      pull: async () => {
+        log.push('pull')
+        throw order()
+      },
+      wiped: async (undelivered) => {
+        log.push('wiped')
+        if (failAck-- > 0) throw new TypeError('Failed to fetch')
+        if (acknowledged !== null) throw order()
+        acknowledged = undelivered
+      },
+    }
+    return { transport, log, received, acknowledged: () => acknowledged }
+  }
+
+  it('revoked with a wipe: pushes what it has not sent, acknowledges, then deletes its database and says why', async () => {
     const lost = tablet()
     await record(lost)
-    const engine = createSyncEngine({ db: lost, transport: revokedWith('device_wipe'), onWiped: () => void wiped++ })
+    await record(lost, '李雷')
+    const centre = wipingCentre()
+    const notices: unknown[] = []
+    const local = new Map<string, string>([['complaint-desk.locale', 'en'], ['smsTemplates', 'x']])
+    const storage = { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => void local.set(k, v), clear: () => local.clear() }
+    globalThis.localStorage = storage as unknown as Storage
+    try {
+      const engine = createSyncEngine({ db: lost, transport: centre.transport, onWiped: (n) => void notices.push(n) })
+      await engine.requestSync()
+      expect(engine.status()).toMatchObject({ state: 'revoked', lastErrorCode: 'device_wipe' })
+    } finally {
+      delete (globalThis as { localStorage?: Storage }).localStorage
+    }
+    // Both unsent complaints reached the centre before anything was erased.
+    const recorded = async () => (await Dexie.getDatabaseNames()).includes(lost.name)
+    expect(centre.received.length).toBe(2)
+    // The outbox was empty after the first push: the second one (for anything written meanwhile) sent nothing.
+    expect(centre.log).toEqual(['push', 'pull', 'wiped'])
+    expect(centre.acknowledged()).toBe(0)
+    expect(await recorded()).toBe(false)
+    expect(notices).toEqual([expect.objectContaining({ revokedAt: '2026-12-03T04:00:00.000Z', revokedBy: '管理员', undelivered: 0 })])
+    // Local storage keeps only the language and the notice; and nothing reopens the database behind it.
+    expect([...local.keys()].sort()).toEqual(['complaint-desk.locale', 'complaint-desk.wiped'])
+    await expect(lost.events.count()).rejects.toThrow()
+    expect(await recorded()).toBe(false)
+  })
+
+  it('erases nothing while its acknowledgement has not reached the centre, and finishes on the next contact', async () => {
+    const lost = tablet()
+    await record(lost)
+    const centre = wipingCentre({ failAck: 1 })
+    let wiped = 0
+    const engine = createSyncEngine({ db: lost, transport: centre.transport, onWiped: () => void wiped++, backoff: { baseMs: 1, maxMs: 1 } })
     await engine.requestSync()
-    expect(engine.status()).toMatchObject({ state: 'revoked', lastErrorCode: 'device_wipe' })
+    expect([wiped, await lost.events.count(), engine.status().state]).toEqual([0, 1, 'error'])
+    await engine.requestSync()
     expect(wiped).toBe(1)
+    expect(centre.acknowledged()).toBe(0)
+    expect(centre.received).toHaveLength(1)
     expect((await Dexie.getDatabaseNames()).includes(lost.name)).toBe(false)
   })
 

@@ -49,7 +49,7 @@ describe('messages of the pages beyond the book', () => {
 /** Every action the centre writes to the audit log. */
 const AUDIT_ACTIONS = [
   'staff.create', 'staff.update', 'staff.disable', 'staff.enable', 'staff.resetPassword', 'branch.create', 'branch.update',
-  'device.enrolmentCode', 'device.enrol', 'device.revoke', 'device.confirm', ...SETTINGS_KEYS.map((k) => `settings.${k}`),
+  'device.enrolmentCode', 'device.enrol', 'device.revoke', 'device.confirm', 'device.wipe_acknowledged', ...SETTINGS_KEYS.map((k) => `settings.${k}`),
 ]
 
 describe.each(['zh-CN', 'en'] as const)('the console’s %s messages', (locale) => {

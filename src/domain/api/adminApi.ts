@@ -69,7 +69,10 @@ export const adminStaffRoute = defineRoute({
 const adminDevice = z.object({
   id: z.string(), name: z.string(), branchId: z.string(), branchName: z.string(), enrolledBy: z.string(), enrolledByName: z.string().nullable(), enrolledAt: instant,
   lastSeenAt: instant.nullable(), reportedAt: instant.nullable(), pendingEvents: z.number().int().nullable(), appVersion: z.string().nullable(),
-  canWipe: z.boolean(), wipe: z.boolean(), revokedAt: instant.nullable(), expiredAt: instant.nullable(), needsConfirmation: z.boolean(),
+  canWipe: z.boolean(), wipe: z.boolean(),
+  /** Revoked with a wipe: when the tablet pushed its last records and said it was erasing itself, and what it could not deliver. */
+  wipeAcknowledgedAt: instant.nullable().optional(), wipeUndelivered: z.number().int().nullable().optional(),
+  revokedAt: instant.nullable(), expiredAt: instant.nullable(), needsConfirmation: z.boolean(),
 })
 export type AdminDevice = z.infer<typeof adminDevice>
 

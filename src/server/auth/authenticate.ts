@@ -5,9 +5,10 @@ import type { Database } from '../db/Database'
 import { HttpError } from '../http/errors'
 import type { Access, Principal } from './principal'
 import { resolveDevice } from './deviceTokens'
+import type { WipeOrder } from './deviceTokens'
 import { hashToken } from './tokens'
 
-async function resolvePrincipal(db: Database, token: string): Promise<Principal | { refused: keyof typeof REFUSED } | null> {
+async function resolvePrincipal(db: Database, token: string): Promise<Principal | { refused: Exclude<keyof typeof REFUSED, 'device_wipe'> } | WipeOrder | null> {
   const hash = hashToken(token)
   const device = await resolveDevice(db, hash)
   if (device) return device
@@ -38,6 +39,7 @@ const REFUSED = {
  */
 export function registerAuthentication(app: FastifyInstance, db: Database): void {
   app.decorateRequest('principal', null)
+  app.decorateRequest('wipeOrdered', false)
   app.addHook('onRequest', async (request: FastifyRequest) => {
     // No route matched: the not-found handler answers, and it reads nothing.
     if (request.routeOptions.url === undefined) return
@@ -49,7 +51,16 @@ export function registerAuthentication(app: FastifyInstance, db: Database): void
     if (!token) throw new HttpError(401, 'unauthenticated', 'Sign in or enrol this tablet first')
     const principal = await resolvePrincipal(db, token)
     if (!principal) throw new HttpError(401, 'unauthenticated', 'The session has expired or the token is not valid')
-    if ('refused' in principal) throw new HttpError(401, principal.refused, REFUSED[principal.refused])
+    if ('refused' in principal) {
+      if (principal.refused !== 'device_wipe') throw new HttpError(401, principal.refused, REFUSED[principal.refused])
+      // Revoked with a wipe: the tablet's last push (and its acknowledgement) still land, once; nothing else does.
+      if (access !== 'device' || principal.acknowledged || !request.routeOptions.config.whileWipeOrdered) {
+        throw new HttpError(401, 'device_wipe', REFUSED.device_wipe, { revokedAt: principal.revokedAt.toISOString(), revokedBy: principal.revokedBy })
+      }
+      request.principal = principal.device
+      request.wipeOrdered = true
+      return
+    }
     if (access === 'device') {
       if (principal.kind !== 'device') throw new HttpError(403, 'forbidden', 'Only an enrolled tablet may call this')
     } else {

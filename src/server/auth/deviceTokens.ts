@@ -9,10 +9,23 @@ export const DEVICE_ROTATE_AFTER_MS = 7 * 86_400_000
 /** After a rotation the previous token keeps working this long, in case the answer carrying the new one was lost. */
 export const PREVIOUS_TOKEN_GRACE_MS = 7 * 86_400_000
 
-type DeviceRefusal = { refused: 'device_revoked' | 'device_wipe' | 'device_expired' | 'device_unconfirmed' }
+type DeviceRefusal = { refused: 'device_revoked' | 'device_expired' | 'device_unconfirmed' } | WipeOrder
+
+/**
+ * A tablet revoked with a wipe: it is told who revoked it and when (its user is shown why its data went). Until it
+ * acknowledges, it may still push what it has not sent (`device`, the principal those pushes run as); never pull.
+ */
+export interface WipeOrder {
+  refused: 'device_wipe'
+  revokedAt: Date
+  revokedBy: string | null
+  acknowledged: boolean
+  device: DevicePrincipal
+}
 
 interface DeviceRow {
   id: string; branch_id: string; token_hash: string; revoked_at: Date | null; wipe: boolean; expired_at: Date | null; needs_confirmation: boolean
+  revoked_by_name: string | null; wipe_acknowledged_at: Date | null
   last_seen_at: Date | null; enrolled_at: Date; prev_token_expires_at: Date | null
 }
 
@@ -22,12 +35,19 @@ interface DeviceRow {
  */
 export async function resolveDevice(db: Queryable, hash: string, now = new Date()): Promise<DevicePrincipal | DeviceRefusal | null> {
   const { rows } = await db.query<DeviceRow>(
-    `select id, branch_id, token_hash, revoked_at, wipe, expired_at, needs_confirmation, last_seen_at, enrolled_at, prev_token_expires_at
-     from devices where token_hash = $1 or prev_token_hash = $1`, [hash])
+    `select d.id, d.branch_id, d.token_hash, d.revoked_at, d.wipe, d.expired_at, d.needs_confirmation, d.last_seen_at, d.enrolled_at,
+            d.prev_token_expires_at, d.wipe_acknowledged_at, s.name as revoked_by_name
+     from devices d left join staff s on s.id = d.revoked_by where d.token_hash = $1 or d.prev_token_hash = $1`, [hash])
   const d = rows[0]
   if (!d) return null
   // Revoked with a wipe: the tablet erases what it holds when told so (only tablets that said they can are asked).
-  if (d.revoked_at) return { refused: d.wipe ? 'device_wipe' : 'device_revoked' }
+  if (d.revoked_at && d.wipe) {
+    return {
+      refused: 'device_wipe', revokedAt: d.revoked_at, revokedBy: d.revoked_by_name, acknowledged: d.wipe_acknowledged_at !== null,
+      device: { kind: 'device', deviceId: d.id, branchId: d.branch_id, tokenHash: hash },
+    }
+  }
+  if (d.revoked_at) return { refused: 'device_revoked' }
   const viaPrevious = d.token_hash !== hash
   if (viaPrevious && (!d.prev_token_expires_at || d.prev_token_expires_at.getTime() <= now.getTime())) return null
   const lastUse = (d.last_seen_at ?? d.enrolled_at).getTime()

@@ -16,11 +16,15 @@ export type Access = 'public' | 'device' | 'staff' | 'supervisor' | 'admin'
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null
+    /** The calling tablet was revoked with a wipe and has not yet acknowledged it (only `whileWipeOrdered` routes). */
+    wipeOrdered: boolean
   }
   interface FastifyContextConfig {
     access?: Access
     /** A staff session that must change its one-time password may still call this route. */
     whilePasswordMustChange?: boolean
+    /** A tablet revoked with a wipe may still call this route until it acknowledges (its last push, the acknowledgement). */
+    whileWipeOrdered?: boolean
   }
 }
 

@@ -316,6 +316,17 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
         where type = 'complaint.recorded' and (body->'payload'->>'caseNumber') is not null;
     `,
   },
+  {
+    id: 31,
+    name: 'remote wipe acknowledged',
+    sql: `
+      -- Who revoked a tablet (the tablet tells its user), and when a tablet revoked with a wipe delivered its last push
+      -- and said it was erasing itself: until then it may push (never pull); after, it is refused everything.
+      alter table devices add column revoked_by text references staff (id);
+      alter table devices add column wipe_acknowledged_at timestamptz;
+      alter table devices add column wipe_undelivered int;
+    `,
+  },
 ]
 
 /** The highest migration: ids are unique but need not be consecutive (branches of work reserve ranges). */

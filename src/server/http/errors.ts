@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** More the client may show (a wipe order's who and when); never anything about another caller. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message)
   }
@@ -48,7 +50,7 @@ export function describeInternalError(err: Error): Record<string, unknown> {
  */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError | ZodError, request, reply) => {
-    if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.code, message: err.message })
+    if (err instanceof HttpError) return reply.code(err.statusCode).send({ ...err.details, error: err.code, message: err.message })
     if (err instanceof ZodError) {
       const message = err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
       // The issues as codes too, so a form can put each next to its field in the user's language.

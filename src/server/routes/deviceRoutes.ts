@@ -42,7 +42,8 @@ async function enrolDevice(db: Queryable, d: { deviceId: string; branchId: strin
        branch_id = excluded.branch_id, name = excluded.name, token_hash = excluded.token_hash,
        enrolled_by = excluded.enrolled_by, enrolled_at = now(), revoked_at = null, expired_at = null, last_seen_at = null,
        token_issued_at = now(), prev_token_hash = null, prev_token_expires_at = null, needs_confirmation = false, confirmed_by = null,
-       pending_events = null, app_version = null, reported_at = null, can_wipe = false, wipe = false`,
+       pending_events = null, app_version = null, reported_at = null, can_wipe = false, wipe = false,
+       revoked_by = null, wipe_acknowledged_at = null, wipe_undelivered = null`,
     [d.deviceId, d.branchId, d.name, hashToken(token), d.enrolledBy],
   )
   // A tablet enrolled (again) starts with only the staff member who signed in on it among its users; enrolled with a
@@ -96,7 +97,8 @@ export function deviceRoutes(app: FastifyInstance, db: Database, enrolPerMinute:
     const { rows } = await db.query<AdminDevice>(
       `select d.id, d.name, d.branch_id as "branchId", b.name as "branchName", d.enrolled_by as "enrolledBy", e.name as "enrolledByName",
               d.enrolled_at as "enrolledAt", d.last_seen_at as "lastSeenAt", d.reported_at as "reportedAt", d.pending_events as "pendingEvents",
-              d.app_version as "appVersion", d.can_wipe as "canWipe", d.wipe, d.revoked_at as "revokedAt", d.expired_at as "expiredAt",
+              d.app_version as "appVersion", d.can_wipe as "canWipe", d.wipe, d.revoked_at as "revokedAt",
+              d.wipe_acknowledged_at as "wipeAcknowledgedAt", d.wipe_undelivered as "wipeUndelivered", d.expired_at as "expiredAt",
               d.needs_confirmation as "needsConfirmation"
        from devices d join branches b on b.id = d.branch_id left join staff e on e.id = d.enrolled_by order by d.enrolled_at desc`)
     return { devices: rows }
@@ -104,7 +106,8 @@ export function deviceRoutes(app: FastifyInstance, db: Database, enrolPerMinute:
 
   /**
    * A lost tablet: its token stops working at once, and it is told so on its next sync. With `wipe` (offered for
-   * tablets that said they can), it also erases what it holds, unsent records included.
+   * tablets that said they can), on its next contact it first pushes what it has not sent, acknowledges
+   * (`/api/sync/wiped`), then erases what it holds and tells its user who revoked it and when.
    */
   app.post('/api/devices/:id/revoke', { config: { access: 'admin' } }, async (request) => {
     const { id } = deviceParams.parse(request.params)
@@ -113,7 +116,7 @@ export function deviceRoutes(app: FastifyInstance, db: Database, enrolPerMinute:
       const { rows } = await tx.query<{ can_wipe: boolean }>('select can_wipe from devices where id = $1 and revoked_at is null', [id])
       if (rows.length === 0) throw new HttpError(404, 'no_device', 'No such enrolled tablet')
       if (wipe && !rows[0]!.can_wipe) throw new HttpError(409, 'wipe_unsupported', 'This tablet has not said it can erase its data: revoke it without')
-      await tx.query('update devices set revoked_at = now(), wipe = $2 where id = $1', [id, wipe])
+      await tx.query('update devices set revoked_at = now(), wipe = $2, revoked_by = $3 where id = $1', [id, wipe, staffOf(request).staffId])
       await audit(tx, request, 'device.revoke', id, { after: { revoked: true, wipe } })
     })
     return { ok: true }

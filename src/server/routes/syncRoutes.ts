@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
 import { PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema } from '../../domain'
 import type { PullResponse, PushResponse } from '../../domain'
 import type { Database } from '../db/Database'
+import { audit } from '../audit/audit'
 import { rotateDeviceToken } from '../auth/deviceTokens'
 import { deviceOf } from '../auth/principal'
 import { HttpError } from '../http/errors'
@@ -11,15 +13,36 @@ import { activeBranchStaff } from '../staff/staffStore'
 import { ingestEvents } from '../sync/ingestEvents'
 import { pullBranchEvents } from '../sync/pullBranchEvents'
 
+const wipedBody = z.object({ undelivered: z.int().min(0).max(1_000_000).default(0) })
+
 const unsupported = () => new HttpError(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`)
 
 export function syncRoutes(app: FastifyInstance, db: Database): void {
-  app.post('/api/sync/push', { config: { access: 'device' } }, async (request): Promise<PushResponse> => {
+  // A tablet revoked with a wipe still delivers what it has not sent: nothing recorded on it is lost.
+  app.post('/api/sync/push', { config: { access: 'device', whileWipeOrdered: true } }, async (request): Promise<PushResponse> => {
     const body = request.body as { protocol?: unknown } | undefined
     if (body && typeof body === 'object' && 'protocol' in body && body.protocol !== PROTOCOL_VERSION) throw unsupported()
     const req = pushRequestSchema.parse(body)
     const results = await ingestEvents(db, deviceOf(request), req.events)
     return { protocol: PROTOCOL_VERSION, results }
+  })
+
+  /**
+   * A tablet revoked with a wipe has pushed what it could and is erasing itself: recorded on its row and in the audit
+   * log (on behalf of the administrator who ordered it), after which its token is refused everything.
+   */
+  app.post('/api/sync/wiped', { config: { access: 'device', whileWipeOrdered: true } }, async (request) => {
+    if (!request.wipeOrdered) throw new HttpError(409, 'no_wipe_ordered', 'This tablet was not told to erase itself')
+    const { undelivered } = wipedBody.parse(request.body ?? {})
+    const device = deviceOf(request)
+    await db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ revoked_by: string | null }>(
+        'update devices set wipe_acknowledged_at = now(), wipe_undelivered = $2 where id = $1 and wipe_acknowledged_at is null returning revoked_by',
+        [device.deviceId, undelivered])
+      if (!rows[0]) return
+      await audit(tx, request, 'device.wipe_acknowledged', device.deviceId, { after: { undelivered } }, rows[0].revoked_by ?? device.deviceId)
+    })
+    return { ok: true }
   })
 
   app.get('/api/sync/pull', { config: { access: 'device' } }, async (request): Promise<PullResponse> => {

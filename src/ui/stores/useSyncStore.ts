@@ -35,7 +35,7 @@ export const useSyncStore = defineStore('sync', () => {
       onDeviceToken: (token) => session.replaceDeviceToken(token),
       onActiveStaff: (ids) => session.keepActive(ids),
       appVersion: __APP_VERSION__,
-      // Erased by order of an administrator: start again at enrolment.
+      // Erased by order of an administrator: start again, on the screen that says why (main.ts).
       onWiped: () => location.replace('/'),
       events: { window, document },
     })
