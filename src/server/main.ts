@@ -50,8 +50,7 @@ function banner(config: Config, port: number, prepared: Prepared, processes: num
   const { applied, reprojected } = prepared
   console.log(`\n投诉台 · Complaint Desk is running
   on this computer:  ${local}
-${lan.map((u) => `  on a tablet:       ${u}\n`).join('')}  database:          ${describeDatabase(config)}
-  SMS gateway:       ${smsSettingsOf(config) ? new URL(config.SMS_GATEWAY_URL!).host : 'none (tablets declare SMS sent by hand)'}${applied.length ? ` (migrations ${applied.join(', ')} applied)` : ''}\n  SMS gateway:       ${config.SMS_GATEWAY_URL ? new URL(config.SMS_GATEWAY_URL).host : 'none (tablets declare SMS sent by hand)'}${reprojected ? `\n  deadlines:         ${reprojected} complaints recomputed` : ''}${processes > 1 ? `\n  processes:         ${processes}` : ''}`)
+${lan.map((u) => `  on a tablet:       ${u}\n`).join('')}  database:          ${describeDatabase(config)}${applied.length ? ` (migrations ${applied.join(', ')} applied)` : ''}\n  SMS gateway:       ${config.SMS_GATEWAY_URL ? new URL(config.SMS_GATEWAY_URL).host : 'none (tablets declare SMS sent by hand)'}${reprojected ? `\n  deadlines:         ${reprojected} complaints recomputed` : ''}${processes > 1 ? `\n  processes:         ${processes}` : ''}`)
 }
 
 function printFirstAdmin(password: string | undefined): void {
