@@ -201,6 +201,8 @@ describe.each(BACKENDS)('SMS through the gateway on $name', (backend) => {
     const pull = (await app.inject({ url: '/api/sync/pull?protocol=1&after=0&limit=1', headers: bank.auth(bank.tokens.b1) })).json()
     expect(pull.smsGateway).toBe(true)
     expect((await app.inject({ url: '/api/sms/status' })).statusCode).toBe(401)
+    // The receipts' route is the one public route an SMS gateway adds, and it answers only a signed body.
+    expect((await app.inject({ method: 'POST', url: '/api/sms/receipts', payload: { reference: 'x', status: 'delivered' } })).statusCode).toBe(401)
   })
 
   it('logs no phone number and no text of any message', () => {

@@ -159,7 +159,7 @@ const payloads = {
    */
   'sms.requested': z.object({
     recipientPhone: phoneSchema,
-    messageText: text(500),
+    messageText: text(2000),
     purpose: z.enum(SMS_PURPOSES),
     aboutEventId: z.uuid({ error: 'invalidId' }).optional(),
   }),

@@ -36,13 +36,13 @@ export async function smsRoutes(app: FastifyInstance, db: Database, sms: SmsServ
       perMinute: sms.settings.perMinute, perBranchPerMinute: sms.settings.perBranchPerMinute } : {}),
   }))
 
-  // The gateway's delivery receipts. Public (the gateway has no account here) but signed with the shared secret over
-  // the exact bytes received, so the body is kept raw in this plugin only.
+  // The gateway's delivery receipts, only when one is configured. Public (the gateway has no account here) but signed
+  // with the shared secret over the exact bytes received, so the body is kept raw in this plugin only.
+  const secret = sms.settings?.callbackSecret
+  if (!secret) return
   await app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
     scope.post('/api/sms/receipts', { config: { access: 'public' } }, async (request) => {
-      const secret = sms.settings?.callbackSecret
-      if (!secret) throw new HttpError(404, 'not_found', 'No SMS gateway is configured')
       const raw = request.body as Buffer
       if (!Buffer.isBuffer(raw) || !signatureValid(secret, raw, request.headers['x-sms-signature'])) {
         throw new HttpError(401, 'unauthenticated', 'Bad or missing signature')
