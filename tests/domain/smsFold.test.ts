@@ -44,7 +44,7 @@ describe('SMS through the centre, folded', () => {
     const accepted = answer({ type: 'sms.accepted', payload: { requestId: request.id, messageId: 'M-2' } })
     const failed = answer({ type: 'sms.failed', payload: { requestId: request.id, reason: 'UNDELIVERED: 空号' } })
     const s = fold([...base, accepted, failed])!
-    expect(s.sms![0]).toMatchObject({ status: 'failed', failedReason: 'UNDELIVERED: 空号' })
+    expect(s.sms![0]).toMatchObject({ status: 'failed', reason: 'UNDELIVERED: 空号' })
     expect(s.notices.map((n) => n.eventId)).not.toContain(notice.id)
     expect(isDecided(s)).toBe(false)
     expect(nextStep(s)).toBe('decision.notified')

@@ -163,7 +163,7 @@ describe.each(BACKENDS)('SMS through the gateway on $name', (backend) => {
     expect(gw.requests.map((r) => r.body.reference)).toEqual([request.id, request.id])
     expect((await report({ reference: request.id, status: 'failed', reason: `UNDELIVERED ${PHONE}` })).json()).toEqual({ results: ['recorded'] })
     const s = fold(await complaintOf(complaintId))!
-    expect(s.sms![0]).toMatchObject({ status: 'failed', failedReason: 'UNDELIVERED …' })
+    expect(s.sms![0]).toMatchObject({ status: 'failed', reason: 'UNDELIVERED …' })
     expect(nextStep(s)).toBe('decision.notified')
   })
 

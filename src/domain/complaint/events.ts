@@ -23,6 +23,7 @@ const optionalText = (max: number) => safeString().trim().max(max, { error: 'too
 const isoDateTime = boundedDateTime()
 const isoDate = boundedDate()
 const staffRef = z.object({ staffId: text(64), staffName: text(100) })
+const requestId = z.uuid({ error: 'invalidId' })
 
 export const phoneSchema = safeString().trim().refine(isValidPhone, { error: 'invalidPhone' })
 
@@ -161,14 +162,14 @@ const payloads = {
     recipientPhone: phoneSchema,
     messageText: text(2000),
     purpose: z.enum(SMS_PURPOSES),
-    aboutEventId: z.uuid({ error: 'invalidId' }).optional(),
+    aboutEventId: requestId.optional(),
   }),
   /** Made by the centre: the gateway took the message (`messageId`, its own reference). */
-  'sms.accepted': z.object({ requestId: z.uuid({ error: 'invalidId' }), messageId: text(128) }),
+  'sms.accepted': z.object({ requestId, messageId: text(128) }),
   /** Made by the centre: the gateway's delivery receipt, the proof the customer was told. */
-  'sms.delivered': z.object({ requestId: z.uuid({ error: 'invalidId' }), messageId: optionalText(128), deliveredAt: isoDateTime }),
+  'sms.delivered': z.object({ requestId, messageId: optionalText(128), deliveredAt: isoDateTime }),
   /** Made by the centre: refused by the gateway or not delivered (its reason, as it said it; no number or text). */
-  'sms.failed': z.object({ requestId: z.uuid({ error: 'invalidId' }), reason: text(500) }),
+  'sms.failed': z.object({ requestId, reason: text(500) }),
   'field.corrected': z.object({
     field: z.enum(CORRECTABLE_FIELDS),
     value: z.union([safeString().max(4000), z.number(), z.boolean(), z.null()]),

@@ -2,7 +2,6 @@ import { hlcWallTime } from '../hlc'
 import type { ComplaintEvent, EventOfType } from './events'
 import type { Dimension } from '../taxonomy/codes'
 import { correctionText } from './correctionInput'
-import { isFinalSms } from './sms'
 import type { ComplaintState, SmsRecord, Stamp } from './state'
 
 /** The one total order of events: hybrid logical clock (which ends in the device id), then event id. */
@@ -68,7 +67,6 @@ function init(e: EventOfType<'complaint.recorded'>): ComplaintState {
     handoffs: [],
     contacts: [],
     notices: [],
-    sms: [],
     unreachable: [],
     escalations: [],
     extensions: [],
@@ -155,12 +153,6 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
     }
     case 'decision.notified':
       return { ...s, status: started(s), notices: [...s.notices, { ...st, round, ...e.payload }] }
-    case 'sms.requested':
-      return { ...s, sms: [...(s.sms ?? []), { ...st, round, ...e.payload, status: 'requested' }] }
-    case 'sms.accepted':
-    case 'sms.delivered':
-    case 'sms.failed':
-      return answerSms(s, e, st.at)
     case 'customer.unreachable':
       return { ...s, unreachable: [...s.unreachable, { ...st, round, reason: e.payload.reason }] }
     case 'complaint.escalated':
@@ -228,33 +220,22 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       const previous = e.payload.field === 'receivedAt' ? s.receivedAt : correctionText(s, e.payload.field)
       return { ...next, receiptCorrections, corrections: [...s.corrections, { ...st, ...e.payload, previous }] }
     }
+    default: {
+      // SMS through the centre: a request (no requestId), then the centre's record of the gateway's answers. Delivered
+      // or failed is final (a repeated or late report changes nothing); a failed decision notice was not given, so it
+      // leaves `notices` and the procedure asks for it again.
+      const { requestId, ...p } = e.payload as EventOfType<'sms.requested'>['payload'] & { requestId?: string }
+      const status = e.type.slice(4) as SmsRecord['status']
+      if (!requestId) return { ...s, sms: [...(s.sms ?? []), { ...st, ...p, status }] }
+      const m = s.sms?.find((x) => x.eventId === requestId)
+      if (!m || /^[df]/.test(m.status)) return s
+      return {
+        ...s,
+        sms: s.sms!.map((x) => (x === m ? { ...m, ...p, status } : x)),
+        notices: s.notices.filter((n) => status !== 'failed' || n.eventId !== m.aboutEventId),
+      }
+    }
   }
-}
-
-/**
- * The gateway's answer to a message, made by the centre. A delivery or failure is final (a repeated or late report
- * changes nothing); a failed decision notice was not given, so it leaves `notices` and the procedure asks for it again.
- */
-function answerSms(s: ComplaintState, e: EventOfType<'sms.accepted' | 'sms.delivered' | 'sms.failed'>, at: string): ComplaintState {
-  const list = s.sms ?? []
-  const i = list.findIndex((m) => m.eventId === e.payload.requestId)
-  if (i < 0 || isFinalSms(list[i]!.status)) return s
-  const m = list[i]!
-  let next: SmsRecord
-  switch (e.type) {
-    case 'sms.accepted':
-      next = { ...m, status: 'accepted', messageId: e.payload.messageId, answeredAt: at }
-      break
-    case 'sms.delivered':
-      next = { ...m, status: 'delivered', messageId: e.payload.messageId ?? m.messageId, deliveredAt: e.payload.deliveredAt, answeredAt: at }
-      break
-    case 'sms.failed':
-      next = { ...m, status: 'failed', failedReason: e.payload.reason, answeredAt: at }
-      break
-  }
-  const sms = list.map((x, j) => (j === i ? next : x))
-  const notices = next.status === 'failed' && m.aboutEventId ? s.notices.filter((n) => n.eventId !== m.aboutEventId) : s.notices
-  return { ...s, sms, notices }
 }
 
 /** Back to handling: a closed or resolved complaint is open again, with its earlier record kept. */

@@ -47,7 +47,7 @@ export type NoticeRecord = Stamp & InRound & EventPayload<'decision.notified'> &
  * An SMS sent through the centre's gateway, as the gateway last answered. Personal: `recipientPhone`, `messageText`.
  * A failed one that carried a decision notice has taken that notice out of `notices` (it was not given).
  */
-export interface SmsRecord extends Stamp, InRound {
+export interface SmsRecord extends Stamp {
   recipientPhone: string
   messageText: string
   purpose: SmsPurpose
@@ -56,9 +56,8 @@ export interface SmsRecord extends Stamp, InRound {
   messageId?: string
   /** When the gateway says it reached the phone. */
   deliveredAt?: string
-  failedReason?: string
-  /** When the centre recorded the last answer. */
-  answeredAt?: string
+  /** Why it failed, as the gateway said (no number). */
+  reason?: string
 }
 
 export interface ExtensionRequest extends Stamp, InRound {
