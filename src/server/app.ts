@@ -8,6 +8,7 @@ import type { Database } from './db/Database'
 import { registerErrorHandling } from './http/errors'
 import { loggerOptions } from './http/loggerOptions'
 import { registerRoutes } from './routes/registerRoutes'
+import type { SmsService } from './routes/smsRoutes'
 
 export interface AppOptions {
   db: Database
@@ -17,6 +18,8 @@ export interface AppOptions {
   signInPerMinute?: number
   /** Which reverse proxies' X-Forwarded-For to believe (TRUST_PROXY): a hop count or a list of addresses/CIDRs. */
   trustProxy?: number | string[]
+  /** The bank's SMS gateway, when the administrator configured one (SMS_GATEWAY_URL …). */
+  sms?: SmsService
 }
 
 export { LOG_REDACT } from './http/loggerOptions'
@@ -73,7 +76,7 @@ export async function buildApp(options: AppOptions) {
     crossOriginEmbedderPolicy: false,
   })
 
-  await registerRoutes(app, { db: options.db, signInPerMinute: options.signInPerMinute ?? 10 })
+  await registerRoutes(app, { db: options.db, signInPerMinute: options.signInPerMinute ?? 10, sms: options.sms })
 
   const root = resolve(options.distDir)
   const built = existsSync(join(root, 'index.html'))

@@ -22,6 +22,14 @@ const schema = z.object({
   }).optional(),
   /** Server processes sharing the port (PostgreSQL only: the embedded database belongs to one process). */
   WORKERS: z.coerce.number({ error: 'WORKERS must be a number of processes' }).int('WORKERS must be a whole number').min(1, 'WORKERS must be at least 1').max(64, 'WORKERS must be at most 64').default(1),
+  /** The bank's SMS gateway (server/sms/): unset, the centre sends no SMS and tablets keep the declared `sms:` link. */
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'SMS_GATEWAY_URL must be an http(s) URL' }).optional(),
+  SMS_GATEWAY_KEY: z.string().min(1).optional(),
+  SMS_SENDER_ID: z.string().min(1).max(40).optional(),
+  SMS_TEMPLATE_ID: z.string().min(1).max(80).optional(),
+  SMS_CALLBACK_SECRET: z.string().min(16, 'SMS_CALLBACK_SECRET must be at least 16 characters').optional(),
+  SMS_PER_MINUTE: z.coerce.number({ error: 'SMS_PER_MINUTE must be a number' }).int().min(1).max(10_000).default(60),
+  SMS_PER_BRANCH_PER_MINUTE: z.coerce.number({ error: 'SMS_PER_BRANCH_PER_MINUTE must be a number' }).int().min(1).max(10_000).default(10),
   /** First run: the first administrator's password (otherwise a one-time one is printed). */
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
 })
@@ -30,6 +38,8 @@ export type Config = z.infer<typeof schema>
 
 const refined = schema.refine((c) => c.WORKERS === 1 || !!c.DATABASE_URL, {
   path: ['WORKERS'], message: 'WORKERS above 1 needs DATABASE_URL: the embedded database can be opened by one process only',
+}).refine((c) => !c.SMS_GATEWAY_URL || (!!c.SMS_GATEWAY_KEY && !!c.SMS_SENDER_ID && !!c.SMS_CALLBACK_SECRET), {
+  path: ['SMS_GATEWAY_URL'], message: 'SMS_GATEWAY_URL needs SMS_GATEWAY_KEY, SMS_SENDER_ID and SMS_CALLBACK_SECRET',
 })
 
 /** Reads the environment; a bad value stops the server with a message that names the variable. */

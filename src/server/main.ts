@@ -10,6 +10,8 @@ import type { Database } from './db/Database'
 import { migrate } from './db/migrate'
 import { openDatabase } from './db/openDatabase'
 import { reprojectStale } from './sync/reprojectComplaints'
+import { httpGateway, smsSettingsOf } from './sms/smsGateway'
+import { startSmsSender } from './sms/smsJobs'
 
 /** A start-up failure the operator can fix: printed as one clear message, without a stack trace. */
 class StartError extends Error {}
@@ -48,7 +50,7 @@ function banner(config: Config, port: number, prepared: Prepared, processes: num
   const { applied, reprojected } = prepared
   console.log(`\n投诉台 · Complaint Desk is running
   on this computer:  ${local}
-${lan.map((u) => `  on a tablet:       ${u}\n`).join('')}  database:          ${describeDatabase(config)}${applied.length ? ` (migrations ${applied.join(', ')} applied)` : ''}${reprojected ? `\n  deadlines:         ${reprojected} complaints recomputed` : ''}${processes > 1 ? `\n  processes:         ${processes}` : ''}`)
+${lan.map((u) => `  on a tablet:       ${u}\n`).join('')}  database:          ${describeDatabase(config)}${applied.length ? ` (migrations ${applied.join(', ')} applied)` : ''}\n  SMS gateway:       ${config.SMS_GATEWAY_URL ? new URL(config.SMS_GATEWAY_URL).host : 'none (tablets declare SMS sent by hand)'}${reprojected ? `\n  deadlines:         ${reprojected} complaints recomputed` : ''}${processes > 1 ? `\n  processes:         ${processes}` : ''}`)
 }
 
 function printFirstAdmin(password: string | undefined): void {
@@ -111,9 +113,13 @@ async function start(config: Config, options: { worker: boolean }): Promise<void
   const db: Database = await step(`Cannot open the database (${describeDatabase(config)})`, () => openDatabase(config))
   const app = await (async () => {
     const prepared = options.worker ? null : await prepare(config, db)
-    const app = await buildApp({ db, distDir: config.DIST_DIR, logger: { level: config.LOG_LEVEL }, trustProxy: config.TRUST_PROXY })
+    const smsSettings = smsSettingsOf(config)
+    const sms: { settings?: typeof smsSettings; kick?: () => void } = { settings: smsSettings }
+    const app = await buildApp({ db, distDir: config.DIST_DIR, logger: { level: config.LOG_LEVEL }, trustProxy: config.TRUST_PROXY, sms })
     // One process purges; with several, the first does.
     if (!options.worker || cluster.worker?.id === 1) startHousekeeping(db, app.log)
+    // Every process sends (a job is claimed by one, with SKIP LOCKED): a push is answered and its SMS sent by the same one.
+    if (smsSettings) sms.kick = startSmsSender(db, httpGateway(smsSettings), smsSettings, app.log.child({ part: 'sms' })).kick
     await step(`Cannot listen on ${config.HOST}:${config.PORT} (set PORT or HOST)`, () => app.listen({ port: config.PORT, host: config.HOST }))
     if (prepared) {
       banner(config, (app.server.address() as AddressInfo).port, prepared, 1)

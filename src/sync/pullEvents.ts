@@ -63,6 +63,8 @@ export async function pullEvents(db: ComplaintDb, transport: SyncTransport, opti
       // The branch code and letter this tablet numbers its complaints with (none while the branch has no code).
       if (page.caseNumbering) await putMeta(db, 'caseNumbering', page.caseNumbering)
       else if (page.caseNumbering === null) await db.meta.delete('caseNumbering')
+      // Whether the centre sends SMS through the bank's gateway (else the manager sends by hand and declares it).
+      if (page.smsGateway !== undefined) await db.meta.put({ key: 'smsGateway', value: page.smsGateway })
       return pulled
     }
   }

@@ -7,6 +7,7 @@ import type { ClockContext } from './clocks'
 import { boundedDateTime } from '../text/dateBounds'
 import { codeSchema, customerSchema, payloadSchema, phoneSchema } from './events'
 import { roleAtLeast } from '../staff/roles'
+import { CENTRE_EVENT_TYPES } from './sms'
 import type { EventIssue, EventPayload, EventType, PayloadInput } from './events'
 import type { ComplaintState } from './state'
 import { CHANNELS, isFinished, KINDS, REMEDIES } from './vocabulary'
@@ -26,6 +27,7 @@ export const REFUSALS = [
   'notAnApprover', 'approvalNeedsSuperior', 'replyIsDecisionNotice', 'noticeNeedsVerdict', 'noticeNeedsRemedies',
   'timeBeforeReceipt', 'timeInFuture', 'reviewNeedsNotice', 'reviewWindowClosed', 'reviewPending',
   'receiptCorrectionLate', 'notASupervisor', 'notResolved', 'alreadyResolved', 'reviewDone',
+  'centreOnly', 'smsNotCustomerPhone',
 ] as const
 export type Refusal = (typeof REFUSALS)[number]
 
@@ -68,7 +70,7 @@ export function roundStartAt(s: ComplaintState, policy = DEFAULT_POLICY): string
 }
 
 /** The moves that may follow closure or withdrawal: notes, follow-up, corrections, reopening, a review. */
-const AFTER_FINISH = new Set<EventType>(['note.added', 'followUp.scheduled', 'followUp.done', 'complaint.reopened', 'field.corrected', 'opinion.recorded', 'customer.contacted', 'review.requested'])
+const AFTER_FINISH = new Set<EventType>(['note.added', 'followUp.scheduled', 'followUp.done', 'complaint.reopened', 'field.corrected', 'opinion.recorded', 'customer.contacted', 'review.requested', 'sms.requested'])
 /** The moves that follow a resolution: the customer's opinion and the follow-up (seven-step script, step 7). */
 const AFTER_RESOLUTION = new Set<EventType>(['opinion.recorded', 'followUp.scheduled', 'followUp.done'])
 
@@ -79,6 +81,8 @@ const AFTER_RESOLUTION = new Set<EventType>(['opinion.recorded', 'followUp.sched
  */
 export function moveRefusal(s: ComplaintState | null, type: EventType, ctx: DecideContext = { now: new Date() }): Refusal | null {
   if (type === 'complaint.recorded') return s ? 'alreadyRecorded' : null
+  // The gateway's answers are the centre's own record, never made on a tablet or at the desk.
+  if (CENTRE_EVENT_TYPES.has(type)) return 'centreOnly'
   if (!s) return 'notRecorded'
   if (isFinished(s.status) && !AFTER_FINISH.has(type)) return s.status === 'closed' ? 'isClosed' : 'isWithdrawn'
   if (AFTER_RESOLUTION.has(type) && s.status !== 'resolved' && s.status !== 'closed') return 'notResolved'
@@ -161,6 +165,9 @@ function guard(s: ComplaintState | null, d: ValidDraft, ctx: DecideContext): Ref
       if (request.decision) return 'alreadyDecided'
       return approvalRefusal(s, request.newDueDate, d.payload, ctx)
     }
+    case 'sms.requested':
+      // The centre sends only to the complaint's customer: a tablet cannot use the bank's gateway for any other number.
+      return d.payload.recipientPhone === s.customer.phone ? null : 'smsNotCustomerPhone'
     case 'complaint.reopened':
       return d.payload.receivedAt ? timeProblem(d.payload.receivedAt, s.receivedAt, ctx) : null
     case 'review.requested': {

@@ -6,6 +6,7 @@ import { safeString } from '../text/safeText'
 import { CODE_PATTERN } from '../taxonomy/codes'
 import { isCaseNumber } from './caseNumber'
 import { signatureSchema } from './signature'
+import { SMS_PURPOSES } from './sms'
 import type { Dimension } from '../taxonomy/codes'
 import {
   APPROVAL_LEVELS, CHANNELS, CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, KINDS, MAX_REPRESENTATIVES, MOOD_MAX,
@@ -22,6 +23,7 @@ const optionalText = (max: number) => safeString().trim().max(max, { error: 'too
 const isoDateTime = boundedDateTime()
 const isoDate = boundedDate()
 const staffRef = z.object({ staffId: text(64), staffName: text(100) })
+const requestId = z.uuid({ error: 'invalidId' })
 
 export const phoneSchema = safeString().trim().refine(isValidPhone, { error: 'invalidPhone' })
 
@@ -152,6 +154,22 @@ const payloads = {
   'review.requested': z.object({ reason: text(2000), requestedAt: isoDateTime }),
   /** 2020 rule Art. 15: a withdrawal ends the procedure. */
   'complaint.withdrawn': z.object({ reason: text(2000) }),
+  /**
+   * An SMS the centre is to send through the bank's gateway (sms.ts). Personal fields: `recipientPhone` and
+   * `messageText` (the customer's number and the words sent). `aboutEventId`: the decision notice or contact it carries.
+   */
+  'sms.requested': z.object({
+    recipientPhone: phoneSchema,
+    messageText: text(2000),
+    purpose: z.enum(SMS_PURPOSES),
+    aboutEventId: requestId.optional(),
+  }),
+  /** Made by the centre: the gateway took the message (`messageId`, its own reference). */
+  'sms.accepted': z.object({ requestId, messageId: text(128) }),
+  /** Made by the centre: the gateway's delivery receipt, the proof the customer was told. */
+  'sms.delivered': z.object({ requestId, messageId: optionalText(128), deliveredAt: isoDateTime }),
+  /** Made by the centre: refused by the gateway or not delivered (its reason, as it said it; no number or text). */
+  'sms.failed': z.object({ requestId, reason: text(500) }),
   'field.corrected': z.object({
     field: z.enum(CORRECTABLE_FIELDS),
     value: z.union([safeString().max(4000), z.number(), z.boolean(), z.null()]),

@@ -2,7 +2,7 @@ import { hlcWallTime } from '../hlc'
 import type { ComplaintEvent, EventOfType } from './events'
 import type { Dimension } from '../taxonomy/codes'
 import { correctionText } from './correctionInput'
-import type { ComplaintState, Stamp } from './state'
+import type { ComplaintState, SmsRecord, Stamp } from './state'
 
 /** The one total order of events: hybrid logical clock (which ends in the device id), then event id. */
 export function compareEvents(a: ComplaintEvent, b: ComplaintEvent): number {
@@ -219,6 +219,21 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       // What it said before, so that a printed record shows what was corrected, not only the new value.
       const previous = e.payload.field === 'receivedAt' ? s.receivedAt : correctionText(s, e.payload.field)
       return { ...next, receiptCorrections, corrections: [...s.corrections, { ...st, ...e.payload, previous }] }
+    }
+    default: {
+      // SMS through the centre: a request (no requestId), then the centre's record of the gateway's answers. Delivered
+      // or failed is final (a repeated or late report changes nothing); a failed decision notice was not given, so it
+      // leaves `notices` and the procedure asks for it again.
+      const { requestId, ...p } = e.payload as EventOfType<'sms.requested'>['payload'] & { requestId?: string }
+      const status = e.type.slice(4) as SmsRecord['status']
+      if (!requestId) return { ...s, sms: [...(s.sms ?? []), { ...st, ...p, status }] }
+      const m = s.sms?.find((x) => x.eventId === requestId)
+      if (!m || /^[df]/.test(m.status)) return s
+      return {
+        ...s,
+        sms: s.sms!.map((x) => (x === m ? { ...m, ...p, status } : x)),
+        notices: s.notices.filter((n) => status !== 'failed' || n.eventId !== m.aboutEventId),
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { Codes } from '../taxonomy/codes'
 import type { Signature } from './signature'
+import type { SmsPurpose, SmsStatus } from './sms'
 import type { Actor, EventPayload } from './events'
 import type {
   ApprovalLevel, ComplaintKind, ComplaintStatus, ContactChannel, ContactPurpose, IntakeChannel, Opinion, ScriptStep, Verdict,
@@ -41,6 +42,23 @@ export interface ContactRecord extends Stamp, InRound {
 
 /** `legacy`: a stored contact of the retired purpose `reply`, read as the decision notice it was meant as. */
 export type NoticeRecord = Stamp & InRound & EventPayload<'decision.notified'> & { legacy?: true }
+
+/**
+ * An SMS sent through the centre's gateway, as the gateway last answered. Personal: `recipientPhone`, `messageText`.
+ * A failed one that carried a decision notice has taken that notice out of `notices` (it was not given).
+ */
+export interface SmsRecord extends Stamp {
+  recipientPhone: string
+  messageText: string
+  purpose: SmsPurpose
+  aboutEventId?: string
+  status: SmsStatus
+  messageId?: string
+  /** When the gateway says it reached the phone. */
+  deliveredAt?: string
+  /** Why it failed, as the gateway said (no number). */
+  reason?: string
+}
 
 export interface ExtensionRequest extends Stamp, InRound {
   reason: string
@@ -101,6 +119,8 @@ export interface ComplaintState {
   contacts: ContactRecord[]
   /** Decision notices (处理决定告知); a stored contact of the retired purpose `reply` is read as one too. */
   notices: NoticeRecord[]
+  /** SMS sent through the centre's gateway (absent in states folded before it existed). */
+  sms?: SmsRecord[]
   /** Why the decision could not be told to the customer. */
   unreachable: (Stamp & InRound & { reason: string })[]
   escalations: (Stamp & { reason: string; supervisor?: StaffRef; plan?: { text: string; supervisor: StaffRef; at: string } })[]

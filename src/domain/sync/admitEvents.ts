@@ -3,6 +3,7 @@ import { caseNumberRefusal } from '../complaint/caseNumber'
 import { correctionIsValid } from '../complaint/decide'
 import type { ComplaintEvent, ParseResult } from '../complaint/events'
 import { fold } from '../complaint/fold'
+import { CENTRE_EVENT_TYPES } from '../complaint/sms'
 import { roleAtLeast } from '../staff/roles'
 import type { StaffRole } from '../staff/roles'
 import { CENTRE_CHECKED, centreRefusal } from './centreRules'
@@ -98,6 +99,8 @@ export function admitEvents(ids: readonly string[], parsed: readonly ParseResult
     const e = p.value
     if (e.branchId !== ctx.device.branchId) { refuse(id, 'wrongBranch'); continue }
     if (e.actor.deviceId !== ctx.device.deviceId) { refuse(id, 'wrongDevice'); continue }
+    // The gateway's answers are made by the centre alone: a tablet claiming a delivery would forge the proof of notice.
+    if (CENTRE_EVENT_TYPES.has(e.type)) { refuse(id, 'forbidden', 'Only the centre records what the SMS gateway answered'); continue }
     const actor = ctx.staff.get(e.actor.staffId)
     if (!actor) { refuse(id, 'forbidden'); continue }
     if (!actor.names.includes(e.actor.staffName)) { refuse(id, 'forbidden', 'The name on the event is not the staff member’s'); continue }

@@ -19,7 +19,7 @@ import { REMEDIES } from '../complaint/vocabulary'
 /** The types `centreRefusal` looks at: any other event needs no fold of its complaint at the centre. */
 export const CENTRE_CHECKED: ReadonlySet<ComplaintEvent['type']> = new Set([
   'extension.decided', 'supervisor.planRecorded', 'clock.resumed', 'customer.unreachable', 'decision.notified', 'complaint.closed',
-  'complaint.extended', 'customer.contacted', 'review.requested', 'complaint.reopened',
+  'complaint.extended', 'customer.contacted', 'review.requested', 'complaint.reopened', 'sms.requested',
 ])
 
 export function centreRefusal(before: ComplaintState, e: ComplaintEvent): Refusal | null {
@@ -57,6 +57,8 @@ export function centreRefusal(before: ComplaintState, e: ComplaintEvent): Refusa
       return when(e.payload.requestedAt, before.receivedAt)
     case 'complaint.reopened':
       return when(e.payload.receivedAt, before.receivedAt)
+    case 'sms.requested':
+      return e.payload.recipientPhone === before.customer.phone ? null : 'smsNotCustomerPhone'
     default:
       return null
   }

@@ -80,6 +80,8 @@ export interface PullResponse {
   staffIds?: string[]
   /** The branch code and letter this tablet gives case numbers with; null while the branch has no code or no letter is free. */
   caseNumbering?: CaseNumbering | null
+  /** The centre sends SMS through the bank's gateway (else the tablet's `sms:` link, declared by the manager). */
+  smsGateway?: boolean
   /** A new device token (the old one is due for rotation): the tablet stores it and uses it from now on. */
   deviceToken?: string
 }

@@ -317,6 +317,31 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
     `,
   },
   {
+    id: 23,
+    name: 'sms outbox',
+    sql: `
+      -- One job per sms.requested event, made in the transaction that stores the event: a crash after the push
+      -- loses nothing, and a retried push finds the job there (keyed by the event's id) and sends nothing twice.
+      -- The number and the words stay in the event only (personal data in one place).
+      create table sms_jobs (
+        request_id uuid primary key references events (event_id),
+        complaint_id uuid not null,
+        branch_id text not null,
+        status text not null default 'queued' check (status in ('queued', 'sending', 'accepted', 'delivered', 'failed')),
+        attempts int not null default 0,
+        next_attempt_at timestamptz not null default now(),
+        locked_until timestamptz,
+        sent_at timestamptz,
+        message_id text,
+        pending_receipt jsonb,
+        created_at timestamptz not null default now()
+      );
+      create index sms_jobs_due on sms_jobs (next_attempt_at) where status in ('queued', 'sending');
+      create index sms_jobs_sent on sms_jobs (sent_at, branch_id) where sent_at is not null;
+      create unique index sms_jobs_message on sms_jobs (message_id) where message_id is not null;
+    `,
+  },
+  {
     id: 31,
     name: 'remote wipe acknowledged',
     sql: `

@@ -14,6 +14,8 @@ export const LOG_REDACT = [
   'customer', 'phone', 'password', 'token',
   '*.customer', '*.name', '*.phone', '*.password', '*.token',
   '*.*.customer', '*.*.name', '*.*.phone', '*.*.password', '*.*.token',
+  // An SMS request's personal fields (sms.requested), wherever one is logged by mistake.
+  'recipientPhone', 'messageText', '*.recipientPhone', '*.messageText', '*.*.recipientPhone', '*.*.messageText',
 ]
 
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,39}$/

@@ -12,10 +12,12 @@ import { deviceRoutes } from './deviceRoutes'
 import { healthRoutes } from './health'
 import { reportRoutes } from './reportRoutes'
 import { settingsRoutes } from './settingsRoutes'
+import { smsRoutes } from './smsRoutes'
+import type { SmsService } from './smsRoutes'
 import { staffRoutes } from './staffRoutes'
 import { syncRoutes } from './syncRoutes'
 
-export async function registerRoutes(app: FastifyInstance, options: { db: Database; signInPerMinute: number }): Promise<void> {
+export async function registerRoutes(app: FastifyInstance, options: { db: Database; signInPerMinute: number; sms?: SmsService }): Promise<void> {
   // Only routes that opt in (sign-in, password checks) are limited; the limit is per address (request.ip).
   await app.register(rateLimit, { global: false })
   registerAuthentication(app, options.db)
@@ -25,7 +27,8 @@ export async function registerRoutes(app: FastifyInstance, options: { db: Databa
   staffRoutes(app, options.db)
   branchRoutes(app, options.db)
   auditRoutes(app, options.db)
-  syncRoutes(app, options.db)
+  syncRoutes(app, options.db, options.sms)
+  await smsRoutes(app, options.db, options.sms ?? {})
   settingsRoutes(app, options.db)
   complaintRoutes(app, options.db)
   reportRoutes(app, options.db)

@@ -12,18 +12,21 @@ import { readSettings } from '../settings/readSettings'
 import { activeBranchStaff } from '../staff/staffStore'
 import { ingestEvents } from '../sync/ingestEvents'
 import { pullBranchEvents } from '../sync/pullBranchEvents'
+import type { SmsService } from './smsRoutes'
 
 const wipedBody = z.object({ undelivered: z.int().min(0).max(1_000_000).default(0) })
 
 const unsupported = () => new HttpError(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`)
 
-export function syncRoutes(app: FastifyInstance, db: Database): void {
+export function syncRoutes(app: FastifyInstance, db: Database, sms: SmsService = {}): void {
   // A tablet revoked with a wipe still delivers what it has not sent: nothing recorded on it is lost.
   app.post('/api/sync/push', { config: { access: 'device', whileWipeOrdered: true } }, async (request): Promise<PushResponse> => {
     const body = request.body as { protocol?: unknown } | undefined
     if (body && typeof body === 'object' && 'protocol' in body && body.protocol !== PROTOCOL_VERSION) throw unsupported()
     const req = pushRequestSchema.parse(body)
     const results = await ingestEvents(db, deviceOf(request), req.events)
+    // An SMS asked for in this batch is sent now, not at the sender's next round.
+    if (req.events.some((e) => e.type === 'sms.requested')) sms.kick?.()
     return { protocol: PROTOCOL_VERSION, results }
   })
 
@@ -64,6 +67,6 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
     const staffIds = [...(await activeBranchStaff(db, device.branchId)).keys()]
     // The branch code and letter this tablet numbers its complaints with (an administrator may set the code later).
     const caseNumbering = await caseNumberingOf(db, device.deviceId)
-    return { protocol: PROTOCOL_VERSION, ...page, serverTime: new Date().toISOString(), settings: await readSettings(db), staffIds, caseNumbering, ...(deviceToken ? { deviceToken } : {}) }
+    return { protocol: PROTOCOL_VERSION, ...page, serverTime: new Date().toISOString(), settings: await readSettings(db), staffIds, caseNumbering, smsGateway: !!sms.settings, ...(deviceToken ? { deviceToken } : {}) }
   })
 }

@@ -1,6 +1,7 @@
 import { admitEvents, parseEvent } from '../../domain'
 import type { ComplaintEvent, PushResult, StaffRole } from '../../domain'
 import type { Database, Queryable } from '../db/Database'
+import { enqueueSms } from '../sms/smsJobs'
 import { projectComplaints } from './projectComplaints'
 
 /**
@@ -41,6 +42,8 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
     })
     if (accepted.length === 0) return results
     const seqs = await insertEvents(tx, accepted.map((a) => a.event))
+    // SMS the tablets asked for are queued with their events: sent after commit, never lost, never sent twice.
+    await enqueueSms(tx, accepted.map((a) => a.event))
     for (const { event, answers } of accepted) {
       for (const i of answers) results[i] = { id: results[i]!.id, status: 'accepted', serverSeq: seqs.get(event.id)! }
     }
@@ -90,7 +93,7 @@ async function caseNumbering(tx: Queryable, device: DeviceContext, numbers: stri
 }
 
 /** The stored events of the complaints a batch touches (their branch with them): one query for the batch. */
-async function loadComplaints(tx: Queryable, complaintIds: string[]) {
+export async function loadComplaints(tx: Queryable, complaintIds: string[]) {
   const { rows } = await tx.query<{ complaint_id: string; branch_id: string; body: ComplaintEvent }>(
     'select complaint_id, branch_id, body from events where complaint_id = any($1::uuid[]) order by server_seq', [complaintIds])
   const out = new Map<string, { branchId: string; events: ComplaintEvent[] }>()
@@ -106,7 +109,7 @@ async function loadComplaints(tx: Queryable, complaintIds: string[]) {
  * One multi-row insert for a batch's accepted events, in the batch's order: the identity column numbers them in
  * that order, and the branch lock held by the caller keeps them committing before any later batch of the branch.
  */
-async function insertEvents(tx: Queryable, events: ComplaintEvent[]): Promise<Map<string, number>> {
+export async function insertEvents(tx: Queryable, events: ComplaintEvent[]): Promise<Map<string, number>> {
   // One JSON parameter (not nine arrays): the driver's array quoting of every event body cost more than the insert.
   const { rows } = await tx.query<{ event_id: string; server_seq: number }>(
     `insert into events (event_id, complaint_id, branch_id, type, schema_version, hlc, device_id, staff_id, body)

@@ -143,6 +143,10 @@ const zhCN = {
       policyHint: '本行办法与监管规定的时限。修改后各平板下次同步时按新时限计算；保存前可预览对未结投诉的影响。',
       taxonomyHint: '平板登记投诉时按 JR/T 0169-2018 的三个维度分类。已保存的代码不能删除或改号，只能改名或停用（并指明取代它的代码），以免旧投诉统计口径改变。',
       smsHint: '全行统一的短信模板，平板在下次同步后使用；大堂经理在平板上自己修改过的文字仍以其本人的为准。',
+      smsGateway: {
+        on: '短信平台已配置（{gateway}，签名 {senderId}）：平板上的短信由中心发送，送达回执作为告知凭证。限额：每分钟全行 {perMinute} 条，每网点 {perBranch} 条。',
+        off: '未配置短信平台：平板用本机短信应用发送，由大堂经理声明已发送，没有送达凭证。请管理员在服务器环境变量中设置 SMS_GATEWAY_URL 等（见 README）。',
+      },
       fields: {
         policy: {
           firstResponseHours: '首次响应时限（小时）', handlingHours: '处理目标（小时）', replyWorkingDays: '答复客户（工作日）',
@@ -350,6 +354,10 @@ const en: typeof zhCN = {
       policyHint: "The bank's and the regulator's time limits. Tablets count with new ones from their next sync; preview the effect on open complaints before saving.",
       taxonomyHint: 'Complaints are classified on the three JR/T 0169-2018 dimensions. A code once saved is never removed or renumbered: rename or retire it (naming the code that replaces it), so older complaints still report the same.',
       smsHint: "The bank's SMS templates, used by the tablets from their next sync; a lobby manager's own edits on a tablet still come first.",
+      smsGateway: {
+        on: 'SMS gateway configured ({gateway}, sender {senderId}): the centre sends the tablets’ SMS and keeps the delivery receipts as proof of notice. Limits: {perMinute} a minute for the bank, {perBranch} per branch.',
+        off: 'No SMS gateway configured: tablets send SMS through their own messaging app and the manager declares them sent, with no delivery receipt. Set SMS_GATEWAY_URL and the rest in the server’s environment (see README).',
+      },
       fields: {
         policy: {
           firstResponseHours: 'First response (hours)', handlingHours: 'Handling target (hours)', replyWorkingDays: 'Reply (working days)',

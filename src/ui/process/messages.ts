@@ -53,6 +53,7 @@ const zhCN = {
       note: { added: '备注' },
       slip: { signed: '客户签收受理回执' },
       script: { stepDone: '话术', stepSkipped: '话术', moodRecorded: '情绪' },
+      sms: { requested: '请中心发送短信', accepted: '短信平台已受理', delivered: '短信已送达', failed: '短信发送失败' },
     },
     blocked: { closeNeedsNotice: '需先告知处理决定', closeNeedsVerdict: '需先判定是否成立' },
     fields: {
@@ -158,6 +159,8 @@ const zhCN = {
     notResolved: '投诉解决后才能记录客户意见和回访',
     alreadyResolved: '投诉已经标记为已解决',
     reviewDone: '客户已申请过一次核查，核查结论已告知',
+    centreOnly: '短信平台的回执只能由中心记录',
+    smsNotCustomerPhone: '短信只能发送到本投诉客户的电话',
   },
   timeline: {
     level: { supervisor: '主管', superior: '上级机构/总行审批' },
@@ -166,6 +169,7 @@ const zhCN = {
       decision: { notified: '告知处理决定' },
       review: { requested: '客户申请核查' },
       customer: { unreachable: '无法告知客户' },
+      sms: { requested: '请中心发送短信', accepted: '短信平台已受理', delivered: '短信已送达', failed: '短信发送失败' },
     },
   },
 }
@@ -221,6 +225,7 @@ const en: typeof zhCN = {
       note: { added: 'Note' },
       slip: { signed: 'Customer signs the acceptance slip' },
       script: { stepDone: 'Script', stepSkipped: 'Script', moodRecorded: 'Mood' },
+      sms: { requested: 'Have the centre send an SMS', accepted: 'SMS taken by the gateway', delivered: 'SMS delivered', failed: 'SMS not delivered' },
     },
     blocked: { closeNeedsNotice: 'Tell the decision first', closeNeedsVerdict: 'Judge validity first' },
     fields: {
@@ -326,6 +331,8 @@ const en: typeof zhCN = {
     notResolved: "The customer's opinion and the follow-up come once the complaint is resolved",
     alreadyResolved: 'The complaint is already marked resolved',
     reviewDone: 'The customer has had their review, and its decision was told',
+    centreOnly: 'Only the centre records what the SMS gateway answered',
+    smsNotCustomerPhone: 'An SMS can only go to this complaint’s customer',
   },
   timeline: {
     level: { supervisor: 'supervisor', superior: 'superior office / head office' },
@@ -334,6 +341,7 @@ const en: typeof zhCN = {
       decision: { notified: 'Decision told to the customer' },
       review: { requested: 'Customer asked for a review' },
       customer: { unreachable: 'Decision could not be told' },
+      sms: { requested: 'SMS handed to the centre', accepted: 'SMS taken by the gateway', delivered: 'SMS delivered', failed: 'SMS not delivered' },
     },
   },
 }

@@ -1,3 +1,4 @@
+import { toChinaLocalInput } from '@/domain'
 import type { ComplaintEvent } from '@/domain'
 
 type Translate = (key: string, values?: Record<string, unknown>) => string
@@ -36,6 +37,10 @@ export function describeEvent(e: ComplaintEvent, t: Translate): string {
     case 'complaint.reopened': return e.payload.reason
     case 'review.requested': return e.payload.reason
     case 'complaint.withdrawn': return e.payload.reason
+    case 'sms.requested': return `${t(`sms.purpose.${e.payload.purpose}`)} · ${e.payload.recipientPhone} · ${e.payload.messageText}`
+    case 'sms.accepted': return t('sms.messageId', { id: e.payload.messageId })
+    case 'sms.delivered': return t('sms.deliveredAt', { time: toChinaLocalInput(new Date(e.payload.deliveredAt)).replace('T', ' ') })
+    case 'sms.failed': return e.payload.reason
     case 'field.corrected': return `${t(`process.options.field.${e.payload.field}`)}: ${typeof e.payload.value === 'boolean' ? t(`process.options.yesNo.${e.payload.value}`) : String(e.payload.value ?? '—')} · ${e.payload.reason}`
   }
 }
