@@ -1,11 +1,10 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import type { RouteLocationNormalized, RouteLocationRaw, RouteRecordRaw } from 'vue-router'
-import { savedUnlock, useSessionStore } from '@/ui/auth/useSessionStore'
+import { useSessionStore } from '@/ui/auth/useSessionStore'
 import { loadFeatureMessages } from '@/ui/i18n'
 import type { MessageTarget } from '@/ui/i18n'
 import BookPage from '@/ui/pages/BookPage.vue'
-import { useDatabase } from '@/ui/services/database'
-import { dropFirstBookPage, prefetchFirstBookPage } from '@/ui/services/firstBookPage'
+import { dropFirstBookPage } from '@/ui/services/firstBookPage'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -50,11 +49,8 @@ export function createAppRouter(i18n: MessageTarget) {
   // Nothing about a complaint is shown until the tablet is enrolled and a staff member has unlocked it.
   async function allow(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {
     const session = useSessionStore()
-    if (!session.loaded) {
-      // A reload of the book by a user still unlocked: its first page is read beside the session.
-      if (to.name === 'book' && savedUnlock() !== null) prefetchFirstBookPage(useDatabase())
-      await session.load()
-    }
+    // A reload always lands locked (the keys live only in memory): no book page is read before the PIN.
+    if (!session.loaded) await session.load()
     // The console asks for the centre's sign-in itself; its own messages come with its chunk (AdminPage.vue).
     if (!to.meta.console) {
       if (!session.enrolled) return to.name === 'enrol' ? true : { name: 'enrol' }

@@ -19,7 +19,7 @@ export const PIN_KDF: KdfParams = { alg: 'argon2id', memoryKiB: 19_456, iteratio
 export async function pinKey(pin: string, salt: Uint8Array, params: KdfParams = PIN_KDF): Promise<CryptoKey> {
   const { argon2id } = await import('hash-wasm')
   const bytes = await argon2id({
-    password: pin, salt, iterations: params.iterations, memorySize: params.memoryKiB, parallelism: params.parallelism, hashLength: 32, outputType: 'binary',
+    password: pin, salt: Uint8Array.from(salt), iterations: params.iterations, memorySize: params.memoryKiB, parallelism: params.parallelism, hashLength: 32, outputType: 'binary',
   })
   try {
     return await crypto.subtle.importKey('raw', bytes as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt'])

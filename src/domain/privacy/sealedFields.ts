@@ -27,7 +27,8 @@ export interface Envelope {
 }
 
 export function isEnvelope(x: unknown): x is Envelope {
-  return typeof x === 'object' && x !== null && (x as Envelope).s === 1 && (x as Envelope).iv instanceof Uint8Array && (x as Envelope).ct instanceof Uint8Array
+  // Not instanceof: a row read back may hold another realm's Uint8Array (a test's fake IndexedDB, a worker).
+  return typeof x === 'object' && x !== null && (x as Envelope).s === 1 && ArrayBuffer.isView((x as Envelope).iv) && ArrayBuffer.isView((x as Envelope).ct)
 }
 
 /** A row split into what stays in the clear and the object to seal (only the fields it has). */

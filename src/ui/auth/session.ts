@@ -1,6 +1,8 @@
+import { toRaw } from 'vue'
 import type { ComplaintDb } from '@/db'
 import { loadIdentity } from '@/db/meta'
 import type { StaffRole } from '@/domain/staff/roles'
+import type { UserKey } from '@/db/crypto/tabletKeys'
 import type { PinHash } from './pinHash'
 
 /** The tablet's enrolment: bound to one branch by the central endpoint; the token authenticates its sync. */
@@ -19,7 +21,14 @@ export interface TabletUser {
   role: StaffRole
   /** A superior office's or head-office senior manager's approval, as the centre said when they were added. */
   approvalLevel?: 'superior' | null
-  pin: PinHash
+  /** Opens the tablet's keys with this person's PIN (see db/crypto/tabletKeys.ts); no PIN verifier is stored. */
+  key?: UserKey
+  /** Before issue 17: a PBKDF2 verifier, replaced by `key` at this person's first unlock after the update. */
+  pin?: PinHash
+  /**
+   * Wrong PINs in a row, for the screen's five-tries pause. It lives beside the data, so against someone who copies the
+   * data it is nothing: Argon2id's cost per guess is what defends (ARCHITECTURE.md, threat model).
+   */
   failedAttempts: number
   lockedUntil: number
   /**
@@ -51,8 +60,15 @@ export async function readSession(db: ComplaintDb): Promise<{ enrolment: DeviceE
 }
 
 export async function writeUsers(db: ComplaintDb, users: TabletUser[]): Promise<void> {
-  // Plain copies: IndexedDB cannot store Vue's reactive proxies.
-  await db.meta.put({ key: 'users', value: JSON.parse(JSON.stringify(users)) as TabletUser[] })
+  // Plain copies: IndexedDB cannot store Vue's reactive proxies (and JSON would lose the keys' bytes).
+  await db.meta.put({ key: 'users', value: plainCopy(users) as TabletUser[] })
+}
+
+function plainCopy(v: unknown): unknown {
+  if (ArrayBuffer.isView(v)) return Uint8Array.from(v as Uint8Array)
+  if (Array.isArray(v)) return v.map(plainCopy)
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(toRaw(v)).filter(([, x]) => x !== undefined).map(([k, x]) => [k, plainCopy(x)]))
+  return v
 }
 
 /** From now on this tablet's events carry the branch and the staff member who unlocked it. */
