@@ -3,7 +3,6 @@ import type { RouteLocationNormalized, RouteLocationRaw, RouteRecordRaw } from '
 import { useSessionStore } from '@/ui/auth/useSessionStore'
 import { loadFeatureMessages } from '@/ui/i18n'
 import type { MessageTarget } from '@/ui/i18n'
-import BookPage from '@/ui/pages/BookPage.vue'
 import { dropFirstBookPage } from '@/ui/services/firstBookPage'
 
 declare module 'vue-router' {
@@ -14,8 +13,9 @@ declare module 'vue-router' {
 }
 
 export const routes: RouteRecordRaw[] = [
-  // The book is the start page and ships in the first chunk; the others load on first use (and are precached).
-  { path: '/', name: 'book', component: BookPage },
+  // Every page loads on first use (and is precached). Even the book: since the keys live only in memory (issue 17),
+  // every start lands on the lock screen, and the book loads while the PIN is typed.
+  { path: '/', name: 'book', component: () => import('@/ui/pages/BookPage.vue') },
   { path: '/complaints/new', name: 'new', component: () => import('@/ui/pages/NewComplaintPage.vue') },
   { path: '/walk-in', name: 'walkIn', component: () => import('@/ui/script/WalkInStart.vue') },
   { path: '/walk-in/:id/script', name: 'walkInScript', component: () => import('@/ui/script/ScriptPage.vue'), props: (r) => ({ id: r.params.id, walkIn: true }) },
