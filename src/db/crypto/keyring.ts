@@ -1,3 +1,5 @@
+import type { Envelope } from '@/domain/privacy/sealedFields'
+
 /**
  * The tablet's keys while someone has unlocked it: in memory only, as non-extractable WebCrypto keys. `lockKeys`
  * drops them all; nothing else can bring them back but a PIN (see tabletKeys.ts).
@@ -10,7 +12,7 @@ export interface TabletKeyring {
   /** The unlocking user's grant key: opens the tablet's master secret again to let a colleague in. */
   grant: CryptoKey
   /** The master secret, sealed under `grant` (as stored for this user). */
-  master: import('@/domain/privacy/sealedFields').Envelope
+  master: Envelope
 }
 
 let keys: TabletKeyring | null = null

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { currentKeys, lockKeys, setKeys } from '@/db/crypto/keyring'
+import type { TabletKeyPair } from '@/db/crypto/tabletKeys'
 import { loadIdentity } from '@/db/meta'
 import { IDLE_LOCK_MS } from '@/domain/staff/idleLock'
 import { flushDrafts } from '@/ui/drafts/draftRegistry'
@@ -62,7 +63,7 @@ export const useSessionStore = defineStore('session', () => {
     const keys = await tabletKeys()
     const open = currentKeys()
     if (open) return keys.addUserKey(pin, open)
-    const pair = (await db.meta.get(KEY_PAIR))?.value as import('@/db/crypto/tabletKeys').TabletKeyPair | undefined
+    const pair = (await db.meta.get(KEY_PAIR))?.value as TabletKeyPair | undefined
     if (pair) return keys.pendingUserKey(pin, pair)
     const made = await keys.createTabletKeys(pin)
     await db.meta.put({ key: KEY_PAIR, value: made.pair })
@@ -146,7 +147,7 @@ export const useSessionStore = defineStore('session', () => {
   /** Someone unlocked: colleagues added while it was locked get the master sealed for them. */
   async function grantPending(): Promise<void> {
     const open = currentKeys()
-    const pair = (await db.meta.get(KEY_PAIR))?.value as import('@/db/crypto/tabletKeys').TabletKeyPair | undefined
+    const pair = (await db.meta.get(KEY_PAIR))?.value as TabletKeyPair | undefined
     if (!open || !pair || !users.value.some((u) => u.key?.pending)) return
     const keys = await tabletKeys()
     users.value = await Promise.all(users.value.map(async (u) => (u.key?.pending ? { ...u, key: await keys.grantPending(u.key, pair, open) } : u)))
