@@ -15,7 +15,7 @@ async function shot(part: Locator, name: string) {
 }
 
 test('a complaint classified offline on the three JR/T 0169 dimensions is counted under its codes in the centre', async ({ page, context }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)  // each navigation now unlocks with the PIN (Argon2id)
   mkdirSync(SHOTS, { recursive: true })
   await openControlled(page)
   await context.setOffline(true)

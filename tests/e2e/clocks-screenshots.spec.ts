@@ -73,7 +73,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test('clock screenshots: breached, extended to 60 days, reopened on new facts, under review', async ({ page }) => {
-  test.setTimeout(300_000)
+  test.setTimeout(480_000)  // each navigation now unlocks with the PIN (Argon2id)
   mkdirSync(OUT, { recursive: true })
   await page.clock.install({ time: cn('2026-09-01 09:50') })
   await page.goto('/enrol')

@@ -12,7 +12,7 @@ async function shot(page: Page, name: string) {
 }
 
 test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async ({ page, context }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(240_000)  // each navigation now unlocks with the PIN (Argon2id)
   mkdirSync(SHOTS, { recursive: true })
   // The server's content security policy must not block anything the app does.
   const violations: string[] = []

@@ -36,7 +36,7 @@ async function expectWhollyVisible(items: Locator, width: number) {
 }
 
 test('the header, the book and the record card fit a tablet in both languages and both orientations', async ({ page }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)  // each navigation now unlocks with the PIN (Argon2id)
   await page.goto('/')
   await enrolTablet(page, SUPERVISOR)
   await expect(page.getByTestId('nav-desk')).toBeVisible()

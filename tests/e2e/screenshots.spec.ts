@@ -104,7 +104,7 @@ test('README screenshots: book, intake, detail', async ({ page }) => {
 
   // The same screens on a landscape and a portrait tablet, in both languages (issue 15): book, intake (the draft just
   // typed), the complaint's page and a step of the script.
-  test.setTimeout(240_000)
+  test.setTimeout(420_000)  // each navigation now unlocks with the PIN (Argon2id)
   const screens: [string, string, string][] = [
     ['book', '/', 'book-row'], ['intake', '/complaints/new', 'field-name'], ['detail', detailUrl, 'detail-name'], ['script-step', `${detailUrl}/script`, 'script-page'],
   ]

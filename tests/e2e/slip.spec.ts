@@ -44,7 +44,7 @@ async function drawWithFinger(page: Page, x0: number, y0: number) {
 
 test('a case number at intake, the acceptance slip, and the customer’s signature drawn on the tablet', async ({ page }) => {
   // Four screenshots besides the journey: a loaded two-core machine needs more than the default minute.
-  test.setTimeout(150_000)
+  test.setTimeout(240_000)  // each navigation now unlocks with the PIN (Argon2id)
   await openControlled(page)
   await numbered(page)
 

@@ -27,7 +27,7 @@ async function shot(page: Page, name: string, fullPage = false) {
 }
 
 test('a head-office senior manager approves an extension past 30 days at the desk; the branch tablet records it with the customer told', async ({ browser }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(240_000)  // each navigation now unlocks with the PIN (Argon2id)
   mkdirSync(SHOTS, { recursive: true })
   const branchContext = await browser.newContext()
   const deskContext = await browser.newContext()

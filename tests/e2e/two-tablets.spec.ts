@@ -15,7 +15,7 @@ async function waitSynced(page: Page) {
 const inTenDays = () => new Date(Date.now() + 8 * 3600_000 + 10 * 86_400_000).toISOString().slice(0, 10)
 
 test('two tablets of one branch converge: offline intake, an extension and a concurrent note', async ({ browser }) => {
-  test.setTimeout(150_000)
+  test.setTimeout(240_000)  // each navigation now unlocks with the PIN (Argon2id)
   const contextA = await browser.newContext()
   const contextB = await browser.newContext()
   const a = await contextA.newPage()
