@@ -16,10 +16,13 @@ type Row = Record<string, unknown>
 export async function sealRow(store: SealedStore, row: Row): Promise<Row> {
   if (isEnvelope(row.sealed)) return row
   const keys = requireKeys()
-  const { clear, secret } = splitRow(store, row)
+  const { secret } = splitRow(store, row)
+  // The sealed fields stay as empty places, so an opened row has its fields in the order it was written (rows are
+  // compared as JSON in places).
+  const clear = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k in secret ? null : v]))
   const sealed = await sealValue(keys.data, secret)
   if (store === 'complaints') return { ...clear, sealed, find: await blindKeys(keys.index, rowKeyTerms(secret as { phone?: string; name?: string })) }
-  if (store === 'texts') return { id: row.id, sealed, terms: await blindKeys(keys.index, blindTextTerms(String(secret.text ?? ''))) }
+  if (store === 'texts') return { id: row.id, text: null, sealed, terms: await blindKeys(keys.index, blindTextTerms(String(secret.text ?? ''))) }
   return { ...clear, sealed }
 }
 
