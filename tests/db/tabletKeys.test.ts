@@ -108,3 +108,19 @@ describe('the stores at rest', () => {
     await db.delete()
   })
 })
+
+describe('a sealed row changed through a cursor', () => {
+  it('seals the new value with the rest, never beside the envelope in the clear', async () => {
+    const db = new ComplaintDb(`sealed-${newId()}`)
+    await db.drafts.put({ key: 'k', value: { name: '赵敏' }, savedAt: 1 })
+    // A filtered modify walks a cursor: the row it changes is the sealed one.
+    await db.drafts.filter(() => true).modify((d) => {
+      d.value = { name: '孙丽' }
+    })
+    const raw = new ComplaintDb(db.name, { upTo: db.verno })
+    expect(JSON.stringify(await raw.drafts.toArray())).not.toContain('孙丽')
+    raw.close()
+    expect((await db.drafts.get('k'))?.value).toEqual({ name: '孙丽' })
+    await db.delete()
+  })
+})

@@ -14,8 +14,16 @@ type Row = Record<string, unknown>
  * its terms as keyed hashes, computed here from the plaintext so no caller can store a plaintext term.
  */
 export async function sealRow(store: SealedStore, row: Row): Promise<Row> {
-  if (isEnvelope(row.sealed)) return row
   const keys = requireKeys()
+  if (isEnvelope(row.sealed)) {
+    // A sealed row put back as read through a cursor (Dexie's modify): kept as it is, unless a sealed field was given a
+    // new value, which is merged into what the envelope holds and sealed again (never stored beside it in the clear).
+    const fields: readonly string[] = SEALED_FIELDS[store]
+    if (fields.every((f) => row[f] === null || row[f] === undefined)) return row
+    const { sealed, find: _find, ...rest } = row
+    const held = await openValue<Row>(keys.data, sealed as Envelope)
+    row = { ...rest, ...Object.fromEntries(fields.filter((f) => (rest[f] === null || rest[f] === undefined) && f in held).map((f) => [f, held[f]])) }
+  }
   const { secret } = splitRow(store, row)
   // The sealed fields stay as empty places, so an opened row has its fields in the order it was written (rows are
   // compared as JSON in places).
