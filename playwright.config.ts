@@ -28,7 +28,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1, // two cores: the server, Chromium and the runner already share them
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // Every navigation of an enrolled tablet ends on the lock screen: an Argon2id unlock (~1–5 s on a loaded machine) each.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',

@@ -78,12 +78,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'db', include: ['tests/db/**/*.test.ts', 'tests/sync/**/*.test.ts'], environment: 'node', setupFiles: ['fake-indexeddb/auto'] },
+        test: { name: 'db', include: ['tests/db/**/*.test.ts', 'tests/sync/**/*.test.ts'], environment: 'node', setupFiles: ['fake-indexeddb/auto', 'tests/support/unlockedTablet.ts'] },
       },
       {
         extends: true,
         test: {
-          name: 'ui', include: ['tests/ui/**/*.test.ts'], environment: 'happy-dom', setupFiles: ['fake-indexeddb/auto'],
+          name: 'ui', include: ['tests/ui/**/*.test.ts'], environment: 'happy-dom', setupFiles: ['fake-indexeddb/auto', 'tests/support/unlockedTablet.ts'],
           // src/ui/vant/ imports Vant's per-component style modules, which import .css that Node cannot load:
           // let Vite process those (the components themselves stay external, one instance for the tests' closeToast).
           server: { deps: { inline: [/vant[\\/]es[\\/][\w-]+[\\/]style[\\/]/] } },
@@ -95,7 +95,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/unlockedTablet.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
     ],
   },

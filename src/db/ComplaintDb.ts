@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie'
 import type { EntityTable } from 'dexie'
+import { sealMiddleware } from './crypto/sealMiddleware'
 import { DB_NAME, SCHEMA_VERSIONS } from './schema'
 import type { ComplaintRow, DraftRow, MetaRow, OutboxRow, StoredEvent, TextRow } from './schema'
 
@@ -11,7 +12,10 @@ export class ComplaintDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>
   drafts!: EntityTable<DraftRow, 'key'>
 
-  /** `upTo` opens an older schema version: only the upgrade tests use it. */
+  /**
+   * `upTo` opens an older schema version: only the upgrade tests use it, as the app of that version did (before
+   * v7, with nothing sealed), and to read the rows as stored.
+   */
   constructor(name = DB_NAME, options: { upTo?: number } = {}) {
     super(name)
     for (const v of SCHEMA_VERSIONS) {
@@ -19,5 +23,7 @@ export class ComplaintDb extends Dexie {
       const version = this.version(v.version).stores(v.stores)
       if (v.upgrade) version.upgrade(v.upgrade)
     }
+    // Personal fields are sealed with the tablet's key on the way in and opened on the way out (src/db/crypto).
+    if (options.upTo === undefined) this.use(sealMiddleware)
   }
 }

@@ -1,6 +1,7 @@
 import type { CaseNumbering } from '@/domain/complaint/caseNumber'
 import type { SavedSmsTemplates } from '@/domain/complaint/smsCompose'
 import type { StaffRole } from '@/domain/staff/roles'
+import type { UserKey } from './crypto/tabletKeys'
 
 /** Who is working on this tablet, for this tablet's events. Sign-in and PIN unlock replace the default. */
 export interface LocalIdentity {
@@ -36,7 +37,14 @@ export interface TabletUser {
   role: StaffRole
   /** A superior office's or head-office senior manager's approval, as the centre said when they were added. */
   approvalLevel?: 'superior' | null
-  pin: PinHash
+  /** Opens the tablet's keys with this person's PIN (see crypto/tabletKeys.ts); no PIN verifier is stored. */
+  key?: UserKey
+  /** Before issue 17: a PBKDF2 verifier, replaced by `key` at this person's first unlock after the update. */
+  pin?: PinHash
+  /**
+   * Wrong PINs in a row, for the screen's five-tries pause. It lives beside the data, so against someone who copies the
+   * data it is nothing: Argon2id's cost per guess is what defends (ARCHITECTURE.md, threat model).
+   */
   failedAttempts: number
   lockedUntil: number
   /**

@@ -79,7 +79,8 @@ export function changedProjections(states: ComplaintState[], ctx: ClockContext, 
     if (!stored.texts.has(state.id)) return
     const text = textRow(state)
     const oldText = stored.texts.get(state.id)
-    if (!oldText || !same(oldText, text)) changed.texts.push(text)
+    // The stored terms are keyed hashes (sealMiddleware), never equal to the plaintext ones: the text decides.
+    if (!oldText || oldText.text !== text.text) changed.texts.push(text)
   })
   return changed
 }

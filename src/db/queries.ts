@@ -5,8 +5,11 @@ import { fold } from '@/domain/complaint/fold'
 import type { ComplaintState, ComplaintStatus } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import type { ComplaintRow, StoredEvent } from './schema'
-import { reversed } from './reversed'
-import { searchTerms } from './searchTerms'
+import { blindKey } from './crypto/blindIndex'
+import { currentKeys, TabletLocked } from './crypto/keyring'
+import { openRows } from './crypto/sealMiddleware'
+import { MAX_NAME_KEY, MIN_PHONE_KEY } from '@/domain/privacy/sealedFields'
+import { blindQueryTerm, searchTerms } from './searchTerms'
 
 /**
  * Every part of these compound keys is an ASCII string (ids, ISO times, status names), so '' and U+FFFF bound
@@ -52,8 +55,9 @@ export async function bookPage(db: ComplaintDb, q: BookQuery = {}): Promise<Comp
   const category = q.category
   const inCategory = typeof category === 'function' ? category : (c: string) => c === category
   const extra = (r: ComplaintRow) => (!category || inCategory(r.category)) && (!q.ownerId || r.ownerId === q.ownerId)
-  const filtered = q.category || q.ownerId ? coll.reverse().filter(extra) : coll.reverse()
-  return filtered.limit(limit).toArray()
+  // A filtered read walks a cursor, whose rows come sealed: opened here (the plain read is opened by the store).
+  if (q.category || q.ownerId) return openRows(await coll.reverse().filter(extra).limit(limit).toArray())
+  return coll.reverse().limit(limit).toArray()
 }
 
 /**
@@ -81,9 +85,24 @@ export function countDueSoon(db: ComplaintDb, dueSoonUntil: number): Promise<num
 /** A phone as the book masks it (139****9963): its start and its tail. */
 const MASKED_PHONE = /^(\d{3})\*+(\d{3,4})$/
 
+/** The blind key of a term, with the key of the tablet as unlocked now. */
+async function keyOf(term: string): Promise<string> {
+  const keys = currentKeys()
+  if (!keys) throw new TabletLocked()
+  return blindKey(keys.index, term)
+}
+
+/** The book rows holding this blind key (phone prefix or tail, name start), opened. */
+async function byKey(db: ComplaintDb, term: string, limit: number, test?: (r: ComplaintRow) => boolean): Promise<ComplaintRow[]> {
+  const rows = await db.complaints.where('find').equals(await keyOf(term)).limit(test ? limit * 4 : limit).toArray()
+  return test ? rows.filter(test).slice(0, limit) : rows
+}
+
 /**
  * Search by a case number, by a phone number's start or its tail (尾号, the last digits customers give), by the
- * start of a customer name, or by words — one character too — in the name and the text: all through indexes.
+ * start of a customer name, or by words — one character too — in the name and the text: all through indexes. The
+ * personal columns are sealed: phone, tail, name and words are found by their blind keys (keyed hashes), then
+ * confirmed on the opened rows where a key only approximates the query.
  */
 export async function searchComplaints(db: ComplaintDb, text: string, limit = 50): Promise<ComplaintRow[]> {
   const q = text.trim()
@@ -94,30 +113,29 @@ export async function searchComplaints(db: ComplaintDb, text: string, limit = 50
   const masked = MASKED_PHONE.exec(q.replace(/\s/g, ''))
   if (masked) {
     const [, head, tail] = masked
-    return db.complaints.where('phoneReversed').startsWith(reversed(tail!)).filter((r) => r.phone.startsWith(head!)).limit(limit).toArray()
+    return byKey(db, `t:${tail!}`, limit, (r) => r.phone.startsWith(head!))
   }
   const digits = phoneDigits(q)
   if (/^\d{3,}$/.test(digits)) return byPhone(db, digits, limit)
-  const byName = await db.complaints.where('name').startsWith(q).limit(limit).toArray()
+  const name = [...q.toLowerCase()]
+  const byName = await byKey(db, `n:${name.slice(0, MAX_NAME_KEY).join('')}`, limit, name.length > MAX_NAME_KEY ? (r) => r.name.toLowerCase().startsWith(q.toLowerCase()) : undefined)
   const needle = q.toLowerCase()
-  // A one-character query has no term of its own: the terms that start with it are those of every text holding it.
-  const [first = [...needle].length === 1 ? needle : undefined] = searchTerms(q)
-  if (!first || byName.length >= limit) return byName
+  const term = blindQueryTerm(q)
+  if (!term || byName.length >= limit) return byName
   const seen = new Set(byName.map((r) => r.id))
-  // Every text with a term starting with the one character holds it: keys alone answer, no text is read.
-  const ids = [...first].length === 1
-    ? (await db.texts.where('terms').startsWith(first).distinct().limit(limit).primaryKeys()).filter((id) => !seen.has(id)).slice(0, limit - byName.length)
-    : await db.texts.where('terms').equals(first).filter((r) => !seen.has(r.id) && r.text.includes(needle)).limit(limit - byName.length).primaryKeys()
+  // The query's other pairs and words confirm it on the stored keys alone: no text is opened. (Its last character
+  // alone is a term only where a run of characters ends, which in the text it may not.)
+  const rest = await Promise.all(searchTerms(needle).slice(1).filter((t) => [...t].length > 1).map((t) => keyOf(`w:${t}`)))
+  const ids = await db.texts.where('terms').equals(await keyOf(term))
+    .filter((r) => !seen.has(r.id) && rest.every((k) => r.terms.includes(k))).limit(limit - byName.length).primaryKeys()
   const byText = await db.complaints.bulkGet(ids)
   return [...byName, ...byText.filter((r): r is ComplaintRow => r !== undefined)]
 }
 
 /** Numbers ending with the digits and numbers starting with them; the tail first when it is one (four digits or fewer). */
 async function byPhone(db: ComplaintDb, digits: string, limit: number): Promise<ComplaintRow[]> {
-  const [byTail, byStart] = await Promise.all([
-    db.complaints.where('phoneReversed').startsWith(reversed(digits)).limit(limit).toArray(),
-    db.complaints.where('phone').startsWith(digits).limit(limit).toArray(),
-  ])
+  if (digits.length < MIN_PHONE_KEY) return []
+  const [byTail, byStart] = await Promise.all([byKey(db, `t:${digits}`, limit), byKey(db, `p:${digits}`, limit)])
   const rows = digits.length <= 4 ? [...byTail, ...byStart] : [...byStart, ...byTail]
   return [...new Map(rows.map((r) => [r.id, r])).values()].slice(0, limit)
 }
@@ -136,6 +154,7 @@ export function complaintEvents(db: ComplaintDb, complaintId: string): Promise<S
 export async function complaintsByPhone(db: ComplaintDb, phone: string, exceptId?: string): Promise<ComplaintRow[]> {
   const digits = phoneDigits(phone)
   if (!digits) return []
-  const rows = await db.complaints.where('phone').equals(digits).limit(20).toArray()
+  if (digits.length < MIN_PHONE_KEY) return []
+  const rows = await byKey(db, `p:${digits}`, 20, (r) => r.phone === digits)
   return rows.filter((r) => r.id !== exceptId)
 }

@@ -134,6 +134,14 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 6,
     stores: { complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, phoneReversed, name, *awaiting, caseNumber' },
   },
+  {
+    // v7: a lost tablet gives away nothing (issue 17). The book's personal columns are sealed, so their plaintext
+    // indexes (phone, its tail, name) go; one multi-entry index of blind keys (keyed hashes of phone prefixes and
+    // tails and name starts, see sealedFields.ts) serves all three. No row moves here: the upgrade runs before anyone
+    // has unlocked, without the key; the first unlock seals what is stored, a page at a time (sealStored.ts).
+    version: 7,
+    stores: { complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, *find, *awaiting, caseNumber' },
+  },
 ]
 
 /** A v1–v3 row: the book's columns plus the folded state and the search terms. */

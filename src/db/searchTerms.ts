@@ -19,3 +19,24 @@ export function searchTerms(text: string): string[] {
   for (const word of s.match(/[a-z0-9]{2,}/g) ?? []) terms.add(word)
   return [...terms]
 }
+
+/**
+ * The terms of a text as the blind index holds them (each then hashed with the tablet's key): its search terms
+ * (`w:`), and each character a one-character query looks for (`c:`) — every CJK character and the first character of
+ * each Latin word or number — since a keyed hash has no prefix to range over.
+ */
+export function blindTextTerms(text: string): string[] {
+  const s = text.slice(0, MAX_SEARCH_CHARS).toLowerCase()
+  const terms = new Set(searchTerms(s).map((t) => `w:${t}`))
+  for (const c of s.match(/[\p{Script=Han}]/gu) ?? []) terms.add(`c:${c}`)
+  for (const word of s.match(/[a-z0-9]{2,}/g) ?? []) terms.add(`c:${word[0]}`)
+  return [...terms]
+}
+
+/** The blind-index term a query is looked up by: its first search term, or the one character it is. */
+export function blindQueryTerm(query: string): string | undefined {
+  const needle = query.trim().toLowerCase()
+  if ([...needle].length === 1) return `c:${needle}`
+  const [first] = searchTerms(needle)
+  return first ? `w:${first}` : undefined
+}

@@ -57,7 +57,9 @@ export async function buildApp(options: AppOptions) {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval' lets the lock screen compile Argon2id's WebAssembly (hash-wasm, issue 17); JavaScript's
+        // eval stays refused.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         // Vue and Vant set inline style attributes; no script is ever inline.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],

@@ -43,6 +43,12 @@ export interface SyncEngineOptions {
   appVersion?: string
   /** An administrator revoked this tablet with an order to erase it: called once its database is deleted. */
   onWiped?: (notice: WipeNotice) => void
+  /**
+   * Whether the tablet's keys are open (someone has unlocked it). A locked tablet neither pushes nor pulls: pushing
+   * needs the events opened, pulling would store what it cannot seal. The outbox and the cursor wait for the next
+   * unlock, so nothing is lost (ARCHITECTURE.md, threat model). Without it, always.
+   */
+  canSync?: () => boolean
   /** Where `online` and `visibilitychange` come from (window and document in the app; nothing in tests). */
   events?: { window?: Pick<Window, 'addEventListener' | 'removeEventListener'>; document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> }
   now?: () => number
@@ -71,8 +77,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
     timer = setTimeout(() => void requestSync(), ms)
   }
 
+  const locked = () => options.canSync !== undefined && !options.canSync()
+
   async function runOnce(): Promise<void> {
-    if (status.state === 'revoked') return
+    if (status.state === 'revoked' || locked()) return
     if (!isOnline()) {
       status.state = 'offline'
       emit()
@@ -90,6 +98,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
       emit()
       schedule(options.intervalMs ?? 60_000)
     } catch (e) {
+      // Locked mid-sync: what was stored stays (each page with its cursor); the next unlock goes on.
+      if (locked()) {
+        status.state = 'idle'
+        emit()
+        return
+      }
       status.lastError = e instanceof Error ? e.message : String(e)
       status.lastErrorCode = e instanceof SyncHttpError ? e.code : null
       status.lastErrorKind = syncErrorKind(e)

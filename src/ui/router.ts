@@ -1,11 +1,9 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import type { RouteLocationNormalized, RouteLocationRaw, RouteRecordRaw } from 'vue-router'
-import { savedUnlock, useSessionStore } from '@/ui/auth/useSessionStore'
+import { useSessionStore } from '@/ui/auth/useSessionStore'
 import { loadFeatureMessages } from '@/ui/i18n'
 import type { MessageTarget } from '@/ui/i18n'
-import BookPage from '@/ui/book/BookPage.vue'
-import { useDatabase } from '@/ui/services/database'
-import { dropFirstBookPage, prefetchFirstBookPage } from '@/ui/book/firstBookPage'
+import { dropFirstBookPage } from '@/ui/book/firstBookPage'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -15,8 +13,9 @@ declare module 'vue-router' {
 }
 
 export const routes: RouteRecordRaw[] = [
-  // The book is the start page and ships in the first chunk; the others load on first use (and are precached).
-  { path: '/', name: 'book', component: BookPage },
+  // Every page loads on first use (and is precached). Even the book: since the keys live only in memory (issue 17),
+  // every start lands on the lock screen, and the book loads while the PIN is typed.
+  { path: '/', name: 'book', component: () => import('@/ui/book/BookPage.vue') },
   { path: '/complaints/new', name: 'new', component: () => import('@/ui/intake/NewComplaintPage.vue') },
   { path: '/walk-in', name: 'walkIn', component: () => import('@/ui/script/WalkInStart.vue') },
   { path: '/walk-in/:id/script', name: 'walkInScript', component: () => import('@/ui/script/ScriptPage.vue'), props: (r) => ({ id: r.params.id, walkIn: true }) },
@@ -50,11 +49,8 @@ export function createAppRouter(i18n: MessageTarget) {
   // Nothing about a complaint is shown until the tablet is enrolled and a staff member has unlocked it.
   async function allow(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {
     const session = useSessionStore()
-    if (!session.loaded) {
-      // A reload of the book by a user still unlocked: its first page is read beside the session.
-      if (to.name === 'book' && savedUnlock() !== null) prefetchFirstBookPage(useDatabase())
-      await session.load()
-    }
+    // A reload always lands locked (the keys live only in memory): no book page is read before the PIN.
+    if (!session.loaded) await session.load()
     // The console asks for the centre's sign-in itself; its own messages come with its chunk (AdminPage.vue).
     if (!to.meta.console) {
       if (!session.enrolled) return to.name === 'enrol' ? true : { name: 'enrol' }

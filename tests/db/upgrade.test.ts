@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { fold, newId } from '@/domain'
 import type { ComplaintEvent, ComplaintState } from '@/domain'
 import { bookPage, ComplaintDb, complaintState, localDeskQueue, project, SCHEMA_VERSIONS, searchComplaints } from '@/db'
+import { currentKeys, lockKeys, setKeys, TabletLocked } from '@/db/crypto/keyring'
+import { sealStored } from '@/db/crypto/sealStored'
 import { textRow } from '@/db/textRow'
 import { awaitingAtV3 } from '@/db/upgrades/v3'
 
@@ -102,6 +104,8 @@ describe('IndexedDB schema upgrades', () => {
 
     const current = new ComplaintDb(name)
     await current.open()
+    // The first unlock after the update seals what the older app stored.
+    await sealStored(current)
     expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version)
     expect(await current.events.count()).toBe(eventsBefore)
     expect(await current.outbox.count()).toBe(eventsBefore)
@@ -130,16 +134,18 @@ describe('IndexedDB schema upgrades', () => {
 
     const current = new ComplaintDb(name)
     await current.open()
+    // The first unlock after the update seals what the older app stored.
+    await sealStored(current)
     expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version)
     const id = other[0]!.complaintId
     // Exactly what the app writes today.
     expect(await current.complaints.get(id)).toEqual(project(fold(other)!))
-    expect(await current.texts.get(id)).toEqual(textRow(fold(other)!))
+    expect((await current.texts.get(id))?.text).toEqual(textRow(fold(other)!).text)
     expect((await searchComplaints(current, '9963')).map((r) => r.id)).toEqual([id])
     expect((await searchComplaints(current, '139****9963')).map((r) => r.id)).toEqual([id])
     expect((await searchComplaints(current, '敏')).map((r) => r.id)).toEqual([id])
     expect((await searchComplaints(current, '吞')).map((r) => r.id)).toEqual([id])
-    expect(await current.complaints.where('phoneReversed').startsWith('8765').count()).toBe(510)
+    expect(await searchComplaints(current, '5678', 600)).toHaveLength(510)
     await current.delete()
   }, 30_000)
 
@@ -172,8 +178,72 @@ describe('IndexedDB schema upgrades', () => {
 
     const current = new ComplaintDb(name)
     await current.open()
+    // The first unlock after the update seals what the older app stored.
+    await sealStored(current)
     expect(await bookPage(current)).toEqual([project(fold(one)!)])
     expect((await searchComplaints(current, '等待了')).map((r) => r.id)).toEqual([one[0]!.complaintId])
+    await current.delete()
+  })
+
+  // v7 (issue 17): the upgrade itself moves nothing (no key before someone unlocks); the first unlock seals.
+  it.each([1, 2, 3, 4, 5, 6])('v%i → v7 and the first unlock: every store sealed, nothing readable left, book and search as before', async (version) => {
+    const name = `upgrade-${newId()}`
+    const old = new ComplaintDb(name, { upTo: version })
+    // Version 6 only added an index: its rows are version 5's.
+    const f = fixture(Math.min(version, 5))
+    const state = fold(named(f, 'plain').events)!
+    await storeAs(old, f.meta, [named(f, 'plain')])
+    if (version >= 2) await old.table('drafts').put({ key: 'new-complaint:staff-li', value: { name: '赵敏', phone: '13900001111' }, savedAt: 1 })
+    old.close()
+
+    const current = new ComplaintDb(name)
+    await current.open()
+    expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version)
+    expect(await sealStored(current)).toBeGreaterThan(0)
+
+    const raw = new ComplaintDb(name, { upTo: SCHEMA_VERSIONS.at(-1)!.version })
+    const stored = JSON.stringify(await Promise.all(raw.tables.map((t) => t.toArray())))
+    for (const plain of ['王芳', '13812345678', '5678', '等待', '赵敏', '13900001111']) expect(stored).not.toContain(plain)
+    raw.close()
+
+    expect(await bookPage(current)).toEqual([project(state)])
+    expect((await searchComplaints(current, '等待了')).map((r) => r.id)).toEqual([state.id])
+    expect((await searchComplaints(current, '5678')).map((r) => r.id)).toEqual([state.id])
+    expect((await searchComplaints(current, '王')).map((r) => r.id)).toEqual([state.id])
+    expect(await complaintState(current, state.id)).toEqual(state)
+    if (version >= 2) expect((await current.drafts.get('new-complaint:staff-li'))?.value).toEqual({ name: '赵敏', phone: '13900001111' })
+    await current.delete()
+  }, 30_000)
+
+  it('sealing stored rows resumes where it stopped: a lock (or a crash) between pages loses and repeats nothing', async () => {
+    const name = `upgrade-${newId()}`
+    const v6 = new ComplaintDb(name, { upTo: 6 })
+    const f = fixture(5)
+    await storeAs(v6, f.meta, Array.from({ length: 7 }, () => copyOf(named(f, 'plain'))))
+    v6.close()
+    const current = new ComplaintDb(name)
+    await current.open()
+    // Locked after the second page: the third finds no key and stops, its place saved.
+    let pages = 0
+    const keys = currentKeys()!
+    const events = current.table('events')
+    const bulkPut = events.bulkPut.bind(events)
+    events.bulkPut = ((rows: never) => {
+      if (++pages === 2) lockKeys()
+      return bulkPut(rows)
+    }) as typeof events.bulkPut
+    await expect(sealStored(current, 3)).rejects.toThrow(TabletLocked)
+    expect((await current.meta.get('sealProgress'))?.value).toMatchObject({ store: 'events' })
+    events.bulkPut = bulkPut
+    setKeys(keys)
+    await sealStored(current, 3)
+    expect((await current.meta.get('sealProgress'))?.value).toBe('done')
+    const raw = new ComplaintDb(name, { upTo: 7 })
+    const rows = [...await raw.events.toArray(), ...await raw.complaints.toArray(), ...await raw.texts.toArray()] as Record<string, unknown>[]
+    expect(rows).toHaveLength(21)
+    expect(rows.every((r) => r.sealed !== undefined)).toBe(true)
+    raw.close()
+    expect((await searchComplaints(current, '13812345678')).length).toBe(7)
     await current.delete()
   })
 })

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import type { Locator } from '@playwright/test'
-import { E2E_USER, fillIntake, openControlled } from './helpers'
+import { E2E_USER, fillIntake, gotoUnlocked, openControlled, reloadUnlocked } from './helpers'
 
 const SHOTS = join('docs', 'screenshots')
 
@@ -15,11 +15,11 @@ async function shot(part: Locator, name: string) {
 }
 
 test('a complaint classified offline on the three JR/T 0169 dimensions is counted under its codes in the centre', async ({ page, context }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)  // each navigation now unlocks with the PIN (Argon2id)
   mkdirSync(SHOTS, { recursive: true })
   await openControlled(page)
   await context.setOffline(true)
-  await page.reload()
+  await reloadUnlocked(page)
   await expect(page.getByTestId('net-status')).toContainText('离线')
 
   await page.getByTestId('new-complaint').click()
@@ -46,7 +46,7 @@ test('a complaint classified offline on the three JR/T 0169 dimensions is counte
   // Back online, the tablet syncs; the report by code, computed centrally, counts it under each code and level.
   await context.setOffline(false)
   await expect(page.getByTestId('outbox-count')).toHaveText('0', { timeout: 20_000 })
-  await page.goto('/reports')
+  await gotoUnlocked(page, '/reports')
   await page.getByTestId('central-username').fill(E2E_USER.username)
   await page.getByTestId('central-password').fill(E2E_USER.password)
   await page.getByTestId('central-submit').click()

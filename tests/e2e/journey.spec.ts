@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { act, fillIntake, openControlled, pickCode, saveAction as save } from './helpers'
+import { act, fillIntake, openControlled, pickCode, reloadUnlocked, saveAction as save } from './helpers'
 
 const SHOTS = join('docs', 'screenshots', 'journey')
 
@@ -12,7 +12,7 @@ async function shot(page: Page, name: string) {
 }
 
 test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async ({ page, context }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(240_000)  // each navigation now unlocks with the PIN (Argon2id)
   mkdirSync(SHOTS, { recursive: true })
   // The server's content security policy must not block anything the app does.
   const violations: string[] = []
@@ -21,7 +21,7 @@ test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async 
   })
   await openControlled(page)
   await context.setOffline(true)
-  await page.reload()
+  await reloadUnlocked(page)
   await expect(page.getByTestId('net-status')).toContainText('离线')
 
   // Intake.
@@ -92,7 +92,7 @@ test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async 
   await shot(page, '5-closed')
 
   // Reload, still offline: the complete record is there.
-  await page.reload()
+  await reloadUnlocked(page)
   await expect(page.getByTestId('detail-name')).toHaveText('孙丽')
   await expect(page.getByText('已办结').first()).toBeVisible()
   const types = await page.getByTestId('timeline-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))

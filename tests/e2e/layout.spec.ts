@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import type { Locator, Page } from '@playwright/test'
-import { enrolTablet, fillIntake } from './helpers'
+import { enrolTablet, fillIntake, gotoUnlocked } from './helpers'
 
 /**
  * The layout on the tablets the branches use — a 10-inch tablet in landscape (1024×768) and upright (800×1280) — in
@@ -36,11 +36,11 @@ async function expectWhollyVisible(items: Locator, width: number) {
 }
 
 test('the header, the book and the record card fit a tablet in both languages and both orientations', async ({ page }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)  // each navigation now unlocks with the PIN (Argon2id)
   await page.goto('/')
   await enrolTablet(page, SUPERVISOR)
   await expect(page.getByTestId('nav-desk')).toBeVisible()
-  await page.goto('/complaints/new')
+  await gotoUnlocked(page, '/complaints/new', SUPERVISOR)
   await fillIntake(page, {
     name: '欧阳明远',
     phone: '010-62345678',
@@ -56,7 +56,7 @@ test('the header, the book and the record card fit a tablet in both languages an
     await page.setViewportSize(size)
     for (const locale of LOCALES) {
       const where = `${locale} ${size.width}×${size.height}`
-      await page.goto('/')
+      await gotoUnlocked(page, '/', SUPERVISOR)
       await expect(page.getByTestId('book-search')).toBeVisible()
       await useLocale(page, locale)
       const nav = page.locator('header nav')
@@ -71,7 +71,7 @@ test('the header, the book and the record card fit a tablet in both languages an
       expect(box.height, `${where}: 我负责的 is tall enough to tap`).toBeGreaterThanOrEqual(TOUCH)
       expect(box.width).toBeGreaterThanOrEqual(TOUCH)
 
-      await page.goto(complaintPath)
+      await gotoUnlocked(page, complaintPath, SUPERVISOR)
       const card = page.locator('.card.facts')
       await expect(card).toBeVisible()
       const overflow = await card.evaluate((el) => {

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test'
-import { fillIntake, openControlled, WANG_FANG } from './helpers'
+import { fillIntake, gotoUnlocked, openControlled, reloadUnlocked, WANG_FANG } from './helpers'
 
 test('a complaint recorded offline survives a reload', async ({ page, context }) => {
   await openControlled(page)
   await context.setOffline(true)
-  await page.reload()
+  await reloadUnlocked(page)
   await expect(page.getByTestId('net-status')).toContainText('离线')
 
   await page.getByTestId('new-complaint').click()
@@ -16,12 +16,12 @@ test('a complaint recorded offline survives a reload', async ({ page, context })
   await expect(page.getByTestId('detail-name')).toHaveText('王芳')
   await expect(page.getByTestId('timeline-event')).toHaveCount(1)
 
-  await page.goto('/')
+  await gotoUnlocked(page, '/')
   const row = page.getByTestId('book-row').filter({ hasText: '王芳' })
   await expect(row).toHaveCount(1)
   await expect(page.getByTestId('outbox-count')).toHaveText('1')
 
-  await page.reload()
+  await reloadUnlocked(page)
   await expect(page.getByTestId('net-status')).toContainText('离线')
   await expect(row).toHaveCount(1)
   await expect(page.getByTestId('outbox-count')).toHaveText('1')

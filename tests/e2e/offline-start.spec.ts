@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { collectFailedAppRequests, openControlled } from './helpers'
+import { collectFailedAppRequests, gotoUnlocked, openControlled, reloadUnlocked } from './helpers'
 import { servedDist } from './paths'
 
 test('starts with the network off, on the book and on a deep link', async ({ page, context, baseURL }) => {
@@ -26,13 +26,13 @@ test('starts with the network off, on the book and on a deep link', async ({ pag
 
   const failed = collectFailedAppRequests(page, new URL(baseURL!).origin)
   await context.setOffline(true)
-  await page.reload()
+  await reloadUnlocked(page)
   await expect(page.getByTestId('book-search')).toBeVisible()
   await expect(page.getByTestId('net-status')).toContainText('离线')
   await expect(page.getByTestId('new-complaint')).toBeVisible()
 
   // A deep link, typed in or restored by the tablet after a restart: served by the navigation route.
-  await page.goto('/complaints/new')
+  await gotoUnlocked(page, '/complaints/new')
   await expect(page.getByTestId('field-name')).toBeVisible()
   await expect(page.getByTestId('submit-complaint')).toBeVisible()
   await expect(page.getByTestId('net-status')).toContainText('离线')

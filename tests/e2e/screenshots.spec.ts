@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { enrolTablet, fillIntake, pickCode } from './helpers'
+import { enrolTablet, fillIntake, gotoUnlocked, pickCode } from './helpers'
 import type { IntakeData } from './helpers'
 
 const OUT = join(process.cwd(), 'docs', 'screenshots')
@@ -84,7 +84,7 @@ test('README screenshots: book, intake, detail', async ({ page }) => {
   await settle(page)
   await page.screenshot({ path: join(OUT, 'detail.png') })
 
-  await page.goto('/')
+  await gotoUnlocked(page, '/')
   // Other tests' complaints of the same branch may be there too.
   for (const sample of SAMPLES) await expect(page.getByTestId('book-row').filter({ hasText: sample.name })).toHaveCount(1)
   await settle(page)
@@ -104,27 +104,27 @@ test('README screenshots: book, intake, detail', async ({ page }) => {
 
   // The same screens on a landscape and a portrait tablet, in both languages (issue 15): book, intake (the draft just
   // typed), the complaint's page and a step of the script.
-  test.setTimeout(240_000)
+  test.setTimeout(420_000)  // each navigation now unlocks with the PIN (Argon2id)
   const screens: [string, string, string][] = [
     ['book', '/', 'book-row'], ['intake', '/complaints/new', 'field-name'], ['detail', detailUrl, 'detail-name'], ['script-step', `${detailUrl}/script`, 'script-page'],
   ]
   for (const lang of ['zh', 'en'] as const) {
     if (lang === 'en') {
       // From the book: the script's page covers the header, whose button this is.
-      await page.goto('/')
+      await gotoUnlocked(page, '/')
       await page.locator('button.lang').first().click()
       await expect(page.getByTestId('new-complaint')).toContainText('New complaint')
     }
     for (const [w, h] of [[1024, 768], [800, 1280]] as const) {
       await page.setViewportSize({ width: w, height: h })
       for (const [name, path, ready] of screens) {
-        await page.goto(path)
+        await gotoUnlocked(page, path)
         await expect(page.getByTestId(ready).first()).toBeVisible()
         await settle(page)
         await page.screenshot({ path: join(OUT, `${name}-${lang}-${w}x${h}.png`) })
       }
     }
   }
-  await page.goto('/')
+  await gotoUnlocked(page, '/')
   await page.locator('button.lang').first().click()
 })

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { fillIntake, openControlled, WANG_FANG } from './helpers'
+import { fillIntake, gotoUnlocked, openControlled, reloadUnlocked, WANG_FANG } from './helpers'
 
 const OUT = join(process.cwd(), 'docs', 'screenshots')
 const CASE = /^ZS-\d{6}-[A-HJ-NP-Z]\d{2,3}$/
@@ -44,7 +44,7 @@ async function drawWithFinger(page: Page, x0: number, y0: number) {
 
 test('a case number at intake, the acceptance slip, and the customer’s signature drawn on the tablet', async ({ page }) => {
   // Four screenshots besides the journey: a loaded two-core machine needs more than the default minute.
-  test.setTimeout(150_000)
+  test.setTimeout(240_000)  // each navigation now unlocks with the PIN (Argon2id)
   await openControlled(page)
   await numbered(page)
 
@@ -56,7 +56,7 @@ test('a case number at intake, the acceptance slip, and the customer’s signatu
   expect(caseNumber).toMatch(CASE)
 
   // The book shows it and finds the complaint by it, typed in lower case as a customer might read it out.
-  await page.goto('/')
+  await gotoUnlocked(page, '/')
   await expect(page.getByTestId('book-row').first().getByTestId('book-row-case')).toHaveText(caseNumber)
   await page.getByTestId('book-search').fill(caseNumber.toLowerCase())
   await expect(page.getByTestId('book-row')).toHaveCount(1)
@@ -90,15 +90,15 @@ test('a case number at intake, the acceptance slip, and the customer’s signatu
   await expect(page.getByTestId('slip-signed-at')).toBeVisible()
 
   // Stored with the events: there after a reload, and on the timeline.
-  await page.reload()
+  await reloadUnlocked(page)
   await expect(page.getByTestId('signature-view')).toBeVisible()
   expect(await page.getByTestId('signature-view').locator('path').getAttribute('d')).toBe(d)
-  await page.goto(slipUrl.replace(/\/slip$/, ''))
+  await gotoUnlocked(page, slipUrl.replace(/\/slip$/, ''))
   await expect(page.getByTestId('timeline-event').filter({ hasText: '客户签收受理回执' })).toHaveCount(1)
 
   // The pictures, in both languages, on a landscape and a portrait tablet.
   mkdirSync(OUT, { recursive: true })
-  await page.goto(slipUrl)
+  await gotoUnlocked(page, slipUrl)
   await expect(page.getByTestId('signature-view')).toBeVisible()
   for (const lang of ['zh', 'en'] as const) {
     if (lang === 'en') {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { enrolTablet } from './helpers'
+import { enrolTablet, gotoUnlocked, reloadUnlocked } from './helpers'
 
 /**
  * Issue 15, in front of an upset customer on a cheap tablet: no duplicate, no lost word, no wrong time, no lock in the
@@ -36,7 +36,7 @@ test('a double tap on 保存投诉 on a tablet four times slower saves one compl
   await expect(page.getByTestId('detail-name')).toHaveText('钱双击')
   await page.waitForTimeout(1500)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
-  await page.goto('/')
+  await gotoUnlocked(page, '/')
   await expect(rowsOf(page, '钱双击')).toHaveCount(1)
   await page.waitForTimeout(500)
   await expect(rowsOf(page, '钱双击')).toHaveCount(1)
@@ -62,7 +62,7 @@ test('an action sheet keeps what was typed across a stray tap on the dimmed area
 
   // Kept on the tablet: a reload, then the same action, and the words are there.
   await page.waitForTimeout(800)
-  await page.reload()
+  await reloadUnlocked(page)
   await expect(page.getByTestId('detail-name')).toHaveText('孙草稿')
   await page.getByTestId('action-complaint-acknowledged').click()
   await expect(page.getByTestId('sheet-complaint-acknowledged').getByTestId('action-field-note')).toHaveValue('已安抚客户，请其到接待室稍坐')

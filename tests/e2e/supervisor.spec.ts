@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import type { BrowserContext, Page } from '@playwright/test'
-import { enrolTablet, fillIntake, openControlled } from './helpers'
+import { enrolTablet, fillIntake, gotoUnlocked, openControlled } from './helpers'
 
 const SHOTS = join('docs', 'screenshots')
 const SUPERVISOR = { username: 'zhao', name: '赵敏', password: 'e2e-demo-password', pin: '135790' }
@@ -27,7 +27,7 @@ async function shot(page: Page, name: string, fullPage = false) {
 }
 
 test('a head-office senior manager approves an extension past 30 days at the desk; the branch tablet records it with the customer told', async ({ browser }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(240_000)  // each navigation now unlocks with the PIN (Argon2id)
   mkdirSync(SHOTS, { recursive: true })
   const branchContext = await browser.newContext()
   const deskContext = await browser.newContext()
@@ -88,7 +88,7 @@ test('a head-office senior manager approves an extension past 30 days at the des
 
   // The branch tablet syncs: the approval is on the timeline and the next step is to tell the customer.
   await reconnect(branchContext)
-  await branch.goto(complaintPath)
+  await gotoUnlocked(branch, complaintPath)
   await expect(branch.locator('[data-testid="timeline-event"][data-type="extension.decided"]')).toContainText('同意延期，请每周告知客户查询进度', { timeout: 20_000 })
   await expect(branch.getByTestId('extension-pending')).toHaveCount(0)
   await expect(branch.locator('[data-testid="next-step"][data-action="complaint.extended"]')).toBeVisible()

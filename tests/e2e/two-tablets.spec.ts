@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import type { BrowserContext, Page } from '@playwright/test'
-import { fillIntake, openControlled } from './helpers'
+import { fillIntake, gotoUnlocked, openControlled } from './helpers'
 
 /** Flip the network off and on: the app's `online` handler syncs at once (no Background Sync needed). */
 async function reconnect(context: BrowserContext) {
@@ -15,7 +15,7 @@ async function waitSynced(page: Page) {
 const inTwentyDays = () => new Date(Date.now() + 8 * 3600_000 + 20 * 86_400_000).toISOString().slice(0, 10)
 
 test('two tablets of one branch converge: offline intake, an extension and a concurrent note', async ({ browser }) => {
-  test.setTimeout(150_000)
+  test.setTimeout(240_000)  // each navigation now unlocks with the PIN (Argon2id)
   const contextA = await browser.newContext()
   const contextB = await browser.newContext()
   const a = await contextA.newPage()
@@ -44,7 +44,7 @@ test('two tablets of one branch converge: offline intake, an extension and a con
   await a.getByTestId('note-submit').click()
   await expect(a.locator('[data-testid="timeline-event"][data-type="note.added"]')).toHaveCount(1)
 
-  await b.goto(url)
+  await gotoUnlocked(b, url)
   await b.getByTestId('action-complaint-extended').click()
   const sheet = b.getByTestId('sheet-complaint-extended')
   await sheet.getByTestId('action-field-reason').fill('需等待清算中心核对流水')

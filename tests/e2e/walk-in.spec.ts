@@ -3,7 +3,7 @@
  * notes taken during it fill the intake form, which the manager confirms; the record and the steps are saved together.
  */
 import { expect, test } from '@playwright/test'
-import { openControlled } from './helpers'
+import { openControlled, reloadUnlocked } from './helpers'
 
 test('a script begun with only a name fills the intake afterwards, and its steps are recorded with the complaint', async ({ page, context }) => {
   await openControlled(page)
@@ -26,7 +26,7 @@ test('a script begun with only a name fills the intake afterwards, and its steps
     await page.getByTestId('script-next').click()
   }
   // A reload in the middle loses nothing: the walk-in's steps are kept on the tablet.
-  await page.reload()
+  await reloadUnlocked(page)
   await expect(page.getByTestId('script-view-propose')).toBeVisible()
   await page.getByTestId('script-exit').click()
 

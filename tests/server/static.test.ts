@@ -45,9 +45,10 @@ describe('serving the app', () => {
 
   it('sends a content security policy and no inline scripts are allowed', async () => {
     const csp = (await app.inject('/')).headers['content-security-policy'] as string
-    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'")
     expect(csp).toContain("frame-ancestors 'none'")
-    expect(csp).not.toContain('unsafe-eval')
+    // WebAssembly may compile (the PIN's Argon2id, issue 17); JavaScript's eval may not.
+    expect(csp.replaceAll("'wasm-unsafe-eval'", '')).not.toContain('unsafe-eval')
   })
 
   it('answers an unknown API path with JSON 404', async () => {

@@ -271,3 +271,22 @@ describe('backoffDelay', () => {
     expect(backoffDelay(3, { baseMs: 1000, random: () => 0.25 })).toBe(2000)
   })
 })
+
+describe('a locked tablet (issue 17)', () => {
+  it('neither pushes nor pulls while locked, loses nothing, and sends it all at the next unlock', async () => {
+    const server = memoryServer()
+    const db = tablet()
+    await record(db)
+    let unlocked = false
+    const engine = createSyncEngine({ db, transport: server.transport(), canSync: () => unlocked, isOnline: () => true })
+    await engine.requestSync()
+    expect(server.log).toHaveLength(0)
+    expect(await db.outbox.count()).toBe(1)
+    expect(engine.status().state).toBe('idle')
+    unlocked = true
+    await engine.requestSync()
+    expect(server.log).toHaveLength(1)
+    expect(await db.outbox.count()).toBe(0)
+    engine.stop()
+  })
+})

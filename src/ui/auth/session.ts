@@ -1,3 +1,4 @@
+import { toRaw } from 'vue'
 import type { ComplaintDb } from '@/db'
 import { getMeta, getMetas, loadIdentity, putMeta } from '@/db/meta'
 import type { DeviceEnrolment, TabletUser } from '@/db/metaValues'
@@ -23,8 +24,15 @@ export async function readSession(db: ComplaintDb): Promise<{ enrolment: DeviceE
 }
 
 export async function writeUsers(db: ComplaintDb, users: TabletUser[]): Promise<void> {
-  // Plain copies: IndexedDB cannot store Vue's reactive proxies.
-  await putMeta(db, 'users', JSON.parse(JSON.stringify(users)) as TabletUser[])
+  // Plain copies: IndexedDB cannot store Vue's reactive proxies (and JSON would lose the keys' bytes).
+  await putMeta(db, 'users', plainCopy(users) as TabletUser[])
+}
+
+function plainCopy(v: unknown): unknown {
+  if (ArrayBuffer.isView(v)) return Uint8Array.from(v as Uint8Array)
+  if (Array.isArray(v)) return v.map(plainCopy)
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(toRaw(v)).filter(([, x]) => x !== undefined).map(([k, x]) => [k, plainCopy(x)]))
+  return v
 }
 
 /** From now on this tablet's events carry the branch and the staff member who unlocked it. */

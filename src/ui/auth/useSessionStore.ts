@@ -1,11 +1,14 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import { currentKeys, lockKeys, setKeys } from '@/db/crypto/keyring'
+import type { TabletKeyPair } from '@/db/crypto/tabletKeys'
 import { loadIdentity, putMeta } from '@/db/meta'
-import { IDLE_LOCK_MS, SCRIPT_IDLE_LOCK } from '@/domain/staff/idleLock'
+import { IDLE_LOCK_MS } from '@/domain/staff/idleLock'
+import { flushDrafts } from '@/ui/drafts/draftRegistry'
 import { useDatabase } from '@/ui/services/database'
 import { api } from './api'
 import { signInReplacingOneTime } from './oneTimePassword'
-import { hashPin, verifyPin } from './pinHash'
+import { verifyPin } from './pinHash'
 import { actAs, readSession, writeUsers } from './session'
 import type { ActingIdentity, DeviceEnrolment, TabletUser } from './session'
 
@@ -13,26 +16,26 @@ import type { ActingIdentity, DeviceEnrolment, TabletUser } from './session'
 export const MAX_PIN_ATTEMPTS = 5
 export const LOCKOUT_MS = 5 * 60_000
 
-/** A quiet tablet locks itself after this long; a reload within it keeps the user unlocked (this tab only). */
+/** A quiet tablet locks itself after this long. */
 export { IDLE_LOCK_MS }
-const UNLOCKED_KEY = 'complaint-desk.unlocked'
 
-export type UnlockResult = { ok: true } | { ok: false; reason: 'wrongPin' | 'lockedOut' | 'inactive'; attemptsLeft?: number; until?: number }
+/**
+ * `pending`: the PIN is right, but this colleague was added while the tablet was locked and nobody has unlocked it
+ * since to let them in (their grant waits, sealed to the tablet's public key).
+ */
+export type UnlockResult = { ok: true } | { ok: false; reason: 'wrongPin' | 'lockedOut' | 'inactive' | 'pending'; attemptsLeft?: number; until?: number }
 
 interface StaffInfo { id: string; name: string; role: TabletUser['role']; approvalLevel?: TabletUser['approvalLevel'] }
 
-/** The user this tab had unlocked, if they were active within IDLE_LOCK_MS: a reload keeps them unlocked. */
-export function savedUnlock(now = Date.now()): { staffId: string } | null {
-  const saved = JSON.parse(globalThis.sessionStorage?.getItem(UNLOCKED_KEY) ?? 'null') as { staffId: string; lastActive: number; windowMs?: number } | null
-  // The window the lock was counting when the tab was last used (longer during the script), never beyond the script's longest.
-  const windowMs = Math.min(saved?.windowMs ?? IDLE_LOCK_MS, SCRIPT_IDLE_LOCK.maxMinutes * 60_000)
-  return saved && now - saved.lastActive < windowMs ? { staffId: saved.staffId } : null
-}
+const KEY_PAIR = 'tabletKeyPair'
+
+/** The key code is loaded with the lock and enrolment screens, never with the book's first screen. */
+const tabletKeys = () => import('@/db/crypto/tabletKeys')
 
 /**
  * Who may use this tablet and who is using it now. Enrolment and adding a colleague need the network once;
- * unlocking with a PIN never does. The unlocked user is kept in this tab's session storage while they are active
- * (`savedUnlock`): a reload inside the lock's window keeps them, a new tab or a quiet tablet asks for the PIN again.
+ * unlocking with a PIN never does. The unlocked user and the tablet's keys live only in memory: a reload, like the
+ * lock, leaves the tablet locked, and only a PIN opens the keys again (there is no flag to forge).
  */
 export const useSessionStore = defineStore('session', () => {
   const db = useDatabase()
@@ -46,22 +49,32 @@ export const useSessionStore = defineStore('session', () => {
     const read = await readSession(db)
     enrolment.value = read.enrolment
     users.value = read.users
-    // A reload of this tab while in use (not idle) does not ask for the PIN again.
-    const saved = savedUnlock()
-    const user = saved ? users.value.find((u) => u.staffId === saved.staffId && !u.inactive) : undefined
-    if (user && enrolment.value) await unlockAs({ id: user.staffId, name: user.name, role: user.role, approvalLevel: user.approvalLevel }, { identity: read.identity })
+    identity = read.identity
     loaded.value = true
   }
+  let identity: ActingIdentity
 
-  /** Called on activity: keeps the unlocked state alive across a reload of this tab, for as long as the lock waits now. */
-  function touch(windowMs: number = IDLE_LOCK_MS): void {
-    if (current.value) globalThis.sessionStorage?.setItem(UNLOCKED_KEY, JSON.stringify({ staffId: current.value.staffId, lastActive: Date.now(), windowMs }))
+  /**
+   * A user's key: the tablet's first (a new master secret and key pair, `unlock` then keeps the keys), one more while
+   * someone has unlocked (the master sealed for them at once), or one more while the tablet is locked (their grant
+   * sealed to the tablet's public key, completed when someone next unlocks).
+   */
+  async function keyFor(pin: string, unlock: boolean): Promise<TabletUser['key']> {
+    const keys = await tabletKeys()
+    const open = currentKeys()
+    if (open) return keys.addUserKey(pin, open)
+    const pair = (await db.meta.get(KEY_PAIR))?.value as TabletKeyPair | undefined
+    if (pair) return keys.pendingUserKey(pin, pair)
+    const made = await keys.createTabletKeys(pin)
+    await db.meta.put({ key: KEY_PAIR, value: made.pair })
+    if (unlock) setKeys(made.keyring)
+    return made.user
   }
 
-  async function addUser(staff: StaffInfo, pin: string): Promise<void> {
+  async function addUser(staff: StaffInfo, pin: string, unlock = false): Promise<void> {
     const rest = users.value.filter((u) => u.staffId !== staff.id)
     const user: TabletUser = {
-      staffId: staff.id, name: staff.name, role: staff.role, approvalLevel: staff.approvalLevel ?? null, pin: await hashPin(pin), failedAttempts: 0, lockedUntil: 0,
+      staffId: staff.id, name: staff.name, role: staff.role, approvalLevel: staff.approvalLevel ?? null, key: await keyFor(pin, unlock), failedAttempts: 0, lockedUntil: 0,
     }
     users.value = [...rest, user]
     await writeUsers(db, users.value)
@@ -75,7 +88,7 @@ export const useSessionStore = defineStore('session', () => {
     const session = await signInReplacingOneTime<{ token: string; staff: StaffInfo }>(username, password, newPassword)
     try {
       await enrolVia('/api/devices/enrol', { name: tabletName }, session.token)
-      await addUser(session.staff, pin)
+      await addUser(session.staff, pin, true)
     } finally {
       // The sign-in session was only needed to enrol.
       await api('/api/auth/sign-out', { body: {}, token: session.token }).catch(() => undefined)
@@ -106,10 +119,39 @@ export const useSessionStore = defineStore('session', () => {
     await addUser(staff, pin)
   }
 
-  async function unlockAs(staff: StaffInfo, known?: { identity: ActingIdentity }): Promise<void> {
-    await actAs(db, enrolment.value!, { staffId: staff.id, name: staff.name }, known)
+  async function unlockAs(staff: StaffInfo): Promise<void> {
+    await actAs(db, enrolment.value!, { staffId: staff.id, name: staff.name }, identity === undefined ? undefined : { identity })
+    identity = undefined
     current.value = { staffId: staff.id, name: staff.name, role: staff.role, approvalLevel: staff.approvalLevel ?? null }
-    touch()
+  }
+
+  /**
+   * The PIN opens the user's key (Argon2id, then GCM's check: there is no other verifier). A user from before the
+   * tablet sealed its data still has the old PBKDF2 verifier: checked once more, it is replaced by a key (the first such
+   * user makes the tablet's keys; the others wait for a grant, like a colleague added while locked).
+   */
+  async function openKeys(user: TabletUser, pin: string): Promise<{ user: TabletUser; result: 'ok' | 'wrongPin' | 'pending' }> {
+    const keys = await tabletKeys()
+    if (!user.key) {
+      if (!user.pin || !(await verifyPin(pin, user.pin))) return { user, result: 'wrongPin' }
+      const { pin: _old, ...rest } = user
+      const key = await keyFor(pin, true)
+      return { user: { ...rest, key }, result: currentKeys() ? 'ok' : 'pending' }
+    }
+    const opened = await keys.openUserKey(pin, user.key)
+    if (!opened.ok) return { user, result: opened.reason }
+    setKeys(opened.keyring)
+    return { user, result: 'ok' }
+  }
+
+  /** Someone unlocked: colleagues added while it was locked get the master sealed for them. */
+  async function grantPending(): Promise<void> {
+    const open = currentKeys()
+    const pair = (await db.meta.get(KEY_PAIR))?.value as TabletKeyPair | undefined
+    if (!open || !pair || !users.value.some((u) => u.key?.pending)) return
+    const keys = await tabletKeys()
+    users.value = await Promise.all(users.value.map(async (u) => (u.key?.pending ? { ...u, key: await keys.grantPending(u.key, pair, open) } : u)))
+    await writeUsers(db, users.value)
   }
 
   async function unlock(staffId: string, pin: string, now = Date.now()): Promise<UnlockResult> {
@@ -117,9 +159,10 @@ export const useSessionStore = defineStore('session', () => {
     if (!user || !enrolment.value) return { ok: false, reason: 'wrongPin' }
     if (user.inactive) return { ok: false, reason: 'inactive' }
     if (user.lockedUntil > now) return { ok: false, reason: 'lockedOut', until: user.lockedUntil }
-    const ok = await verifyPin(pin, user.pin)
+    const opened = await openKeys(user, pin)
+    const ok = opened.result !== 'wrongPin'
     const updated: TabletUser = ok
-      ? { ...user, failedAttempts: 0, lockedUntil: 0 }
+      ? { ...opened.user, failedAttempts: 0, lockedUntil: 0 }
       : { ...user, failedAttempts: user.failedAttempts + 1, lockedUntil: user.failedAttempts + 1 >= MAX_PIN_ATTEMPTS ? now + LOCKOUT_MS : 0 }
     users.value = users.value.map((u) => (u.staffId === staffId ? updated : u))
     await writeUsers(db, users.value)
@@ -128,6 +171,10 @@ export const useSessionStore = defineStore('session', () => {
         ? { ok: false, reason: 'lockedOut', until: updated.lockedUntil }
         : { ok: false, reason: 'wrongPin', attemptsLeft: MAX_PIN_ATTEMPTS - updated.failedAttempts }
     }
+    if (opened.result === 'pending') return { ok: false, reason: 'pending' }
+    await grantPending()
+    // A tablet updated from a build that stored everything plain seals it now, a page at a time, beside the work.
+    void import('@/db/crypto/sealStored').then(({ sealStored }) => sealStored(db)).catch(() => undefined)
     await unlockAs({ id: user.staffId, name: user.name, role: user.role, approvalLevel: user.approvalLevel })
     return { ok: true }
   }
@@ -150,18 +197,25 @@ export const useSessionStore = defineStore('session', () => {
       users.value = next
       await writeUsers(db, next)
     }
-    if (current.value && !staffIds.includes(current.value.staffId)) lock()
+    if (current.value && !staffIds.includes(current.value.staffId)) void lock()
   }
 
-  function lock(): void {
+  /**
+   * The page goes at once; what is being typed is saved (sealed, while the keys are still here); then every key is
+   * dropped. Only a PIN brings them back.
+   */
+  async function lock(): Promise<void> {
     current.value = null
-    globalThis.sessionStorage?.removeItem(UNLOCKED_KEY)
+    await flushDrafts().catch(() => undefined)
+    // Forms unmounted by the lock save themselves in the same turn: let those writes start before the keys go.
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    if (!current.value) lockKeys()
   }
 
   return {
     enrolment, users, current, loaded,
     enrolled: computed(() => !!enrolment.value),
     unlocked: computed(() => !!current.value),
-    load, enrol, enrolVia, addColleague, unlock, lock, touch, replaceDeviceToken, keepActive,
+    load, enrol, enrolVia, addColleague, unlock, lock, replaceDeviceToken, keepActive,
   }
 })

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import { keysUnlocked, onKeysChange } from '@/db/crypto/keyring'
 import type { SyncEngine, SyncStatus } from '@/sync'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
 import { useDatabase } from '@/ui/services/database'
@@ -21,13 +22,19 @@ export const useSyncStore = defineStore('sync', () => {
     if (engine || starting || !session.enrolment) return
     starting = true
     const [{ createHttpTransport, createSyncEngine }, { ensureProjection }] = await Promise.all([import('@/sync'), import('@/db/projectionVersion')])
-    // Rows computed by an older app get this one's clocks before the first pull.
-    await ensureProjection(db).catch(() => undefined)
+    // Rows computed by an older app get this one's clocks before the first pull (which waits for an unlock: reading
+    // the events needs the keys).
+    const whenUnlocked = async () => {
+      await ensureProjection(db).catch(() => undefined)
+      void engine?.requestSync()
+    }
+    onKeysChange((unlocked) => void (unlocked && whenUnlocked()))
     // The page may have gone while the engine's code loaded (a test's environment torn down): nothing to start.
     if (typeof window === 'undefined') return
     engine = createSyncEngine({
       db,
       transport: createHttpTransport({ token: () => session.enrolment?.token ?? null }),
+      canSync: keysUnlocked,
       onStatus: (s) => {
         status.value = s
         useStatusStore().noteSync(s)
@@ -39,6 +46,7 @@ export const useSyncStore = defineStore('sync', () => {
       onWiped: () => location.replace('/'),
       events: { window, document },
     })
+    if (keysUnlocked()) await ensureProjection(db).catch(() => undefined)
     void engine.start()
   }
 

@@ -81,7 +81,8 @@ describe('the supervisor’s desk on the branch tablet, offline', () => {
     await type(item()!.querySelector('textarea')!, '同意，请告知客户')
     item()!.querySelector<HTMLButtonElement>('[data-testid="desk-approve"]')!.click()
     await vi.waitFor(() => expect(item()).toBeNull())
-    const [decision] = await db.events.where('complaintId').equals(requested).filter((e) => e.type === 'extension.decided').toArray()
+    // Read whole, not through a cursor (`filter`), whose rows come sealed (issue 17).
+    const [decision] = (await db.events.where('complaintId').equals(requested).toArray()).filter((e) => e.type === 'extension.decided')
     expect(decision).toMatchObject({ actor: { staffId: 'zhao', staffName: '赵敏' }, payload: { approved: true, comment: '同意，请告知客户', supervisor: { staffId: 'zhao', staffName: '赵敏' }, level: 'supervisor' } })
     expect(await db.outbox.get(decision!.id)).toBeDefined()
   })
@@ -113,7 +114,8 @@ describe('the supervisor’s desk on the branch tablet, offline', () => {
     await type(item()!.querySelector('textarea')!, '同意延长至 60 日内，请告知客户')
     item()!.querySelector<HTMLButtonElement>('[data-testid="desk-approve"]')!.click()
     await vi.waitFor(() => expect(item()).toBeNull())
-    const [decision] = await db.events.where('complaintId').equals(requested).filter((e) => e.type === 'extension.decided').toArray()
+    // Read whole, not through a cursor (`filter`), whose rows come sealed (issue 17).
+    const [decision] = (await db.events.where('complaintId').equals(requested).toArray()).filter((e) => e.type === 'extension.decided')
     expect(decision).toMatchObject({ actor: { staffId: 'qian' }, payload: { approved: true, level: 'superior', supervisor: { staffId: 'qian', staffName: '钱立' } } })
   })
 
