@@ -1,7 +1,7 @@
 import type { CaseNumbering } from '@/domain/complaint/caseNumber'
 import type { SavedSmsTemplates } from '@/domain/complaint/smsCompose'
 import type { StaffRole } from '@/domain/staff/roles'
-import type { UserKey } from './crypto/tabletKeys'
+import type { TabletKeyPair, UserKey } from './crypto/tabletKeys'
 
 /** Who is working on this tablet, for this tablet's events. Sign-in and PIN unlock replace the default. */
 export interface LocalIdentity {
@@ -80,7 +80,16 @@ export interface MetaValues {
   codeUsage: Record<string, number>
   /** The manager's own edits of the SMS templates, per language. */
   smsTemplates: SavedSmsTemplates
+  /** Whether the centre sends SMS through the bank's gateway (from the last pull). */
+  smsGateway: boolean
+  /** The tablet's key pair: the public half seals grants for colleagues added while locked (crypto/tabletKeys.ts). */
+  tabletKeyPair: TabletKeyPair
+  /** How far the first unlock after the update to sealed storage got (crypto/sealStored.ts). */
+  sealProgress: SealProgress
 }
+
+/** Where sealing what an older build stored has reached: the store and the last key sealed, or done. */
+export type SealProgress = { store: 'events' | 'complaints' | 'texts' | 'drafts'; after: string } | 'done'
 
 export type MetaKey = keyof MetaValues
 

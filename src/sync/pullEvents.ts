@@ -64,7 +64,7 @@ export async function pullEvents(db: ComplaintDb, transport: SyncTransport, opti
       if (page.caseNumbering) await putMeta(db, 'caseNumbering', page.caseNumbering)
       else if (page.caseNumbering === null) await db.meta.delete('caseNumbering')
       // Whether the centre sends SMS through the bank's gateway (else the manager sends by hand and declares it).
-      if (page.smsGateway !== undefined) await db.meta.put({ key: 'smsGateway', value: page.smsGateway })
+      if (page.smsGateway !== undefined) await putMeta(db, 'smsGateway', page.smsGateway)
       return pulled
     }
   }

@@ -41,7 +41,7 @@ async function storeAs(db: ComplaintDb, meta: Fixture['meta'], complaints: Store
       await db.table('complaints').put(c.row)
       if (c.text) await db.table('texts').put(c.text)
     }
-    await db.meta.bulkPut(meta)
+    await db.table('meta').bulkPut(meta)
   })
 }
 

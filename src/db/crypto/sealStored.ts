@@ -1,13 +1,13 @@
 import type { ComplaintDb } from '../ComplaintDb'
+import { getMeta, putMeta } from '../meta'
+import type { SealProgress } from '../metaValues'
 import { requireKeys } from './keyring'
 
 /** The stores whose rows are sealed, in the order a tablet upgraded from a plain version seals them. */
 const STORES = ['events', 'complaints', 'texts', 'drafts'] as const
 /** Rows sealed per transaction: a tablet with years of complaints never holds them all, and a crash loses one page. */
 export const SEAL_PAGE = 200
-const PROGRESS_KEY = 'sealProgress'
-
-type Progress = { store: (typeof STORES)[number]; after: string } | 'done'
+type Progress = SealProgress
 
 /**
  * A tablet updated from a build that stored everything plain seals it on the first unlock after the update, a page
@@ -16,7 +16,7 @@ type Progress = { store: (typeof STORES)[number]; after: string } | 'done'
  * (sealMiddleware), so a row sealed twice (a page redone) is simply sealed again. Returns the rows it sealed.
  */
 export async function sealStored(db: ComplaintDb, pageSize = SEAL_PAGE): Promise<number> {
-  let progress = ((await db.meta.get(PROGRESS_KEY))?.value as Progress | undefined) ?? { store: STORES[0], after: '' }
+  let progress = (await getMeta(db, 'sealProgress')) ?? { store: STORES[0], after: '' }
   let sealed = 0
   while (progress !== 'done') {
     requireKeys()
@@ -28,7 +28,7 @@ export async function sealStored(db: ComplaintDb, pageSize = SEAL_PAGE): Promise
         ? STORES.indexOf(store) + 1 < STORES.length ? { store: STORES[STORES.indexOf(store) + 1]!, after: '' } : 'done'
         : { store, after: String((page.at(-1) as Record<string, unknown>)[String(table.schema.primKey.keyPath)]) }
       if (page.length > 0) await table.bulkPut(page)
-      await db.meta.put({ key: PROGRESS_KEY, value: next })
+      await putMeta(db, 'sealProgress', next)
       progress = next
       return page.length
     })

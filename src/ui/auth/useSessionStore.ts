@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { currentKeys, lockKeys, setKeys } from '@/db/crypto/keyring'
-import type { TabletKeyPair } from '@/db/crypto/tabletKeys'
-import { loadIdentity, putMeta } from '@/db/meta'
+import { getMeta, loadIdentity, putMeta } from '@/db/meta'
 import { IDLE_LOCK_MS } from '@/domain/staff/idleLock'
 import { flushDrafts } from '@/ui/drafts/draftRegistry'
 import { useDatabase } from '@/ui/services/database'
@@ -27,7 +26,6 @@ export type UnlockResult = { ok: true } | { ok: false; reason: 'wrongPin' | 'loc
 
 interface StaffInfo { id: string; name: string; role: TabletUser['role']; approvalLevel?: TabletUser['approvalLevel'] }
 
-const KEY_PAIR = 'tabletKeyPair'
 
 /** The key code is loaded with the lock and enrolment screens, never with the book's first screen. */
 const tabletKeys = () => import('@/db/crypto/tabletKeys')
@@ -63,10 +61,10 @@ export const useSessionStore = defineStore('session', () => {
     const keys = await tabletKeys()
     const open = currentKeys()
     if (open) return keys.addUserKey(pin, open)
-    const pair = (await db.meta.get(KEY_PAIR))?.value as TabletKeyPair | undefined
+    const pair = await getMeta(db, 'tabletKeyPair')
     if (pair) return keys.pendingUserKey(pin, pair)
     const made = await keys.createTabletKeys(pin)
-    await db.meta.put({ key: KEY_PAIR, value: made.pair })
+    await putMeta(db, 'tabletKeyPair', made.pair)
     if (unlock) setKeys(made.keyring)
     return made.user
   }
@@ -147,7 +145,7 @@ export const useSessionStore = defineStore('session', () => {
   /** Someone unlocked: colleagues added while it was locked get the master sealed for them. */
   async function grantPending(): Promise<void> {
     const open = currentKeys()
-    const pair = (await db.meta.get(KEY_PAIR))?.value as TabletKeyPair | undefined
+    const pair = await getMeta(db, 'tabletKeyPair')
     if (!open || !pair || !users.value.some((u) => u.key?.pending)) return
     const keys = await tabletKeys()
     users.value = await Promise.all(users.value.map(async (u) => (u.key?.pending ? { ...u, key: await keys.grantPending(u.key, pair, open) } : u)))
