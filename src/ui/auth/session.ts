@@ -1,5 +1,5 @@
 import type { ComplaintDb } from '@/db'
-import { getMeta, getMetas, loadIdentity, putMeta } from '@/db/meta'
+import { loadIdentity } from '@/db/meta'
 import type { DeviceEnrolment, TabletUser } from '@/db/metaValues'
 
 /** The enrolment and the users are stored in `meta`; their shapes live with it. */
@@ -18,23 +18,23 @@ export type ActingIdentity = { branchId?: string; staffId?: string; staffName?: 
  * and each round trip to IndexedDB on a starting tablet costs tens of ms (docs/benchmarks.md, cold start).
  */
 export async function readSession(db: ComplaintDb): Promise<{ enrolment: DeviceEnrolment | null; users: TabletUser[]; identity: ActingIdentity }> {
-  const [enrolment, users, identity] = await getMetas(db, ['device', 'users', 'identity'])
+  const [enrolment, users, identity] = await db.getMetas(['device', 'users', 'identity'])
   return { enrolment: enrolment ?? null, users: users ?? [], identity }
 }
 
 export async function writeUsers(db: ComplaintDb, users: TabletUser[]): Promise<void> {
   // Plain copies: IndexedDB cannot store Vue's reactive proxies.
-  await putMeta(db, 'users', JSON.parse(JSON.stringify(users)) as TabletUser[])
+  await db.putMeta('users', JSON.parse(JSON.stringify(users)) as TabletUser[])
 }
 
 /** From now on this tablet's events carry the branch and the staff member who unlocked it. */
 export async function actAs(db: ComplaintDb, enrolment: DeviceEnrolment, user: Pick<TabletUser, 'staffId' | 'name'>, known?: { identity: ActingIdentity }): Promise<void> {
   // A reload by the same user changes nothing: read only (or not at all when the caller has just read it), so the
   // first screen does not wait for a write.
-  const current = known ? known.identity : await getMeta(db, 'identity')
+  const current = known ? known.identity : await db.getMeta('identity')
   if (current?.branchId === enrolment.branchId && current.staffId === user.staffId && current.staffName === user.name) return
   await db.transaction('rw', db.meta, async () => {
     const identity = await loadIdentity(db)
-    await putMeta(db, 'identity', { ...identity, branchId: enrolment.branchId, staffId: user.staffId, staffName: user.name })
+    await db.putMeta('identity', { ...identity, branchId: enrolment.branchId, staffId: user.staffId, staffName: user.name })
   })
 }

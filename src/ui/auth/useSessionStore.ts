@@ -1,16 +1,25 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { loadIdentity, putMeta } from '@/db/meta'
+import { loadIdentity } from '@/db/meta'
 import { IDLE_LOCK_MS, SCRIPT_IDLE_LOCK } from '@/domain/staff/idleLock'
 import { useDatabase } from '@/ui/services/database'
-import { api } from './api'
-import { signInReplacingOneTime } from './oneTimePassword'
 import { hashPin, verifyPin } from './pinHash'
 import { actAs, readSession, writeUsers } from './session'
 import type { ActingIdentity, DeviceEnrolment, TabletUser } from './session'
 
 /** After this many wrong PINs a user is locked out for LOCKOUT_MS: a stolen tablet cannot be guessed open. */
 export const MAX_PIN_ATTEMPTS = 5
+
+/**
+ * The HTTP client loads with the first call to the centre (enrolling, adding a colleague), not with the lock screen:
+ * unlocking with a PIN never needs it, and the first screen's JS is at its budget.
+ */
+async function api<T>(path: string, options: { method?: string; body?: unknown; token?: string }): Promise<T> {
+  return (await import('./api')).api<T>(path, options)
+}
+async function signInReplacingOneTime<T extends { token: string; mustChangePassword?: boolean }>(username: string, password: string, newPassword?: string): Promise<T> {
+  return (await import('./oneTimePassword')).signInReplacingOneTime<T>(username, password, newPassword)
+}
 export const LOCKOUT_MS = 5 * 60_000
 
 /** A quiet tablet locks itself after this long; a reload within it keeps the user unlocked (this tab only). */
@@ -91,7 +100,7 @@ export const useSessionStore = defineStore('session', () => {
   async function enrolVia(path: string, body: Record<string, string>, token?: string): Promise<void> {
     const res = await api<{ deviceToken: string; device: Omit<DeviceEnrolment, 'token'> }>(path, { body: { ...body, deviceId: (await loadIdentity(db)).deviceId }, token })
     const device: DeviceEnrolment = { ...res.device, token: res.deviceToken }
-    await putMeta(db, 'device', device)
+    await db.putMeta('device', device)
     enrolment.value = device
   }
 
@@ -136,7 +145,7 @@ export const useSessionStore = defineStore('session', () => {
   async function replaceDeviceToken(token: string): Promise<void> {
     if (!enrolment.value) return
     const device: DeviceEnrolment = { ...enrolment.value, token }
-    await putMeta(db, 'device', device)
+    await db.putMeta('device', device)
     enrolment.value = device
   }
 
