@@ -3,7 +3,7 @@ import type { ComplaintState, ComplaintStatus } from '@/domain'
 import { decodeHlc } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import { loadClockContext } from './clockContext'
-import { loadIdentity, putMeta, readClock, writeClock } from './meta'
+import { loadIdentity, readClock, writeClock } from './meta'
 import { changedProjections, changesText, putProjections, writeProjections } from './project'
 import type { ComplaintRow, StoredEvent } from './schema'
 
@@ -17,7 +17,7 @@ export async function applyRemote(db: ComplaintDb, events: StoredEvent[], option
   const now = options.now ?? Date.now
   await db.transaction('rw', [db.events, db.complaints, db.texts, db.meta], async () => {
     // The pull cursor moves in the same transaction as the events it covers: it never passes what was not stored.
-    const cursor = options.cursor !== undefined && putMeta(db, 'cursor', options.cursor)
+    const cursor = options.cursor !== undefined && db.putMeta('cursor', options.cursor)
     if (events.length === 0) return cursor
     const page = eventsByComplaint(events)
     const touched = [...page.keys()]

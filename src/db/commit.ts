@@ -2,7 +2,7 @@ import { caseNumberPrefix, decide, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId,
 import type { Authority, CaseNumbering, ComplaintEvent, ComplaintState, EventDraft, EventIssue, Refusal } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import { loadClockContext } from './clockContext'
-import { getMeta, loadIdentity, readClock, writeClock } from './meta'
+import { loadIdentity, readClock, writeClock } from './meta'
 import type { TabletUser } from './metaValues'
 import { changedProjections, changesText, putProjections } from './project'
 
@@ -56,7 +56,7 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Commi
       loadClockContext(db, new Date(queuedAt)),
       db.complaints.get(complaintId),
       textMayChange ? db.texts.get(complaintId) : undefined,
-      getMeta(db, 'users'),
+      db.getMeta('users'),
       givenIds.length ? db.events.bulkGet(givenIds) : [],
       recording ? readCaseNumbering(db) : undefined,
     ])
@@ -103,7 +103,7 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Commi
 
 /** The branch code and letter the centre gave this tablet (with its pulls), or undefined before it has. */
 export async function readCaseNumbering(db: ComplaintDb): Promise<CaseNumbering | undefined> {
-  return getMeta(db, 'caseNumbering')
+  return db.getMeta('caseNumbering')
 }
 
 /**

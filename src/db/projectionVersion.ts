@@ -1,6 +1,5 @@
 import { reprojectOpen } from './applyRemote'
 import type { ComplaintDb } from './ComplaintDb'
-import { getMeta, putMeta } from './meta'
 
 /**
  * Bumped when how a book row's deadline columns are computed changes with an app update (2: the clock each
@@ -11,8 +10,8 @@ export const PROJECTION_VERSION = 2
 
 /** Reprojects the open complaints if this tablet's rows were computed by an older app. True when it did. */
 export async function ensureProjection(db: ComplaintDb): Promise<boolean> {
-  if ((await getMeta(db, 'projectionVersion')) === PROJECTION_VERSION) return false
+  if ((await db.getMeta('projectionVersion')) === PROJECTION_VERSION) return false
   await reprojectOpen(db)
-  await putMeta(db, 'projectionVersion', PROJECTION_VERSION)
+  await db.putMeta('projectionVersion', PROJECTION_VERSION)
   return true
 }

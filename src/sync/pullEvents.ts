@@ -1,12 +1,11 @@
 import { applyRemote, reprojectOpen } from '@/db'
 import type { ComplaintDb } from '@/db'
-import { getMeta, putMeta } from '@/db/meta'
 import { clockOffset } from '@/domain'
 import type { TabletReport } from '@/domain'
 import type { SyncTransport } from './transport'
 
 export async function readCursor(db: ComplaintDb): Promise<number> {
-  return (await getMeta(db, 'cursor')) ?? 0
+  return (await db.getMeta('cursor')) ?? 0
 }
 
 /**
@@ -52,19 +51,19 @@ export async function pullEvents(db: ComplaintDb, transport: SyncTransport, opti
     if (!page.hasMore) {
       // How far this tablet's clock is off the centre's: the header warns and the forms use the centre's time.
       const offsetMs = page.serverTime ? clockOffset({ sentAtMs, receivedAtMs, serverTime: page.serverTime }) : null
-      if (offsetMs !== null) await putMeta(db, 'clockOffset', { offsetMs, measuredAt: new Date(receivedAtMs).toISOString() })
+      if (offsetMs !== null) await db.putMeta('clockOffset', { offsetMs, measuredAt: new Date(receivedAtMs).toISOString() })
       // The centre's calendar overrides, deadline policy and taxonomy come with every pull.
       if (page.settings) {
-        const before = await getMeta(db, 'settings')
-        await putMeta(db, 'settings', page.settings)
+        const before = await db.getMeta('settings')
+        await db.putMeta('settings', page.settings)
         if (before?.version !== page.settings.version) await reprojectOpen(db)
       }
       if (page.staffIds) await options.onActiveStaff?.(page.staffIds)
       // The branch code and letter this tablet numbers its complaints with (none while the branch has no code).
-      if (page.caseNumbering) await putMeta(db, 'caseNumbering', page.caseNumbering)
+      if (page.caseNumbering) await db.putMeta('caseNumbering', page.caseNumbering)
       else if (page.caseNumbering === null) await db.meta.delete('caseNumbering')
       // Whether the centre sends SMS through the bank's gateway (else the manager sends by hand and declares it).
-      if (page.smsGateway !== undefined) await putMeta(db, 'smsGateway', page.smsGateway)
+      if (page.smsGateway !== undefined) await db.putMeta('smsGateway', page.smsGateway)
       return pulled
     }
   }

@@ -1,5 +1,5 @@
 import type { ComplaintDb } from '../ComplaintDb'
-import { getMeta, putMeta } from '../meta'
+
 import type { SealProgress } from '../metaValues'
 import { requireKeys } from './keyring'
 
@@ -16,7 +16,7 @@ type Progress = SealProgress
  * (sealMiddleware), so a row sealed twice (a page redone) is simply sealed again. Returns the rows it sealed.
  */
 export async function sealStored(db: ComplaintDb, pageSize = SEAL_PAGE): Promise<number> {
-  let progress = (await getMeta(db, 'sealProgress')) ?? { store: STORES[0], after: '' }
+  let progress = (await db.getMeta('sealProgress')) ?? { store: STORES[0], after: '' }
   let sealed = 0
   while (progress !== 'done') {
     requireKeys()
@@ -28,7 +28,7 @@ export async function sealStored(db: ComplaintDb, pageSize = SEAL_PAGE): Promise
         ? STORES.indexOf(store) + 1 < STORES.length ? { store: STORES[STORES.indexOf(store) + 1]!, after: '' } : 'done'
         : { store, after: String((page.at(-1) as Record<string, unknown>)[String(table.schema.primKey.keyPath)]) }
       if (page.length > 0) await table.bulkPut(page)
-      await putMeta(db, 'sealProgress', next)
+      await db.putMeta('sealProgress', next)
       progress = next
       return page.length
     })

@@ -1,6 +1,6 @@
 import { toRaw } from 'vue'
 import type { ComplaintDb } from '@/db'
-import { getMeta, getMetas, loadIdentity, putMeta } from '@/db/meta'
+import { loadIdentity } from '@/db/meta'
 import type { DeviceEnrolment, TabletUser } from '@/db/metaValues'
 
 /** The enrolment and the users are stored in `meta`; their shapes live with it. */
@@ -19,13 +19,13 @@ export type ActingIdentity = { branchId?: string; staffId?: string; staffName?: 
  * and each round trip to IndexedDB on a starting tablet costs tens of ms (docs/benchmarks.md, cold start).
  */
 export async function readSession(db: ComplaintDb): Promise<{ enrolment: DeviceEnrolment | null; users: TabletUser[]; identity: ActingIdentity }> {
-  const [enrolment, users, identity] = await getMetas(db, ['device', 'users', 'identity'])
+  const [enrolment, users, identity] = await db.getMetas(['device', 'users', 'identity'])
   return { enrolment: enrolment ?? null, users: users ?? [], identity }
 }
 
 export async function writeUsers(db: ComplaintDb, users: TabletUser[]): Promise<void> {
   // Plain copies: IndexedDB cannot store Vue's reactive proxies (and JSON would lose the keys' bytes).
-  await putMeta(db, 'users', plainCopy(users) as TabletUser[])
+  await db.putMeta('users', plainCopy(users) as TabletUser[])
 }
 
 function plainCopy(v: unknown): unknown {
@@ -39,10 +39,10 @@ function plainCopy(v: unknown): unknown {
 export async function actAs(db: ComplaintDb, enrolment: DeviceEnrolment, user: Pick<TabletUser, 'staffId' | 'name'>, known?: { identity: ActingIdentity }): Promise<void> {
   // A reload by the same user changes nothing: read only (or not at all when the caller has just read it), so the
   // first screen does not wait for a write.
-  const current = known ? known.identity : await getMeta(db, 'identity')
+  const current = known ? known.identity : await db.getMeta('identity')
   if (current?.branchId === enrolment.branchId && current.staffId === user.staffId && current.staffName === user.name) return
   await db.transaction('rw', db.meta, async () => {
     const identity = await loadIdentity(db)
-    await putMeta(db, 'identity', { ...identity, branchId: enrolment.branchId, staffId: user.staffId, staffName: user.name })
+    await db.putMeta('identity', { ...identity, branchId: enrolment.branchId, staffId: user.staffId, staffName: user.name })
   })
 }

@@ -1,18 +1,27 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { currentKeys, lockKeys, setKeys } from '@/db/crypto/keyring'
-import { getMeta, loadIdentity, putMeta } from '@/db/meta'
+import { loadIdentity } from '@/db/meta'
 import { IDLE_LOCK_MS } from '@/domain/staff/idleLock'
 import { flushDrafts } from '@/ui/drafts/draftRegistry'
 import { useDatabase } from '@/ui/services/database'
-import { api } from './api'
-import { signInReplacingOneTime } from './oneTimePassword'
 import { verifyPin } from './pinHash'
 import { actAs, readSession, writeUsers } from './session'
 import type { ActingIdentity, DeviceEnrolment, TabletUser } from './session'
 
 /** After this many wrong PINs a user is locked out for LOCKOUT_MS: a stolen tablet cannot be guessed open. */
 export const MAX_PIN_ATTEMPTS = 5
+
+/**
+ * The HTTP client loads with the first call to the centre (enrolling, adding a colleague), not with the lock screen:
+ * unlocking with a PIN never needs it, and the first screen's JS is at its budget.
+ */
+async function api<T>(path: string, options: { method?: string; body?: unknown; token?: string }): Promise<T> {
+  return (await import('./api')).api<T>(path, options)
+}
+async function signInReplacingOneTime<T extends { token: string; mustChangePassword?: boolean }>(username: string, password: string, newPassword?: string): Promise<T> {
+  return (await import('./oneTimePassword')).signInReplacingOneTime<T>(username, password, newPassword)
+}
 export const LOCKOUT_MS = 5 * 60_000
 
 /** A quiet tablet locks itself after this long. */
@@ -61,10 +70,10 @@ export const useSessionStore = defineStore('session', () => {
     const keys = await tabletKeys()
     const open = currentKeys()
     if (open) return keys.addUserKey(pin, open)
-    const pair = await getMeta(db, 'tabletKeyPair')
+    const pair = await db.getMeta('tabletKeyPair')
     if (pair) return keys.pendingUserKey(pin, pair)
     const made = await keys.createTabletKeys(pin)
-    await putMeta(db, 'tabletKeyPair', made.pair)
+    await db.putMeta('tabletKeyPair', made.pair)
     if (unlock) setKeys(made.keyring)
     return made.user
   }
@@ -102,7 +111,7 @@ export const useSessionStore = defineStore('session', () => {
   async function enrolVia(path: string, body: Record<string, string>, token?: string): Promise<void> {
     const res = await api<{ deviceToken: string; device: Omit<DeviceEnrolment, 'token'> }>(path, { body: { ...body, deviceId: (await loadIdentity(db)).deviceId }, token })
     const device: DeviceEnrolment = { ...res.device, token: res.deviceToken }
-    await putMeta(db, 'device', device)
+    await db.putMeta('device', device)
     enrolment.value = device
   }
 
@@ -145,7 +154,7 @@ export const useSessionStore = defineStore('session', () => {
   /** Someone unlocked: colleagues added while it was locked get the master sealed for them. */
   async function grantPending(): Promise<void> {
     const open = currentKeys()
-    const pair = await getMeta(db, 'tabletKeyPair')
+    const pair = await db.getMeta('tabletKeyPair')
     if (!open || !pair || !users.value.some((u) => u.key?.pending)) return
     const keys = await tabletKeys()
     users.value = await Promise.all(users.value.map(async (u) => (u.key?.pending ? { ...u, key: await keys.grantPending(u.key, pair, open) } : u)))
@@ -181,7 +190,7 @@ export const useSessionStore = defineStore('session', () => {
   async function replaceDeviceToken(token: string): Promise<void> {
     if (!enrolment.value) return
     const device: DeviceEnrolment = { ...enrolment.value, token }
-    await putMeta(db, 'device', device)
+    await db.putMeta('device', device)
     enrolment.value = device
   }
 

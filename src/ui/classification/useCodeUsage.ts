@@ -1,4 +1,3 @@
-import { getMeta, putMeta } from '@/db/meta'
 import { useLiveQuery } from '@/ui/composables/useLiveQuery'
 import { useDatabase } from '@/ui/services/database'
 import type { Codes } from '@/domain/taxonomy/codes'
@@ -9,14 +8,14 @@ import type { Codes } from '@/domain/taxonomy/codes'
  */
 export function useCodeUsage() {
   const db = useDatabase()
-  const { data } = useLiveQuery({ query: async () => (await getMeta(db, 'codeUsage')) ?? {}, initial: {} as Record<string, number> })
+  const { data } = useLiveQuery({ query: async () => (await db.getMeta('codeUsage')) ?? {}, initial: {} as Record<string, number> })
   async function count(codes: Codes): Promise<void> {
     const used = Object.values(codes).filter((c): c is string => !!c)
     if (!used.length) return
     await db.transaction('rw', db.meta, async () => {
-      const usage = { ...((await getMeta(db, 'codeUsage')) ?? {}) }
+      const usage = { ...((await db.getMeta('codeUsage')) ?? {}) }
       for (const c of used) usage[c] = (usage[c] ?? 0) + 1
-      await putMeta(db, 'codeUsage', usage)
+      await db.putMeta('codeUsage', usage)
     })
   }
   return { usage: data, count }

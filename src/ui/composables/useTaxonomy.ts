@@ -1,5 +1,4 @@
 import { computed, shallowRef } from 'vue'
-import { getMeta } from '@/db/meta'
 import type { Taxonomy } from '@/domain/taxonomy/taxonomy'
 import { useLiveQuery } from '@/ui/composables/useLiveQuery'
 import { useDatabase } from '@/ui/services/database'
@@ -12,7 +11,7 @@ import { useDatabase } from '@/ui/services/database'
 export function useTaxonomy() {
   const db = useDatabase()
   const fallback = shallowRef<Taxonomy | null>(null)
-  const { data } = useLiveQuery({ query: async () => (await getMeta(db, 'settings'))?.taxonomy ?? null, initial: null as unknown })
+  const { data } = useLiveQuery({ query: async () => (await db.getMeta('settings'))?.taxonomy ?? null, initial: null as unknown })
   void import('@/domain/taxonomy/taxonomy').then((m) => (fallback.value = m.DEFAULT_TAXONOMY))
   return computed<Taxonomy | null>(() => {
     const synced = data.value as Partial<Taxonomy> | null

@@ -1,5 +1,4 @@
 import { ref, watch } from 'vue'
-import { getMeta, putMeta } from '@/db/meta'
 import { useSettingsStore } from '@/ui/stores/useSettingsStore'
 import type { Ref } from 'vue'
 import type { MetaKey } from '@/db/meta'
@@ -21,7 +20,7 @@ export function useSmsTemplates(locale: Ref<string>) {
   const templates = ref<SmsTemplate[]>(mergeSmsTemplates(null, locale.value, settings.sms))
 
   async function load(): Promise<void> {
-    const saved = await getMeta(db, SMS_TEMPLATES_KEY)
+    const saved = await db.getMeta(SMS_TEMPLATES_KEY)
     templates.value = mergeSmsTemplates(saved, locale.value, settings.sms)
   }
 
@@ -29,9 +28,9 @@ export function useSmsTemplates(locale: Ref<string>) {
   async function save(next: SmsTemplate[]): Promise<void> {
     const lang = locale.value
     await db.transaction('rw', db.meta, async () => {
-      const saved = await getMeta(db, SMS_TEMPLATES_KEY)
+      const saved = await db.getMeta(SMS_TEMPLATES_KEY)
       // Plain copies: IndexedDB cannot store Vue's reactive proxies.
-      await putMeta(db, SMS_TEMPLATES_KEY, JSON.parse(JSON.stringify(withSavedTemplates(saved, lang, next, settings.sms))) as SavedSmsTemplates)
+      await db.putMeta(SMS_TEMPLATES_KEY, JSON.parse(JSON.stringify(withSavedTemplates(saved, lang, next, settings.sms))) as SavedSmsTemplates)
     })
     await load()
   }

@@ -1,4 +1,3 @@
-import { getMeta } from '@/db/meta'
 import { useLiveQuery } from '@/ui/composables/useLiveQuery'
 import { useDatabase } from '@/ui/services/database'
 
@@ -8,5 +7,5 @@ import { useDatabase } from '@/ui/services/database'
  */
 export function useSmsGateway() {
   const db = useDatabase()
-  return useLiveQuery({ query: async () => (await getMeta(db, 'smsGateway')) === true, initial: false }).data
+  return useLiveQuery({ query: async () => (await db.getMeta('smsGateway')) === true, initial: false }).data
 }

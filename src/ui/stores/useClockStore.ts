@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
-import { getMeta } from '@/db/meta'
 import type { ClockOffsetRow } from '@/db/meta'
 import { correctedNowMs, describeSkew, isClockSkewed } from '@/domain/sync/clockSkew'
 import { useLiveQuery } from '@/ui/composables/useLiveQuery'
@@ -13,7 +12,7 @@ import { useDatabase } from '@/ui/services/database'
 export const useClockStore = defineStore('clock', () => {
   const db = useDatabase()
   const { data: row } = useLiveQuery({
-    query: async () => (await getMeta(db, 'clockOffset')) ?? null,
+    query: async () => (await db.getMeta('clockOffset')) ?? null,
     initial: null as ClockOffsetRow | null,
   })
   const offsetMs = computed(() => row.value?.offsetMs ?? 0)
