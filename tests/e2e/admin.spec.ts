@@ -111,7 +111,7 @@ test('an administrator runs a new branch from the console: staff, a tablet, next
   await expect(tablet.getByTestId(`unlock-user-${MANAGER.username}`)).toBeVisible({ timeout: 60_000 })
   await tablet.getByTestId('unlock-pin').fill(MANAGER.pin)
   await tablet.getByTestId('unlock-submit').click()
-  await expect(tablet.getByTestId('book-search')).toBeVisible()
+  await expect(tablet.getByTestId('book-search')).toBeVisible({ timeout: 30_000 })
 
   // A complaint, extended with the customer told: its extension cap reaches into 2027, provisionally.
   await tablet.getByTestId('new-complaint').click()
