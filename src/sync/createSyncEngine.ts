@@ -1,7 +1,7 @@
 import type { ComplaintDb } from '@/db'
 import { backoffDelay } from './backoff'
 import type { BackoffOptions } from './backoff'
-import { pullEvents } from './pullEvents'
+import { pullEvents, readCursor } from './pullEvents'
 import { pushOutbox } from './pushOutbox'
 import { tabletReport, wipeTablet } from './tabletReport'
 import type { WipeNotice } from './tabletReport'
@@ -79,8 +79,19 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   const locked = () => options.canSync !== undefined && !options.canSync()
 
+  /**
+   * Locked, the tablet still checks in (a pull of one event, neither stored nor counted: the cursor stays) so it
+   * learns that it was revoked, that its token rotated or who may unlock it — none of which needs the keys.
+   */
+  async function checkIn(): Promise<void> {
+    const { appVersion } = options
+    const page = await transport.pull(await readCursor(db), 1, appVersion ? await tabletReport(db, appVersion) : undefined)
+    if (page.deviceToken) await options.onDeviceToken?.(page.deviceToken)
+    if (page.staffIds) await options.onActiveStaff?.(page.staffIds)
+  }
+
   async function runOnce(): Promise<void> {
-    if (status.state === 'revoked' || locked()) return
+    if (status.state === 'revoked') return
     if (!isOnline()) {
       status.state = 'offline'
       emit()
@@ -89,6 +100,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
     status.state = 'syncing'
     emit()
     try {
+      if (locked()) {
+        await checkIn()
+        status.state = 'idle'
+        emit()
+        schedule(options.intervalMs ?? 60_000)
+        return
+      }
       await pushOutbox(db, transport)
       const { appVersion } = options
       await pullEvents(db, transport, {
@@ -99,7 +117,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       schedule(options.intervalMs ?? 60_000)
     } catch (e) {
       // Locked mid-sync: what was stored stays (each page with its cursor); the next unlock goes on.
-      if (locked()) {
+      if (locked() && !(e instanceof SyncHttpError)) {
         status.state = 'idle'
         emit()
         return
@@ -112,6 +130,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (e instanceof SyncHttpError && e.isAuthFailure && e.code !== 'device_unconfirmed') {
         status.state = 'revoked'
         if (e.code === 'device_wipe') {
+          // Locked with events not yet sent, the tablet cannot send them (they are sealed): it waits for an unlock to
+          // push them first, and holds only ciphertext meanwhile.
+          if (locked() && (await db.outbox.count()) > 0) {
+            emit()
+            return
+          }
           try {
             await obeyWipe(e)
           } catch (failure) {

@@ -107,10 +107,11 @@ test('an administrator runs a new branch from the console: staff, a tablet, next
   await tablet.getByTestId('new-password-1').fill(MANAGER.password)
   await tablet.getByTestId('new-password-2').fill(MANAGER.password)
   await tablet.getByTestId('colleague-submit').click()
-  await expect(tablet.getByTestId(`unlock-user-${MANAGER.username}`)).toBeVisible()
+  // The centre hashes two passwords, then the tablet makes its keys (Argon2id of the PIN, an RSA key pair): slow on a loaded machine.
+  await expect(tablet.getByTestId(`unlock-user-${MANAGER.username}`)).toBeVisible({ timeout: 60_000 })
   await tablet.getByTestId('unlock-pin').fill(MANAGER.pin)
   await tablet.getByTestId('unlock-submit').click()
-  await expect(tablet.getByTestId('book-search')).toBeVisible()
+  await expect(tablet.getByTestId('book-search')).toBeVisible({ timeout: 30_000 })
 
   // A complaint, extended with the customer told: its extension cap reaches into 2027, provisionally.
   await tablet.getByTestId('new-complaint').click()

@@ -289,4 +289,30 @@ describe('a locked tablet (issue 17)', () => {
     expect(await db.outbox.count()).toBe(0)
     engine.stop()
   })
+
+  it('still checks in while locked, storing nothing: it learns it was revoked, and keeps its unsent events sealed rather than erase them', async () => {
+    const db = tablet()
+    await record(db)
+    const pulls: number[] = []
+    let answer: 'ok' | 'wipe' = 'ok'
+    const transport: SyncTransport = {
+      push: async () => { throw new Error('a locked tablet pushes nothing') },
+      pull: async (after, limit) => {
+        pulls.push(limit)
+        if (answer === 'wipe') throw new SyncHttpError(401, 'device_wipe', 'revoked with wipe')
+        return { protocol: 1, events: [], cursor: after + 5, hasMore: true, staffIds: ['s1'] }
+      },
+    }
+    const active: string[][] = []
+    const engine = createSyncEngine({ db, transport, canSync: () => false, isOnline: () => true, onActiveStaff: async (ids) => void active.push(ids) })
+    await engine.requestSync()
+    expect(pulls).toEqual([1])
+    expect(active).toEqual([['s1']])
+    expect(await db.meta.get('cursor')).toBeUndefined()
+    answer = 'wipe'
+    await engine.requestSync()
+    expect(engine.status().state).toBe('revoked')
+    expect(await db.outbox.count()).toBe(1)
+    engine.stop()
+  })
 })

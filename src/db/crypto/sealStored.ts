@@ -1,5 +1,4 @@
 import type { ComplaintDb } from '../ComplaintDb'
-
 import type { SealProgress } from '../metaValues'
 import { requireKeys } from './keyring'
 
