@@ -6,6 +6,7 @@ import type { WorkCalendar } from '../calendar/workCalendar'
 import { countedPauses } from './pauses'
 import type { ComplaintState, RoundStart, StaffRef } from './state'
 import { SCRIPT_IDLE_LOCK } from '../staff/idleLock'
+import { RETENTION } from './retention'
 
 /** The procedure's and the 2020 rule's numbers: defaults, configurable centrally. */
 export interface DeadlinePolicy {
@@ -23,6 +24,8 @@ export interface DeadlinePolicy {
   reviewDays: number
   /** Not a deadline, but set with them centrally: how long a quiet tablet waits to lock during the script. */
   scriptIdleLockMinutes: number
+  /** Not a deadline either: how long a finished complaint stays on the tablets (retention.ts). */
+  retentionDays: number
 }
 
 export const DEFAULT_POLICY: DeadlinePolicy = {
@@ -37,6 +40,7 @@ export const DEFAULT_POLICY: DeadlinePolicy = {
   reviewWindowDays: 30,
   reviewDays: 30,
   scriptIdleLockMinutes: SCRIPT_IDLE_LOCK.defaultMinutes,
+  retentionDays: RETENTION.defaultDays,
 }
 
 /**

@@ -3,6 +3,7 @@ import { SMS_PLACEHOLDERS } from '../complaint/smsCompose'
 import { SMS_TEMPLATE_IDS } from '../complaint/smsTemplates'
 import { boundedDate } from '../text/dateBounds'
 import { SCRIPT_IDLE_LOCK } from '../staff/idleLock'
+import { RETENTION } from '../complaint/retention'
 import { safeString } from '../text/safeText'
 import { taxonomySchema } from '../taxonomy/taxonomySchema'
 
@@ -30,6 +31,8 @@ export const deadlinePolicySchema = z.object({
   reviewDays: z.int().min(1).max(90).default(30),
   /** How long the tablet waits before locking while the seven-step script runs in front of the customer. */
   scriptIdleLockMinutes: z.int().min(SCRIPT_IDLE_LOCK.minMinutes).max(SCRIPT_IDLE_LOCK.maxMinutes).default(SCRIPT_IDLE_LOCK.defaultMinutes),
+  /** Days a finished, synced complaint stays on the tablets after its last event (the centre keeps it for good). */
+  retentionDays: z.int().min(RETENTION.minDays).max(RETENTION.maxDays).default(RETENTION.defaultDays),
 })
 
 /** Placeholders the tablet can fill; any other `{word}` would reach a customer as it is. */

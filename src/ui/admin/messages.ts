@@ -154,6 +154,7 @@ const zhCN = {
           regulatoryMaxDays: '经上级批准的最长时限（日）', dueSoonWorkingDays: '提前提醒（工作日）',
           reviewWindowDays: '客户申请核查的期限（日）', reviewDays: '核查办理时限（日）',
           scriptIdleLockMinutes: '七步接待时自动锁屏等待（分钟，5–60）',
+          retentionDays: '已办结投诉在平板上保留（日，30–3650；中心永久保存）',
         },
         taxonomy: {
           codes: 'JR/T 0169-2018 分类代码', code: '代码', parent: '上级代码', zh: '中文名称', en: '英文名称', other: '“其他”项',
@@ -365,6 +366,7 @@ const en: typeof zhCN = {
           regulatoryMaxDays: 'Longest limit with a superior office’s approval (days)', dueSoonWorkingDays: 'Warn this early (working days)',
           reviewWindowDays: 'Time the customer has to ask for a review (days)', reviewDays: 'Time to decide a review (days)',
           scriptIdleLockMinutes: 'Auto-lock wait during the seven-step script (minutes, 5–60)',
+          retentionDays: 'Days a finished complaint stays on the tablets (30–3650; the centre keeps it for good)',
         },
         taxonomy: {
           codes: 'JR/T 0169-2018 codes', code: 'Code', parent: 'Parent code', zh: 'Chinese', en: 'English', other: '"Other" entry',

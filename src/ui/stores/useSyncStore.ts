@@ -42,8 +42,9 @@ export const useSyncStore = defineStore('sync', () => {
       onDeviceToken: (token) => session.replaceDeviceToken(token),
       onActiveStaff: (ids) => session.keepActive(ids),
       appVersion: __APP_VERSION__,
-      // Erased by order of an administrator: start again, on the screen that says why (main.ts).
-      onWiped: () => location.replace('/'),
+      // Erased by order of an administrator: a page of its own (public/wiped.html) says why; the app, which would open
+      // (and so recreate) the database, is left behind.
+      onWiped: () => location.replace('/wiped.html'),
       events: { window, document },
     })
     if (keysUnlocked()) await ensureProjection(db).catch(() => undefined)
