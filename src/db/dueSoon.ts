@@ -9,3 +9,8 @@ export async function dueSoonLimit(db: ComplaintDb, now: Date = new Date()): Pro
   const ctx = await loadClockContext(db, now)
   return dueSoonUntil(now, ctx.calendar, ctx.policy)
 }
+
+/** How many complaints have a deadline overdue or due before `dueSoonUntil`: the header's and the app icon's badge. */
+export function countDueSoon(db: ComplaintDb, dueSoonUntil: number): Promise<number> {
+  return db.complaints.where('dueAt').between('0', new Date(dueSoonUntil).toISOString(), true, true).count()
+}

@@ -77,11 +77,6 @@ export async function needsAction(db: ComplaintDb, dueSoonUntil: number, limit =
   return [...byId.values()].sort((a, b) => (a.dueAt || a.followUpDue || a.extendedUntil).localeCompare(b.dueAt || b.followUpDue || b.extendedUntil))
 }
 
-/** How many complaints have a deadline overdue or due before `dueSoonUntil`: the header's and the app icon's badge. */
-export function countDueSoon(db: ComplaintDb, dueSoonUntil: number): Promise<number> {
-  return db.complaints.where('dueAt').between('0', new Date(dueSoonUntil).toISOString(), true, true).count()
-}
-
 /** A phone as the book masks it (139****9963): its start and its tail. */
 const MASKED_PHONE = /^(\d{3})\*+(\d{3,4})$/
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
-import { countDueSoon } from '@/db/queries'
+import { countDueSoon } from '@/db/dueSoon'
 import { checkStorage } from '@/db/storageHealth'
 import type { StorageHealth } from '@/db/storageHealth'
 import type { SyncStatus } from '@/sync'
