@@ -2,6 +2,11 @@
  * The in-browser half of the tablet benchmarks (driven by run.ts through `window.bench`). Every operation runs
  * through the app's real modules (src/db, src/sync) and, interleaved with it, through the hand-written raw
  * IndexedDB baseline (raw.ts), on the same database, so both see the same data and the same cache state.
+ *
+ * The tablet's data is sealed (IndexedDB v7, issue 17): the harness first makes the tablet's keys for the bench PIN
+ * (createTabletKeys: the app's own enrolment code, Argon2id included) and holds them unlocked (setKeys), so the app's
+ * Dexie path seals and opens as on an unlocked tablet, and raw.ts does the same crypto with the same keys. Seeding
+ * writes what the app writes: sealed rows, the book rows' `find` keys and the texts' `terms` as keyed hashes.
  */
 import { ComplaintDb } from '../../src/db/ComplaintDb'
 import { commit } from '../../src/db/commit'
@@ -15,9 +20,22 @@ import { chinaDate, dueSoonUntil, EVENT_SCHEMA_VERSION, encodeHlc, fold, resolve
 import type { ComplaintEvent, ComplaintState } from '../../src/domain'
 import { pullEvents } from '../../src/sync/pullEvents'
 import { createHttpTransport } from '../../src/sync/httpTransport'
+import { blindKeys } from '../../src/db/crypto/blindIndex'
+import { sealValue } from '../../src/db/crypto/envelope'
+import { setKeys } from '../../src/db/crypto/keyring'
+import type { TabletKeyring } from '../../src/db/crypto/keyring'
+import { PIN_KDF, pinKey } from '../../src/db/crypto/pinKdf'
+import { openRow, openRows, sealRow } from '../../src/db/crypto/sealMiddleware'
+import { createTabletKeys } from '../../src/db/crypto/tabletKeys'
+import type { TabletKeyPair, UserKey } from '../../src/db/crypto/tabletKeys'
+import { blindTextTerms } from '../../src/db/searchTerms'
+import { rowKeyTerms, splitRow } from '../../src/domain/privacy/sealedFields'
+import type { SealedStore } from '../../src/domain/privacy/sealedFields'
+import type { TabletUser } from '../../src/db/metaValues'
+import { api } from '../../src/ui/auth/api'
 import { complaintWithEvents, pick, prng, seededUuid, SURNAMES } from './data'
 import type { DataOptions } from './data'
-import { deleteDatabase, done, getAll, openRaw, req, rawApplyRemote, rawBookPage, rawBulkPut, rawCommit, rawNeedsAction, rawPull, rawSearch } from './raw'
+import { deleteDatabase, done, getAll, openRaw, req, rawApplyRemote, rawBookPage, rawBulkPut, rawCommit, rawNeedsAction, rawPull, rawSearch, sealAll } from './raw'
 
 export interface Timings { dexie: number[]; raw: number[] }
 
@@ -30,6 +48,51 @@ let ids: string[] = []
 let phones: string[] = []
 let names: string[] = []
 let rng = prng(1)
+/** The tablet's keys as enrolment made them for the bench PIN: the user's key and the key pair go to the app at hand-over. */
+let tablet: { user: UserKey; pair: TabletKeyPair; keyring: TabletKeyring } | null = null
+
+/** Unlocks the tablet's keys (made once, with the app's own code and Argon2id): nothing is read or written before. */
+async function unlock(pin: string): Promise<TabletKeyring> {
+  tablet ??= await createTabletKeys(pin)
+  setKeys(tablet.keyring)
+  return tablet.keyring
+}
+
+/**
+ * Blind keys for seeding, remembered for the terms many rows share (name starts, words of the texts, short phone
+ * prefixes): HMAC is deterministic, so the stored keys are the ones the middleware computes (checked in `seed`).
+ */
+const seedKeys = new Map<string, string>()
+async function blindKeysForSeed(index: CryptoKey, terms: string[]): Promise<string[]> {
+  const missing = terms.filter((t) => !seedKeys.has(t))
+  const fresh = new Map<string, string>()
+  if (missing.length > 0) {
+    const keys = await blindKeys(index, missing)
+    missing.forEach((t, i) => {
+      fresh.set(t, keys[i]!)
+      if (t.length <= 8 || !/^[pt]:/.test(t)) seedKeys.set(t, keys[i]!)
+    })
+  }
+  return terms.map((t) => seedKeys.get(t) ?? fresh.get(t)!)
+}
+
+/** sealRow (sealMiddleware.ts) for a new row, with the seed's remembered blind keys: the same functions, the same output. */
+async function sealForSeed(keys: TabletKeyring, store: SealedStore, row: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { secret } = splitRow(store, row)
+  const clear = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k in secret ? null : v]))
+  const sealed = await sealValue(keys.data, secret)
+  if (store === 'complaints') return { ...clear, sealed, find: await blindKeysForSeed(keys.index, rowKeyTerms(secret as { phone?: string; name?: string })) }
+  if (store === 'texts') return { id: row.id, text: null, sealed, terms: await blindKeysForSeed(keys.index, blindTextTerms(String(secret.text ?? ''))) }
+  return { ...clear, sealed }
+}
+
+/** The seed's sealing matches the middleware's: same clear fields, same blind keys, and it opens to the plain row. */
+async function checkSeal(store: SealedStore, plain: object, seeded: Record<string, unknown>): Promise<void> {
+  const app = await sealRow(store, plain as Record<string, unknown>)
+  const strip = ({ sealed: _s, ...rest }: Record<string, unknown>) => JSON.stringify(rest)
+  if (strip(app) !== strip(seeded)) throw new Error(`seed: a sealed ${store} row differs from the middleware's\n${strip(seeded)}\n${strip(app)}`)
+  if (JSON.stringify(await openRow(seeded)) !== JSON.stringify(await openRow(app))) throw new Error(`seed: a sealed ${store} row does not open as the middleware's`)
+}
 
 const timed = async (fn: () => Promise<unknown>): Promise<number> => {
   const t0 = performance.now()
@@ -63,8 +126,10 @@ async function pair(reps: number, warm: number, d: (i: number) => Promise<unknow
  * filled in batches on raw IndexedDB (seeding is not what is measured). `identity`: the bench tablet's
  * identity is stored too (the app's own database gets its identity at enrolment instead).
  */
-async function seed(opts: { name: string; n: number; seed: number; identity: boolean; batch?: number }) {
+async function seed(opts: { name: string; n: number; seed: number; identity: boolean; pin: string; batch?: number }) {
   const t0 = performance.now()
+  const keys = await unlock(opts.pin)
+  const unlockMs = performance.now() - t0
   const schema = new ComplaintDb(opts.name)
   await schema.open()
   schema.close()
@@ -79,29 +144,44 @@ async function seed(opts: { name: string; n: number; seed: number; identity: boo
   phones = []
   names = []
   for (let start = 0; start < opts.n; start += batch) {
+    // The batch is made and sealed first (all of its crypto at once), then written in one transaction.
+    const plain: { events: ComplaintEvent[]; row: ComplaintRow; text: TextRow }[] = []
+    for (let i = start; i < Math.min(opts.n, start + batch); i++) {
+      const evs = complaintWithEvents(r, i, opts.n, o)
+      events += evs.length
+      const state = fold(evs)!
+      const row = project(state, ctx)
+      plain.push({ events: evs, row, text: textRow(state) })
+      ids.push(row.id)
+      phones.push(row.phone)
+      names.push(row.name)
+    }
+    const seal = (store: SealedStore, row: object) => sealForSeed(keys, store, row as Record<string, unknown>)
+    const sealed = await Promise.all(plain.map(async (p) => ({
+      events: await Promise.all(p.events.map((e) => seal('events', e))), row: await seal('complaints', p.row), text: await seal('texts', p.text),
+    })))
+    if (start === 0) {
+      await checkSeal('events', plain[0]!.events[0]!, sealed[0]!.events[0]!)
+      await checkSeal('complaints', plain[0]!.row, sealed[0]!.row)
+      await checkSeal('texts', plain[0]!.text, sealed[0]!.text)
+    }
     const tx = db.transaction(['events', 'complaints', 'texts', 'meta'], 'readwrite')
     const es = tx.objectStore('events')
     const cs = tx.objectStore('complaints')
     const ts = tx.objectStore('texts')
     if (start === 0 && opts.identity) tx.objectStore('meta').put({ key: 'identity', value: IDENTITY })
-    for (let i = start; i < Math.min(opts.n, start + batch); i++) {
-      const evs = complaintWithEvents(r, i, opts.n, o)
-      for (const e of evs) es.put(e)
-      events += evs.length
-      const state = fold(evs)!
-      const row = project(state, ctx)
-      cs.put(row)
-      ts.put(textRow(state))
-      ids.push(row.id)
-      phones.push(row.phone)
-      names.push(row.name)
+    for (const s of sealed) {
+      for (const e of s.events) es.put(e)
+      cs.put(s.row)
+      ts.put(s.text)
     }
     await done(tx)
     // A 100,000-complaint seed takes many minutes on a loaded machine: say how far it has got.
     if ((start + batch) % 10_000 === 0) console.info(`bench:seeded ${start + batch}`)
   }
   db.close()
-  return { complaints: opts.n, events, ms: performance.now() - t0 }
+  seedKeys.clear()
+  return { complaints: opts.n, events, ms: performance.now() - t0, unlockMs }
 }
 
 async function open(name: string) {
@@ -195,9 +275,9 @@ async function apply(reps: number, warm: number, size = 500) {
 }
 
 /**
- * Where a pulled page's time goes, on raw IndexedDB, each phase in its own transaction: storing the events,
- * reading the touched complaints' events, folding (CPU only), reading their stored rows and texts, projecting
- * and comparing (CPU only), writing the book rows and the search texts that changed.
+ * Where a pulled page's time goes, on raw IndexedDB, each phase in its own transaction: storing the events (sealed),
+ * reading the touched complaints' events (and opening them), folding (CPU only), reading their stored rows and texts
+ * (opened), projecting and comparing (CPU only), writing the book rows and the search texts that changed (sealed).
  */
 async function applyProfile(reps: number, size = 500) {
   const seq = { n: 5_000_000 }
@@ -214,7 +294,7 @@ async function applyProfile(reps: number, size = 500) {
     let histories: ComplaintEvent[][] = []
     phases.readHistories.push(await timed(async () => {
       const index = raw!.transaction('events').objectStore('events').index('complaintId')
-      histories = await Promise.all(touched.map((id) => getAll<ComplaintEvent>(index, id)))
+      histories = await Promise.all(touched.map((id) => getAll<ComplaintEvent>(index, id).then(openRows)))
     }))
     let states: ComplaintState[] = []
     phases.fold.push(await timed(async () => (states = histories.map((h) => fold(h)!))))
@@ -223,15 +303,17 @@ async function applyProfile(reps: number, size = 500) {
     phases.readStored.push(await timed(async () => {
       const tx = raw!.transaction(['complaints', 'texts'])
       const get = <T>(store: string, ids: string[]) => Promise.all(ids.map((id) => req(tx.objectStore(store).get(id)) as Promise<T | undefined>))
-      const [rows, texts] = await Promise.all([get<ComplaintRow>('complaints', touched), get<TextRow>('texts', textIds)])
+      const [rows, texts] = await Promise.all([get<ComplaintRow>('complaints', touched).then(openRows), get<TextRow>('texts', textIds).then(openRows)])
       stored = { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }
     }))
     let changed: ReturnType<typeof changedProjections> = { rows: [], texts: [] }
     phases.projectCompare.push(await timed(async () => (changed = changedProjections(states, ctx, stored))))
     writtenTotal += changed.rows.length
-    const put = (store: string, values: unknown[]) => timed(async () => {
+    // Sealing (AES-GCM, and the rows' blind keys) is counted with the writing.
+    const put = (store: SealedStore, values: object[]) => timed(async () => {
+      const sealed = await sealAll(store, values)
       const tx = raw!.transaction(store, 'readwrite')
-      for (const v of values) tx.objectStore(store).put(v)
+      for (const v of sealed) tx.objectStore(store).put(v)
       await done(tx)
     })
     phases.putRows.push(await put('complaints', changed.rows))
@@ -332,7 +414,43 @@ async function forgetBenchState(name: string) {
   db.close()
 }
 
-const bench = { seed, open, write, book, search, needs, apply, applyProfile, coldPull, counts, peek, handOver, forgetBenchState }
+/**
+ * Enrols the app's tablet on the seeded database as the enrolment screen does (useSessionStore.enrol: sign in, enrol
+ * the device, the first user's key): the key is the one the data was sealed with, so the app opens it with the bench
+ * PIN. Enrolling through the screen would make a new master secret, and the sealed rows could not be opened.
+ */
+async function enrolForApp(o: { name: string; username: string; password: string; tabletName: string }) {
+  if (!tablet) throw new Error('enrolForApp: the tablet has no keys (seed first)')
+  type Staff = { id: string; name: string; role: TabletUser['role']; approvalLevel?: TabletUser['approvalLevel'] }
+  const session = await api<{ token: string; staff: Staff }>('/api/auth/sign-in', { body: { username: o.username, password: o.password } })
+  const deviceId = `tab-${[...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('')}`
+  const res = await api<{ deviceToken: string; device: { id: string; name: string; branchId: string; branchName: string } }>('/api/devices/enrol', { body: { name: o.tabletName, deviceId }, token: session.token })
+  await api('/api/auth/sign-out', { body: {}, token: session.token }).catch(() => undefined)
+  const { staff } = session
+  const db = await openRaw(o.name)
+  const tx = db.transaction('meta', 'readwrite')
+  const meta = tx.objectStore('meta')
+  meta.put({ key: 'device', value: { ...res.device, token: res.deviceToken } })
+  meta.put({ key: 'users', value: [{ staffId: staff.id, name: staff.name, role: staff.role, approvalLevel: staff.approvalLevel ?? null, key: tablet.user, failedAttempts: 0, lockedUntil: 0 }] })
+  meta.put({ key: 'tabletKeyPair', value: tablet.pair })
+  meta.put({ key: 'identity', value: { deviceId, branchId: res.device.branchId, staffId: staff.id, staffName: staff.name } })
+  // Sealed from the start: nothing stored plain for a first unlock to seal.
+  meta.put({ key: 'sealProgress', value: 'done' })
+  await done(tx)
+  db.close()
+  return { staffId: staff.id }
+}
+
+/** Argon2id of the PIN alone (the KDF an unlock runs, same parameters): the baseline of "PIN typed → book shown". */
+async function pinKdf(reps: number): Promise<number[]> {
+  const salt = crypto.getRandomValues(new Uint8Array(16))
+  await pinKey('000000', salt, PIN_KDF)
+  const out: number[] = []
+  for (let i = 0; i < reps; i++) out.push(await timed(() => pinKey('246810', salt, PIN_KDF)))
+  return out
+}
+
+const bench = { seed, open, write, book, search, needs, apply, applyProfile, coldPull, counts, peek, handOver, forgetBenchState, enrolForApp, pinKdf }
 declare global {
   interface Window { bench: typeof bench }
 }

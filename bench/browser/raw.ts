@@ -4,6 +4,12 @@
  * same transactions, same domain code (decide, fold, project); only the storage layer differs. Where the
  * browser offers a faster primitive (IndexedDB 3's getAll with a direction and count) it is used, so the
  * baseline is the best a hand-written layer could do.
+ *
+ * Since IndexedDB v7 (issue 17) the personal fields are sealed: the baseline does the same crypto as the app's
+ * sealing middleware, with the same functions (sealRow, openRow, blindKeys) and the keys the harness unlocked —
+ * AES-GCM of the same fields on every write and read, HMAC of the same query terms on every search — so each
+ * ratio compares storage layers, not one side with crypto and one without. Where a hand-written layer could do the
+ * crypto outside a transaction (a search's keys, a bulk put's seals) it does.
  */
 import { decide, decodeHlc, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, phoneDigits, parseEvent, PROTOCOL_VERSION, receiveHlc, resolveSettings, tickHlc } from '../../src/domain'
 import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft, Hlc, PullResponse } from '../../src/domain'
@@ -11,7 +17,12 @@ import { eventsByComplaint } from '../../src/db/applyRemote'
 import { changedProjections, changesText } from '../../src/db/project'
 import { SCHEMA_VERSIONS } from '../../src/db/schema'
 import type { ComplaintRow, StoredEvent, TextRow } from '../../src/db/schema'
-import { searchTerms } from '../../src/db/searchTerms'
+import { blindQueryTerm, searchTerms } from '../../src/db/searchTerms'
+import { blindKeys } from '../../src/db/crypto/blindIndex'
+import { requireKeys } from '../../src/db/crypto/keyring'
+import { openRow, openRows, sealRow } from '../../src/db/crypto/sealMiddleware'
+import { MAX_NAME_KEY, MIN_PHONE_KEY } from '../../src/domain/privacy/sealedFields'
+import type { SealedStore } from '../../src/domain/privacy/sealedFields'
 
 const LOWEST = ''
 const HIGHEST = '\uffff'
@@ -57,6 +68,32 @@ export function done(tx: IDBTransaction): Promise<void> {
     tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'))
   })
 }
+
+/**
+ * Keeps a read-write transaction alive while WebCrypto works (IndexedDB commits a transaction as soon as no request
+ * is pending): one cheap request at a time until the work settles — what the app's middleware must do too.
+ */
+export function alive<T>(tx: IDBTransaction, store: string, work: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settle: (() => void) | null = null
+    work.then((v) => (settle = () => resolve(v)), (e: unknown) => (settle = () => reject(e)))
+    const spin = () => {
+      if (settle) return settle()
+      const r = tx.objectStore(store).get(-Infinity)
+      r.onsuccess = spin
+      r.onerror = () => reject(r.error)
+    }
+    spin()
+  })
+}
+
+/** Rows sealed as the middleware seals them (envelope, and a book row's `find` keys, a text's `terms`). */
+export function sealAll(store: SealedStore, rows: readonly object[]): Promise<Record<string, unknown>[]> {
+  return Promise.all(rows.map((r) => sealRow(store, r as Record<string, unknown>)))
+}
+
+/** Opens what a read returned: reads with no transaction to keep open. */
+const opened = async <T>(rows: Promise<T[]>): Promise<T[]> => openRows(await rows)
 
 /** Opens a database: with `create`, a new one with the app's schema made by hand; otherwise as it is. */
 export function openRaw(name: string, create = false): Promise<IDBDatabase> {
@@ -132,7 +169,7 @@ export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: Ev
     const events = tx.objectStore('events')
     const queuedAt = now()
     const textMayChange = drafts.some(changesText)
-    const [me, existing, storedClock, ctx, row, text] = await Promise.all([
+    const [me, sealedEvents, storedClock, ctx, sealedRow, sealedText] = await Promise.all([
       identityIn(meta),
       getAll<ComplaintEvent>(events.index('complaintId'), complaintId),
       clockIn(meta),
@@ -140,6 +177,7 @@ export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: Ev
       req(tx.objectStore('complaints').get(complaintId)) as Promise<ComplaintRow | undefined>,
       textMayChange ? req(tx.objectStore('texts').get(complaintId)) as Promise<TextRow | undefined> : undefined,
     ])
+    const [existing, row, text] = await alive(tx, 'meta', Promise.all([openRows(sealedEvents), openRow(sealedRow), openRow(sealedText)]))
     let state = fold(existing)
     let clock = storedClock
     const branchId = state?.branchId ?? me.branchId
@@ -158,11 +196,13 @@ export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: Ev
     }
     if (!state) throw new Error('notRecorded')
     const outbox = tx.objectStore('outbox')
-    made.forEach((e, i) => {
+    const changed = changedProjections([state], ctx, { rows: [row], texts: new Map(textMayChange ? [[complaintId, text]] : []) })
+    const [sealedMade, sealedChanged] = await alive(tx, 'meta', Promise.all([sealAll('events', made), sealChanged(changed)]))
+    sealedMade.forEach((e, i) => {
       events.add(e)
-      outbox.add({ eventId: e.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 })
+      outbox.add({ eventId: made[i]!.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 })
     })
-    putChanged(tx, changedProjections([state], ctx, { rows: [row], texts: new Map(textMayChange ? [[complaintId, text]] : []) }))
+    putChanged(tx, sealedChanged)
     if (clock) meta.put({ key: 'hlc', value: encodeHlc(clock) })
     await finished
     return made
@@ -179,71 +219,82 @@ export interface RawBookQuery { after?: { receivedAt: string; id: string }; limi
 export function rawBookPage(db: IDBDatabase, q: RawBookQuery = {}): Promise<ComplaintRow[]> {
   const tx = db.transaction('complaints', 'readonly')
   const range = IDBKeyRange.bound([LOWEST, LOWEST], q.after ? [q.after.receivedAt, q.after.id] : [HIGHEST, HIGHEST], false, !!q.after)
-  return getAll<ComplaintRow>(tx.objectStore('complaints').index('[receivedAt+id]'), range, q.limit ?? 50, 'prev')
+  return opened(getAll<ComplaintRow>(tx.objectStore('complaints').index('[receivedAt+id]'), range, q.limit ?? 50, 'prev'))
 }
 
-const prefix = (p: string) => IDBKeyRange.bound(p, p + HIGHEST, false, false)
-
-const reverse = (digits: string) => [...digits].reverse().join('')
+/** The rows of the `find` index (blind keys of phone prefixes and tails, name starts) holding this key, sealed. */
+const byFind = (store: IDBObjectStore, key: string, count: number) => getAll<ComplaintRow>(store.index('find'), key, count)
 
 /**
- * searchComplaints on raw IndexedDB: a masked phone (start and tail), phone tail and start, name prefix, then words
- * of the text (one character: every term starting with it).
+ * searchComplaints on raw IndexedDB: a masked phone (its tail's key, confirmed on the opened rows), phone tail and
+ * start, name start, then words of the text (one character too) — each by its blind key (HMAC of the same term the
+ * app hashes), all the query's keys hashed at once before any transaction; rows opened after the reads.
  */
 export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Promise<ComplaintRow[]> {
   const q = text.trim()
   if (!q) return []
-  const tx = db.transaction(['complaints', 'texts'], 'readonly')
-  const store = tx.objectStore('complaints')
+  const hmac = requireKeys().index
+  const complaints = () => db.transaction('complaints', 'readonly').objectStore('complaints')
   const masked = /^(\d{3})\*+(\d{3,4})$/.exec(q.replace(/\s/g, ''))
   if (masked) {
-    const rows = await getAll<ComplaintRow>(store.index('phoneReversed'), prefix(reverse(masked[2]!)), 0)
+    const [key] = await blindKeys(hmac, [`t:${masked[2]!}`])
+    const rows = await opened(byFind(complaints(), key!, limit * 4))
     return rows.filter((r) => r.phone.startsWith(masked[1]!)).slice(0, limit)
   }
   const digits = phoneDigits(q)
   if (/^\d{3,}$/.test(digits)) {
-    const [byTail, byStart] = await Promise.all([
-      getAll<ComplaintRow>(store.index('phoneReversed'), prefix(reverse(digits)), limit),
-      getAll<ComplaintRow>(store.index('phone'), prefix(digits), limit),
-    ])
+    if (digits.length < MIN_PHONE_KEY) return []
+    const [tailKey, startKey] = await blindKeys(hmac, [`t:${digits}`, `p:${digits}`])
+    const store = complaints()
+    const [byTail, byStart] = await Promise.all([opened(byFind(store, tailKey!, limit)), opened(byFind(store, startKey!, limit))])
     const rows = digits.length <= 4 ? [...byTail, ...byStart] : [...byStart, ...byTail]
     return [...new Map(rows.map((r) => [r.id, r])).values()].slice(0, limit)
   }
-  const byName = await getAll<ComplaintRow>(store.index('name'), prefix(q), limit)
   const needle = q.toLowerCase()
-  const [first = [...needle].length === 1 ? needle : undefined] = searchTerms(q)
-  if (!first || byName.length >= limit) return byName
+  const name = [...needle]
+  const longName = name.length > MAX_NAME_KEY
+  const term = blindQueryTerm(q)
+  const restTerms = term ? searchTerms(needle).slice(1).filter((t) => [...t].length > 1).map((t) => `w:${t}`) : []
+  const [nameKey, termKey, ...rest] = await blindKeys(hmac, [`n:${name.slice(0, MAX_NAME_KEY).join('')}`, ...(term ? [term, ...restTerms] : [])])
+  let tx = db.transaction(['complaints', 'texts'], 'readonly')
+  let byName = await byFind(tx.objectStore('complaints'), nameKey!, longName ? limit * 4 : limit)
+  if (longName) {
+    // Only a name longer than its indexed start is confirmed on the opened rows (then a new transaction reads on).
+    byName = (await openRows(byName)).filter((r) => r.name.toLowerCase().startsWith(needle)).slice(0, limit)
+    tx = db.transaction(['complaints', 'texts'], 'readonly')
+  }
+  if (!termKey || byName.length >= limit) return longName ? byName : openRows(byName)
   const want = limit - byName.length
   const seen = new Set(byName.map((r) => r.id))
   const ids: string[] = []
-  const one = [...first].length === 1
+  // The query's other pairs confirm it on the stored keys alone: no text is opened.
   await new Promise<void>((resolve, reject) => {
-    const index = tx.objectStore('texts').index('terms')
-    // One character: keys alone (every text with a term starting with it holds it), as searchComplaints does.
-    const r = one ? index.openKeyCursor(prefix(first)) : index.openCursor(first)
+    const r = tx.objectStore('texts').index('terms').openCursor(termKey)
     r.onsuccess = () => {
       const c = r.result
       if (!c || ids.length >= want) return resolve()
-      const id = c.primaryKey as string
-      if (!seen.has(id) && (one || (c as IDBCursorWithValue).value.text.includes(needle))) {
-        seen.add(id)
-        ids.push(id)
+      const row = c.value as { id: string; terms: string[] }
+      if (!seen.has(row.id) && rest.every((k) => row.terms.includes(k))) {
+        seen.add(row.id)
+        ids.push(row.id)
       }
       c.continue()
     }
     r.onerror = () => reject(r.error)
   })
+  const store = tx.objectStore('complaints')
   const byText = await Promise.all(ids.map((id) => req(store.get(id)) as Promise<ComplaintRow | undefined>))
-  return [...byName, ...byText.filter((r): r is ComplaintRow => r !== undefined)]
+  const [names, texts] = await Promise.all([longName ? byName : openRows(byName), openRows(byText.filter((r): r is ComplaintRow => r !== undefined))])
+  return [...names, ...texts]
 }
 
 /** needsAction on raw IndexedDB: three index ranges, merged and sorted. */
 export async function rawNeedsAction(db: IDBDatabase, endOfToday: string, today: string, limit = 200): Promise<ComplaintRow[]> {
   const store = db.transaction('complaints', 'readonly').objectStore('complaints')
   const [due, followUps, extended] = await Promise.all([
-    getAll<ComplaintRow>(store.index('dueAt'), IDBKeyRange.bound('0', endOfToday), limit),
-    getAll<ComplaintRow>(store.index('followUpDue'), IDBKeyRange.bound('0', today), limit),
-    getAll<ComplaintRow>(store.index('extendedUntil'), IDBKeyRange.lowerBound('', true), limit),
+    opened(getAll<ComplaintRow>(store.index('dueAt'), IDBKeyRange.bound('0', endOfToday), limit)),
+    opened(getAll<ComplaintRow>(store.index('followUpDue'), IDBKeyRange.bound('0', today), limit)),
+    opened(getAll<ComplaintRow>(store.index('extendedUntil'), IDBKeyRange.lowerBound('', true), limit)),
   ])
   const byId = new Map([...due, ...followUps, ...extended].map((r) => [r.id, r]))
   return [...byId.values()].sort((a, b) => (a.dueAt || a.followUpDue || a.extendedUntil).localeCompare(b.dueAt || b.followUpDue || b.extendedUntil))
@@ -262,7 +313,7 @@ export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cur
     const textIds = [...new Set(events.filter(changesText).map((e) => e.complaintId))]
     const get = <T>(name: string, ids: string[]) => Promise.all(ids.map((id) => req(tx.objectStore(name).get(id)) as Promise<T | undefined>))
     // One batch of reads, then one of writes, as applyRemote does.
-    const [me, storedClock, ctx, held, rows, texts] = await Promise.all([
+    const [me, storedClock, ctx, sealedHeld, sealedRows, sealedTexts] = await Promise.all([
       identityIn(meta),
       clockIn(meta),
       contextIn(meta, new Date(now())),
@@ -270,13 +321,16 @@ export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cur
       get<ComplaintRow>('complaints', touched),
       get<TextRow>('texts', textIds),
     ])
+    const [held, rows, texts] = await alive(tx, 'meta', Promise.all([Promise.all(sealedHeld.map(openRows)), openRows(sealedRows), openRows(sealedTexts)]))
     let clock = storedClock
     for (const e of events) clock = receiveHlc(clock, decodeHlc(e.hlc), now(), me.deviceId)
     const folded = touched.map((id, i) => ({ state: fold([...held[i]!, ...page.get(id)!]), row: rows[i] }))
       .filter((f): f is { state: ComplaintState; row: ComplaintRow | undefined } => f.state !== null)
-    for (const e of events) store.put(e)
+    const changed = changedProjections(folded.map((f) => f.state), ctx, { rows: folded.map((f) => f.row), texts: new Map(textIds.map((id, i) => [id, texts[i]])) })
+    const [sealedEvents, sealedChanged] = await alive(tx, 'meta', Promise.all([sealAll('events', events), sealChanged(changed)]))
+    for (const e of sealedEvents) store.put(e)
     if (clock) meta.put({ key: 'hlc', value: encodeHlc(clock) })
-    putChanged(tx, changedProjections(folded.map((f) => f.state), ctx, { rows: folded.map((f) => f.row), texts: new Map(textIds.map((id, i) => [id, texts[i]])) }))
+    putChanged(tx, sealedChanged)
   }
   await finished
 }
@@ -285,20 +339,28 @@ export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cur
 async function writeChanged(tx: IDBTransaction, states: ComplaintState[], ctx: ClockContext, textMayChange: (id: string) => boolean): Promise<void> {
   const get = <T>(store: string, ids: string[]) => Promise.all(ids.map((id) => req(tx.objectStore(store).get(id)) as Promise<T | undefined>))
   const textIds = states.map((s) => s.id).filter(textMayChange)
-  const [rows, texts] = await Promise.all([get<ComplaintRow>('complaints', states.map((s) => s.id)), get<TextRow>('texts', textIds)])
-  putChanged(tx, changedProjections(states, ctx, { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }))
+  const [rows, texts] = await alive(tx, 'meta', Promise.all([get<ComplaintRow>('complaints', states.map((s) => s.id)), get<TextRow>('texts', textIds)]).then(([r, t]) => Promise.all([openRows(r), openRows(t)])))
+  putChanged(tx, await alive(tx, 'meta', sealChanged(changedProjections(states, ctx, { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }))))
 }
 
-function putChanged(tx: IDBTransaction, changed: { rows: ComplaintRow[]; texts: TextRow[] }): void {
+/** The changed book rows and texts, sealed as the middleware seals them. */
+export async function sealChanged(changed: { rows: ComplaintRow[]; texts: TextRow[] }): Promise<{ rows: unknown[]; texts: unknown[] }> {
+  const [rows, texts] = await Promise.all([sealAll('complaints', changed.rows), sealAll('texts', changed.texts)])
+  return { rows, texts }
+}
+
+export function putChanged(tx: IDBTransaction, changed: { rows: unknown[]; texts: unknown[] }): void {
   for (const r of changed.rows) tx.objectStore('complaints').put(r)
   for (const t of changed.texts) tx.objectStore('texts').put(t)
 }
 
 /** The physical floor for storing a page: a bare put of the events in one transaction. */
 export async function rawBulkPut(db: IDBDatabase, events: StoredEvent[]): Promise<void> {
+  // Sealed before the transaction opens: a bare put needs nothing read first.
+  const sealed = await sealAll('events', events)
   const tx = db.transaction('events', 'readwrite')
   const store = tx.objectStore('events')
-  for (const e of events) store.put(e)
+  for (const e of sealed) store.put(e)
   await done(tx)
 }
 
@@ -311,7 +373,7 @@ async function rawReprojectOpen(db: IDBDatabase): Promise<void> {
     req(tx.objectStore('complaints').index('dueAt').getAllKeys(IDBKeyRange.lowerBound('', true))) as Promise<string[]>,
   ])
   const byComplaint = tx.objectStore('events').index('complaintId')
-  const histories = await Promise.all(ids.map((id) => getAll<ComplaintEvent>(byComplaint, id)))
+  const histories = await alive(tx, 'meta', Promise.all(ids.map((id) => getAll<ComplaintEvent>(byComplaint, id))).then((h) => Promise.all(h.map(openRows))))
   await writeChanged(tx, histories.map(fold).filter((s): s is ComplaintState => s !== null), ctx, () => false)
   await finished
 }
