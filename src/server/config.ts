@@ -22,6 +22,14 @@ const schema = z.object({
   }).optional(),
   /** Server processes sharing the port (PostgreSQL only: the embedded database belongs to one process). */
   WORKERS: z.coerce.number({ error: 'WORKERS must be a number of processes' }).int('WORKERS must be a whole number').min(1, 'WORKERS must be at least 1').max(64, 'WORKERS must be at most 64').default(1),
+  /** Alerts by e-mail (all optional: without SMTP_HOST no mail is sent and alerts wait, queued, until it is set). */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number({ error: 'SMTP_PORT must be a number' }).int('SMTP_PORT must be a whole number').min(1, 'SMTP_PORT must be at least 1').max(65535, 'SMTP_PORT must be at most 65535').default(587),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).default('complaint-desk@localhost'),
+  /** The China-time hour (0–23) at which daily digests go out. */
+  ALERT_DIGEST_HOUR: z.coerce.number({ error: 'ALERT_DIGEST_HOUR must be an hour from 0 to 23' }).int('ALERT_DIGEST_HOUR must be a whole hour').min(0, 'ALERT_DIGEST_HOUR must be at least 0').max(23, 'ALERT_DIGEST_HOUR must be at most 23').default(8),
   /** First run: the first administrator's password (otherwise a one-time one is printed). */
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
 })

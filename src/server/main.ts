@@ -2,6 +2,7 @@ import cluster from 'node:cluster'
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { buildApp } from './app'
+import { startAlerts } from './alerts/startAlerts'
 import { startHousekeeping } from './housekeeping'
 import { ensureFirstAdmin } from './bootstrap'
 import { loadConfig } from './config'
@@ -113,7 +114,10 @@ async function start(config: Config, options: { worker: boolean }): Promise<void
     const prepared = options.worker ? null : await prepare(config, db)
     const app = await buildApp({ db, distDir: config.DIST_DIR, logger: { level: config.LOG_LEVEL }, trustProxy: config.TRUST_PROXY })
     // One process purges; with several, the first does.
-    if (!options.worker || cluster.worker?.id === 1) startHousekeeping(db, app.log)
+    if (!options.worker || cluster.worker?.id === 1) {
+      startHousekeeping(db, app.log)
+      startAlerts(db, app.log, config)
+    }
     await step(`Cannot listen on ${config.HOST}:${config.PORT} (set PORT or HOST)`, () => app.listen({ port: config.PORT, host: config.HOST }))
     if (prepared) {
       banner(config, (app.server.address() as AddressInfo).port, prepared, 1)
