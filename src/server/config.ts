@@ -30,6 +30,14 @@ const schema = z.object({
   SMS_CALLBACK_SECRET: z.string().min(16, 'SMS_CALLBACK_SECRET must be at least 16 characters').optional(),
   SMS_PER_MINUTE: z.coerce.number({ error: 'SMS_PER_MINUTE must be a number' }).int().min(1).max(10_000).default(60),
   SMS_PER_BRANCH_PER_MINUTE: z.coerce.number({ error: 'SMS_PER_BRANCH_PER_MINUTE must be a number' }).int().min(1).max(10_000).default(10),
+  /** Alerts by e-mail (all optional: without SMTP_HOST no mail is sent and alerts wait, queued, until it is set). */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number({ error: 'SMTP_PORT must be a number' }).int('SMTP_PORT must be a whole number').min(1, 'SMTP_PORT must be at least 1').max(65535, 'SMTP_PORT must be at most 65535').default(587),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).default('complaint-desk@localhost'),
+  /** The China-time hour (0–23) at which daily digests go out. */
+  ALERT_DIGEST_HOUR: z.coerce.number({ error: 'ALERT_DIGEST_HOUR must be an hour from 0 to 23' }).int('ALERT_DIGEST_HOUR must be a whole hour').min(0, 'ALERT_DIGEST_HOUR must be at least 0').max(23, 'ALERT_DIGEST_HOUR must be at most 23').default(8),
   /** First run: the first administrator's password (otherwise a one-time one is printed). */
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
 })

@@ -2,6 +2,7 @@ import cluster from 'node:cluster'
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { buildApp } from './app'
+import { startAlerts } from './alerts/startAlerts'
 import { startHousekeeping } from './housekeeping'
 import { ensureFirstAdmin } from './bootstrap'
 import { loadConfig } from './config'
@@ -117,7 +118,10 @@ async function start(config: Config, options: { worker: boolean }): Promise<void
     const sms: { settings?: typeof smsSettings; kick?: () => void } = { settings: smsSettings }
     const app = await buildApp({ db, distDir: config.DIST_DIR, logger: { level: config.LOG_LEVEL }, trustProxy: config.TRUST_PROXY, sms })
     // One process purges; with several, the first does.
-    if (!options.worker || cluster.worker?.id === 1) startHousekeeping(db, app.log)
+    if (!options.worker || cluster.worker?.id === 1) {
+      startHousekeeping(db, app.log)
+      startAlerts(db, app.log, config)
+    }
     // Every process sends (a job is claimed by one, with SKIP LOCKED): a push is answered and its SMS sent by the same one.
     if (smsSettings) sms.kick = startSmsSender(db, httpGateway(smsSettings), smsSettings, app.log.child({ part: 'sms' })).kick
     await step(`Cannot listen on ${config.HOST}:${config.PORT} (set PORT or HOST)`, () => app.listen({ port: config.PORT, host: config.HOST }))

@@ -54,6 +54,10 @@ const child = spawn(process.execPath, run(entry), {
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     ADMIN_PASSWORD,
+    // Alerts go to the local SMTP server alerts.spec.ts listens with (nothing listens otherwise: they wait, queued).
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(Number(process.env.E2E_PORT ?? '4317') + 20_000),
+    SMTP_FROM: 'desk@e2e.test',
   },
 })
 console.log(`e2e server: ${entry} serving ${dist} (data ${data})`)

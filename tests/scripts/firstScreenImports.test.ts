@@ -55,7 +55,10 @@ function firstScreenModules(): string[] {
 describe('the first screen imports no barrel', () => {
   it('lints every module the first screen loads with the no-barrel rule (eslint.config.js)', async () => {
     const modules = firstScreenModules()
-    expect(modules).toContain('src/ui/book/BookPage.vue')
+    // The first screen is the lock screen (every start asks for the PIN): the app shell, not the book, which loads
+    // while the PIN is typed and is held to the same rule (its files are in the rule's list).
+    expect(modules).toContain('src/ui/App.vue')
+    expect(modules).not.toContain('src/ui/book/BookPage.vue')
     const eslint = new ESLint({ cwd: root })
     const unchecked: string[] = []
     for (const file of modules) {

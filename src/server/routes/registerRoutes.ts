@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import { registerAuthentication } from '../auth/authenticate'
 import type { Database } from '../db/Database'
+import { alertRoutes } from './alertRoutes'
 import { auditRoutes } from './auditRoutes'
 import { authRoutes } from './authRoutes'
 import { codeReportRoutes } from './codeReportRoutes'
@@ -34,4 +35,5 @@ export async function registerRoutes(app: FastifyInstance, options: { db: Databa
   reportRoutes(app, options.db)
   codeReportRoutes(app, options.db)
   deskRoutes(app, options.db)
+  alertRoutes(app, options.db)
 }

@@ -1,6 +1,7 @@
 import { admitEvents, parseEvent } from '../../domain'
 import type { ComplaintEvent, PushResult, StaffRole } from '../../domain'
 import type { Database, Queryable } from '../db/Database'
+import { recordAlerts } from '../alerts/recordAlerts'
 import { enqueueSms } from '../sms/smsJobs'
 import { projectComplaints } from './projectComplaints'
 
@@ -56,6 +57,8 @@ export async function ingestEvents(db: Database, device: DeviceContext, raw: Rec
       touched.set(event.complaintId, entry)
     }
     await projectComplaints(tx, touched, now)
+    // Alerts for supervisors are queued with the events they come from (an outbox), and sent after commit.
+    await recordAlerts(tx, device.branchId, accepted.map((a) => a.event))
     return results
   })
 }

@@ -57,6 +57,16 @@ const zhCN = {
       otherBranch: '只能为您分管的网点生成启用码',
     },
     secret: { copy: '复制', copied: '已复制', close: '关闭' },
+    alerts: {
+      title: '邮件提醒',
+      hint: '投诉上报给您、登记重大或群体投诉、延期申请待审批、下一个工作日结束前到期时，通过邮件提醒您。邮件只写投诉编号，不含客户信息。',
+      mode: '提醒方式',
+      modes: { immediate: '逐条即时提醒', digest: '每日汇总一封', off: '不发邮件' },
+      email: '接收提醒的邮箱',
+      save: '保存',
+      saved: '提醒设置已保存',
+      errors: { emailRequired: '请填写接收提醒的邮箱', invalidEmail: '邮箱格式不正确' },
+    },
   },
   reports: {
     title: '统计报表',
@@ -180,6 +190,16 @@ const en: typeof zhCN = {
       otherBranch: 'You can make enrolment codes only for the branches you cover',
     },
     secret: { copy: 'Copy', copied: 'Copied', close: 'Close' },
+    alerts: {
+      title: 'E-mail alerts',
+      hint: 'An e-mail when a complaint is escalated to you, a major or group complaint is recorded, an extension request waits, or a deadline falls due before the end of the next working day. It names the case number only, never the customer.',
+      mode: 'How to alert you',
+      modes: { immediate: 'Each one at once', digest: 'One daily digest', off: 'No e-mail' },
+      email: 'E-mail address for alerts',
+      save: 'Save',
+      saved: 'Alert settings saved',
+      errors: { emailRequired: 'Enter the address to send alerts to', invalidEmail: 'This is not an e-mail address' },
+    },
   },
   reports: {
     title: 'Reports',
