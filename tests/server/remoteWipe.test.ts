@@ -61,7 +61,8 @@ describe.each(BACKENDS)('remote wipe on $name', (backend) => {
     expect(refused.json()).toMatchObject({ error: 'device_wipe', revokedBy: '管理员' })
     expect(Date.parse(refused.json().revokedAt)).toBeGreaterThan(Date.now() - 60_000)
     // Nor anything else a tablet may call.
-    expect((await app.inject({ url: '/api/branch', headers: bank.auth(bank.tokens.b1) })).json().error).toBe('device_wipe')
+    const verify = await app.inject({ method: 'POST', url: '/api/auth/verify-staff', headers: bank.auth(bank.tokens.b1), payload: { username: 'li', password: 'whatever-it-is' } })
+    expect([verify.statusCode, verify.json().error]).toEqual([401, 'device_wipe'])
     expect((await deviceRow('tab-b1')).revoked_by).toBe('root')
 
     // The acknowledgement, with what the tablet could not deliver.
