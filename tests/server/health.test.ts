@@ -16,7 +16,7 @@ describe.each(BACKENDS)('migrations and health on $name', (backend) => {
     expect(await migrate(db)).toEqual([])
     const { rows } = await db.query<{ table_name: string }>(
       `select table_name from information_schema.tables where table_schema = current_schema() order by table_name`)
-    expect(rows.map((r) => r.table_name)).toEqual(['audit_log', 'branches', 'complaints', 'device_staff', 'devices', 'enrolment_codes', 'events', 'schema_migrations', 'sessions', 'settings', 'sign_in_failures', 'staff', 'staff_branches'])
+    expect(rows.map((r) => r.table_name)).toEqual(['alert_preferences', 'alerts', 'audit_log', 'branches', 'complaints', 'device_staff', 'devices', 'enrolment_codes', 'events', 'schema_migrations', 'sessions', 'settings', 'sign_in_failures', 'sms_jobs', 'staff', 'staff_branches'])
     const unique = await db.query(`select 1 from information_schema.table_constraints
       where table_schema = current_schema() and table_name = 'events' and constraint_type = 'UNIQUE'`)
     expect(unique.rows).toHaveLength(1)
