@@ -238,7 +238,7 @@ describe('the administrator’s console', () => {
     expect(wrapper.get('[data-testid="tablet-revoke-dialog"]').text()).toContain('停用 大堂 1 号？')
     await wrapper.get('[data-testid="tablet-revoke-wipe"]').setValue(true)
     await wrapper.get('[data-testid="tablet-revoke-confirm"]').trigger('click')
-    await vi.waitFor(() => expect(row('大堂 1 号').get('[data-testid="tablet-state"]').text()).toBe('已停用并清除'))
+    await vi.waitFor(() => expect(row('大堂 1 号').get('[data-testid="tablet-state"]').text()).toBe('已停用，待清除'))
     expect(calls.find((c) => c.path === '/api/devices/d1/revoke')!.body).toEqual({ wipe: true })
     expect(wrapper.find('[data-testid="tablet-revoke-dialog"]').exists()).toBe(false)
   })
