@@ -26,8 +26,8 @@
   var KEY = 'complaint-desk.wiped'
   var locale = localStorage.getItem('complaint-desk.locale') === 'en' ? 'en' : 'zh-CN'
   var w = WORDS[locale]
-  var notice = null
-  try { notice = JSON.parse(localStorage.getItem(KEY) || 'null') } catch (e) { notice = null }
+  var notice
+  try { notice = JSON.parse(localStorage.getItem(KEY) || 'null') } catch { notice = null }
   var at = function (iso) {
     if (!iso) return '—'
     return new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso))
