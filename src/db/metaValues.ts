@@ -86,6 +86,11 @@ export interface MetaValues {
   tabletKeyPair: TabletKeyPair
   /** How far the first unlock after the update to sealed storage got (crypto/sealStored.ts). */
   sealProgress: SealProgress
+  /**
+   * Complaints the retention job removed from this tablet (sync/pruneRetired.ts): when a pull brings a new event for one,
+   * the tablet fetches its whole history from the centre first, so it never holds a complaint's tail without its start.
+   */
+  pruned: string[]
 }
 
 /** Where sealing what an older build stored has reached: the store and the last key sealed, or done. */

@@ -2,6 +2,7 @@ import type { ComplaintDb } from '@/db'
 import { backoffDelay } from './backoff'
 import type { BackoffOptions } from './backoff'
 import { pullEvents, readCursor } from './pullEvents'
+import { pruneRetired } from './pruneRetired'
 import { pushOutbox } from './pushOutbox'
 import { tabletReport, wipeTablet } from './tabletReport'
 import type { WipeNotice } from './tabletReport'
@@ -112,6 +113,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
       await pullEvents(db, transport, {
         onDeviceToken: options.onDeviceToken, onActiveStaff: options.onActiveStaff, report: appVersion ? () => tabletReport(db, appVersion) : undefined,
       })
+      // Pulled to the end, the tablet holds what the centre holds: finished complaints past retention may go. A failure
+      // here is no failure of the sync (nothing is lost by keeping them); the next sync weighs them again.
+      await pruneRetired(db, { now }).catch(() => undefined)
       Object.assign(status, { state: 'idle', lastSyncedAt: now(), lastError: null, lastErrorCode: null, lastErrorKind: null, lastErrorStatus: null, failures: 0 })
       emit()
       schedule(options.intervalMs ?? 60_000)

@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '@/domain'
-import type { PullResponse, PushRequest, PushResponse, TabletReport } from '@/domain'
+import type { ComplaintHistoryResponse, PullResponse, PushRequest, PushResponse, TabletReport } from '@/domain'
 import { send } from '@/http/apiClient'
 import type { SyncTransport } from './transport'
 
@@ -24,6 +24,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       const reported = report ? `&pending=${report.pending}&app=${encodeURIComponent(report.app)}${report.wipe ? '&wipe=1' : ''}` : ''
       return call<PullResponse>(`/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=${after}&limit=${limit}${reported}`)
     },
+    history: (complaintId: string) => call<ComplaintHistoryResponse>(`/api/sync/complaints/${encodeURIComponent(complaintId)}/events`),
     wiped: async (undelivered: number) => {
       await call('/api/sync/wiped', { undelivered })
     },

@@ -2,6 +2,7 @@ import { applyRemote, reprojectOpen } from '@/db'
 import type { ComplaintDb } from '@/db'
 import { clockOffset } from '@/domain'
 import type { TabletReport } from '@/domain'
+import { refetchPruned } from './refetchPruned'
 import type { SyncTransport } from './transport'
 
 export async function readCursor(db: ComplaintDb): Promise<number> {
@@ -42,6 +43,8 @@ export async function pullEvents(db: ComplaintDb, transport: SyncTransport, opti
     if (page.cursor < after) throw new Error(`Server cursor went back from ${after} to ${page.cursor}`)
     // The centre rotated this tablet's token: keep the new one before anything else (the old one works a while longer).
     if (page.deviceToken) await options.onDeviceToken?.(page.deviceToken)
+    // A complaint removed by retention that comes back with this page: its whole history first.
+    await refetchPruned(db, transport, page.events, APPLY_SLICE)
     for (let start = 0; start + APPLY_SLICE < page.events.length; start += APPLY_SLICE) {
       await applyRemote(db, page.events.slice(start, start + APPLY_SLICE))
     }

@@ -121,4 +121,23 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
     const wang = await signIn('wang')
     expect((await app.inject({ url: `/api/complaints/${late.complaintId}`, headers: bank.auth(wang) })).statusCode).toBe(404)
   })
+
+  it('gives a tablet a complaint’s whole history for its own branch only (retention refetch)', async () => {
+    const recorded = event('b1', 'tab-b1')
+    const note = event('b1', 'tab-b1', { complaintId: recorded.complaintId, type: 'note.added', payload: { text: '回访' } } as Partial<ComplaintEvent>)
+    const other = event('b2', 'tab-b2')
+    await push(bank.tokens.b1, [recorded, note])
+    await push(bank.tokens.b2, [other])
+    const history = (id: string, token: string) => app.inject({ url: `/api/sync/complaints/${id}/events`, headers: bank.auth(token) })
+    const res = await history(recorded.complaintId, bank.tokens.b1)
+    expect(res.statusCode).toBe(200)
+    expect(res.json().events.map((e: { id: string; serverSeq: number }) => [e.id, typeof e.serverSeq])).toEqual([[recorded.id, 'number'], [note.id, 'number']])
+    // Another branch's complaint is as one that does not exist; so is an unknown id. A malformed id is refused.
+    expect((await history(other.complaintId, bank.tokens.b1)).statusCode).toBe(404)
+    expect((await history(recorded.complaintId, bank.tokens.b2)).statusCode).toBe(404)
+    expect((await history(newId(), bank.tokens.b1)).statusCode).toBe(404)
+    expect((await history('not-an-id', bank.tokens.b1)).statusCode).toBe(400)
+    // Only a device asks: no token, no history.
+    expect((await app.inject({ url: `/api/sync/complaints/${recorded.complaintId}/events` })).statusCode).toBe(401)
+  })
 })

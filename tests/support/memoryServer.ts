@@ -1,5 +1,6 @@
 import { admitEvents, parseEvent, PROTOCOL_VERSION } from '@/domain'
 import type { ComplaintEvent, IntakeContext, PulledEvent, PullResponse, PushRequest, PushResponse, StaffRole } from '@/domain'
+import { SyncHttpError } from '@/sync'
 import type { SyncTransport } from '@/sync'
 
 /**
@@ -55,7 +56,15 @@ export function memoryServer(options: { branchId?: string; staff?: IntakeContext
     events: (): ComplaintEvent[] => log.map(withoutSeq),
     /** A tablet's connection; `deviceId` is the enrolled tablet the token stands for (the batch's own by default). */
     transport(deviceId?: string): SyncTransport {
-      return { push: async (r) => structuredClone(push(structuredClone(r), deviceId)), pull: async (a, l) => structuredClone(pull(a, l)) }
+      return {
+        push: async (r) => structuredClone(push(structuredClone(r), deviceId)),
+        pull: async (a, l) => structuredClone(pull(a, l)),
+        history: async (id) => {
+          const events = log.filter((e) => e.complaintId === id)
+          if (events.length === 0) throw new SyncHttpError(404, 'not_found', 'No such complaint in this branch')
+          return structuredClone({ protocol: PROTOCOL_VERSION, events })
+        },
+      }
     },
   }
 }

@@ -4,7 +4,7 @@ import { fold, newId } from '@/domain'
 import { commit, ComplaintDb } from '@/db'
 import { backoffDelay, createSyncEngine, pullEvents, pushOutbox, readCursor, SyncHttpError } from '@/sync'
 import type { SyncTransport } from '@/sync'
-import { RECORDED } from '../support/eventFactory'
+import { eventFactory, RECORDED } from '../support/eventFactory'
 import { memoryServer } from '../support/memoryServer'
 
 const dbs: ComplaintDb[] = []
@@ -313,6 +313,37 @@ describe('a locked tablet (issue 17)', () => {
     await engine.requestSync()
     expect(engine.status().state).toBe('revoked')
     expect(await db.outbox.count()).toBe(1)
+    engine.stop()
+  })
+})
+
+describe('retention', () => {
+  it('removes an old finished complaint after a sync, and brings its whole history back when a new event of it comes', async () => {
+    const server = memoryServer()
+    const DAY = 86_400_000
+    const f = eventFactory({ branchId: 'local', start: Date.now() - 200 * DAY })
+    const old = [f.make({ type: 'complaint.recorded', payload: RECORDED }), f.make({ type: 'complaint.withdrawn', payload: { reason: '客户撤回' } })]
+    expect((await server.transport().push({ protocol: 1, events: old })).results.map((r) => r.status)).toEqual(['accepted', 'accepted'])
+    const db = tablet()
+    const kept = await record(db, '李雷')
+    const engine = createSyncEngine({ db, transport: server.transport() })
+    await engine.requestSync()
+    expect(engine.status().state).toBe('idle')
+    expect(await db.complaints.get(f.complaintId)).toBeUndefined()
+    expect(await db.events.where('complaintId').equals(f.complaintId).count()).toBe(0)
+    expect(await db.getMeta('pruned')).toEqual([f.complaintId])
+    expect(await db.complaints.get(kept)).toBeDefined()
+
+    // Another tablet adds a note today: the next pull brings the note, and with it the complaint's whole history.
+    const note = f.make({ type: 'note.added', payload: { text: '客户来电询问' } }, { wall: Date.now() })
+    expect((await server.transport().push({ protocol: 1, events: [note] })).results[0]!.status).toBe('accepted')
+    await engine.requestSync()
+    const events = await db.events.where('complaintId').equals(f.complaintId).toArray()
+    expect(events.map((e) => e.id).sort()).toEqual([...old, note].map((e) => e.id).sort())
+    expect((await db.complaints.get(f.complaintId))?.status).toBe('withdrawn')
+    expect(fold(events)?.customer.name).toBe(RECORDED.customer.name)
+    // Recently active, it stays; and it is no longer counted as removed.
+    expect(await db.getMeta('pruned')).toEqual([])
     engine.stop()
   })
 })

@@ -86,4 +86,10 @@ export interface PullResponse {
   deviceToken?: string
 }
 
+/** A complaint's whole history at the centre, for a tablet that had pruned it (retention) and pulled a new event of it. */
+export interface ComplaintHistoryResponse {
+  protocol: typeof PROTOCOL_VERSION
+  events: PulledEvent[]
+}
+
 export const pulledEventSchema = complaintEventSchema.and(z.object({ serverSeq: z.number().int().positive() }))

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema } from '../../domain'
-import type { PullResponse, PushResponse } from '../../domain'
+import type { ComplaintHistoryResponse, PulledEvent, PullResponse, PushResponse } from '../../domain'
 import type { Database } from '../db/Database'
 import { audit } from '../audit/audit'
 import { rotateDeviceToken } from '../auth/deviceTokens'
@@ -15,6 +15,8 @@ import { pullBranchEvents } from '../sync/pullBranchEvents'
 import type { SmsService } from './smsRoutes'
 
 const wipedBody = z.object({ undelivered: z.int().min(0).max(1_000_000).default(0) })
+
+const historyParams = z.object({ id: z.uuid() })
 
 const unsupported = () => new HttpError(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`)
 
@@ -68,5 +70,19 @@ export function syncRoutes(app: FastifyInstance, db: Database, sms: SmsService =
     // The branch code and letter this tablet numbers its complaints with (an administrator may set the code later).
     const caseNumbering = await caseNumberingOf(db, device.deviceId)
     return { protocol: PROTOCOL_VERSION, ...page, serverTime: new Date().toISOString(), settings: await readSettings(db), staffIds, caseNumbering, smsGateway: !!sms.settings, ...(deviceToken ? { deviceToken } : {}) }
+  })
+
+  /**
+   * A complaint's whole history, for a tablet that removed it (retention) and has since pulled a new event of it.
+   * Only the tablet's own branch's: another branch's complaint is answered as one that does not exist.
+   */
+  app.get('/api/sync/complaints/:id/events', { config: { access: 'device' } }, async (request): Promise<ComplaintHistoryResponse> => {
+    const params = historyParams.safeParse(request.params)
+    if (!params.success) throw new HttpError(400, 'invalid', 'id: not a complaint id')
+    const device = deviceOf(request)
+    const { rows } = await db.query<{ server_seq: number; body: PulledEvent }>(
+      'select server_seq, body from events where complaint_id = $1 and branch_id = $2 order by server_seq', [params.data.id, device.branchId])
+    if (rows.length === 0) throw new HttpError(404, 'not_found', 'No such complaint in this branch')
+    return { protocol: PROTOCOL_VERSION, events: rows.map((r) => ({ ...r.body, serverSeq: Number(r.server_seq) })) }
   })
 }

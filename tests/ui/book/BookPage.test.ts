@@ -54,4 +54,19 @@ describe('the complaint book', () => {
     await wrapper.get('[data-testid="filter-inProgress"]').trigger('click')
     await vi.waitFor(() => expect([shows('王芳'), shows('赵敏')]).toEqual([false, true]))
   })
+
+  it('says at the end of the list where the complaints finished long ago are, by the centre’s retention policy', async () => {
+    db = new ComplaintDb(`book-${newId()}`)
+    await commit(db, newId(), [{ type: 'complaint.recorded', payload: RECORDED }])
+    const { wrapper } = await mountWithApp(BookPage, { db, user: { staffId: 'staff-li', name: '李经理' } })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="book-retention"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="book-retention"]').text()).toBe('已办结超过 90 天的投诉已从本机移除，保存在中心；主管可在工作台查询')
+    // The centre sets a year: the line follows the next pull's settings.
+    const { DEFAULT_POLICY } = await import('@/domain')
+    await db.putMeta('settings', { policy: { ...DEFAULT_POLICY, retentionDays: 365 }, version: 2 })
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="book-retention"]').text()).toContain('已办结超过 365 天'))
+    // Below the list, after the last row.
+    const list = wrapper.get('.list').element
+    expect(list.compareDocumentPosition(wrapper.get('[data-testid="book-retention"]').element) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  })
 })

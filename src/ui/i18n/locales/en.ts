@@ -56,6 +56,7 @@ const en: typeof zhCN = {
     overdueBy: { firstResponse: 'First response overdue', handling: '24-hour notice overdue', reply: 'Reply overdue', regulatory: 'Regulatory limit passed', review: 'Review overdue' },
     dueSoonCount: '{n} due soon or overdue',
     count: 'Showing {n}',
+    retention: { older: 'Complaints finished more than {days} days ago have been removed from this tablet and are kept at the centre; a supervisor can look them up at the desk' },
   },
   intake: {
     title: 'Record a complaint',

@@ -55,6 +55,8 @@ export default {
     overdueBy: { firstResponse: '首次响应已超时', handling: '24 小时告知已超时', reply: '答复已超时', regulatory: '监管时限已超时', review: '核查已超时' },
     dueSoonCount: '{n} 件将到期或已超时',
     count: '共显示 {n} 条',
+    // The line at the end of the book: where the complaints the tablet no longer holds are (retention).
+    retention: { older: '已办结超过 {days} 天的投诉已从本机移除，保存在中心；主管可在工作台查询' },
   },
   intake: {
     title: '登记客户投诉',
