@@ -16,19 +16,25 @@ import type { SmsService } from './smsRoutes'
 
 const wipedBody = z.object({ undelivered: z.int().min(0).max(1_000_000).default(0) })
 
-const unsupported = () => new HttpError(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`)
+const unsupported = () =>
+  new HttpError(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`)
 
 export function syncRoutes(app: FastifyInstance, db: Database, sms: SmsService = {}): void {
   // A tablet revoked with a wipe still delivers what it has not sent: nothing recorded on it is lost.
-  app.post('/api/sync/push', { config: { access: 'device', whileWipeOrdered: true } }, async (request): Promise<PushResponse> => {
-    const body = request.body as { protocol?: unknown } | undefined
-    if (body && typeof body === 'object' && 'protocol' in body && body.protocol !== PROTOCOL_VERSION) throw unsupported()
-    const req = pushRequestSchema.parse(body)
-    const results = await ingestEvents(db, deviceOf(request), req.events)
-    // An SMS asked for in this batch is sent now, not at the sender's next round.
-    if (req.events.some((e) => e.type === 'sms.requested')) sms.kick?.()
-    return { protocol: PROTOCOL_VERSION, results }
-  })
+  app.post(
+    '/api/sync/push',
+    { config: { access: 'device', whileWipeOrdered: true } },
+    async (request): Promise<PushResponse> => {
+      const body = request.body as { protocol?: unknown } | undefined
+      if (body && typeof body === 'object' && 'protocol' in body && body.protocol !== PROTOCOL_VERSION)
+        throw unsupported()
+      const req = pushRequestSchema.parse(body)
+      const results = await ingestEvents(db, deviceOf(request), req.events)
+      // An SMS asked for in this batch is sent now, not at the sender's next round.
+      if (req.events.some((e) => e.type === 'sms.requested')) sms.kick?.()
+      return { protocol: PROTOCOL_VERSION, results }
+    },
+  )
 
   /**
    * A tablet revoked with a wipe has pushed what it could and is erasing itself: recorded on its row and in the audit
@@ -41,9 +47,17 @@ export function syncRoutes(app: FastifyInstance, db: Database, sms: SmsService =
     await db.transaction(async (tx) => {
       const { rows } = await tx.query<{ revoked_by: string | null }>(
         'update devices set wipe_acknowledged_at = now(), wipe_undelivered = $2 where id = $1 and wipe_acknowledged_at is null returning revoked_by',
-        [device.deviceId, undelivered])
+        [device.deviceId, undelivered],
+      )
       if (!rows[0]) return
-      await audit(tx, request, 'device.wipe_acknowledged', device.deviceId, { after: { undelivered } }, rows[0].revoked_by ?? device.deviceId)
+      await audit(
+        tx,
+        request,
+        'device.wipe_acknowledged',
+        device.deviceId,
+        { after: { undelivered } },
+        rows[0].revoked_by ?? device.deviceId,
+      )
     })
     return { ok: true }
   })
@@ -57,8 +71,10 @@ export function syncRoutes(app: FastifyInstance, db: Database, sms: SmsService =
     const device = deviceOf(request)
     const { pending, app: version, wipe } = q.data
     if (pending !== undefined || version !== undefined) {
-      await db.query('update devices set pending_events = $2, app_version = $3, can_wipe = $4, reported_at = now() where id = $1',
-        [device.deviceId, pending ?? null, version ?? null, wipe === '1'])
+      await db.query(
+        'update devices set pending_events = $2, app_version = $3, can_wipe = $4, reported_at = now() where id = $1',
+        [device.deviceId, pending ?? null, version ?? null, wipe === '1'],
+      )
     }
     const page = await pullBranchEvents(db, device.branchId, q.data.after, q.data.limit)
     // A token in use for a week is replaced here; the previous one keeps working until the tablet uses the new one.
@@ -67,6 +83,15 @@ export function syncRoutes(app: FastifyInstance, db: Database, sms: SmsService =
     const staffIds = [...(await activeBranchStaff(db, device.branchId)).keys()]
     // The branch code and letter this tablet numbers its complaints with (an administrator may set the code later).
     const caseNumbering = await caseNumberingOf(db, device.deviceId)
-    return { protocol: PROTOCOL_VERSION, ...page, serverTime: new Date().toISOString(), settings: await readSettings(db), staffIds, caseNumbering, smsGateway: !!sms.settings, ...(deviceToken ? { deviceToken } : {}) }
+    return {
+      protocol: PROTOCOL_VERSION,
+      ...page,
+      serverTime: new Date().toISOString(),
+      settings: await readSettings(db),
+      staffIds,
+      caseNumbering,
+      smsGateway: !!sms.settings,
+      ...(deviceToken ? { deviceToken } : {}),
+    }
   })
 }

@@ -28,7 +28,14 @@ describe('the complaint book', () => {
     const zhao = newId()
     await commit(db, wang, [{ type: 'complaint.recorded', payload: RECORDED }])
     await commit(db, zhao, [
-      { type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: '赵敏', phone: '13912349963', consentSms: true, consentPhone: true }, description: '银行卡被吞' } },
+      {
+        type: 'complaint.recorded',
+        payload: {
+          ...RECORDED,
+          customer: { name: '赵敏', phone: '13912349963', consentSms: true, consentPhone: true },
+          description: '银行卡被吞',
+        },
+      },
       { type: 'complaint.acknowledged', payload: {} },
     ])
     const { wrapper } = await mountWithApp(BookPage, { db, user: { staffId: 'staff-li', name: '李经理' } })
