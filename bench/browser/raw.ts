@@ -5,7 +5,20 @@
  * browser offers a faster primitive (IndexedDB 3's getAll with a direction and count) it is used, so the
  * baseline is the best a hand-written layer could do.
  */
-import { decide, decodeHlc, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, phoneDigits, parseEvent, PROTOCOL_VERSION, receiveHlc, resolveSettings, tickHlc } from '../../src/domain'
+import {
+  decide,
+  decodeHlc,
+  encodeHlc,
+  EVENT_SCHEMA_VERSION,
+  fold,
+  newId,
+  phoneDigits,
+  parseEvent,
+  PROTOCOL_VERSION,
+  receiveHlc,
+  resolveSettings,
+  tickHlc,
+} from '../../src/domain'
 import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft, Hlc, PullResponse } from '../../src/domain'
 import { eventsByComplaint } from '../../src/db/applyRemote'
 import { changedProjections, changesText } from '../../src/db/project'
@@ -16,8 +29,17 @@ import { searchTerms } from '../../src/db/searchTerms'
 const LOWEST = ''
 const HIGHEST = '\uffff'
 
-interface IndexSpec { name: string; keyPath: string | string[]; multiEntry: boolean; unique: boolean }
-interface StoreSpec { name: string; keyPath: string | string[]; indexes: IndexSpec[] }
+interface IndexSpec {
+  name: string
+  keyPath: string | string[]
+  multiEntry: boolean
+  unique: boolean
+}
+interface StoreSpec {
+  name: string
+  keyPath: string | string[]
+  indexes: IndexSpec[]
+}
 
 function parseKey(spec: string): { name: string; keyPath: string | string[]; multiEntry: boolean; unique: boolean } {
   let s = spec.trim()
@@ -38,7 +60,10 @@ export function rawSchema(): StoreSpec[] {
     }
   }
   return [...stores].map(([name, spec]) => {
-    const [pk, ...idx] = spec.split(',').map((s) => s.trim()).filter(Boolean)
+    const [pk, ...idx] = spec
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     return { name, keyPath: parseKey(pk!).keyPath, indexes: idx.map(parseKey) }
   })
 }
@@ -85,7 +110,12 @@ const HAS_IDB3 = typeof IDBObjectStore !== 'undefined' && 'getAllRecords' in IDB
 type Source = IDBObjectStore | IDBIndex
 
 /** Up to `count` values of `range` in `direction`: one getAll where the browser can, else a cursor. */
-export function getAll<T>(source: Source, range: IDBKeyRange | IDBValidKey | null, count?: number, direction: IDBCursorDirection = 'next'): Promise<T[]> {
+export function getAll<T>(
+  source: Source,
+  range: IDBKeyRange | IDBValidKey | null,
+  count?: number,
+  direction: IDBCursorDirection = 'next',
+): Promise<T[]> {
   if (HAS_IDB3) return req((source.getAll as (o: unknown) => IDBRequest<T[]>)({ query: range, count, direction }))
   if (direction === 'next') return req(source.getAll(range, count) as IDBRequest<T[]>)
   return new Promise((resolve, reject) => {
@@ -101,10 +131,15 @@ export function getAll<T>(source: Source, range: IDBKeyRange | IDBValidKey | nul
   })
 }
 
-interface Identity { deviceId: string; branchId: string; staffId: string; staffName: string }
+interface Identity {
+  deviceId: string
+  branchId: string
+  staffId: string
+  staffName: string
+}
 
 async function identityIn(meta: IDBObjectStore): Promise<Identity> {
-  const row = await req(meta.get('identity')) as { value: Identity } | undefined
+  const row = (await req(meta.get('identity'))) as { value: Identity } | undefined
   if (row) return row.value
   const deviceId = `tab-${Math.random().toString(16).slice(2, 18).padEnd(16, '0')}`
   const identity = { deviceId, branchId: 'local', staffId: `staff-${deviceId}`, staffName: '大堂经理' }
@@ -113,18 +148,23 @@ async function identityIn(meta: IDBObjectStore): Promise<Identity> {
 }
 
 async function clockIn(meta: IDBObjectStore): Promise<Hlc | null> {
-  const row = await req(meta.get('hlc')) as { value: string } | undefined
+  const row = (await req(meta.get('hlc'))) as { value: string } | undefined
   return row ? decodeHlc(row.value) : null
 }
 
 async function contextIn(meta: IDBObjectStore, now: Date): Promise<ClockContext> {
-  const row = await req(meta.get('settings')) as { value: never } | undefined
+  const row = (await req(meta.get('settings'))) as { value: never } | undefined
   const { calendar, policy } = resolveSettings(row?.value)
   return { now, calendar, policy }
 }
 
 /** commit.ts on raw IndexedDB: decide, stamp, append, queue, project — one read-write transaction. */
-export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: EventDraft[], now: () => number = Date.now): Promise<ComplaintEvent[]> {
+export async function rawCommit(
+  db: IDBDatabase,
+  complaintId: string,
+  drafts: EventDraft[],
+  now: () => number = Date.now,
+): Promise<ComplaintEvent[]> {
   const tx = db.transaction(['events', 'complaints', 'texts', 'outbox', 'meta'], 'readwrite')
   const finished = done(tx)
   try {
@@ -138,7 +178,7 @@ export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: Ev
       clockIn(meta),
       contextIn(meta, new Date(queuedAt)),
       req(tx.objectStore('complaints').get(complaintId)) as Promise<ComplaintRow | undefined>,
-      textMayChange ? req(tx.objectStore('texts').get(complaintId)) as Promise<TextRow | undefined> : undefined,
+      textMayChange ? (req(tx.objectStore('texts').get(complaintId)) as Promise<TextRow | undefined>) : undefined,
     ])
     let state = fold(existing)
     let clock = storedClock
@@ -149,8 +189,13 @@ export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: Ev
       if (!decision.ok) throw new Error(`refused: ${JSON.stringify(decision)}`)
       clock = tickHlc(clock, now(), me.deviceId)
       const parsed = parseEvent({
-        id: newId(), complaintId, branchId, v: EVENT_SCHEMA_VERSION, hlc: encodeHlc(clock),
-        actor: { staffId: me.staffId, staffName: me.staffName, deviceId: me.deviceId }, ...decision.draft,
+        id: newId(),
+        complaintId,
+        branchId,
+        v: EVENT_SCHEMA_VERSION,
+        hlc: encodeHlc(clock),
+        actor: { staffId: me.staffId, staffName: me.staffName, deviceId: me.deviceId },
+        ...decision.draft,
       })
       if (!parsed.ok) throw new Error(`invalid: ${JSON.stringify(parsed.issues)}`)
       made.push(parsed.value)
@@ -162,23 +207,38 @@ export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: Ev
       events.add(e)
       outbox.add({ eventId: e.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 })
     })
-    putChanged(tx, changedProjections([state], ctx, { rows: [row], texts: new Map(textMayChange ? [[complaintId, text]] : []) }))
+    putChanged(
+      tx,
+      changedProjections([state], ctx, { rows: [row], texts: new Map(textMayChange ? [[complaintId, text]] : []) }),
+    )
     if (clock) meta.put({ key: 'hlc', value: encodeHlc(clock) })
     await finished
     return made
   } catch (e) {
-    try { tx.abort() } catch { /* already finished */ }
+    try {
+      tx.abort()
+    } catch {
+      /* already finished */
+    }
     await finished.catch(() => undefined)
     throw e
   }
 }
 
-export interface RawBookQuery { after?: { receivedAt: string; id: string }; limit?: number }
+export interface RawBookQuery {
+  after?: { receivedAt: string; id: string }
+  limit?: number
+}
 
 /** bookPage without filters (the book as it opens): keyset paging down the [receivedAt+id] index. */
 export function rawBookPage(db: IDBDatabase, q: RawBookQuery = {}): Promise<ComplaintRow[]> {
   const tx = db.transaction('complaints', 'readonly')
-  const range = IDBKeyRange.bound([LOWEST, LOWEST], q.after ? [q.after.receivedAt, q.after.id] : [HIGHEST, HIGHEST], false, !!q.after)
+  const range = IDBKeyRange.bound(
+    [LOWEST, LOWEST],
+    q.after ? [q.after.receivedAt, q.after.id] : [HIGHEST, HIGHEST],
+    false,
+    !!q.after,
+  )
   return getAll<ComplaintRow>(tx.objectStore('complaints').index('[receivedAt+id]'), range, q.limit ?? 50, 'prev')
 }
 
@@ -238,7 +298,12 @@ export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Prom
 }
 
 /** needsAction on raw IndexedDB: three index ranges, merged and sorted. */
-export async function rawNeedsAction(db: IDBDatabase, endOfToday: string, today: string, limit = 200): Promise<ComplaintRow[]> {
+export async function rawNeedsAction(
+  db: IDBDatabase,
+  endOfToday: string,
+  today: string,
+  limit = 200,
+): Promise<ComplaintRow[]> {
   const store = db.transaction('complaints', 'readonly').objectStore('complaints')
   const [due, followUps, extended] = await Promise.all([
     getAll<ComplaintRow>(store.index('dueAt'), IDBKeyRange.bound('0', endOfToday), limit),
@@ -246,11 +311,18 @@ export async function rawNeedsAction(db: IDBDatabase, endOfToday: string, today:
     getAll<ComplaintRow>(store.index('extendedUntil'), IDBKeyRange.lowerBound('', true), limit),
   ])
   const byId = new Map([...due, ...followUps, ...extended].map((r) => [r.id, r]))
-  return [...byId.values()].sort((a, b) => (a.dueAt || a.followUpDue || a.extendedUntil).localeCompare(b.dueAt || b.followUpDue || b.extendedUntil))
+  return [...byId.values()].sort((a, b) =>
+    (a.dueAt || a.followUpDue || a.extendedUntil).localeCompare(b.dueAt || b.followUpDue || b.extendedUntil),
+  )
 }
 
 /** applyRemote on raw IndexedDB: store the page, advance clock and cursor, refold the complaints it touched. */
-export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cursor?: number, now: () => number = Date.now): Promise<void> {
+export async function rawApplyRemote(
+  db: IDBDatabase,
+  events: StoredEvent[],
+  cursor?: number,
+  now: () => number = Date.now,
+): Promise<void> {
   const tx = db.transaction(['events', 'complaints', 'texts', 'meta'], 'readwrite')
   const finished = done(tx)
   const meta = tx.objectStore('meta')
@@ -260,7 +332,8 @@ export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cur
     const page = eventsByComplaint(events)
     const touched = [...page.keys()]
     const textIds = [...new Set(events.filter(changesText).map((e) => e.complaintId))]
-    const get = <T>(name: string, ids: string[]) => Promise.all(ids.map((id) => req(tx.objectStore(name).get(id)) as Promise<T | undefined>))
+    const get = <T>(name: string, ids: string[]) =>
+      Promise.all(ids.map((id) => req(tx.objectStore(name).get(id)) as Promise<T | undefined>))
     // One batch of reads, then one of writes, as applyRemote does.
     const [me, storedClock, ctx, held, rows, texts] = await Promise.all([
       identityIn(meta),
@@ -272,20 +345,40 @@ export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cur
     ])
     let clock = storedClock
     for (const e of events) clock = receiveHlc(clock, decodeHlc(e.hlc), now(), me.deviceId)
-    const folded = touched.map((id, i) => ({ state: fold([...held[i]!, ...page.get(id)!]), row: rows[i] }))
+    const folded = touched
+      .map((id, i) => ({ state: fold([...held[i]!, ...page.get(id)!]), row: rows[i] }))
       .filter((f): f is { state: ComplaintState; row: ComplaintRow | undefined } => f.state !== null)
     for (const e of events) store.put(e)
     if (clock) meta.put({ key: 'hlc', value: encodeHlc(clock) })
-    putChanged(tx, changedProjections(folded.map((f) => f.state), ctx, { rows: folded.map((f) => f.row), texts: new Map(textIds.map((id, i) => [id, texts[i]])) }))
+    putChanged(
+      tx,
+      changedProjections(
+        folded.map((f) => f.state),
+        ctx,
+        { rows: folded.map((f) => f.row), texts: new Map(textIds.map((id, i) => [id, texts[i]])) },
+      ),
+    )
   }
   await finished
 }
 
 /** src/db/project.ts's writeProjections: read the stored rows and texts, put the ones that changed. */
-async function writeChanged(tx: IDBTransaction, states: ComplaintState[], ctx: ClockContext, textMayChange: (id: string) => boolean): Promise<void> {
-  const get = <T>(store: string, ids: string[]) => Promise.all(ids.map((id) => req(tx.objectStore(store).get(id)) as Promise<T | undefined>))
+async function writeChanged(
+  tx: IDBTransaction,
+  states: ComplaintState[],
+  ctx: ClockContext,
+  textMayChange: (id: string) => boolean,
+): Promise<void> {
+  const get = <T>(store: string, ids: string[]) =>
+    Promise.all(ids.map((id) => req(tx.objectStore(store).get(id)) as Promise<T | undefined>))
   const textIds = states.map((s) => s.id).filter(textMayChange)
-  const [rows, texts] = await Promise.all([get<ComplaintRow>('complaints', states.map((s) => s.id)), get<TextRow>('texts', textIds)])
+  const [rows, texts] = await Promise.all([
+    get<ComplaintRow>(
+      'complaints',
+      states.map((s) => s.id),
+    ),
+    get<TextRow>('texts', textIds),
+  ])
   putChanged(tx, changedProjections(states, ctx, { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }))
 }
 
@@ -312,7 +405,12 @@ async function rawReprojectOpen(db: IDBDatabase): Promise<void> {
   ])
   const byComplaint = tx.objectStore('events').index('complaintId')
   const histories = await Promise.all(ids.map((id) => getAll<ComplaintEvent>(byComplaint, id)))
-  await writeChanged(tx, histories.map(fold).filter((s): s is ComplaintState => s !== null), ctx, () => false)
+  await writeChanged(
+    tx,
+    histories.map(fold).filter((s): s is ComplaintState => s !== null),
+    ctx,
+    () => false,
+  )
   await finished
 }
 
@@ -320,7 +418,9 @@ async function rawReprojectOpen(db: IDBDatabase): Promise<void> {
 export async function rawPull(db: IDBDatabase, token: string, pageSize = 500): Promise<number> {
   let pulled = 0
   for (;;) {
-    const after = ((await req(db.transaction('meta').objectStore('meta').get('cursor')) as { value: number } | undefined)?.value) ?? 0
+    const after =
+      ((await req(db.transaction('meta').objectStore('meta').get('cursor'))) as { value: number } | undefined)?.value ??
+      0
     const res = await fetch(`/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=${after}&limit=${pageSize}`, {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     })
@@ -331,7 +431,9 @@ export async function rawPull(db: IDBDatabase, token: string, pageSize = 500): P
     if (!page.hasMore) {
       if (page.settings) {
         const tx = db.transaction('meta', 'readwrite')
-        const before = (await req(tx.objectStore('meta').get('settings')) as { value?: { version?: number } } | undefined)?.value
+        const before = (
+          (await req(tx.objectStore('meta').get('settings'))) as { value?: { version?: number } } | undefined
+        )?.value
         tx.objectStore('meta').put({ key: 'settings', value: page.settings })
         await done(tx)
         if (before?.version !== page.settings.version) await rawReprojectOpen(db)

@@ -55,13 +55,22 @@ export interface TabletUser {
 }
 
 /** The last measured difference between the centre's clock and this tablet's. */
-export interface ClockOffsetRow { offsetMs: number; measuredAt: string }
+export interface ClockOffsetRow {
+  offsetMs: number
+  measuredAt: string
+}
 
 /**
  * The central settings as the last pull gave them, unchecked: readers resolve them (`resolveSettings`), which falls
  * back to the built-in value of any part that does not parse, so a settings row from an older centre never breaks a tablet.
  */
-export interface StoredSettings { calendar?: unknown; policy?: unknown; taxonomy?: unknown; sms?: unknown; version?: number }
+export interface StoredSettings {
+  calendar?: unknown
+  policy?: unknown
+  taxonomy?: unknown
+  sms?: unknown
+  version?: number
+}
 
 /** What each key of the `meta` table holds; `getMeta`/`putMeta` (`./meta`) read and write it by key. */
 export interface MetaValues {

@@ -31,7 +31,11 @@ export interface PullOptions {
   report?: () => Promise<TabletReport>
 }
 
-export async function pullEvents(db: ComplaintDb, transport: SyncTransport, options: PullOptions = {}): Promise<number> {
+export async function pullEvents(
+  db: ComplaintDb,
+  transport: SyncTransport,
+  options: PullOptions = {},
+): Promise<number> {
   const pageSize = options.pageSize ?? 500
   const report = await options.report?.()
   let pulled = 0
@@ -54,7 +58,8 @@ export async function pullEvents(db: ComplaintDb, transport: SyncTransport, opti
     if (!page.hasMore) {
       // How far this tablet's clock is off the centre's: the header warns and the forms use the centre's time.
       const offsetMs = page.serverTime ? clockOffset({ sentAtMs, receivedAtMs, serverTime: page.serverTime }) : null
-      if (offsetMs !== null) await db.putMeta('clockOffset', { offsetMs, measuredAt: new Date(receivedAtMs).toISOString() })
+      if (offsetMs !== null)
+        await db.putMeta('clockOffset', { offsetMs, measuredAt: new Date(receivedAtMs).toISOString() })
       // The centre's calendar overrides, deadline policy and taxonomy come with every pull.
       if (page.settings) {
         const before = await db.getMeta('settings')

@@ -9,7 +9,12 @@ import type { SyncTransport } from './transport'
  * centre and stored first, so the book shows it whole again; it is then no longer counted as removed. Returns how
  * many complaints were brought back.
  */
-export async function refetchPruned(db: ComplaintDb, transport: SyncTransport, events: readonly StoredEvent[], sliceSize: number): Promise<number> {
+export async function refetchPruned(
+  db: ComplaintDb,
+  transport: SyncTransport,
+  events: readonly StoredEvent[],
+  sliceSize: number,
+): Promise<number> {
   if (events.length === 0 || !transport.history) return 0
   const pruned = await db.getMeta('pruned')
   if (!pruned?.length) return 0

@@ -7,20 +7,31 @@ const SUPERVISOR = { username: 'zhao', name: '赵敏', password: 'e2e-demo-passw
 /** serve.ts points the centre's SMTP at this port. */
 const SMTP_PORT = Number(process.env.E2E_PORT ?? 4317) + 20_000
 
-interface Mail { to: string; subject: string; text: string }
+interface Mail {
+  to: string
+  subject: string
+  text: string
+}
 
 function decode(raw: string, to: string): Mail {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/)
   const unfolded = head!.replace(/\r?\n[ \t]+/g, ' ')
-  const subject = (/^Subject: (.*)$/m.exec(unfolded)?.[1] ?? '').replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/gi, (_, b: string) => Buffer.from(b, 'base64').toString('utf8'))
+  const subject = (/^Subject: (.*)$/m.exec(unfolded)?.[1] ?? '').replace(
+    /=\?UTF-8\?B\?([^?]*)\?=\s*/gi,
+    (_, b: string) => Buffer.from(b, 'base64').toString('utf8'),
+  )
   return { to, subject, text: Buffer.from(rest.join('\n\n').replace(/\s+/g, ''), 'base64').toString('utf8') }
 }
 
-test('an escalation recorded on a branch tablet reaches the supervisor as one e-mail with the case number only', async ({ browser }) => {
+test('an escalation recorded on a branch tablet reaches the supervisor as one e-mail with the case number only', async ({
+  browser,
+}) => {
   test.setTimeout(240_000)
   const mails: Mail[] = []
   const smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, session, callback) {
       let raw = ''
       stream.setEncoding('utf8')
@@ -54,7 +65,12 @@ test('an escalation recorded on a branch tablet reaches the supervisor as one e-
     const branch = await branchContext.newPage()
     await openControlled(branch)
     await branch.getByTestId('new-complaint').click()
-    await fillIntake(branch, { name: '冯静', phone: '13600002222', description: '理财产品到期未按约定兑付，经理电话不接。', demand: '按约定兑付' })
+    await fillIntake(branch, {
+      name: '冯静',
+      phone: '13600002222',
+      description: '理财产品到期未按约定兑付，经理电话不接。',
+      demand: '按约定兑付',
+    })
     await branch.getByTestId('submit-complaint').click()
     await expect(branch.getByTestId('detail-name')).toHaveText('冯静')
     const caseNumber = (await branch.getByTestId('detail-case-number').first().textContent())!.trim()
@@ -70,7 +86,8 @@ test('an escalation recorded on a branch tablet reaches the supervisor as one e-
     expect(mail.text).toContain(caseNumber)
     expect(mail.text).toContain('升级')
     for (const m of mails.filter((x) => x.to === address)) {
-      for (const personal of ['冯静', '13600002222', '理财产品', '客户情绪激动']) expect(`${m.subject}\n${m.text}`).not.toContain(personal)
+      for (const personal of ['冯静', '13600002222', '理财产品', '客户情绪激动'])
+        expect(`${m.subject}\n${m.text}`).not.toContain(personal)
     }
     await deskContext.close()
     await branchContext.close()

@@ -36,9 +36,15 @@ if (!process.env.E2E_SERVER_ENTRY && !existsSync(join(compiled, 'main.js'))) {
   process.exit(1)
 }
 const run = (file: string) => (file.endsWith('.ts') ? ['--import', 'tsx', file] : [file])
-const seeded = spawnSync(process.execPath, run(process.env.E2E_SERVER_ENTRY ? join(root, 'scripts/seed-demo.ts') : join(compiled, 'seed-demo.js')), {
-  cwd: root, stdio: 'inherit', env: { ...process.env, DATA_DIR: data, DATABASE_URL: '', DEMO_PASSWORD: 'e2e-demo-password', ADMIN_PASSWORD },
-})
+const seeded = spawnSync(
+  process.execPath,
+  run(process.env.E2E_SERVER_ENTRY ? join(root, 'scripts/seed-demo.ts') : join(compiled, 'seed-demo.js')),
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, DATA_DIR: data, DATABASE_URL: '', DEMO_PASSWORD: 'e2e-demo-password', ADMIN_PASSWORD },
+  },
+)
 if (seeded.status !== 0) process.exit(seeded.status ?? 1)
 
 const entry = process.env.E2E_SERVER_ENTRY ? resolve(process.env.E2E_SERVER_ENTRY) : join(compiled, 'main.js')

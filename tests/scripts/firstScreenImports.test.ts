@@ -21,8 +21,14 @@ function valueImports(file: string): string[] {
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause
       const bindings = clause?.namedBindings
-      const onlyTypes = clause !== undefined && (clause.isTypeOnly || (!clause.name && bindings !== undefined && ts.isNamedImports(bindings)
-        && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly)))
+      const onlyTypes =
+        clause !== undefined &&
+        (clause.isTypeOnly ||
+          (!clause.name &&
+            bindings !== undefined &&
+            ts.isNamedImports(bindings) &&
+            bindings.elements.length > 0 &&
+            bindings.elements.every((e) => e.isTypeOnly)))
       if (!onlyTypes) out.push((node.moduleSpecifier as ts.StringLiteral).text)
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly) {
       out.push((node.moduleSpecifier as ts.StringLiteral).text)
@@ -32,7 +38,11 @@ function valueImports(file: string): string[] {
 }
 
 function resolveSource(spec: string, from: string): string | null {
-  const base = spec.startsWith('@/') ? join(root, 'src', spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : null
+  const base = spec.startsWith('@/')
+    ? join(root, 'src', spec.slice(2))
+    : spec.startsWith('.')
+      ? resolve(dirname(from), spec)
+      : null
   if (!base) return null
   return [base + '.ts', join(base, 'index.ts'), base].find((f) => existsSync(f) && /\.(ts|vue)$/.test(f)) ?? null
 }

@@ -20,20 +20,34 @@ afterEach(async () => {
 
 let seq = 0
 /** A complaint as pulled from the centre: recorded, then (unless `open`) closed `daysAgo` days before NOW. */
-async function pulled(db: ComplaintDb, daysAgo: number, options: { open?: boolean; withdrawn?: boolean } = {}): Promise<string> {
+async function pulled(
+  db: ComplaintDb,
+  daysAgo: number,
+  options: { open?: boolean; withdrawn?: boolean } = {},
+): Promise<string> {
   const f = eventFactory({ start: NOW - (daysAgo + 1) * DAY, branchId: 'local' })
   const events: ComplaintEvent[] = [f.make({ type: 'complaint.recorded', payload: RECORDED })]
   if (!options.open) {
-    events.push(options.withdrawn
-      ? f.make({ type: 'complaint.withdrawn', payload: { reason: '客户撤回' } }, { wall: NOW - daysAgo * DAY })
-      : f.make({ type: 'complaint.closed', payload: {} }, { wall: NOW - daysAgo * DAY }))
+    events.push(
+      options.withdrawn
+        ? f.make({ type: 'complaint.withdrawn', payload: { reason: '客户撤回' } }, { wall: NOW - daysAgo * DAY })
+        : f.make({ type: 'complaint.closed', payload: {} }, { wall: NOW - daysAgo * DAY }),
+    )
   }
-  await applyRemote(db, events.map((e) => ({ ...e, serverSeq: ++seq })), { now: () => NOW })
+  await applyRemote(
+    db,
+    events.map((e) => ({ ...e, serverSeq: ++seq })),
+    { now: () => NOW },
+  )
   return f.complaintId
 }
 
 async function held(db: ComplaintDb, id: string) {
-  const [events, row, text] = await Promise.all([db.events.where('complaintId').equals(id).count(), db.complaints.get(id), db.texts.get(id)])
+  const [events, row, text] = await Promise.all([
+    db.events.where('complaintId').equals(id).count(),
+    db.complaints.get(id),
+    db.texts.get(id),
+  ])
   return { events, row: row !== undefined, text: text !== undefined }
 }
 
@@ -61,7 +75,8 @@ describe('the retention job', () => {
     const open = await pulled(db, 200, { open: true })
     const recent = await pulled(db, 60)
     expect(await pruneRetired(db, { now: () => NOW })).toBe(0)
-    for (const id of [unsynced, open, recent]) expect(await held(db, id)).toEqual({ events: expect.any(Number), row: true, text: true })
+    for (const id of [unsynced, open, recent])
+      expect(await held(db, id)).toEqual({ events: expect.any(Number), row: true, text: true })
     expect(await db.getMeta('pruned')).toBeUndefined()
   })
 
@@ -86,7 +101,10 @@ describe('the retention job', () => {
     // The second slice fails (the tablet locked, a crash): the first stays done, and the run stops.
     const real = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>
     let transactions = 0
-    Object.assign(db, { transaction: (...args: unknown[]) => (++transactions > 2 ? Promise.reject(new Error('interrupted')) : real(...args)) })
+    Object.assign(db, {
+      transaction: (...args: unknown[]) =>
+        ++transactions > 2 ? Promise.reject(new Error('interrupted')) : real(...args),
+    })
     await expect(pruneRetired(db, { now: () => NOW, slice: 3 })).rejects.toThrow('interrupted')
     Object.assign(db, { transaction: real })
     expect(await db.complaints.count()).toBe(4)

@@ -26,14 +26,23 @@ function line(item: AlertItem): string {
   return `${complaintLabel({ id: item.complaintId, caseNumber: item.caseNumber ?? undefined })}（${item.branchName}）：${WHY[item.reason]}${due(item.dueAt)}`
 }
 
-const FOOTER = '\n\n请登录投诉台查看和处理。本邮件不含客户信息，请勿回复。\n如需调整提醒方式，请在投诉台“提醒设置”中修改。'
+const FOOTER =
+  '\n\n请登录投诉台查看和处理。本邮件不含客户信息，请勿回复。\n如需调整提醒方式，请在投诉台“提醒设置”中修改。'
 
 /** One alert by itself. */
 export function alertMessage(to: string, item: AlertItem): AlertMessage {
-  return { to, subject: `【投诉台】${complaintLabel({ id: item.complaintId, caseNumber: item.caseNumber ?? undefined })} ${WHY[item.reason]}`, text: `${line(item)}${FOOTER}` }
+  return {
+    to,
+    subject: `【投诉台】${complaintLabel({ id: item.complaintId, caseNumber: item.caseNumber ?? undefined })} ${WHY[item.reason]}`,
+    text: `${line(item)}${FOOTER}`,
+  }
 }
 
 /** The day's digest: every alert waiting for this person, one line each. */
 export function digestMessage(to: string, date: string, items: AlertItem[]): AlertMessage {
-  return { to, subject: `【投诉台】${date} 待办提醒（${items.length} 项）`, text: `${date} 需要您关注的投诉：\n\n${items.map((i, n) => `${n + 1}. ${line(i)}`).join('\n')}${FOOTER}` }
+  return {
+    to,
+    subject: `【投诉台】${date} 待办提醒（${items.length} 项）`,
+    text: `${date} 需要您关注的投诉：\n\n${items.map((i, n) => `${n + 1}. ${line(i)}`).join('\n')}${FOOTER}`,
+  }
 }

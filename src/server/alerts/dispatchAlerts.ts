@@ -15,7 +15,11 @@ export interface DispatchOptions {
   now?: Date
 }
 
-export interface DispatchResult { sent: number; failed: number; skipped: number }
+export interface DispatchResult {
+  sent: number
+  failed: number
+  skipped: number
+}
 
 /** A claimed alert is not claimed again for this long: a process that dies mid-send leaves it to a later round. */
 const LEASE_MS = 5 * 60_000
@@ -25,7 +29,10 @@ const BATCH = 50
 const backoffMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000
 
 /** One round: queue the deadlines due before the end of the next working day, then send what is due. */
-export async function runAlertRound(db: Database, options: DispatchOptions): Promise<DispatchResult & { deadlines: number }> {
+export async function runAlertRound(
+  db: Database,
+  options: DispatchOptions,
+): Promise<DispatchResult & { deadlines: number }> {
   const now = options.now ?? new Date()
   const { calendar, policy } = resolveSettings(await readSettings(db))
   const deadlines = await recordDeadlineAlerts(db, now, new Date(dueSoonUntil(now, calendar, policy)))
@@ -67,13 +74,20 @@ export async function dispatchAlerts(db: Database, options: DispatchOptions): Pr
   if (new Date(now.getTime() + 8 * 3600_000).getUTCHours() < options.digestHour) return result
   const { rows: people } = await db.query<{ staff_id: string }>(
     `select staff_id from alert_preferences where mode = 'digest' and email is not null
-      and (last_digest_on is null or last_digest_on < $1::date)`, [today])
+      and (last_digest_on is null or last_digest_on < $1::date)`,
+    [today],
+  )
   for (const { staff_id: staffId } of people) {
     const items = await claim(db, now, `p.staff_id = $3`, [staffId], 1000)
     if (items.length === 0) continue
     try {
       await channel.send(digestMessage(items[0]!.email, today, items))
-      await markSent(db, items.map((i) => i.id), channel.name, now)
+      await markSent(
+        db,
+        items.map((i) => i.id),
+        channel.name,
+        now,
+      )
       await db.query('update alert_preferences set last_digest_on = $2::date where staff_id = $1', [staffId, today])
       result.sent++
     } catch (e) {
@@ -87,7 +101,16 @@ export async function dispatchAlerts(db: Database, options: DispatchOptions): Pr
 type Claimed = AlertItem & { id: string; email: string; attempts: number }
 
 async function claim(db: Database, now: Date, who: string, params: unknown[], limit = BATCH): Promise<Claimed[]> {
-  const { rows } = await db.query<{ id: string; complaint_id: string; reason: AlertReason; due_at: Date | string | null; attempts: number; email: string; case_number: string | null; branch_name: string | null }>(
+  const { rows } = await db.query<{
+    id: string
+    complaint_id: string
+    reason: AlertReason
+    due_at: Date | string | null
+    attempts: number
+    email: string
+    case_number: string | null
+    branch_name: string | null
+  }>(
     `with claimed as (
        update alerts a set next_attempt_at = $1::timestamptz + $2::interval, attempts = a.attempts + 1
         where a.id in (select a2.id from alerts a2 join alert_preferences p on p.staff_id = a2.staff_id
@@ -100,23 +123,37 @@ async function claim(db: Database, now: Date, who: string, params: unknown[], li
        from claimed c join alert_preferences p on p.staff_id = c.staff_id
        left join complaints cp on cp.id = c.complaint_id
        left join branches b on b.id = c.branch_id
-      order by c.id`, [now.toISOString(), `${LEASE_MS / 1000} seconds`, ...params])
+      order by c.id`,
+    [now.toISOString(), `${LEASE_MS / 1000} seconds`, ...params],
+  )
   return rows.map((r) => ({
-    id: r.id, email: r.email, attempts: r.attempts, complaintId: r.complaint_id, caseNumber: r.case_number,
-    branchName: r.branch_name ?? '', reason: r.reason, dueAt: r.due_at ? new Date(r.due_at) : null,
+    id: r.id,
+    email: r.email,
+    attempts: r.attempts,
+    complaintId: r.complaint_id,
+    caseNumber: r.case_number,
+    branchName: r.branch_name ?? '',
+    reason: r.reason,
+    dueAt: r.due_at ? new Date(r.due_at) : null,
   }))
 }
 
 async function markSent(db: Database, ids: string[], channel: string, now: Date): Promise<void> {
-  await db.query(`update alerts set state = 'sent', sent_at = $2, channel = $3, last_error = null where id = any($1::bigint[])`, [ids, now.toISOString(), channel])
+  await db.query(
+    `update alerts set state = 'sent', sent_at = $2, channel = $3, last_error = null where id = any($1::bigint[])`,
+    [ids, now.toISOString(), channel],
+  )
 }
 
 async function markFailed(db: Database, items: Claimed[], now: Date, e: unknown): Promise<void> {
   // The SMTP server's answer, cut short: it names the server and the failure, never a customer.
   const error = String((e as Error)?.message ?? e).slice(0, 200)
   for (const item of items) {
-    await db.query('update alerts set next_attempt_at = $2, last_error = $3 where id = $1',
-      [item.id, new Date(now.getTime() + backoffMs(item.attempts)).toISOString(), error])
+    await db.query('update alerts set next_attempt_at = $2, last_error = $3 where id = $1', [
+      item.id,
+      new Date(now.getTime() + backoffMs(item.attempts)).toISOString(),
+      error,
+    ])
   }
 }
 
@@ -128,6 +165,7 @@ async function skip(db: Database): Promise<{ rowCount: number }> {
          select 1 from alert_preferences p join staff st on st.id = p.staff_id
           where p.staff_id = a.staff_id and p.mode <> 'off' and p.email is not null and not st.disabled)
        returning 1
-     ) select count(*)::int as n from s`)
+     ) select count(*)::int as n from s`,
+  )
   return { rowCount: rows[0]?.n ?? 0 }
 }

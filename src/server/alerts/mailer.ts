@@ -2,7 +2,11 @@ import nodemailer from 'nodemailer'
 import type { Config } from '../config'
 
 /** One message to one person. The body never holds a customer's name, phone or words: only case numbers. */
-export interface AlertMessage { to: string; subject: string; text: string }
+export interface AlertMessage {
+  to: string
+  subject: string
+  text: string
+}
 
 /**
  * A way to reach a person. E-mail only for now; an SMS channel (through the gateway of issue 20 §1) is another
@@ -33,7 +37,13 @@ export function emailChannel(config: SmtpSettings): AlertChannel | undefined {
     name: 'email',
     async send(m) {
       // base64 keeps Chinese text intact through any relay (and plain to decode when checking what was sent).
-      await transport.sendMail({ from: config.SMTP_FROM, to: m.to, subject: m.subject, text: m.text, textEncoding: 'base64' })
+      await transport.sendMail({
+        from: config.SMTP_FROM,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        textEncoding: 'base64',
+      })
     },
   }
 }

@@ -27,7 +27,9 @@ export async function recordAlerts(tx: Queryable, branchId: string, events: Comp
     `insert into alerts (staff_id, complaint_id, branch_id, reason, ref)
      select r.staff_id, r.complaint_id, $2, r.reason, r.ref
        from jsonb_to_recordset($1::jsonb) as r(staff_id text, complaint_id uuid, reason text, ref text)
-     on conflict do nothing`, [JSON.stringify(rows), branchId])
+     on conflict do nothing`,
+    [JSON.stringify(rows), branchId],
+  )
 }
 
 /**
@@ -46,6 +48,8 @@ export async function recordDeadlineAlerts(db: Queryable, now: Date, until: Date
          from due join staff s on not s.disabled and s.role = 'supervisor'
           and (s.branch_id = due.branch_id or s.id in (select staff_id from staff_branches where branch_id = due.branch_id))
        on conflict do nothing returning 1
-     ) select count(*)::int as n from inserted`, [now.toISOString(), until.toISOString()])
+     ) select count(*)::int as n from inserted`,
+    [now.toISOString(), until.toISOString()],
+  )
   return rows[0]?.n ?? 0
 }

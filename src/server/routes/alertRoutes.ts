@@ -10,7 +10,12 @@ import { readStaff } from '../staff/staffStore'
 const staffId = z.object({ id: z.string().regex(/^[\w.-]{1,64}$/, 'id: letters, digits, ., - and _ only') })
 
 async function readPreference(db: Queryable, id: string): Promise<AlertPreference> {
-  const row = (await db.query<{ mode: AlertPreference['mode']; email: string | null }>('select mode, email from alert_preferences where staff_id = $1', [id])).rows[0]
+  const row = (
+    await db.query<{ mode: AlertPreference['mode']; email: string | null }>(
+      'select mode, email from alert_preferences where staff_id = $1',
+      [id],
+    )
+  ).rows[0]
   return { mode: row?.mode ?? 'off', email: row?.email ?? undefined }
 }
 
@@ -18,12 +23,15 @@ async function writePreference(db: Queryable, id: string, p: AlertPreference): P
   await db.query(
     `insert into alert_preferences (staff_id, mode, email) values ($1, $2, $3)
      on conflict (staff_id) do update set mode = excluded.mode, email = excluded.email, updated_at = now()`,
-    [id, p.mode, p.email ?? null])
+    [id, p.mode, p.email ?? null],
+  )
 }
 
 /** Each person's alert preference: their own in the app, anyone's in the administrator's console (audited). */
 export function alertRoutes(app: FastifyInstance, db: Database): void {
-  app.get('/api/alerts/preference', { config: { access: 'staff' } }, async (request) => readPreference(db, staffOf(request).staffId))
+  app.get('/api/alerts/preference', { config: { access: 'staff' } }, async (request) =>
+    readPreference(db, staffOf(request).staffId),
+  )
 
   app.put('/api/alerts/preference', { config: { access: 'staff' } }, async (request) => {
     const body = alertPreferenceSchema.parse(request.body)

@@ -18,7 +18,10 @@ import type { SmsService } from './smsRoutes'
 import { staffRoutes } from './staffRoutes'
 import { syncRoutes } from './syncRoutes'
 
-export async function registerRoutes(app: FastifyInstance, options: { db: Database; signInPerMinute: number; sms?: SmsService }): Promise<void> {
+export async function registerRoutes(
+  app: FastifyInstance,
+  options: { db: Database; signInPerMinute: number; sms?: SmsService },
+): Promise<void> {
   // Only routes that opt in (sign-in, password checks) are limited; the limit is per address (request.ip).
   await app.register(rateLimit, { global: false })
   registerAuthentication(app, options.db)

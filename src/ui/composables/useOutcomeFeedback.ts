@@ -16,7 +16,10 @@ export function useOutcomeFeedback() {
     } else if (outcome.kind === 'storage') {
       void showDialog({
         title: t('storage.notSaved'),
-        message: outcome.problem === 'unknown' ? t('storage.unknown', { message: outcome.message }) : t(`storage.${outcome.problem}`),
+        message:
+          outcome.problem === 'unknown'
+            ? t('storage.unknown', { message: outcome.message })
+            : t(`storage.${outcome.problem}`),
         confirmButtonText: 'OK',
       })
     } else {

@@ -82,13 +82,20 @@ const zhCN = {
     valid: '成立',
     invalid: '不成立',
     clocks: {
-      regulatory: '监管时限：{regulatoryDays} / {regulatoryExtendedDays} / {regulatoryMaxDays} 日内告知处理决定（第十八条）',
+      regulatory:
+        '监管时限：{regulatoryDays} / {regulatoryExtendedDays} / {regulatoryMaxDays} 日内告知处理决定（第十八条）',
       review: '监管时限：{reviewDays} 日内告知核查结论（第二十条）',
       firstResponse: '行内时限：{firstResponseHours} 小时内首次响应',
       handling: '行内时限：{handlingHours} 小时内办结或告知延期',
       reply: '行内时限：{replyDays} 个工作日内答复（延期至多 {extensionCapDays} 个）',
     },
-    clocksShort: { regulatory: '监管时限按时率', review: '核查按时率', firstResponse: '首次响应按时率', handling: '24 小时告知按时率', reply: '行内答复按时率' },
+    clocksShort: {
+      regulatory: '监管时限按时率',
+      review: '核查按时率',
+      firstResponse: '首次响应按时率',
+      handling: '24 小时告知按时率',
+      reply: '行内答复按时率',
+    },
     onTimeOf: '{n} / {of} 件',
     onTimeRate: '按时率（已到期或已告知的投诉）',
     breached: '有超时记录的投诉',
@@ -125,7 +132,8 @@ const zhCN = {
     replyOnTime: '按时答复',
     exportCodesXlsx: '导出监管统计（Excel）',
     exportCodesCsv: '导出代码统计（CSV）',
-    codeNote: '每个代码的数量含其下级代码；* 为代码待核（标准原文未核实的临时代码）；按时答复按答复时限计算，监管时限口径待统一。',
+    codeNote:
+      '每个代码的数量含其下级代码；* 为代码待核（标准原文未核实的临时代码）；按时答复按答复时限计算，监管时限口径待统一。',
     legacyMapping: '升级前登记的投诉按原分类映射（{n} 件），请核对',
     printRegister: '打印投诉登记簿',
     empty: '该时间段没有投诉',
@@ -138,7 +146,8 @@ const en: typeof zhCN = {
   desk: {
     title: "Supervisor's desk",
     local: 'This branch (works offline)',
-    localHint: 'Escalated complaints and extension requests awaiting approval. Each decision is an event; it reaches every tablet of the branch when they sync.',
+    localHint:
+      'Escalated complaints and extension requests awaiting approval. Each decision is an event; it reaches every tablet of the branch when they sync.',
     noItems: 'Nothing is waiting for a supervisor',
     kind: { escalation: 'Escalation', extension: 'Extension request' },
     asked: '{name} · {time}',
@@ -215,13 +224,20 @@ const en: typeof zhCN = {
     valid: 'Valid',
     invalid: 'Not valid',
     clocks: {
-      regulatory: 'Rule: decision told within {regulatoryDays} / {regulatoryExtendedDays} / {regulatoryMaxDays} days (Art. 18)',
+      regulatory:
+        'Rule: decision told within {regulatoryDays} / {regulatoryExtendedDays} / {regulatoryMaxDays} days (Art. 18)',
       review: 'Rule: review told within {reviewDays} days (Art. 20)',
       firstResponse: 'Bank: first response within {firstResponseHours} h',
       handling: 'Bank: handled, or extension told, within {handlingHours} h',
       reply: 'Bank: reply within {replyDays} working days ({extensionCapDays} if extended)',
     },
-    clocksShort: { regulatory: 'Regulatory on time', review: 'Reviews on time', firstResponse: 'First response on time', handling: '24-hour notice on time', reply: 'Bank reply on time' },
+    clocksShort: {
+      regulatory: 'Regulatory on time',
+      review: 'Reviews on time',
+      firstResponse: 'First response on time',
+      handling: '24-hour notice on time',
+      reply: 'Bank reply on time',
+    },
     onTimeOf: '{n} of {of}',
     onTimeRate: 'On time (of those due or answered)',
     breached: 'Complaints with a breach',
@@ -258,7 +274,8 @@ const en: typeof zhCN = {
     replyOnTime: 'Replied on time',
     exportCodesXlsx: 'Export the regulatory statistics (Excel)',
     exportCodesCsv: 'Export by code (CSV)',
-    codeNote: "Each code counts the complaints of the codes below it; * marks a code to be verified (the app's provisional code where the standard's text was not verified); replies on time by the reply clock, the regulatory clock's definition to be aligned.",
+    codeNote:
+      "Each code counts the complaints of the codes below it; * marks a code to be verified (the app's provisional code where the standard's text was not verified); replies on time by the reply clock, the regulatory clock's definition to be aligned.",
     legacyMapping: 'Complaints recorded before the codes, mapped from their old category ({n}): please review',
     printRegister: 'Print the complaint register',
     empty: 'No complaints in this period',
