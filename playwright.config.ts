@@ -52,8 +52,14 @@ export default defineConfig({
         launchOptions: {
           executablePath: chromiumPath(),
           args: [
-            '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-            '--disable-background-networking', '--disable-component-update', '--disable-sync',
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
             // The browser's own UI locale: native date/time inputs then read 年/月/日 as on a zh-CN tablet
             // (needs Debian's chromium-l10n; without it they fall back to mm/dd/yyyy and only the pictures differ).
             '--lang=zh-CN',

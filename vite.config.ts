@@ -24,7 +24,9 @@ export default defineConfig({
       enforce: 'pre',
       transform(code, id) {
         if (!/[\\/]vant[\\/](?:es|lib)[\\/]icon[\\/]index\.css$/.test(id.split('?')[0] ?? '')) return null
-        return code.replace(/@font-face\s*\{[^}]*\}/g, '').replace(/\.van-icon-[\w-]+:before\s*\{content:\s*"[^"]*"\}/g, '')
+        return code
+          .replace(/@font-face\s*\{[^}]*\}/g, '')
+          .replace(/\.van-icon-[\w-]+:before\s*\{content:\s*"[^"]*"\}/g, '')
       },
     },
     VitePWA({
@@ -70,7 +72,12 @@ export default defineConfig({
   test: {
     // `npm run coverage`: line coverage of every file under src/ (tested or not), summed per layer by
     // scripts/coverage-by-layer.ts.
-    coverage: { provider: 'v8', include: ['src/**/*.{ts,vue}'], exclude: ['src/**/*.d.ts'], reporter: ['json-summary'] },
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.{ts,vue}'],
+      exclude: ['src/**/*.d.ts'],
+      reporter: ['json-summary'],
+    },
     projects: [
       {
         extends: true,
@@ -78,12 +85,20 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'db', include: ['tests/db/**/*.test.ts', 'tests/sync/**/*.test.ts'], environment: 'node', setupFiles: ['fake-indexeddb/auto', 'tests/support/unlockedTablet.ts'] },
+        test: {
+          name: 'db',
+          include: ['tests/db/**/*.test.ts', 'tests/sync/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['fake-indexeddb/auto', 'tests/support/unlockedTablet.ts'],
+        },
       },
       {
         extends: true,
         test: {
-          name: 'ui', include: ['tests/ui/**/*.test.ts'], environment: 'happy-dom', setupFiles: ['fake-indexeddb/auto', 'tests/support/unlockedTablet.ts'],
+          name: 'ui',
+          include: ['tests/ui/**/*.test.ts'],
+          environment: 'happy-dom',
+          setupFiles: ['fake-indexeddb/auto', 'tests/support/unlockedTablet.ts'],
           // src/ui/vant/ imports Vant's per-component style modules, which import .css that Node cannot load:
           // let Vite process those (the components themselves stay external, one instance for the tests' closeToast).
           server: { deps: { inline: [/vant[\\/]es[\\/][\w-]+[\\/]style[\\/]/] } },
@@ -95,7 +110,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/unlockedTablet.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/support/unlockedTablet.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
       },
     ],
   },

@@ -27,17 +27,44 @@ async function time(label: string, reps: number, fn: () => Promise<unknown>): Pr
 const made = await createTabletKeys('246810')
 setKeys(made.keyring)
 const description = '上午在柜台办理银行卡挂失，排队等候一个多小时，期间无人解释原因。希望银行道歉并改进高峰期窗口安排。'
-const event = { id: 'e1', complaintId: 'c1', branchId: 'b1', v: 1, hlc: '0001', type: 'complaint.recorded', actor: { staffId: 's', staffName: '王', deviceId: 'd' },
-  payload: { customer: { name: '王芳', phone: '13812345678' }, description, demand: '希望银行道歉', receivedAt: '2026-12-03T01:00:00Z', channel: 'counter' } }
-const row = { id: 'c1', status: 'new', receivedAt: '2026-12-03T01:00:00Z', name: '王芳', phone: '13812345678', phoneReversed: '87654321831', summary: description, awaiting: [] }
+const event = {
+  id: 'e1',
+  complaintId: 'c1',
+  branchId: 'b1',
+  v: 1,
+  hlc: '0001',
+  type: 'complaint.recorded',
+  actor: { staffId: 's', staffName: '王', deviceId: 'd' },
+  payload: {
+    customer: { name: '王芳', phone: '13812345678' },
+    description,
+    demand: '希望银行道歉',
+    receivedAt: '2026-12-03T01:00:00Z',
+    channel: 'counter',
+  },
+}
+const row = {
+  id: 'c1',
+  status: 'new',
+  receivedAt: '2026-12-03T01:00:00Z',
+  name: '王芳',
+  phone: '13812345678',
+  phoneReversed: '87654321831',
+  summary: description,
+  awaiting: [],
+}
 const text = { id: 'c1', text: `王芳 ${description}`, terms: [] }
 
 await time('seal an event (payload)', N, () => sealRow('events', event))
 await time('seal a book row + its blind keys', N, () => sealRow('complaints', row))
 await time(`seal a text + ${blindTextTerms(text.text).length} blind terms`, N, () => sealRow('texts', text))
-await time('a recorded complaint: event + row + text', N, () => Promise.all([sealRow('events', event), sealRow('complaints', row), sealRow('texts', text)]))
+await time('a recorded complaint: event + row + text', N, () =>
+  Promise.all([sealRow('events', event), sealRow('complaints', row), sealRow('texts', text)]),
+)
 await time('a note: the event only', N, () => sealRow('events', event))
 const sealedRows = await Promise.all(Array.from({ length: 50 }, () => sealRow('complaints', row)))
-await time('a search: hash 2 terms, open 50 rows', N / 10, () => Promise.all([blindKeys(made.keyring.index, ['t:5678', 'p:5678']), ...sealedRows.map(openRow)]))
+await time('a search: hash 2 terms, open 50 rows', N / 10, () =>
+  Promise.all([blindKeys(made.keyring.index, ['t:5678', 'p:5678']), ...sealedRows.map(openRow)]),
+)
 console.log(`(a row has ${rowKeyTerms(row).length} blind keys)`)
 await time('Argon2id 19 MiB x 2 (one PIN guess)', 5, () => pinKey('123456', new Uint8Array(16)))

@@ -19,7 +19,9 @@ const RUNS = Number(process.env.RUNS ?? 7)
 const BRANCHES = 20
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
 if (!url) {
-  console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL database, e.g. postgres://app:app@127.0.0.1:5432/complaints')
+  console.error(
+    'Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL database, e.g. postgres://app:app@127.0.0.1:5432/complaints',
+  )
   process.exit(2)
 }
 
@@ -79,12 +81,22 @@ async function main() {
     await migrate(db)
     let t = performance.now()
     await generate(db)
-    console.log(`generated ${ROWS.toLocaleString('en')} complaints in ${BRANCHES} branches in ${seconds(performance.now() - t)}`)
-    const size = (await db.query<{ s: string }>(`select pg_size_pretty(pg_total_relation_size('complaints')) as s`)).rows[0]!.s
+    console.log(
+      `generated ${ROWS.toLocaleString('en')} complaints in ${BRANCHES} branches in ${seconds(performance.now() - t)}`,
+    )
+    const size = (await db.query<{ s: string }>(`select pg_size_pretty(pg_total_relation_size('complaints')) as s`))
+      .rows[0]!.s
     // A supervisor covering five branches, signed in.
-    await db.query(`insert into staff (id, username, name, role, branch_id, password_hash) values ('zhao', 'zhao', '赵主管', 'supervisor', 'b1', 'x')`)
-    await db.query(`insert into staff_branches (staff_id, branch_id) select 'zhao', 'b' || i from generate_series(2, 5) i`)
-    await db.query(`insert into sessions (token_hash, staff_id, expires_at) values ($1, 'zhao', now() + interval '1 hour')`, [hashToken('bench-session-token-aaaaaaaaaaaa')])
+    await db.query(
+      `insert into staff (id, username, name, role, branch_id, password_hash) values ('zhao', 'zhao', '赵主管', 'supervisor', 'b1', 'x')`,
+    )
+    await db.query(
+      `insert into staff_branches (staff_id, branch_id) select 'zhao', 'b' || i from generate_series(2, 5) i`,
+    )
+    await db.query(
+      `insert into sessions (token_hash, staff_id, expires_at) values ($1, 'zhao', now() + interval '1 hour')`,
+      [hashToken('bench-session-token-aaaaaaaaaaaa')],
+    )
     const app = await buildApp({ db, distDir: '/nonexistent' })
     const headers = { authorization: 'Bearer bench-session-token-aaaaaaaaaaaa' }
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
@@ -101,7 +113,9 @@ async function main() {
       ['desk: queue of 5 branches', '/api/desk/queue'],
       ['desk: overdue list, first page', '/api/desk/complaints?branch=b1&filter=overdue'],
     ]
-    console.log(`\ncomplaints table with indexes: ${size}; ${RUNS} runs each after one warm-up, through the routes (app.inject)\n`)
+    console.log(
+      `\ncomplaints table with indexes: ${size}; ${RUNS} runs each after one warm-up, through the routes (app.inject)\n`,
+    )
     console.log(`${'query'.padEnd(36)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}  answer`)
     const results: Record<string, { p50: number; p95: number }> = {}
     for (const [name, path] of cases) {
@@ -115,8 +129,12 @@ async function main() {
       }
       times.sort((a, b) => a - b)
       results[name] = { p50: pct(times, 0.5), p95: pct(times, 0.95) }
-      const body = String(first.headers['content-type'] ?? '').startsWith('text/csv') ? `${first.body.split('\r\n').length - 1} CSV rows` : summarize(first.json())
-      console.log(`${name.padEnd(36)} ${results[name].p50.toFixed(1).padStart(8)} ${results[name].p95.toFixed(1).padStart(8)}  ${body}`)
+      const body = String(first.headers['content-type'] ?? '').startsWith('text/csv')
+        ? `${first.body.split('\r\n').length - 1} CSV rows`
+        : summarize(first.json())
+      console.log(
+        `${name.padEnd(36)} ${results[name].p50.toFixed(1).padStart(8)} ${results[name].p95.toFixed(1).padStart(8)}  ${body}`,
+      )
     }
     await app.close()
   } finally {

@@ -15,13 +15,24 @@ if (!url) {
 const n = (name: string, d: number) => Number(process.env[name] ?? d)
 const branches = n('BRANCHES', 100)
 const options = {
-  url, processes: n('PROCESSES', 2), branches, tabletsPerBranch: Math.max(1, Math.round(n('TABLETS', 200) / branches)),
-  seconds: n('SECONDS', 60), batch: n('BATCH', 5), compiled: process.env.COMPILED !== '0',
+  url,
+  processes: n('PROCESSES', 2),
+  branches,
+  tabletsPerBranch: Math.max(1, Math.round(n('TABLETS', 200) / branches)),
+  seconds: n('SECONDS', 60),
+  batch: n('BATCH', 5),
+  compiled: process.env.COMPILED !== '0',
 }
-console.log(`${options.processes} server processes, ${branches * options.tabletsPerBranch} tablets over ${branches} branches, ${options.seconds} s, Node ${process.version}`)
+console.log(
+  `${options.processes} server processes, ${branches * options.tabletsPerBranch} tablets over ${branches} branches, ${options.seconds} s, Node ${process.version}`,
+)
 const r = await runScaleOut(options)
-console.log('| processes | tablets | pushes | pulls | events stored | lost | duplicated | skipped by a cursor | push p50 / p99 ms | pull p50 / p99 ms | errors |')
+console.log(
+  '| processes | tablets | pushes | pulls | events stored | lost | duplicated | skipped by a cursor | push p50 / p99 ms | pull p50 / p99 ms | errors |',
+)
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
-console.log(`| ${options.processes} | ${branches * options.tabletsPerBranch} | ${r.pushes} | ${r.pulls} | ${r.stored} | ${r.lost} | ${r.duplicated} | ${r.skipped} | ${r.pushMs.p50.toFixed(0)} / ${r.pushMs.p99.toFixed(0)} | ${r.pullMs.p50.toFixed(0)} / ${r.pullMs.p99.toFixed(0)} | ${r.errors.length} |`)
+console.log(
+  `| ${options.processes} | ${branches * options.tabletsPerBranch} | ${r.pushes} | ${r.pulls} | ${r.stored} | ${r.lost} | ${r.duplicated} | ${r.skipped} | ${r.pushMs.p50.toFixed(0)} / ${r.pushMs.p99.toFixed(0)} | ${r.pullMs.p50.toFixed(0)} / ${r.pullMs.p99.toFixed(0)} | ${r.errors.length} |`,
+)
 for (const e of r.errors.slice(0, 10)) console.log(`  ${e}`)
 process.exit(r.lost || r.duplicated || r.skipped || r.errors.length ? 1 : 0)

@@ -31,6 +31,8 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   // Bundled ESM still meets CommonJS packages that call require(): give it one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 })
 console.log(`server compiled to dist-server/ in ${Date.now() - started} ms`)

@@ -141,19 +141,26 @@ function main(): number {
 
   let failed = false
   if (over) {
-    console.error(`✗ initial JS is ${kib(total - INITIAL_JS_BUDGET_KIB * 1024)} KiB over the ${INITIAL_JS_BUDGET_KIB} KiB budget`)
+    console.error(
+      `✗ initial JS is ${kib(total - INITIAL_JS_BUDGET_KIB * 1024)} KiB over the ${INITIAL_JS_BUDGET_KIB} KiB budget`,
+    )
     failed = true
   }
 
   const css = firstScreenCss(readFileSync(indexHtml, 'utf8')).map(({ file, code }) => ({
-    file, raw: Buffer.byteLength(code), gz: gzipSync(code, { level: 9 }).length,
+    file,
+    raw: Buffer.byteLength(code),
+    gz: gzipSync(code, { level: 9 }).length,
   }))
   const cssTotal = css.reduce((sum, r) => sum + r.gz, 0)
   console.log(`\nfirst-screen CSS: ${kib(cssTotal)} KiB gzipped (budget ${FIRST_SCREEN_CSS_BUDGET_KIB} KiB)`)
   const cssWidth = Math.max(0, ...css.map((r) => r.file.length))
-  for (const r of css) console.log(`  ${r.file.padEnd(cssWidth)}  ${kib(r.gz).padStart(6)} KiB gz  ${kib(r.raw).padStart(7)} KiB raw`)
+  for (const r of css)
+    console.log(`  ${r.file.padEnd(cssWidth)}  ${kib(r.gz).padStart(6)} KiB gz  ${kib(r.raw).padStart(7)} KiB raw`)
   if (cssTotal > FIRST_SCREEN_CSS_BUDGET_KIB * 1024) {
-    console.error(`✗ first-screen CSS is ${kib(cssTotal - FIRST_SCREEN_CSS_BUDGET_KIB * 1024)} KiB over the ${FIRST_SCREEN_CSS_BUDGET_KIB} KiB budget`)
+    console.error(
+      `✗ first-screen CSS is ${kib(cssTotal - FIRST_SCREEN_CSS_BUDGET_KIB * 1024)} KiB over the ${FIRST_SCREEN_CSS_BUDGET_KIB} KiB budget`,
+    )
     failed = true
   }
 

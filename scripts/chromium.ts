@@ -48,7 +48,10 @@ export const thisMachine: Lookup = {
 /** The browser to drive, or null (then `chromiumProblem` says why). A CHROMIUM_PATH that is wrong is never replaced. */
 export function findChromium({ env, systemPaths, isExecutable }: Lookup): string | null {
   if (env.CHROMIUM_PATH) return isExecutable(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null
-  const onPath = (env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => NAMES_ON_PATH.map((name) => join(dir, name)))
+  const onPath = (env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => NAMES_ON_PATH.map((name) => join(dir, name)))
   return [...systemPaths, ...onPath].find(isExecutable) ?? null
 }
 

@@ -10,7 +10,13 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 const FROM = Number(process.env.CONVERGENCE_FROM ?? 1)
 const SEEDS = Number(process.env.CONVERGENCE_SEEDS ?? 10_000)
 
-interface Result { seed: number; ok: boolean; message?: string; events?: number; faults?: number }
+interface Result {
+  seed: number
+  ok: boolean
+  message?: string
+  events?: number
+  faults?: number
+}
 
 if (isMainThread) {
   const threads = Math.min(Number(process.env.CONVERGENCE_THREADS ?? availableParallelism()), SEEDS)
@@ -20,22 +26,30 @@ if (isMainThread) {
   let events = 0
   let faults = 0
   console.log(`convergence: ${SEEDS} schedules from seed ${FROM} on ${threads} threads (3 tablets, 60 steps each)`)
-  await Promise.all(Array.from({ length: threads }, (_, k) => new Promise<void>((resolve, reject) => {
-    // A worker loads this same file as TypeScript through tsx's loader, registered first.
-    const boot = `import('tsx/esm/api').then(({ register }) => { register({ tsconfig: 'tsconfig.test.json' }); return import(${JSON.stringify(import.meta.url)}) })`
-    const worker = new Worker(boot, { eval: true, workerData: { k, threads } })
-    worker.on('message', (r: Result) => {
-      done++
-      if (!r.ok) failures.push(r)
-      events += r.events ?? 0
-      faults += r.faults ?? 0
-      if (done % 500 === 0) console.log(`  ${done} schedules, ${Math.round((Date.now() - started) / 1000)} s`)
-    })
-    worker.on('error', reject)
-    worker.on('exit', () => resolve())
-  })))
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      (_, k) =>
+        new Promise<void>((resolve, reject) => {
+          // A worker loads this same file as TypeScript through tsx's loader, registered first.
+          const boot = `import('tsx/esm/api').then(({ register }) => { register({ tsconfig: 'tsconfig.test.json' }); return import(${JSON.stringify(import.meta.url)}) })`
+          const worker = new Worker(boot, { eval: true, workerData: { k, threads } })
+          worker.on('message', (r: Result) => {
+            done++
+            if (!r.ok) failures.push(r)
+            events += r.events ?? 0
+            faults += r.faults ?? 0
+            if (done % 500 === 0) console.log(`  ${done} schedules, ${Math.round((Date.now() - started) / 1000)} s`)
+          })
+          worker.on('error', reject)
+          worker.on('exit', () => resolve())
+        }),
+    ),
+  )
   const seconds = (Date.now() - started) / 1000
-  console.log(`${done} schedules in ${seconds.toFixed(0)} s (${(done / seconds).toFixed(1)}/s): ${events} events stored, ${faults} network faults, ${failures.length} diverged`)
+  console.log(
+    `${done} schedules in ${seconds.toFixed(0)} s (${(done / seconds).toFixed(1)}/s): ${events} events stored, ${faults} network faults, ${failures.length} diverged`,
+  )
   for (const f of failures.slice(0, 20)) console.log(`  ${f.message}`)
   process.exit(failures.length ? 1 : 0)
 } else {
@@ -46,7 +60,12 @@ if (isMainThread) {
     const deviceId = (i: number) => `tab-${seed}-${i}`
     try {
       const r = await runSchedule(seed, memoryCentre(deviceId), { tablets: 3, deviceId })
-      parentPort!.postMessage({ seed, ok: true, events: r.events, faults: Object.values(r.faults).reduce((a, b) => a + b, 0) } satisfies Result)
+      parentPort!.postMessage({
+        seed,
+        ok: true,
+        events: r.events,
+        faults: Object.values(r.faults).reduce((a, b) => a + b, 0),
+      } satisfies Result)
     } catch (e) {
       parentPort!.postMessage({ seed, ok: false, message: `seed ${seed}: ${(e as Error).message}` } satisfies Result)
     }

@@ -8,7 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
 
-interface Totals { total: number; covered: number }
+interface Totals {
+  total: number
+  covered: number
+}
 type Summary = Record<string, { lines: Totals }>
 
 export const LAYERS = ['domain', 'db', 'sync', 'ui', 'server', 'sw'] as const
@@ -43,9 +46,13 @@ function main(): void {
     const t = byLayer.get(layer)
     if (!t) continue
     all = { total: all.total + t.total, covered: all.covered + t.covered }
-    console.log(`${`src/${layer}`.padEnd(12)} ${String(t.files).padStart(5)} ${String(t.total).padStart(7)} ${String(t.covered).padStart(8)}  ${pct(t)}`)
+    console.log(
+      `${`src/${layer}`.padEnd(12)} ${String(t.files).padStart(5)} ${String(t.total).padStart(7)} ${String(t.covered).padStart(8)}  ${pct(t)}`,
+    )
   }
-  console.log(`${'all'.padEnd(12)} ${''.padStart(5)} ${String(all.total).padStart(7)} ${String(all.covered).padStart(8)}  ${pct(all)}\n`)
+  console.log(
+    `${'all'.padEnd(12)} ${''.padStart(5)} ${String(all.total).padStart(7)} ${String(all.covered).padStart(8)}  ${pct(all)}\n`,
+  )
 }
 
 main()

@@ -23,10 +23,13 @@ export function ensureChromium(host: Host): boolean {
   let path = findChromium(host)
   if (!path && !host.env.CHROMIUM_PATH && host.debian && host.root) {
     host.say(`No Chromium found: installing Debian's ${DEBIAN_PACKAGES.join(' and ')} (apt-get, about 30 s) …`)
-    const installed = host.run('apt-get', ['update', '-qq']) === 0
-      && host.run('apt-get', ['install', '-y', '-qq', ...DEBIAN_PACKAGES]) === 0
+    const installed =
+      host.run('apt-get', ['update', '-qq']) === 0 &&
+      host.run('apt-get', ['install', '-y', '-qq', ...DEBIAN_PACKAGES]) === 0
     if (!installed) {
-      host.fail(`apt-get could not install ${DEBIAN_PACKAGES.join(' ')} (its errors are above): install Chromium yourself and set CHROMIUM_PATH=/path/to/chromium, then run npm test again.`)
+      host.fail(
+        `apt-get could not install ${DEBIAN_PACKAGES.join(' ')} (its errors are above): install Chromium yourself and set CHROMIUM_PATH=/path/to/chromium, then run npm test again.`,
+      )
       return false
     }
     path = findChromium(host)
@@ -37,7 +40,9 @@ export function ensureChromium(host: Host): boolean {
   }
   const version = host.version(path)
   if (!version) {
-    host.fail(`${path} does not run (\`${path} --version\` failed): reinstall it, or set CHROMIUM_PATH to a Chromium that runs.`)
+    host.fail(
+      `${path} does not run (\`${path} --version\` failed): reinstall it, or set CHROMIUM_PATH to a Chromium that runs.`,
+    )
     return false
   }
   host.say(`Browser tests will use ${path} (${version}).`)
@@ -48,7 +53,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const ok = ensureChromium({
     ...thisMachine,
     root: process.getuid?.() === 0,
-    run: (command, args) => spawnSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status,
+    run: (command, args) =>
+      spawnSync(command, args, {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      }).status,
     version: chromiumVersion,
     say: (line) => console.log(line),
     fail: (line) => console.error(line),

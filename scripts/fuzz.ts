@@ -15,28 +15,52 @@ const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000)
 const url = process.env.DATABASE_URL || undefined
 
 const backends: { name: string; open(): Promise<{ db: Database; done(): Promise<void> }> }[] = [
-  { name: 'PGlite', open: async () => { const db = await openPglite(); return { db, done: () => db.close() } } },
-  ...(url ? [{
-    name: 'PostgreSQL',
+  {
+    name: 'PGlite',
     open: async () => {
-      const { schema, drop } = await createSchema(url)
-      const db = await openPostgres(url, { searchPath: schema })
-      return { db, done: async () => { await db.close(); await drop() } }
+      const db = await openPglite()
+      return { db, done: () => db.close() }
     },
-  }] : []),
+  },
+  ...(url
+    ? [
+        {
+          name: 'PostgreSQL',
+          open: async () => {
+            const { schema, drop } = await createSchema(url)
+            const db = await openPostgres(url, { searchPath: schema })
+            return {
+              db,
+              done: async () => {
+                await db.close()
+                await drop()
+              },
+            }
+          },
+        },
+      ]
+    : []),
 ]
 
 let failed = false
-console.log(`fuzz: ${count} requests per database, seed ${seed}${url ? '' : ' (set DATABASE_URL to fuzz PostgreSQL too)'}`)
+console.log(
+  `fuzz: ${count} requests per database, seed ${seed}${url ? '' : ' (set DATABASE_URL to fuzz PostgreSQL too)'}`,
+)
 for (const backend of backends) {
   const { db, done } = await backend.open()
   await migrate(db)
   const started = Date.now()
   const outcome = await runFuzz(db, count, seed)
   await done()
-  const classes = Object.entries(outcome.byClass).sort().map(([k, n]) => `${k} ${n}`).join(', ')
-  console.log(`${backend.name}: ${outcome.requests} requests in ${((Date.now() - started) / 1000).toFixed(0)} s — ${classes}; stored rows changed: ${outcome.changed.length}`)
-  for (const e of outcome.serverErrors.slice(0, 20)) console.log(`  ${e.status} ${e.request.method} ${e.request.url.slice(0, 120)} (${e.request.auth}): ${e.body}`)
+  const classes = Object.entries(outcome.byClass)
+    .sort()
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')
+  console.log(
+    `${backend.name}: ${outcome.requests} requests in ${((Date.now() - started) / 1000).toFixed(0)} s — ${classes}; stored rows changed: ${outcome.changed.length}`,
+  )
+  for (const e of outcome.serverErrors.slice(0, 20))
+    console.log(`  ${e.status} ${e.request.method} ${e.request.url.slice(0, 120)} (${e.request.auth}): ${e.body}`)
   if (outcome.serverErrors.length > 0 || outcome.changed.length > 0) failed = true
 }
 process.exit(failed ? 1 : 0)

@@ -27,9 +27,11 @@ await migrate(db)
 const admin = await ensureFirstAdmin(db, config.ADMIN_PASSWORD)
 const { created } = await seedDemo(db, password)
 await db.close()
-console.log(created
-  ? `Demo bank created. Sign in on a tablet as li / zhang (人民路支行), wang (中山路支行), zhao (supervisor) or qian (head-office approver), password: ${password}`
-  : 'The demo bank is already there; nothing changed.')
+console.log(
+  created
+    ? `Demo bank created. Sign in on a tablet as li / zhang (人民路支行), wang (中山路支行), zhao (supervisor) or qian (head-office approver), password: ${password}`
+    : 'The demo bank is already there; nothing changed.',
+)
 if (admin.password) {
   console.log(`Administrator created.  username: admin   one-time password: ${admin.password}
 (shown once; it must be changed at the first sign-in. Set ADMIN_PASSWORD to choose it instead.)`)

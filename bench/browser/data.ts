@@ -31,8 +31,52 @@ export function seededUuid(rng: () => number): string {
 
 export const pick = <T>(rng: () => number, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!
 
-export const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'] as const
-const GIVEN = ['芳', '伟', '娜', '敏', '静', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '建国', '海燕', '志强', '丽华', '晓东']
+export const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+] as const
+const GIVEN = [
+  '芳',
+  '伟',
+  '娜',
+  '敏',
+  '静',
+  '强',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '建国',
+  '海燕',
+  '志强',
+  '丽华',
+  '晓东',
+]
 const DESCRIPTIONS = [
   '办理定期存款转存，取号后等候一个半小时，只有两个窗口开放。',
   '信用卡年费在未告知的情况下被扣收，要求说明收费依据。',
@@ -75,12 +119,28 @@ export function complaintWithEvents(rng: () => number, i: number, n: number, o: 
   let wall = received
   const events: ComplaintEvent[] = []
   const add = (type: string, payload: Record<string, unknown>) => {
-    events.push({ id: seededUuid(rng), complaintId, branchId: o.branchId, v: EVENT_SCHEMA_VERSION, hlc: encodeHlc({ wall, counter: 0, node: o.deviceId }), actor, type, payload } as ComplaintEvent)
+    events.push({
+      id: seededUuid(rng),
+      complaintId,
+      branchId: o.branchId,
+      v: EVENT_SCHEMA_VERSION,
+      hlc: encodeHlc({ wall, counter: 0, node: o.deviceId }),
+      actor,
+      type,
+      payload,
+    } as ComplaintEvent)
     wall += Math.floor(1 + rng() * 6 * 3_600_000)
   }
-  const phone = `1${pick(rng, ['3', '5', '8'])}${Math.floor(rng() * 1e9).toString().padStart(9, '0')}`
+  const phone = `1${pick(rng, ['3', '5', '8'])}${Math.floor(rng() * 1e9)
+    .toString()
+    .padStart(9, '0')}`
   add('complaint.recorded', {
-    customer: { name: pick(rng, SURNAMES) + pick(rng, GIVEN), phone, consentSms: rng() < 0.7, consentPhone: rng() < 0.8 },
+    customer: {
+      name: pick(rng, SURNAMES) + pick(rng, GIVEN),
+      phone,
+      consentSms: rng() < 0.7,
+      consentPhone: rng() < 0.8,
+    },
     channel: pick(rng, CHANNELS),
     kind: rng() < 0.85 ? 'complaint' : 'suggestion',
     category: pick(rng, CATEGORIES),

@@ -35,9 +35,26 @@ import type { TabletUser } from '../../src/db/metaValues'
 import { api } from '../../src/ui/auth/api'
 import { complaintWithEvents, pick, prng, seededUuid, SURNAMES } from './data'
 import type { DataOptions } from './data'
-import { deleteDatabase, done, getAll, openRaw, req, rawApplyRemote, rawBookPage, rawBulkPut, rawCommit, rawNeedsAction, rawPull, rawSearch, sealAll } from './raw'
+import {
+  deleteDatabase,
+  done,
+  getAll,
+  openRaw,
+  req,
+  rawApplyRemote,
+  rawBookPage,
+  rawBulkPut,
+  rawCommit,
+  rawNeedsAction,
+  rawPull,
+  rawSearch,
+  sealAll,
+} from './raw'
 
-export interface Timings { dexie: number[]; raw: number[] }
+export interface Timings {
+  dexie: number[]
+  raw: number[]
+}
 
 const BRANCH: Omit<DataOptions, 'now'> = { branchId: 'bench', deviceId: 'bench-tab', staffId: 'li', staffName: '李娜' }
 const IDENTITY = { deviceId: 'bench-tab', branchId: 'bench', staffId: 'li', staffName: '李娜' }
@@ -77,12 +94,27 @@ async function blindKeysForSeed(index: CryptoKey, terms: string[]): Promise<stri
 }
 
 /** sealRow (sealMiddleware.ts) for a new row, with the seed's remembered blind keys: the same functions, the same output. */
-async function sealForSeed(keys: TabletKeyring, store: SealedStore, row: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function sealForSeed(
+  keys: TabletKeyring,
+  store: SealedStore,
+  row: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const { secret } = splitRow(store, row)
   const clear = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k in secret ? null : v]))
   const sealed = await sealValue(keys.data, secret)
-  if (store === 'complaints') return { ...clear, sealed, find: await blindKeysForSeed(keys.index, rowKeyTerms(secret as { phone?: string; name?: string })) }
-  if (store === 'texts') return { id: row.id, text: null, sealed, terms: await blindKeysForSeed(keys.index, blindTextTerms(String(secret.text ?? ''))) }
+  if (store === 'complaints')
+    return {
+      ...clear,
+      sealed,
+      find: await blindKeysForSeed(keys.index, rowKeyTerms(secret as { phone?: string; name?: string })),
+    }
+  if (store === 'texts')
+    return {
+      id: row.id,
+      text: null,
+      sealed,
+      terms: await blindKeysForSeed(keys.index, blindTextTerms(String(secret.text ?? ''))),
+    }
   return { ...clear, sealed }
 }
 
@@ -90,8 +122,10 @@ async function sealForSeed(keys: TabletKeyring, store: SealedStore, row: Record<
 async function checkSeal(store: SealedStore, plain: object, seeded: Record<string, unknown>): Promise<void> {
   const app = await sealRow(store, plain as Record<string, unknown>)
   const strip = ({ sealed: _s, ...rest }: Record<string, unknown>) => JSON.stringify(rest)
-  if (strip(app) !== strip(seeded)) throw new Error(`seed: a sealed ${store} row differs from the middleware's\n${strip(seeded)}\n${strip(app)}`)
-  if (JSON.stringify(await openRow(seeded)) !== JSON.stringify(await openRow(app))) throw new Error(`seed: a sealed ${store} row does not open as the middleware's`)
+  if (strip(app) !== strip(seeded))
+    throw new Error(`seed: a sealed ${store} row differs from the middleware's\n${strip(seeded)}\n${strip(app)}`)
+  if (JSON.stringify(await openRow(seeded)) !== JSON.stringify(await openRow(app)))
+    throw new Error(`seed: a sealed ${store} row does not open as the middleware's`)
 }
 
 const timed = async (fn: () => Promise<unknown>): Promise<number> => {
@@ -101,7 +135,12 @@ const timed = async (fn: () => Promise<unknown>): Promise<number> => {
 }
 
 /** Runs the pair `reps` times after `warm` untimed rounds, alternating which goes first. */
-async function pair(reps: number, warm: number, d: (i: number) => Promise<unknown>, r: (i: number) => Promise<unknown>): Promise<Timings> {
+async function pair(
+  reps: number,
+  warm: number,
+  d: (i: number) => Promise<unknown>,
+  r: (i: number) => Promise<unknown>,
+): Promise<Timings> {
   const out: Timings = { dexie: [], raw: [] }
   for (let i = 0; i < warm + reps; i++) {
     let a: number
@@ -157,9 +196,13 @@ async function seed(opts: { name: string; n: number; seed: number; identity: boo
       names.push(row.name)
     }
     const seal = (store: SealedStore, row: object) => sealForSeed(keys, store, row as Record<string, unknown>)
-    const sealed = await Promise.all(plain.map(async (p) => ({
-      events: await Promise.all(p.events.map((e) => seal('events', e))), row: await seal('complaints', p.row), text: await seal('texts', p.text),
-    })))
+    const sealed = await Promise.all(
+      plain.map(async (p) => ({
+        events: await Promise.all(p.events.map((e) => seal('events', e))),
+        row: await seal('complaints', p.row),
+        text: await seal('texts', p.text),
+      })),
+    )
     if (start === 0) {
       await checkSeal('events', plain[0]!.events[0]!, sealed[0]!.events[0]!)
       await checkSeal('complaints', plain[0]!.row, sealed[0]!.row)
@@ -196,39 +239,69 @@ async function open(name: string) {
 /** One note on an open complaint (the newest 2 % are open), through the one write path. */
 function write(reps: number, warm: number) {
   const open = ids.slice(Math.floor(ids.length * 0.98))
-  const draft = () => ({ type: 'note.added' as const, payload: { text: `已电话回访客户，说明处理进度（${Math.floor(rng() * 1e6)}）。` } })
-  return pair(reps, warm, () => commit(dexie!, pick(rng, open), [draft()]), () => rawCommit(raw!, pick(rng, open), [draft()]))
+  const draft = () => ({
+    type: 'note.added' as const,
+    payload: { text: `已电话回访客户，说明处理进度（${Math.floor(rng() * 1e6)}）。` },
+  })
+  return pair(
+    reps,
+    warm,
+    () => commit(dexie!, pick(rng, open), [draft()]),
+    () => rawCommit(raw!, pick(rng, open), [draft()]),
+  )
 }
 
 async function book(reps: number, warm: number) {
-  const first = await pair(reps, warm, () => bookPage(dexie!, { limit: 50 }), () => rawBookPage(raw!, { limit: 50 }))
+  const first = await pair(
+    reps,
+    warm,
+    () => bookPage(dexie!, { limit: 50 }),
+    () => rawBookPage(raw!, { limit: 50 }),
+  )
   const top = await bookPage(dexie!, { limit: 50 })
   const rawTop = await rawBookPage(raw!, { limit: 50 })
-  if (top.length !== 50 || top.map((r) => r.id).join() !== rawTop.map((r) => r.id).join()) throw new Error('book: Dexie and raw first pages differ')
+  if (top.length !== 50 || top.map((r) => r.id).join() !== rawTop.map((r) => r.id).join())
+    throw new Error('book: Dexie and raw first pages differ')
   const last = top.at(-1)!
   const after = { receivedAt: last.receivedAt, id: last.id }
-  const next = await pair(reps, warm, () => bookPage(dexie!, { limit: 50, after }), () => rawBookPage(raw!, { limit: 50, after }))
+  const next = await pair(
+    reps,
+    warm,
+    () => bookPage(dexie!, { limit: 50, after }),
+    () => rawBookPage(raw!, { limit: 50, after }),
+  )
   const [a, b] = [await bookPage(dexie!, { limit: 50, after }), await rawBookPage(raw!, { limit: 50, after })]
-  if (a.length !== 50 || a.map((r) => r.id).join() !== b.map((r) => r.id).join() || a[0]!.receivedAt > last.receivedAt) throw new Error('book: next pages differ')
+  if (a.length !== 50 || a.map((r) => r.id).join() !== b.map((r) => r.id).join() || a[0]!.receivedAt > last.receivedAt)
+    throw new Error('book: next pages differ')
   return { first, next }
 }
 
 async function search(reps: number, warm: number) {
   // Phone: the first 3 to 7 digits of a stored number; tail: its last four (尾号), as customers give it; name: a
   // surname, or a surname and the start of a given name; one character: of a given name or of a word in the text.
-  const phoneQ = () => { const p = pick(rng, phones); return p.slice(0, 3 + Math.floor(rng() * 5)) }
+  const phoneQ = () => {
+    const p = pick(rng, phones)
+    return p.slice(0, 3 + Math.floor(rng() * 5))
+  }
   const tailQ = () => pick(rng, phones).slice(-4)
   const nameQ = () => (rng() < 0.5 ? pick(rng, SURNAMES) : pick(rng, names).slice(0, 2))
   const charQ = () => (rng() < 0.5 ? [...pick(rng, names)].at(-1)! : pick(rng, ['卡', '费', '等', '款', '存']))
   const qs = Array.from({ length: warm + reps }, () => [phoneQ(), nameQ(), tailQ(), charQ()] as const)
-  const run = (k: 0 | 1 | 2 | 3) => pair(reps, warm, (i) => searchComplaints(dexie!, qs[i]![k]), (i) => rawSearch(raw!, qs[i]![k]))
+  const run = (k: 0 | 1 | 2 | 3) =>
+    pair(
+      reps,
+      warm,
+      (i) => searchComplaints(dexie!, qs[i]![k]),
+      (i) => rawSearch(raw!, qs[i]![k]),
+    )
   const phone = await run(0)
   const name = await run(1)
   const tail = await run(2)
   const oneChar = await run(3)
   for (const k of [1, 2, 3] as const) {
     const [a, b] = [await searchComplaints(dexie!, qs[0]![k]), await rawSearch(raw!, qs[0]![k])]
-    if (a.length === 0 || a.length !== b.length) throw new Error(`search "${qs[0]![k]}": Dexie found ${a.length}, raw ${b.length}`)
+    if (a.length === 0 || a.length !== b.length)
+      throw new Error(`search "${qs[0]![k]}": Dexie found ${a.length}, raw ${b.length}`)
   }
   return { phone, name, tail, oneChar }
 }
@@ -236,7 +309,12 @@ async function search(reps: number, warm: number) {
 async function needs(reps: number, warm: number) {
   const until = dueSoonUntil(new Date())
   const [end, lastDay] = [new Date(until).toISOString(), chinaDate(until)]
-  const t = await pair(reps, warm, () => needsAction(dexie!, until), () => rawNeedsAction(raw!, end, lastDay))
+  const t = await pair(
+    reps,
+    warm,
+    () => needsAction(dexie!, until),
+    () => rawNeedsAction(raw!, end, lastDay),
+  )
   const [a, b] = [await needsAction(dexie!, until), await rawNeedsAction(raw!, end, lastDay)]
   if (a.length === 0 || a.length !== b.length) throw new Error(`needsAction: Dexie ${a.length}, raw ${b.length}`)
   return { counts: t, found: a.length }
@@ -255,9 +333,14 @@ function pulledPage(size: number, seq: { n: number }, newShare = 0.2): StoredEve
   let wall = now
   while (out.length < size) {
     out.push({
-      id: seededUuid(rng), complaintId: pick(rng, ids), branchId: 'bench', v: EVENT_SCHEMA_VERSION,
-      hlc: encodeHlc({ wall: wall++, counter: 0, node: 'other-tab' }), actor: { staffId: 'zhang', staffName: '张伟', deviceId: 'other-tab' },
-      type: 'note.added', payload: { text: '另一台平板记录的处理进展。' },
+      id: seededUuid(rng),
+      complaintId: pick(rng, ids),
+      branchId: 'bench',
+      v: EVENT_SCHEMA_VERSION,
+      hlc: encodeHlc({ wall: wall++, counter: 0, node: 'other-tab' }),
+      actor: { staffId: 'zhang', staffName: '张伟', deviceId: 'other-tab' },
+      type: 'note.added',
+      payload: { text: '另一台平板记录的处理进展。' },
     } as ComplaintEvent)
   }
   return out.map((e) => ({ ...e, serverSeq: ++seq.n }))
@@ -266,11 +349,26 @@ function pulledPage(size: number, seq: { n: number }, newShare = 0.2): StoredEve
 async function apply(reps: number, warm: number, size = 500) {
   const seq = { n: 1_000_000 }
   const pages = Array.from({ length: 2 * (reps + warm) }, () => pulledPage(size, seq))
-  const applied = await pair(reps, warm, (i) => applyRemote(dexie!, pages[2 * i]!, { cursor: seq.n }), (i) => rawApplyRemote(raw!, pages[2 * i + 1]!, seq.n))
+  const applied = await pair(
+    reps,
+    warm,
+    (i) => applyRemote(dexie!, pages[2 * i]!, { cursor: seq.n }),
+    (i) => rawApplyRemote(raw!, pages[2 * i + 1]!, seq.n),
+  )
   const bulk = Array.from({ length: 2 * (reps + warm) }, () => pulledPage(size, seq))
-  const put = await pair(reps, warm, (i) => dexie!.events.bulkPut(bulk[2 * i]!), (i) => rawBulkPut(raw!, bulk[2 * i + 1]!))
+  const put = await pair(
+    reps,
+    warm,
+    (i) => dexie!.events.bulkPut(bulk[2 * i]!),
+    (i) => rawBulkPut(raw!, bulk[2 * i + 1]!),
+  )
   const held = Array.from({ length: 2 * (reps + warm) }, () => pulledPage(size, seq, 0))
-  const notes = await pair(reps, warm, (i) => applyRemote(dexie!, held[2 * i]!, { cursor: seq.n }), (i) => rawApplyRemote(raw!, held[2 * i + 1]!, seq.n))
+  const notes = await pair(
+    reps,
+    warm,
+    (i) => applyRemote(dexie!, held[2 * i]!, { cursor: seq.n }),
+    (i) => rawApplyRemote(raw!, held[2 * i + 1]!, seq.n),
+  )
   return { applied, bulkPut: put, notes, size }
 }
 
@@ -292,30 +390,39 @@ async function applyProfile(reps: number, size = 500) {
     const touched = [...new Set(page.map((e) => e.complaintId))]
     touchedTotal += touched.length
     let histories: ComplaintEvent[][] = []
-    phases.readHistories.push(await timed(async () => {
-      const index = raw!.transaction('events').objectStore('events').index('complaintId')
-      histories = await Promise.all(touched.map((id) => getAll<ComplaintEvent>(index, id).then(openRows)))
-    }))
+    phases.readHistories.push(
+      await timed(async () => {
+        const index = raw!.transaction('events').objectStore('events').index('complaintId')
+        histories = await Promise.all(touched.map((id) => getAll<ComplaintEvent>(index, id).then(openRows)))
+      }),
+    )
     let states: ComplaintState[] = []
     phases.fold.push(await timed(async () => (states = histories.map((h) => fold(h)!))))
     const textIds = [...new Set(page.filter(changesText).map((e) => e.complaintId))]
     let stored: StoredProjections = { rows: [], texts: new Map() }
-    phases.readStored.push(await timed(async () => {
-      const tx = raw!.transaction(['complaints', 'texts'])
-      const get = <T>(store: string, ids: string[]) => Promise.all(ids.map((id) => req(tx.objectStore(store).get(id)) as Promise<T | undefined>))
-      const [rows, texts] = await Promise.all([get<ComplaintRow>('complaints', touched).then(openRows), get<TextRow>('texts', textIds).then(openRows)])
-      stored = { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }
-    }))
+    phases.readStored.push(
+      await timed(async () => {
+        const tx = raw!.transaction(['complaints', 'texts'])
+        const get = <T>(store: string, ids: string[]) =>
+          Promise.all(ids.map((id) => req(tx.objectStore(store).get(id)) as Promise<T | undefined>))
+        const [rows, texts] = await Promise.all([
+          get<ComplaintRow>('complaints', touched).then(openRows),
+          get<TextRow>('texts', textIds).then(openRows),
+        ])
+        stored = { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }
+      }),
+    )
     let changed: ReturnType<typeof changedProjections> = { rows: [], texts: [] }
     phases.projectCompare.push(await timed(async () => (changed = changedProjections(states, ctx, stored))))
     writtenTotal += changed.rows.length
     // Sealing (AES-GCM, and the rows' blind keys) is counted with the writing.
-    const put = (store: SealedStore, values: object[]) => timed(async () => {
-      const sealed = await sealAll(store, values)
-      const tx = raw!.transaction(store, 'readwrite')
-      for (const v of sealed) tx.objectStore(store).put(v)
-      await done(tx)
-    })
+    const put = (store: SealedStore, values: object[]) =>
+      timed(async () => {
+        const sealed = await sealAll(store, values)
+        const tx = raw!.transaction(store, 'readwrite')
+        for (const v of sealed) tx.objectStore(store).put(v)
+        await done(tx)
+      })
     phases.putRows.push(await put('complaints', changed.rows))
     phases.putTexts.push(await put('texts', changed.texts))
   }
@@ -327,9 +434,13 @@ async function applyProfile(reps: number, size = 500) {
  * The main thread's long tasks (Long Tasks API: over 50 ms) while `run` runs: what a manager tapping the book
  * during a pull would wait for. Issue 19's target: none over 100 ms during a cold pull.
  */
-async function watchLongTasks<T>(run: () => Promise<T>): Promise<{ result: T; longTasks: { count: number; over100: number; maxMs: number; totalMs: number } }> {
+async function watchLongTasks<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; longTasks: { count: number; over100: number; maxMs: number; totalMs: number } }> {
   const durations: number[] = []
-  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) durations.push(e.duration) })
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) durations.push(e.duration)
+  })
   observer.observe({ type: 'longtask' })
   const result = await run()
   // Entries are delivered after the task: give the last one a chance to arrive.
@@ -422,18 +533,39 @@ async function forgetBenchState(name: string) {
 async function enrolForApp(o: { name: string; username: string; password: string; tabletName: string }) {
   if (!tablet) throw new Error('enrolForApp: the tablet has no keys (seed first)')
   type Staff = { id: string; name: string; role: TabletUser['role']; approvalLevel?: TabletUser['approvalLevel'] }
-  const session = await api<{ token: string; staff: Staff }>('/api/auth/sign-in', { body: { username: o.username, password: o.password } })
+  const session = await api<{ token: string; staff: Staff }>('/api/auth/sign-in', {
+    body: { username: o.username, password: o.password },
+  })
   const deviceId = `tab-${[...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('')}`
-  const res = await api<{ deviceToken: string; device: { id: string; name: string; branchId: string; branchName: string } }>('/api/devices/enrol', { body: { name: o.tabletName, deviceId }, token: session.token })
+  const res = await api<{
+    deviceToken: string
+    device: { id: string; name: string; branchId: string; branchName: string }
+  }>('/api/devices/enrol', { body: { name: o.tabletName, deviceId }, token: session.token })
   await api('/api/auth/sign-out', { body: {}, token: session.token }).catch(() => undefined)
   const { staff } = session
   const db = await openRaw(o.name)
   const tx = db.transaction('meta', 'readwrite')
   const meta = tx.objectStore('meta')
   meta.put({ key: 'device', value: { ...res.device, token: res.deviceToken } })
-  meta.put({ key: 'users', value: [{ staffId: staff.id, name: staff.name, role: staff.role, approvalLevel: staff.approvalLevel ?? null, key: tablet.user, failedAttempts: 0, lockedUntil: 0 }] })
+  meta.put({
+    key: 'users',
+    value: [
+      {
+        staffId: staff.id,
+        name: staff.name,
+        role: staff.role,
+        approvalLevel: staff.approvalLevel ?? null,
+        key: tablet.user,
+        failedAttempts: 0,
+        lockedUntil: 0,
+      },
+    ],
+  })
   meta.put({ key: 'tabletKeyPair', value: tablet.pair })
-  meta.put({ key: 'identity', value: { deviceId, branchId: res.device.branchId, staffId: staff.id, staffName: staff.name } })
+  meta.put({
+    key: 'identity',
+    value: { deviceId, branchId: res.device.branchId, staffId: staff.id, staffName: staff.name },
+  })
   // Sealed from the start: nothing stored plain for a first unlock to seal.
   meta.put({ key: 'sealProgress', value: 'done' })
   await done(tx)
@@ -450,9 +582,27 @@ async function pinKdf(reps: number): Promise<number[]> {
   return out
 }
 
-const bench = { seed, open, write, book, search, needs, apply, applyProfile, coldPull, counts, peek, handOver, forgetBenchState, enrolForApp, pinKdf }
+const bench = {
+  seed,
+  open,
+  write,
+  book,
+  search,
+  needs,
+  apply,
+  applyProfile,
+  coldPull,
+  counts,
+  peek,
+  handOver,
+  forgetBenchState,
+  enrolForApp,
+  pinKdf,
+}
 declare global {
-  interface Window { bench: typeof bench }
+  interface Window {
+    bench: typeof bench
+  }
 }
 /** Errors as Playwright can show them (Dexie's and IndexedDB's errors lose their name and cause on the way out). */
 function explained<F extends (...args: never[]) => Promise<unknown>>(fn: F): F {
@@ -461,10 +611,14 @@ function explained<F extends (...args: never[]) => Promise<unknown>>(fn: F): F {
       return await fn(...args)
     } catch (e) {
       const err = e as { name?: string; message?: string; inner?: { name?: string; message?: string }; stack?: string }
-      throw new Error(`${err.name ?? 'Error'}: ${err.message ?? String(e)}${err.inner ? ` (inner ${err.inner.name}: ${err.inner.message})` : ''}\n${err.stack ?? ''}`, { cause: e })
+      throw new Error(
+        `${err.name ?? 'Error'}: ${err.message ?? String(e)}${err.inner ? ` (inner ${err.inner.name}: ${err.inner.message})` : ''}\n${err.stack ?? ''}`,
+        { cause: e },
+      )
     }
   }) as F
 }
-for (const k of Object.keys(bench) as (keyof typeof bench)[]) (bench as Record<string, unknown>)[k] = explained(bench[k] as never)
+for (const k of Object.keys(bench) as (keyof typeof bench)[])
+  (bench as Record<string, unknown>)[k] = explained(bench[k] as never)
 window.bench = bench
 document.body.dataset.ready = '1'

@@ -11,7 +11,20 @@
  * ratio compares storage layers, not one side with crypto and one without. Where a hand-written layer could do the
  * crypto outside a transaction (a search's keys, a bulk put's seals) it does.
  */
-import { decide, decodeHlc, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, phoneDigits, parseEvent, PROTOCOL_VERSION, receiveHlc, resolveSettings, tickHlc } from '../../src/domain'
+import {
+  decide,
+  decodeHlc,
+  encodeHlc,
+  EVENT_SCHEMA_VERSION,
+  fold,
+  newId,
+  phoneDigits,
+  parseEvent,
+  PROTOCOL_VERSION,
+  receiveHlc,
+  resolveSettings,
+  tickHlc,
+} from '../../src/domain'
 import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft, Hlc, PullResponse } from '../../src/domain'
 import { eventsByComplaint } from '../../src/db/applyRemote'
 import { changedProjections, changesText } from '../../src/db/project'
@@ -27,8 +40,17 @@ import type { SealedStore } from '../../src/domain/privacy/sealedFields'
 const LOWEST = ''
 const HIGHEST = '\uffff'
 
-interface IndexSpec { name: string; keyPath: string | string[]; multiEntry: boolean; unique: boolean }
-interface StoreSpec { name: string; keyPath: string | string[]; indexes: IndexSpec[] }
+interface IndexSpec {
+  name: string
+  keyPath: string | string[]
+  multiEntry: boolean
+  unique: boolean
+}
+interface StoreSpec {
+  name: string
+  keyPath: string | string[]
+  indexes: IndexSpec[]
+}
 
 function parseKey(spec: string): { name: string; keyPath: string | string[]; multiEntry: boolean; unique: boolean } {
   let s = spec.trim()
@@ -49,7 +71,10 @@ export function rawSchema(): StoreSpec[] {
     }
   }
   return [...stores].map(([name, spec]) => {
-    const [pk, ...idx] = spec.split(',').map((s) => s.trim()).filter(Boolean)
+    const [pk, ...idx] = spec
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     return { name, keyPath: parseKey(pk!).keyPath, indexes: idx.map(parseKey) }
   })
 }
@@ -76,7 +101,10 @@ export function done(tx: IDBTransaction): Promise<void> {
 export function alive<T>(tx: IDBTransaction, store: string, work: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settle: (() => void) | null = null
-    work.then((v) => (settle = () => resolve(v)), (e: unknown) => (settle = () => reject(e)))
+    work.then(
+      (v) => (settle = () => resolve(v)),
+      (e: unknown) => (settle = () => reject(e)),
+    )
     const spin = () => {
       if (settle) return settle()
       const r = tx.objectStore(store).get(-Infinity)
@@ -122,7 +150,12 @@ const HAS_IDB3 = typeof IDBObjectStore !== 'undefined' && 'getAllRecords' in IDB
 type Source = IDBObjectStore | IDBIndex
 
 /** Up to `count` values of `range` in `direction`: one getAll where the browser can, else a cursor. */
-export function getAll<T>(source: Source, range: IDBKeyRange | IDBValidKey | null, count?: number, direction: IDBCursorDirection = 'next'): Promise<T[]> {
+export function getAll<T>(
+  source: Source,
+  range: IDBKeyRange | IDBValidKey | null,
+  count?: number,
+  direction: IDBCursorDirection = 'next',
+): Promise<T[]> {
   if (HAS_IDB3) return req((source.getAll as (o: unknown) => IDBRequest<T[]>)({ query: range, count, direction }))
   if (direction === 'next') return req(source.getAll(range, count) as IDBRequest<T[]>)
   return new Promise((resolve, reject) => {
@@ -138,10 +171,15 @@ export function getAll<T>(source: Source, range: IDBKeyRange | IDBValidKey | nul
   })
 }
 
-interface Identity { deviceId: string; branchId: string; staffId: string; staffName: string }
+interface Identity {
+  deviceId: string
+  branchId: string
+  staffId: string
+  staffName: string
+}
 
 async function identityIn(meta: IDBObjectStore): Promise<Identity> {
-  const row = await req(meta.get('identity')) as { value: Identity } | undefined
+  const row = (await req(meta.get('identity'))) as { value: Identity } | undefined
   if (row) return row.value
   const deviceId = `tab-${Math.random().toString(16).slice(2, 18).padEnd(16, '0')}`
   const identity = { deviceId, branchId: 'local', staffId: `staff-${deviceId}`, staffName: '大堂经理' }
@@ -150,18 +188,23 @@ async function identityIn(meta: IDBObjectStore): Promise<Identity> {
 }
 
 async function clockIn(meta: IDBObjectStore): Promise<Hlc | null> {
-  const row = await req(meta.get('hlc')) as { value: string } | undefined
+  const row = (await req(meta.get('hlc'))) as { value: string } | undefined
   return row ? decodeHlc(row.value) : null
 }
 
 async function contextIn(meta: IDBObjectStore, now: Date): Promise<ClockContext> {
-  const row = await req(meta.get('settings')) as { value: never } | undefined
+  const row = (await req(meta.get('settings'))) as { value: never } | undefined
   const { calendar, policy } = resolveSettings(row?.value)
   return { now, calendar, policy }
 }
 
 /** commit.ts on raw IndexedDB: decide, stamp, append, queue, project — one read-write transaction. */
-export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: EventDraft[], now: () => number = Date.now): Promise<ComplaintEvent[]> {
+export async function rawCommit(
+  db: IDBDatabase,
+  complaintId: string,
+  drafts: EventDraft[],
+  now: () => number = Date.now,
+): Promise<ComplaintEvent[]> {
   const tx = db.transaction(['events', 'complaints', 'texts', 'outbox', 'meta'], 'readwrite')
   const finished = done(tx)
   try {
@@ -175,9 +218,13 @@ export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: Ev
       clockIn(meta),
       contextIn(meta, new Date(queuedAt)),
       req(tx.objectStore('complaints').get(complaintId)) as Promise<ComplaintRow | undefined>,
-      textMayChange ? req(tx.objectStore('texts').get(complaintId)) as Promise<TextRow | undefined> : undefined,
+      textMayChange ? (req(tx.objectStore('texts').get(complaintId)) as Promise<TextRow | undefined>) : undefined,
     ])
-    const [existing, row, text] = await alive(tx, 'meta', Promise.all([openRows(sealedEvents), openRow(sealedRow), openRow(sealedText)]))
+    const [existing, row, text] = await alive(
+      tx,
+      'meta',
+      Promise.all([openRows(sealedEvents), openRow(sealedRow), openRow(sealedText)]),
+    )
     let state = fold(existing)
     let clock = storedClock
     const branchId = state?.branchId ?? me.branchId
@@ -187,8 +234,13 @@ export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: Ev
       if (!decision.ok) throw new Error(`refused: ${JSON.stringify(decision)}`)
       clock = tickHlc(clock, now(), me.deviceId)
       const parsed = parseEvent({
-        id: newId(), complaintId, branchId, v: EVENT_SCHEMA_VERSION, hlc: encodeHlc(clock),
-        actor: { staffId: me.staffId, staffName: me.staffName, deviceId: me.deviceId }, ...decision.draft,
+        id: newId(),
+        complaintId,
+        branchId,
+        v: EVENT_SCHEMA_VERSION,
+        hlc: encodeHlc(clock),
+        actor: { staffId: me.staffId, staffName: me.staffName, deviceId: me.deviceId },
+        ...decision.draft,
       })
       if (!parsed.ok) throw new Error(`invalid: ${JSON.stringify(parsed.issues)}`)
       made.push(parsed.value)
@@ -196,8 +248,15 @@ export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: Ev
     }
     if (!state) throw new Error('notRecorded')
     const outbox = tx.objectStore('outbox')
-    const changed = changedProjections([state], ctx, { rows: [row], texts: new Map(textMayChange ? [[complaintId, text]] : []) })
-    const [sealedMade, sealedChanged] = await alive(tx, 'meta', Promise.all([sealAll('events', made), sealChanged(changed)]))
+    const changed = changedProjections([state], ctx, {
+      rows: [row],
+      texts: new Map(textMayChange ? [[complaintId, text]] : []),
+    })
+    const [sealedMade, sealedChanged] = await alive(
+      tx,
+      'meta',
+      Promise.all([sealAll('events', made), sealChanged(changed)]),
+    )
     sealedMade.forEach((e, i) => {
       events.add(e)
       outbox.add({ eventId: made[i]!.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 })
@@ -207,23 +266,38 @@ export async function rawCommit(db: IDBDatabase, complaintId: string, drafts: Ev
     await finished
     return made
   } catch (e) {
-    try { tx.abort() } catch { /* already finished */ }
+    try {
+      tx.abort()
+    } catch {
+      /* already finished */
+    }
     await finished.catch(() => undefined)
     throw e
   }
 }
 
-export interface RawBookQuery { after?: { receivedAt: string; id: string }; limit?: number }
+export interface RawBookQuery {
+  after?: { receivedAt: string; id: string }
+  limit?: number
+}
 
 /** bookPage without filters (the book as it opens): keyset paging down the [receivedAt+id] index. */
 export function rawBookPage(db: IDBDatabase, q: RawBookQuery = {}): Promise<ComplaintRow[]> {
   const tx = db.transaction('complaints', 'readonly')
-  const range = IDBKeyRange.bound([LOWEST, LOWEST], q.after ? [q.after.receivedAt, q.after.id] : [HIGHEST, HIGHEST], false, !!q.after)
-  return opened(getAll<ComplaintRow>(tx.objectStore('complaints').index('[receivedAt+id]'), range, q.limit ?? 50, 'prev'))
+  const range = IDBKeyRange.bound(
+    [LOWEST, LOWEST],
+    q.after ? [q.after.receivedAt, q.after.id] : [HIGHEST, HIGHEST],
+    false,
+    !!q.after,
+  )
+  return opened(
+    getAll<ComplaintRow>(tx.objectStore('complaints').index('[receivedAt+id]'), range, q.limit ?? 50, 'prev'),
+  )
 }
 
 /** The rows of the `find` index (blind keys of phone prefixes and tails, name starts) holding this key, sealed. */
-const byFind = (store: IDBObjectStore, key: string, count: number) => getAll<ComplaintRow>(store.index('find'), key, count)
+const byFind = (store: IDBObjectStore, key: string, count: number) =>
+  getAll<ComplaintRow>(store.index('find'), key, count)
 
 /**
  * searchComplaints on raw IndexedDB: a masked phone (its tail's key, confirmed on the opened rows), phone tail and
@@ -246,7 +320,10 @@ export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Prom
     if (digits.length < MIN_PHONE_KEY) return []
     const [tailKey, startKey] = await blindKeys(hmac, [`t:${digits}`, `p:${digits}`])
     const store = complaints()
-    const [byTail, byStart] = await Promise.all([opened(byFind(store, tailKey!, limit)), opened(byFind(store, startKey!, limit))])
+    const [byTail, byStart] = await Promise.all([
+      opened(byFind(store, tailKey!, limit)),
+      opened(byFind(store, startKey!, limit)),
+    ])
     const rows = digits.length <= 4 ? [...byTail, ...byStart] : [...byStart, ...byTail]
     return [...new Map(rows.map((r) => [r.id, r])).values()].slice(0, limit)
   }
@@ -254,8 +331,16 @@ export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Prom
   const name = [...needle]
   const longName = name.length > MAX_NAME_KEY
   const term = blindQueryTerm(q)
-  const restTerms = term ? searchTerms(needle).slice(1).filter((t) => [...t].length > 1).map((t) => `w:${t}`) : []
-  const [nameKey, termKey, ...rest] = await blindKeys(hmac, [`n:${name.slice(0, MAX_NAME_KEY).join('')}`, ...(term ? [term, ...restTerms] : [])])
+  const restTerms = term
+    ? searchTerms(needle)
+        .slice(1)
+        .filter((t) => [...t].length > 1)
+        .map((t) => `w:${t}`)
+    : []
+  const [nameKey, termKey, ...rest] = await blindKeys(hmac, [
+    `n:${name.slice(0, MAX_NAME_KEY).join('')}`,
+    ...(term ? [term, ...restTerms] : []),
+  ])
   let tx = db.transaction(['complaints', 'texts'], 'readonly')
   let byName = await byFind(tx.objectStore('complaints'), nameKey!, longName ? limit * 4 : limit)
   if (longName) {
@@ -284,12 +369,20 @@ export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Prom
   })
   const store = tx.objectStore('complaints')
   const byText = await Promise.all(ids.map((id) => req(store.get(id)) as Promise<ComplaintRow | undefined>))
-  const [names, texts] = await Promise.all([longName ? byName : openRows(byName), openRows(byText.filter((r): r is ComplaintRow => r !== undefined))])
+  const [names, texts] = await Promise.all([
+    longName ? byName : openRows(byName),
+    openRows(byText.filter((r): r is ComplaintRow => r !== undefined)),
+  ])
   return [...names, ...texts]
 }
 
 /** needsAction on raw IndexedDB: three index ranges, merged and sorted. */
-export async function rawNeedsAction(db: IDBDatabase, endOfToday: string, today: string, limit = 200): Promise<ComplaintRow[]> {
+export async function rawNeedsAction(
+  db: IDBDatabase,
+  endOfToday: string,
+  today: string,
+  limit = 200,
+): Promise<ComplaintRow[]> {
   const store = db.transaction('complaints', 'readonly').objectStore('complaints')
   const [due, followUps, extended] = await Promise.all([
     opened(getAll<ComplaintRow>(store.index('dueAt'), IDBKeyRange.bound('0', endOfToday), limit)),
@@ -297,11 +390,18 @@ export async function rawNeedsAction(db: IDBDatabase, endOfToday: string, today:
     opened(getAll<ComplaintRow>(store.index('extendedUntil'), IDBKeyRange.lowerBound('', true), limit)),
   ])
   const byId = new Map([...due, ...followUps, ...extended].map((r) => [r.id, r]))
-  return [...byId.values()].sort((a, b) => (a.dueAt || a.followUpDue || a.extendedUntil).localeCompare(b.dueAt || b.followUpDue || b.extendedUntil))
+  return [...byId.values()].sort((a, b) =>
+    (a.dueAt || a.followUpDue || a.extendedUntil).localeCompare(b.dueAt || b.followUpDue || b.extendedUntil),
+  )
 }
 
 /** applyRemote on raw IndexedDB: store the page, advance clock and cursor, refold the complaints it touched. */
-export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cursor?: number, now: () => number = Date.now): Promise<void> {
+export async function rawApplyRemote(
+  db: IDBDatabase,
+  events: StoredEvent[],
+  cursor?: number,
+  now: () => number = Date.now,
+): Promise<void> {
   const tx = db.transaction(['events', 'complaints', 'texts', 'meta'], 'readwrite')
   const finished = done(tx)
   const meta = tx.objectStore('meta')
@@ -311,7 +411,8 @@ export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cur
     const page = eventsByComplaint(events)
     const touched = [...page.keys()]
     const textIds = [...new Set(events.filter(changesText).map((e) => e.complaintId))]
-    const get = <T>(name: string, ids: string[]) => Promise.all(ids.map((id) => req(tx.objectStore(name).get(id)) as Promise<T | undefined>))
+    const get = <T>(name: string, ids: string[]) =>
+      Promise.all(ids.map((id) => req(tx.objectStore(name).get(id)) as Promise<T | undefined>))
     // One batch of reads, then one of writes, as applyRemote does.
     const [me, storedClock, ctx, sealedHeld, sealedRows, sealedTexts] = await Promise.all([
       identityIn(meta),
@@ -321,13 +422,26 @@ export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cur
       get<ComplaintRow>('complaints', touched),
       get<TextRow>('texts', textIds),
     ])
-    const [held, rows, texts] = await alive(tx, 'meta', Promise.all([Promise.all(sealedHeld.map(openRows)), openRows(sealedRows), openRows(sealedTexts)]))
+    const [held, rows, texts] = await alive(
+      tx,
+      'meta',
+      Promise.all([Promise.all(sealedHeld.map(openRows)), openRows(sealedRows), openRows(sealedTexts)]),
+    )
     let clock = storedClock
     for (const e of events) clock = receiveHlc(clock, decodeHlc(e.hlc), now(), me.deviceId)
-    const folded = touched.map((id, i) => ({ state: fold([...held[i]!, ...page.get(id)!]), row: rows[i] }))
+    const folded = touched
+      .map((id, i) => ({ state: fold([...held[i]!, ...page.get(id)!]), row: rows[i] }))
       .filter((f): f is { state: ComplaintState; row: ComplaintRow | undefined } => f.state !== null)
-    const changed = changedProjections(folded.map((f) => f.state), ctx, { rows: folded.map((f) => f.row), texts: new Map(textIds.map((id, i) => [id, texts[i]])) })
-    const [sealedEvents, sealedChanged] = await alive(tx, 'meta', Promise.all([sealAll('events', events), sealChanged(changed)]))
+    const changed = changedProjections(
+      folded.map((f) => f.state),
+      ctx,
+      { rows: folded.map((f) => f.row), texts: new Map(textIds.map((id, i) => [id, texts[i]])) },
+    )
+    const [sealedEvents, sealedChanged] = await alive(
+      tx,
+      'meta',
+      Promise.all([sealAll('events', events), sealChanged(changed)]),
+    )
     for (const e of sealedEvents) store.put(e)
     if (clock) meta.put({ key: 'hlc', value: encodeHlc(clock) })
     putChanged(tx, sealedChanged)
@@ -336,15 +450,41 @@ export async function rawApplyRemote(db: IDBDatabase, events: StoredEvent[], cur
 }
 
 /** src/db/project.ts's writeProjections: read the stored rows and texts, put the ones that changed. */
-async function writeChanged(tx: IDBTransaction, states: ComplaintState[], ctx: ClockContext, textMayChange: (id: string) => boolean): Promise<void> {
-  const get = <T>(store: string, ids: string[]) => Promise.all(ids.map((id) => req(tx.objectStore(store).get(id)) as Promise<T | undefined>))
+async function writeChanged(
+  tx: IDBTransaction,
+  states: ComplaintState[],
+  ctx: ClockContext,
+  textMayChange: (id: string) => boolean,
+): Promise<void> {
+  const get = <T>(store: string, ids: string[]) =>
+    Promise.all(ids.map((id) => req(tx.objectStore(store).get(id)) as Promise<T | undefined>))
   const textIds = states.map((s) => s.id).filter(textMayChange)
-  const [rows, texts] = await alive(tx, 'meta', Promise.all([get<ComplaintRow>('complaints', states.map((s) => s.id)), get<TextRow>('texts', textIds)]).then(([r, t]) => Promise.all([openRows(r), openRows(t)])))
-  putChanged(tx, await alive(tx, 'meta', sealChanged(changedProjections(states, ctx, { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }))))
+  const [rows, texts] = await alive(
+    tx,
+    'meta',
+    Promise.all([
+      get<ComplaintRow>(
+        'complaints',
+        states.map((s) => s.id),
+      ),
+      get<TextRow>('texts', textIds),
+    ]).then(([r, t]) => Promise.all([openRows(r), openRows(t)])),
+  )
+  putChanged(
+    tx,
+    await alive(
+      tx,
+      'meta',
+      sealChanged(changedProjections(states, ctx, { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) })),
+    ),
+  )
 }
 
 /** The changed book rows and texts, sealed as the middleware seals them. */
-export async function sealChanged(changed: { rows: ComplaintRow[]; texts: TextRow[] }): Promise<{ rows: unknown[]; texts: unknown[] }> {
+export async function sealChanged(changed: {
+  rows: ComplaintRow[]
+  texts: TextRow[]
+}): Promise<{ rows: unknown[]; texts: unknown[] }> {
   const [rows, texts] = await Promise.all([sealAll('complaints', changed.rows), sealAll('texts', changed.texts)])
   return { rows, texts }
 }
@@ -373,8 +513,17 @@ async function rawReprojectOpen(db: IDBDatabase): Promise<void> {
     req(tx.objectStore('complaints').index('dueAt').getAllKeys(IDBKeyRange.lowerBound('', true))) as Promise<string[]>,
   ])
   const byComplaint = tx.objectStore('events').index('complaintId')
-  const histories = await alive(tx, 'meta', Promise.all(ids.map((id) => getAll<ComplaintEvent>(byComplaint, id))).then((h) => Promise.all(h.map(openRows))))
-  await writeChanged(tx, histories.map(fold).filter((s): s is ComplaintState => s !== null), ctx, () => false)
+  const histories = await alive(
+    tx,
+    'meta',
+    Promise.all(ids.map((id) => getAll<ComplaintEvent>(byComplaint, id))).then((h) => Promise.all(h.map(openRows))),
+  )
+  await writeChanged(
+    tx,
+    histories.map(fold).filter((s): s is ComplaintState => s !== null),
+    ctx,
+    () => false,
+  )
   await finished
 }
 
@@ -382,7 +531,9 @@ async function rawReprojectOpen(db: IDBDatabase): Promise<void> {
 export async function rawPull(db: IDBDatabase, token: string, pageSize = 500): Promise<number> {
   let pulled = 0
   for (;;) {
-    const after = ((await req(db.transaction('meta').objectStore('meta').get('cursor')) as { value: number } | undefined)?.value) ?? 0
+    const after =
+      ((await req(db.transaction('meta').objectStore('meta').get('cursor'))) as { value: number } | undefined)?.value ??
+      0
     const res = await fetch(`/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=${after}&limit=${pageSize}`, {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     })
@@ -393,7 +544,9 @@ export async function rawPull(db: IDBDatabase, token: string, pageSize = 500): P
     if (!page.hasMore) {
       if (page.settings) {
         const tx = db.transaction('meta', 'readwrite')
-        const before = (await req(tx.objectStore('meta').get('settings')) as { value?: { version?: number } } | undefined)?.value
+        const before = (
+          (await req(tx.objectStore('meta').get('settings'))) as { value?: { version?: number } } | undefined
+        )?.value
         tx.objectStore('meta').put({ key: 'settings', value: page.settings })
         await done(tx)
         if (before?.version !== page.settings.version) await rawReprojectOpen(db)

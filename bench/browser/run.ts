@@ -47,15 +47,28 @@ const PASSWORD = 'bench-demo-password'
 /** The bench tablet's PIN: the harness makes the tablet's keys for it, the app is unlocked with it. */
 const PIN = '246810'
 const DEVICE_TOKEN = 'bench-device-token-0123456789abcdef'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-precise-memory-info']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+]
 const CHROMIUM = chromiumPath()
 
 const t0 = Date.now()
 const log = (msg: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${msg}`)
 
 function vite(args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', ...args], { cwd: root, stdio: 'inherit' })
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', ...args],
+    { cwd: root, stdio: 'inherit' },
+  )
   if (r.status !== 0) throw new Error(`vite build ${args.join(' ')} failed`)
 }
 
@@ -83,7 +96,17 @@ const stat = (xs: number[]) => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95
 function timeRow(name: string, t: Timings, extra: Partial<Row> = {}): Row {
   const app = stat(t.dexie)
   const base = stat(t.raw)
-  const row: Row = { name, unit: 'ms', app, base, baseline: 'raw IndexedDB', ratio: app.p50 / base.p50, ratioLabel: '× raw (p50)', samples: t.dexie.length, ...extra }
+  const row: Row = {
+    name,
+    unit: 'ms',
+    app,
+    base,
+    baseline: 'raw IndexedDB',
+    ratio: app.p50 / base.p50,
+    ratioLabel: '× raw (p50)',
+    samples: t.dexie.length,
+    ...extra,
+  }
   rows.push(row)
   return row
 }
@@ -95,12 +118,40 @@ async function startServer(dist: string) {
   await migrate(db)
   await seedDemo(db, PASSWORD)
   await db.query(`insert into branches (id, name) values ('bench', '压测支行')`)
-  await db.query(`insert into devices (id, branch_id, name, token_hash, enrolled_by) values ('bench-puller', 'bench', '压测平板', $1, 'li')`, [hashToken(DEVICE_TOKEN)])
+  await db.query(
+    `insert into devices (id, branch_id, name, token_hash, enrolled_by) values ('bench-puller', 'bench', '压测平板', $1, 'li')`,
+    [hashToken(DEVICE_TOKEN)],
+  )
   // The cold pull's events, loaded with COPY (what the server stores on push, without the pushing).
-  const events = branchEvents(7, PULL_N, { branchId: 'bench', deviceId: 'bench-tab', staffId: 'li', staffName: '李娜', now: Date.now() })
+  const events = branchEvents(7, PULL_N, {
+    branchId: 'bench',
+    deviceId: 'bench-tab',
+    staffId: 'li',
+    staffName: '李娜',
+    now: Date.now(),
+  })
   const esc = (s: string) => `"${s.replaceAll('"', '""')}"`
-  const csv = events.map((e) => [e.id, e.complaintId, e.branchId, e.type, e.v, e.hlc, e.actor.deviceId, e.actor.staffId, esc(JSON.stringify(e))].join(',')).join('\n') + '\n'
-  await pg.query(`copy events (event_id, complaint_id, branch_id, type, schema_version, hlc, device_id, staff_id, body) from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) })
+  const csv =
+    events
+      .map((e) =>
+        [
+          e.id,
+          e.complaintId,
+          e.branchId,
+          e.type,
+          e.v,
+          e.hlc,
+          e.actor.deviceId,
+          e.actor.staffId,
+          esc(JSON.stringify(e)),
+        ].join(','),
+      )
+      .join('\n') + '\n'
+  await pg.query(
+    `copy events (event_id, complaint_id, branch_id, type, schema_version, hlc, device_id, staff_id, body) from '/dev/blob' with (format csv)`,
+    [],
+    { blob: new Blob([csv]) },
+  )
   const app = await buildApp({ db, distDir: dist, logger: false })
   await app.listen({ port: PORT, host: '127.0.0.1' })
   return { app, db, base: `http://127.0.0.1:${PORT}`, pullEvents: events.length }
@@ -154,13 +205,21 @@ async function launch(profile: string): Promise<BrowserContext> {
   if (process.env.BENCH_IN_MEMORY === '1') {
     // Storage in memory (faster to seed, but a small quota: for runs without the cold pull at 100,000).
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1024, height: 768 } })
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1024, height: 768 },
+    })
     await context.addInitScript(SHOWN_SCRIPT)
     context.on('close', () => void browser.close())
     return context
   }
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, args: ARGS, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1024, height: 768 },
+    executablePath: CHROMIUM,
+    args: ARGS,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1024, height: 768 },
   })
   await context.addInitScript(SHOWN_SCRIPT)
   return context
@@ -185,7 +244,15 @@ async function heapMb(context: BrowserContext, page: Page): Promise<number> {
 }
 
 /** Reloads a page the service worker controls, `reps` times: milliseconds from navigation to the first frame shown. */
-interface Start { shown: number; inDom: number; html: number; scripts: number; dcl: number; marks: Record<string, number>; unlock: number }
+interface Start {
+  shown: number
+  inDom: number
+  html: number
+  scripts: number
+  dcl: number
+  marks: Record<string, number>
+  unlock: number
+}
 const phases: Record<string, Record<Exclude<keyof Start, 'marks'>, number>> = {}
 /** Medians of the `performance.mark`s the page set during its cold starts (ms from navigation start), to profile the start. */
 const marks: Record<string, Record<string, number>> = {}
@@ -197,7 +264,13 @@ const resources: Record<string, string[]> = {}
  * `unlock`: after the first screen, type the PIN and wait for the book (the app); each start then also gives the time
  * from the PIN's submit to the first frame with the book's rows (`unlocks`).
  */
-async function coldStarts(page: Page, reps: number, check: () => Promise<void>, label: string, unlock?: () => Promise<void>): Promise<{ shown: number[]; unlocks: number[] }> {
+async function coldStarts(
+  page: Page,
+  reps: number,
+  check: () => Promise<void>,
+  label: string,
+  unlock?: () => Promise<void>,
+): Promise<{ shown: number[]; unlocks: number[] }> {
   const all: Start[] = []
   for (let i = 0; i < reps; i++) {
     const shown = page.waitForEvent('console', { predicate: (m) => m.text() === SHOWN, timeout: 30_000 })
@@ -211,12 +284,31 @@ async function coldStarts(page: Page, reps: number, check: () => Promise<void>, 
     const r = await page.evaluate(() => {
       const w = window as unknown as { __shown: number; __inDom: number; __unlockAt?: number; __bookShown?: number }
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
-      const scripts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => (e as PerformanceResourceTiming).responseEnd)
-      const files = performance.getEntriesByType('resource').filter((e) => !e.name.includes('/api/')).map((e) => `${new URL(e.name).pathname} ${e.startTime.toFixed(0)}–${(e as PerformanceResourceTiming).responseEnd.toFixed(0)}`)
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js'))
+        .map((e) => (e as PerformanceResourceTiming).responseEnd)
+      const files = performance
+        .getEntriesByType('resource')
+        .filter((e) => !e.name.includes('/api/'))
+        .map(
+          (e) =>
+            `${new URL(e.name).pathname} ${e.startTime.toFixed(0)}–${(e as PerformanceResourceTiming).responseEnd.toFixed(0)}`,
+        )
       // The first of each name: when that step was first reached.
       const marks: Record<string, number> = {}
       for (const m of performance.getEntriesByType('mark')) marks[m.name] ??= m.startTime
-      return { shown: w.__shown, inDom: w.__inDom, unlock: w.__bookShown !== undefined && w.__unlockAt !== undefined ? w.__bookShown - w.__unlockAt : NaN, html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, scripts: Math.max(0, ...scripts), controlled: navigator.serviceWorker.controller !== null, files, marks }
+      return {
+        shown: w.__shown,
+        inDom: w.__inDom,
+        unlock: w.__bookShown !== undefined && w.__unlockAt !== undefined ? w.__bookShown - w.__unlockAt : NaN,
+        html: nav.responseEnd,
+        dcl: nav.domContentLoadedEventEnd,
+        scripts: Math.max(0, ...scripts),
+        controlled: navigator.serviceWorker.controller !== null,
+        files,
+        marks,
+      }
     })
     if (!r.controlled) throw new Error(`${page.url()}: not served by the service worker`)
     await check()
@@ -225,9 +317,27 @@ async function coldStarts(page: Page, reps: number, check: () => Promise<void>, 
     await page.waitForTimeout(300)
   }
   // Where the time goes (medians): HTML from the worker, last script file, scripts run (DOMContentLoaded), rows in the DOM, shown.
-  phases[label] = Object.fromEntries((['html', 'scripts', 'dcl', 'inDom', 'shown'] as const).map((k) => [k, quantile(all.map((x) => x[k]), 0.5)])) as Record<Exclude<keyof Start, 'marks'>, number>
+  phases[label] = Object.fromEntries(
+    (['html', 'scripts', 'dcl', 'inDom', 'shown'] as const).map((k) => [
+      k,
+      quantile(
+        all.map((x) => x[k]),
+        0.5,
+      ),
+    ]),
+  ) as Record<Exclude<keyof Start, 'marks'>, number>
   const names = [...new Set(all.flatMap((x) => Object.keys(x.marks)))]
-  marks[label] = Object.fromEntries(names.map((n): [string, number] => [n, quantile(all.flatMap((x) => (n in x.marks ? [x.marks[n]!] : [])), 0.5)]).sort((a, b) => a[1] - b[1]))
+  marks[label] = Object.fromEntries(
+    names
+      .map((n): [string, number] => [
+        n,
+        quantile(
+          all.flatMap((x) => (n in x.marks ? [x.marks[n]!] : [])),
+          0.5,
+        ),
+      ])
+      .sort((a, b) => a[1] - b[1]),
+  )
   return { shown: all.map((x) => x.shown), unlocks: all.map((x) => x.unlock) }
 }
 
@@ -243,9 +353,17 @@ async function benchHarness(context: BrowserContext, base: string, pullEvents: n
   // Argon2id alone, in the same browser before anything fills its heap: the baseline of an unlock (PIN typed → book shown).
   const kdf = want('app') ? await page.evaluate((r) => window.bench.pinKdf(r), START_REPS) : []
   log(`seeding ${N.toLocaleString('en-US')} complaints…`)
-  page.on('console', (m) => { if (m.text().startsWith('bench:seeded ')) log(`  ${Number(m.text().slice(13)).toLocaleString('en-US')} seeded`) })
-  const seeded = await page.evaluate(([n, name, pin]) => window.bench.seed({ name, n, seed: 1, identity: true, pin }), [N, DB, PIN] as const)
-  log(`seeded ${seeded.complaints.toLocaleString('en-US')} complaints, ${seeded.events.toLocaleString('en-US')} events, sealed, in ${(seeded.ms / 1000).toFixed(1)} s (the tablet's keys made for the PIN in ${(seeded.unlockMs / 1000).toFixed(1)} s)`)
+  page.on('console', (m) => {
+    if (m.text().startsWith('bench:seeded ')) log(`  ${Number(m.text().slice(13)).toLocaleString('en-US')} seeded`)
+  })
+  const seeded = await page.evaluate(([n, name, pin]) => window.bench.seed({ name, n, seed: 1, identity: true, pin }), [
+    N,
+    DB,
+    PIN,
+  ] as const)
+  log(
+    `seeded ${seeded.complaints.toLocaleString('en-US')} complaints, ${seeded.events.toLocaleString('en-US')} events, sealed, in ${(seeded.ms / 1000).toFixed(1)} s (the tablet's keys made for the PIN in ${(seeded.unlockMs / 1000).toFixed(1)} s)`,
+  )
   await page.evaluate((name) => window.bench.open(name), DB)
   if (want('write')) {
     const write = await page.evaluate(([r, w]) => window.bench.write(r, w), [REPS, WARM] as const)
@@ -272,7 +390,10 @@ async function benchHarness(context: BrowserContext, base: string, pullEvents: n
     log('needs action done')
   }
   if (want('apply')) {
-    const apply = await page.evaluate(([r, w]) => window.bench.apply(r, w), [Math.max(3, Math.round(REPS / 3)), Math.min(WARM, 2)] as const)
+    const apply = await page.evaluate(([r, w]) => window.bench.apply(r, w), [
+      Math.max(3, Math.round(REPS / 3)),
+      Math.min(WARM, 2),
+    ] as const)
     timeRow(`apply a pulled page (${apply.size} events, refold)`, apply.applied)
     timeRow(`bulkPut of ${apply.size} events (store only)`, apply.bulkPut)
     timeRow(`apply a pulled page of ${apply.size} notes on complaints held (no new complaint)`, apply.notes)
@@ -281,33 +402,51 @@ async function benchHarness(context: BrowserContext, base: string, pullEvents: n
       const app = stat(apply.applied.dexie)
       const put = stat(apply.bulkPut.raw)
       rows.push({
-        name: `apply ${apply.size} pulled events vs raw bulkPut (events/s)`, unit: 'ev/s',
+        name: `apply ${apply.size} pulled events vs raw bulkPut (events/s)`,
+        unit: 'ev/s',
         app: { p50: (apply.size / app.p50) * 1000, p95: (apply.size / app.p95) * 1000 },
         base: { p50: (apply.size / put.p50) * 1000, p95: (apply.size / put.p95) * 1000 },
-        baseline: 'raw bulkPut', ratio: put.p50 / app.p50, ratioLabel: '× raw speed (p50)', target: '≥ 0.5× raw bulkPut', samples: apply.applied.dexie.length,
+        baseline: 'raw bulkPut',
+        ratio: put.p50 / app.p50,
+        ratioLabel: '× raw speed (p50)',
+        target: '≥ 0.5× raw bulkPut',
+        samples: apply.applied.dexie.length,
       })
       const notes = stat(apply.notes.dexie)
       rows.push({
-        name: `apply ${apply.size} pulled notes (no new complaint) vs raw bulkPut (events/s)`, unit: 'ev/s',
+        name: `apply ${apply.size} pulled notes (no new complaint) vs raw bulkPut (events/s)`,
+        unit: 'ev/s',
         app: { p50: (apply.size / notes.p50) * 1000, p95: (apply.size / notes.p95) * 1000 },
         base: { p50: (apply.size / put.p50) * 1000, p95: (apply.size / put.p95) * 1000 },
-        baseline: 'raw bulkPut', ratio: put.p50 / notes.p50, ratioLabel: '× raw speed (p50)', samples: apply.notes.dexie.length,
+        baseline: 'raw bulkPut',
+        ratio: put.p50 / notes.p50,
+        ratioLabel: '× raw speed (p50)',
+        samples: apply.notes.dexie.length,
       })
     }
     const prof = await page.evaluate((r) => window.bench.applyProfile(r), CI ? 2 : 5)
-    applyPhases = { touchedComplaints: Math.round(prof.touched), rowsWritten: Math.round(prof.rowsWritten), ...Object.fromEntries(Object.entries(prof.phases).map(([k, v]) => [k, quantile(v, 0.5)])) }
+    applyPhases = {
+      touchedComplaints: Math.round(prof.touched),
+      rowsWritten: Math.round(prof.rowsWritten),
+      ...Object.fromEntries(Object.entries(prof.phases).map(([k, v]) => [k, quantile(v, 0.5)])),
+    }
     log('apply done')
   }
   if (want('pull')) {
     const pulls: Timings = { dexie: [], raw: [] }
-    const longTasks: Partial<Record<'dexie' | 'raw', { count: number; over100: number; maxMs: number; totalMs: number }>> = {}
+    const longTasks: Partial<
+      Record<'dexie' | 'raw', { count: number; over100: number; maxMs: number; totalMs: number }>
+    > = {}
     const pullReps = Number(process.env.BENCH_PULL_REPS ?? 1)
     for (let i = 0; i < pullReps; i++) {
       for (const mode of (i % 2 === 0 ? ['dexie', 'raw'] : ['raw', 'dexie']) as ('dexie' | 'raw')[]) {
         const r = await page.evaluate((o) => window.bench.coldPull(o), { token: DEVICE_TOKEN, mode })
-        if (r.pulled !== pullEvents) throw new Error(`cold pull (${mode}) got ${r.pulled} events, the server holds ${pullEvents}`)
+        if (r.pulled !== pullEvents)
+          throw new Error(`cold pull (${mode}) got ${r.pulled} events, the server holds ${pullEvents}`)
         pulls[mode].push(r.ms)
-        log(`cold pull ${mode}: ${r.pulled} events, ${r.complaints} complaints in ${(r.ms / 1000).toFixed(1)} s; main thread: ${r.longTasks.count} long tasks, ${r.longTasks.over100} over 100 ms, longest ${r.longTasks.maxMs} ms, ${r.longTasks.totalMs} ms in all`)
+        log(
+          `cold pull ${mode}: ${r.pulled} events, ${r.complaints} complaints in ${(r.ms / 1000).toFixed(1)} s; main thread: ${r.longTasks.count} long tasks, ${r.longTasks.over100} over 100 ms, longest ${r.longTasks.maxMs} ms, ${r.longTasks.totalMs} ms in all`,
+        )
         longTasks[mode] = r.longTasks
       }
     }
@@ -316,7 +455,13 @@ async function benchHarness(context: BrowserContext, base: string, pullEvents: n
   }
   await page.evaluate(() => window.bench.handOver())
   await page.evaluate((name) => window.bench.forgetBenchState(name), DB)
-  if (want('app')) await page.evaluate((o) => window.bench.enrolForApp(o), { name: DB, username: 'wang', password: PASSWORD, tabletName: '大堂 1 号平板' })
+  if (want('app'))
+    await page.evaluate((o) => window.bench.enrolForApp(o), {
+      name: DB,
+      username: 'wang',
+      password: PASSWORD,
+      tabletName: '大堂 1 号平板',
+    })
   const counts = await page.evaluate((name) => window.bench.peek(name), DB)
   await page.close()
   return { seeded, top: counts, kdf }
@@ -342,7 +487,8 @@ async function benchApp(context: BrowserContext, base: string, top: { id: string
   const firstRowHref = `/complaints/${top[0]!.id}`
   const check = async () => {
     const href = await page.getByTestId('book-row').first().getAttribute('href')
-    if (href !== firstRowHref) throw new Error(`the book's first row is ${href}, expected the newest complaint ${firstRowHref}`)
+    if (href !== firstRowHref)
+      throw new Error(`the book's first row is ${href}, expected the newest complaint ${firstRowHref}`)
   }
   const app = await coldStarts(page, START_REPS, check, 'app', unlock)
   log('app cold starts done')
@@ -359,7 +505,9 @@ async function benchApp(context: BrowserContext, base: string, top: { id: string
   await page.getByTestId('book-row').first().waitFor()
   for (let p = 2; p <= 5; p++) {
     await page.locator('.more button').click()
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="book-row"]').length >= n, p * 50, { timeout: 30_000 })
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="book-row"]').length >= n, p * 50, {
+      timeout: 30_000,
+    })
   }
   const appHeap = await heapMb(context, page)
   const rowsShown = await page.getByTestId('book-row').count()
@@ -375,13 +523,28 @@ async function benchApp(context: BrowserContext, base: string, top: { id: string
   const emptyHeap = await heapMb(empty, ep)
   await empty.close()
 
-  const row = timeRow('cold start from the SW cache to the lock screen', { dexie: app.shown, raw: emptyStarts.shown }, { baseline: 'empty Vite + Vue page', target: '≤ 1.5× empty page', ratioLabel: '× empty page (p50)' })
+  const row = timeRow(
+    'cold start from the SW cache to the lock screen',
+    { dexie: app.shown, raw: emptyStarts.shown },
+    { baseline: 'empty Vite + Vue page', target: '≤ 1.5× empty page', ratioLabel: '× empty page (p50)' },
+  )
   row.note = 'navigation start → first frame with the PIN field (every start asks for the PIN)'
-  const unlocked = timeRow('unlock: PIN submitted → the book\'s rows shown', { dexie: app.unlocks, raw: kdf }, { baseline: 'Argon2id alone (19 MiB × 2)', ratioLabel: '× Argon2id alone (p50)' })
+  const unlocked = timeRow(
+    "unlock: PIN submitted → the book's rows shown",
+    { dexie: app.unlocks, raw: kdf },
+    { baseline: 'Argon2id alone (19 MiB × 2)', ratioLabel: '× Argon2id alone (p50)' },
+  )
   unlocked.note = 'Argon2id, opening the keys, the first book page read and opened, first frame'
   rows.push({
-    name: `JS heap after browsing the book (${rowsShown} rows shown)`, unit: 'MiB', app: { p50: appHeap, p95: appHeap }, base: { p50: emptyHeap, p95: emptyHeap },
-    baseline: 'empty Vite + Vue page', ratio: appHeap / emptyHeap, ratioLabel: '× empty page', samples: 1, note: 'after a forced GC (CDP JSHeapUsedSize)',
+    name: `JS heap after browsing the book (${rowsShown} rows shown)`,
+    unit: 'MiB',
+    app: { p50: appHeap, p95: appHeap },
+    base: { p50: emptyHeap, p95: emptyHeap },
+    baseline: 'empty Vite + Vue page',
+    ratio: appHeap / emptyHeap,
+    ratioLabel: '× empty page',
+    samples: 1,
+    note: 'after a forced GC (CDP JSHeapUsedSize)',
   })
 }
 
@@ -394,7 +557,12 @@ function judge() {
   }
 }
 
-const fmt = (n: number, unit: string) => (unit === 'ev/s' ? Math.round(n).toLocaleString('en-US') : n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2))
+const fmt = (n: number, unit: string) =>
+  unit === 'ev/s'
+    ? Math.round(n).toLocaleString('en-US')
+    : n >= 100
+      ? Math.round(n).toLocaleString('en-US')
+      : n.toFixed(n >= 10 ? 1 : 2)
 
 function table(): string {
   const lines = [
@@ -403,8 +571,13 @@ function table(): string {
   ]
   for (const r of rows) {
     const u = r.unit === 'ms' ? ' ms' : ` ${r.unit}`
-    const cell = (s: { p50: number; p95: number }) => (r.samples === 1 && r.unit !== 'ms' ? `${fmt(s.p50, r.unit)}${u}` : `${fmt(s.p50, r.unit)} / ${fmt(s.p95, r.unit)}${u}`)
-    lines.push(`| ${r.name}${r.note ? ` — ${r.note}` : ''} | ${cell(r.app)} | ${cell(r.base)} | ${r.baseline} | ${r.ratio.toFixed(2)} ${r.ratioLabel} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`)
+    const cell = (s: { p50: number; p95: number }) =>
+      r.samples === 1 && r.unit !== 'ms'
+        ? `${fmt(s.p50, r.unit)}${u}`
+        : `${fmt(s.p50, r.unit)} / ${fmt(s.p95, r.unit)}${u}`
+    lines.push(
+      `| ${r.name}${r.note ? ` — ${r.note}` : ''} | ${cell(r.app)} | ${cell(r.base)} | ${r.baseline} | ${r.ratio.toFixed(2)} ${r.ratioLabel} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`,
+    )
   }
   return lines.join('\n')
 }
@@ -425,17 +598,60 @@ async function main() {
     const { seeded, top, kdf } = await benchHarness(context, server.base, server.pullEvents)
     if (want('app')) await benchApp(context, server.base, top, join(tmp, 'profiles'), kdf)
     judge()
-    const machine = { cpu: cpus()[0]?.model ?? '?', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), chromium: version, node: process.version, platform: `${process.platform} ${process.arch}` }
-    console.log(`\n${N.toLocaleString('en-US')} complaints (${seeded.events.toLocaleString('en-US')} events) on the tablet; ${REPS} timed runs per operation after ${WARM} warm-up runs; Chromium ${version}, ${machine.cores} × ${machine.cpu}, Node ${process.version}\n`)
+    const machine = {
+      cpu: cpus()[0]?.model ?? '?',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      chromium: version,
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+    }
+    console.log(
+      `\n${N.toLocaleString('en-US')} complaints (${seeded.events.toLocaleString('en-US')} events) on the tablet; ${REPS} timed runs per operation after ${WARM} warm-up runs; Chromium ${version}, ${machine.cores} × ${machine.cpu}, Node ${process.version}\n`,
+    )
     console.log(table())
     const { touchedComplaints, rowsWritten, ...ms } = applyPhases
-    console.log(`\nA pulled page of 500 events on raw IndexedDB (${touchedComplaints} complaints touched, ${rowsWritten} book rows written), by phase (medians, ms): ${Object.entries(ms).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`)
-    console.log('\nCold start, medians in ms from navigation start (HTML from the worker → last script file → scripts run → first screen in the DOM → first frame; the app\'s first screen is the lock screen):')
-    for (const [k, v] of Object.entries(phases)) console.log(`  ${k}: ${v.html.toFixed(0)} → ${v.scripts.toFixed(0)} → ${v.dcl.toFixed(0)} → ${v.inDom.toFixed(0)} → ${v.shown.toFixed(0)}`)
+    console.log(
+      `\nA pulled page of 500 events on raw IndexedDB (${touchedComplaints} complaints touched, ${rowsWritten} book rows written), by phase (medians, ms): ${Object.entries(
+        ms,
+      )
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(', ')}`,
+    )
+    console.log(
+      "\nCold start, medians in ms from navigation start (HTML from the worker → last script file → scripts run → first screen in the DOM → first frame; the app's first screen is the lock screen):",
+    )
+    for (const [k, v] of Object.entries(phases))
+      console.log(
+        `  ${k}: ${v.html.toFixed(0)} → ${v.scripts.toFixed(0)} → ${v.dcl.toFixed(0)} → ${v.inDom.toFixed(0)} → ${v.shown.toFixed(0)}`,
+      )
     const missed = rows.filter((r) => r.met === false)
-    console.log(`\nTargets: ${rows.filter((r) => r.met).length} met, ${missed.length} missed${missed.length ? ` (${missed.map((r) => r.name).join('; ')})` : ''}. Total ${((Date.now() - t0) / 1000).toFixed(0)} s.`)
+    console.log(
+      `\nTargets: ${rows.filter((r) => r.met).length} met, ${missed.length} missed${missed.length ? ` (${missed.map((r) => r.name).join('; ')})` : ''}. Total ${((Date.now() - t0) / 1000).toFixed(0)} s.`,
+    )
     mkdirSync(dirname(OUT), { recursive: true })
-    writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), complaints: N, events: seeded.events, pullEvents: server.pullEvents, reps: REPS, warmUp: WARM, machine, rows, coldStartPhases: phases, coldStartMarks: marks, coldStartFiles: resources, applyPhases, table: table() }, null, 2) + '\n')
+    writeFileSync(
+      OUT,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          complaints: N,
+          events: seeded.events,
+          pullEvents: server.pullEvents,
+          reps: REPS,
+          warmUp: WARM,
+          machine,
+          rows,
+          coldStartPhases: phases,
+          coldStartMarks: marks,
+          coldStartFiles: resources,
+          applyPhases,
+          table: table(),
+        },
+        null,
+        2,
+      ) + '\n',
+    )
     log(`figures written to ${OUT}`)
   } finally {
     await context?.close().catch(() => undefined)
@@ -445,7 +661,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (e) => {
-  console.error(`\nbench:browser failed: ${(e as Error).stack ?? e}`)
-  process.exit(1)
-})
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`\nbench:browser failed: ${(e as Error).stack ?? e}`)
+    process.exit(1)
+  },
+)

@@ -35,7 +35,9 @@ export class ComplaintDb extends Dexie {
   }
 
   /** Several keys of `meta` in one IndexedDB request (a starting tablet waits for every round trip). */
-  async getMetas<const K extends readonly MetaKey[]>(keys: K): Promise<{ [I in keyof K]: MetaValues[K[I]] | undefined }> {
+  async getMetas<const K extends readonly MetaKey[]>(
+    keys: K,
+  ): Promise<{ [I in keyof K]: MetaValues[K[I]] | undefined }> {
     const rows = await this.meta.bulkGet([...keys])
     return rows.map((r) => r?.value) as { [I in keyof K]: MetaValues[K[I]] | undefined }
   }

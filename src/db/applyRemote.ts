@@ -13,7 +13,11 @@ import type { ComplaintRow, StoredEvent } from './schema'
  * Idempotent: an event already held is overwritten with the same content plus its server sequence.
  * Complaints are refolded once per page, not per event.
  */
-export async function applyRemote(db: ComplaintDb, events: StoredEvent[], options: { cursor?: number; now?: () => number } = {}): Promise<void> {
+export async function applyRemote(
+  db: ComplaintDb,
+  events: StoredEvent[],
+  options: { cursor?: number; now?: () => number } = {},
+): Promise<void> {
   const now = options.now ?? Date.now
   await db.transaction('rw', [db.events, db.complaints, db.texts, db.meta], async () => {
     // The pull cursor moves in the same transaction as the events it covers: it never passes what was not stored.
@@ -35,9 +39,14 @@ export async function applyRemote(db: ComplaintDb, events: StoredEvent[], option
     let clock = storedClock
     for (const e of events) clock = receiveHlc(clock, decodeHlc(e.hlc), now(), me.deviceId)
     // fold drops the copies of events already held (our own, acknowledged): the page is folded with what was.
-    const folded = touched.map((id, i) => ({ state: fold([...held[i]!, ...page.get(id)!]), row: rows[i] }))
+    const folded = touched
+      .map((id, i) => ({ state: fold([...held[i]!, ...page.get(id)!]), row: rows[i] }))
       .filter((f): f is { state: ComplaintState; row: ComplaintRow | undefined } => f.state !== null)
-    const changed = changedProjections(folded.map((f) => f.state), ctx, { rows: folded.map((f) => f.row), texts: new Map(textIds.map((id, i) => [id, texts[i]])) })
+    const changed = changedProjections(
+      folded.map((f) => f.state),
+      ctx,
+      { rows: folded.map((f) => f.row), texts: new Map(textIds.map((id, i) => [id, texts[i]])) },
+    )
     await Promise.all([cursor, db.events.bulkPut(events), clock && writeClock(db, clock), putProjections(db, changed)])
   })
 }
@@ -68,9 +77,15 @@ export const REPROJECT_SLICE = 50
  * for as long (issue 19). Each slice refolds from the events, so a complaint changed between slices stays right.
  */
 export async function reprojectOpen(db: ComplaintDb): Promise<number> {
-  const ids = (await db.transaction('r', [db.complaints], () =>
-    Promise.all(OPEN_STATUSES.map((s) => db.complaints.where('[status+receivedAt+id]').between([s, '', ''], [s, '\uffff', '\uffff']).primaryKeys())),
-  )).flat()
+  const ids = (
+    await db.transaction('r', [db.complaints], () =>
+      Promise.all(
+        OPEN_STATUSES.map((s) =>
+          db.complaints.where('[status+receivedAt+id]').between([s, '', ''], [s, '\uffff', '\uffff']).primaryKeys(),
+        ),
+      ),
+    )
+  ).flat()
   for (let start = 0; start < ids.length; start += REPROJECT_SLICE) {
     const slice = ids.slice(start, start + REPROJECT_SLICE)
     await db.transaction('rw', [db.events, db.complaints, db.texts, db.meta], async () => {
@@ -79,7 +94,12 @@ export async function reprojectOpen(db: ComplaintDb): Promise<number> {
         Promise.all(slice.map((id) => db.events.where('complaintId').equals(id).toArray())),
       ])
       // The calendar and policy move dates, never words: the texts stay as they are.
-      await writeProjections(db, histories.map(fold).filter((s): s is ComplaintState => s !== null), ctx, () => false)
+      await writeProjections(
+        db,
+        histories.map(fold).filter((s): s is ComplaintState => s !== null),
+        ctx,
+        () => false,
+      )
     })
   }
   return ids.length

@@ -1,5 +1,23 @@
-import { caseNumberPrefix, decide, encodeHlc, EVENT_SCHEMA_VERSION, fold, newId, nextCaseNumber, parseEvent, tickHlc } from '@/domain'
-import type { Authority, CaseNumbering, ComplaintEvent, ComplaintState, EventDraft, EventIssue, Refusal } from '@/domain'
+import {
+  caseNumberPrefix,
+  decide,
+  encodeHlc,
+  EVENT_SCHEMA_VERSION,
+  fold,
+  newId,
+  nextCaseNumber,
+  parseEvent,
+  tickHlc,
+} from '@/domain'
+import type {
+  Authority,
+  CaseNumbering,
+  ComplaintEvent,
+  ComplaintState,
+  EventDraft,
+  EventIssue,
+  Refusal,
+} from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import { loadClockContext } from './clockContext'
 import { loadIdentity, readClock, writeClock } from './meta'
@@ -42,7 +60,12 @@ export interface CommitResult {
  * complaint's book row and search text where they changed. Any failure — a refusal, a quota error, a crash —
  * rolls all of it back.
  */
-export async function commit(db: ComplaintDb, complaintId: string, drafts: CommitDraft[], now: () => number = Date.now): Promise<CommitResult> {
+export async function commit(
+  db: ComplaintDb,
+  complaintId: string,
+  drafts: CommitDraft[],
+  now: () => number = Date.now,
+): Promise<CommitResult> {
   return db.transaction('rw', [db.events, db.complaints, db.texts, db.outbox, db.meta], async () => {
     const queuedAt = now()
     const textMayChange = drafts.some(changesText)
@@ -62,7 +85,8 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Commi
     ])
     const again = stored.find((e) => e !== undefined)
     if (again) throw new AlreadySaved(again.id)
-    if (new Set(givenIds).size !== givenIds.length) throw new AlreadySaved(givenIds.find((id, i) => givenIds.indexOf(id) !== i)!)
+    if (new Set(givenIds).size !== givenIds.length)
+      throw new AlreadySaved(givenIds.find((id, i) => givenIds.indexOf(id) !== i)!)
     let state = fold(existing)
     let clock = storedClock
     const branchId = state?.branchId ?? me.branchId
@@ -71,7 +95,8 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Commi
     for (const draft of drafts) {
       const { id: draftId, ...eventDraft } = draft
       const decision = decide(state, eventDraft as EventDraft, { ...ctx, now: new Date(now()), actor })
-      if (!decision.ok) throw 'refusal' in decision ? new CommandRejected(decision.refusal) : new CommandRejected(null, decision.issues)
+      if (!decision.ok)
+        throw 'refusal' in decision ? new CommandRejected(decision.refusal) : new CommandRejected(null, decision.issues)
       clock = tickHlc(clock, now(), me.deviceId)
       if (decision.draft.type === 'complaint.recorded' && numbering) {
         const caseNumber = await nextNumber(db, numbering, now())
@@ -93,8 +118,13 @@ export async function commit(db: ComplaintDb, complaintId: string, drafts: Commi
     if (!state) throw new CommandRejected('notRecorded')
     await Promise.all([
       db.events.bulkAdd(made),
-      db.outbox.bulkAdd(made.map((e, i) => ({ eventId: e.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 }))),
-      putProjections(db, changedProjections([state], ctx, { rows: [row], texts: new Map(textMayChange ? [[complaintId, text]] : []) })),
+      db.outbox.bulkAdd(
+        made.map((e, i) => ({ eventId: e.id, complaintId, queuedAt: queuedAt + i / 1000, attempts: 0 })),
+      ),
+      putProjections(
+        db,
+        changedProjections([state], ctx, { rows: [row], texts: new Map(textMayChange ? [[complaintId, text]] : []) }),
+      ),
       clock ? writeClock(db, clock) : undefined,
     ])
     return { events: made, state }

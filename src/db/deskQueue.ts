@@ -10,5 +10,8 @@ import { complaintState } from './queries'
 export async function localDeskQueue(db: ComplaintDb): Promise<DeskItem[]> {
   const ids = await awaiting(db).primaryKeys()
   const [ctx, ...states] = await Promise.all([loadClockContext(db), ...ids.map((id) => complaintState(db, id))])
-  return deskItems(states.filter((s): s is ComplaintState => s !== null), ctx)
+  return deskItems(
+    states.filter((s): s is ComplaintState => s !== null),
+    ctx,
+  )
 }

@@ -5,7 +5,10 @@ import type { ComplaintDb } from './ComplaintDb'
  * settings' schemas are loaded on first use, not with the book: the first screen stays small.
  */
 export async function dueSoonLimit(db: ComplaintDb, now: Date = new Date()): Promise<number> {
-  const [{ dueSoonUntil }, { loadClockContext }] = await Promise.all([import('@/domain/complaint/clocks'), import('./clockContext')])
+  const [{ dueSoonUntil }, { loadClockContext }] = await Promise.all([
+    import('@/domain/complaint/clocks'),
+    import('./clockContext'),
+  ])
   const ctx = await loadClockContext(db, now)
   return dueSoonUntil(now, ctx.calendar, ctx.policy)
 }

@@ -18,7 +18,12 @@ export async function loadIdentity(db: ComplaintDb): Promise<LocalIdentity> {
     const stored = await db.getMeta('identity')
     if (stored) return stored
     const deviceId = randomDeviceId()
-    const identity: LocalIdentity = { deviceId, branchId: DEFAULT_BRANCH, staffId: `staff-${deviceId}`, staffName: '大堂经理' }
+    const identity: LocalIdentity = {
+      deviceId,
+      branchId: DEFAULT_BRANCH,
+      staffId: `staff-${deviceId}`,
+      staffName: '大堂经理',
+    }
     await db.putMeta('identity', identity)
     return identity
   })

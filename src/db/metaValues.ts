@@ -55,13 +55,22 @@ export interface TabletUser {
 }
 
 /** The last measured difference between the centre's clock and this tablet's. */
-export interface ClockOffsetRow { offsetMs: number; measuredAt: string }
+export interface ClockOffsetRow {
+  offsetMs: number
+  measuredAt: string
+}
 
 /**
  * The central settings as the last pull gave them, unchecked: readers resolve them (`resolveSettings`), which falls
  * back to the built-in value of any part that does not parse, so a settings row from an older centre never breaks a tablet.
  */
-export interface StoredSettings { calendar?: unknown; policy?: unknown; taxonomy?: unknown; sms?: unknown; version?: number }
+export interface StoredSettings {
+  calendar?: unknown
+  policy?: unknown
+  taxonomy?: unknown
+  sms?: unknown
+  version?: number
+}
 
 /** What each key of the `meta` table holds; `getMeta`/`putMeta` (`./meta`) read and write it by key. */
 export interface MetaValues {
@@ -86,6 +95,11 @@ export interface MetaValues {
   tabletKeyPair: TabletKeyPair
   /** How far the first unlock after the update to sealed storage got (crypto/sealStored.ts). */
   sealProgress: SealProgress
+  /**
+   * Complaints the retention job removed from this tablet (sync/pruneRetired.ts): when a pull brings a new event for one,
+   * the tablet fetches its whole history from the centre first, so it never holds a complaint's tail without its start.
+   */
+  pruned: string[]
 }
 
 /** Where sealing what an older build stored has reached: the store and the last key sealed, or done. */

@@ -22,7 +22,7 @@ export function project(state: ComplaintState, ctx: ClockContext = { now: new Da
     phone: phone ?? '',
     phoneReversed: reversed(phone ?? ''),
     name: state.customer.name,
-    category: state.codes.B ?? (state.preStandard ? state.category ?? '' : ''),
+    category: state.codes.B ?? (state.preStandard ? (state.category ?? '') : ''),
     ownerId: state.owner.staffId,
     followUpDue: followUpDue(state),
     extendedUntil: state.extensions.length > 0 && !finished ? state.extensions.at(-1)!.newDueDate : '',
@@ -56,7 +56,11 @@ function same(a: ComplaintRow | TextRow, b: ComplaintRow | TextRow): boolean {
  * otherwise cost on every page of pulled events.
  */
 export function changesText(e: EventDraft | ComplaintEvent): boolean {
-  return e.type === 'complaint.recorded' || (e.type === 'field.corrected' && (e.payload.field === 'description' || e.payload.field === 'demand' || e.payload.field === 'customer.name'))
+  return (
+    e.type === 'complaint.recorded' ||
+    (e.type === 'field.corrected' &&
+      (e.payload.field === 'description' || e.payload.field === 'demand' || e.payload.field === 'customer.name'))
+  )
 }
 
 /** What is stored for some complaints: their book rows, and the texts of those whose text may have changed. */
@@ -89,13 +93,24 @@ export function changedProjections(states: ComplaintState[], ctx: ClockContext, 
  * Reads what is stored, then writes what changed (see changedProjections), inside the caller's transaction.
  * `textMayChange`: the complaints whose text is to be checked (see changesText).
  */
-export async function writeProjections(db: ComplaintDb, states: ComplaintState[], ctx: ClockContext, textMayChange: (id: string) => boolean): Promise<void> {
+export async function writeProjections(
+  db: ComplaintDb,
+  states: ComplaintState[],
+  ctx: ClockContext,
+  textMayChange: (id: string) => boolean,
+): Promise<void> {
   if (states.length === 0) return
   const textIds = states.map((s) => s.id).filter(textMayChange)
   const [rows, texts] = await Promise.all([db.complaints.bulkGet(states.map((s) => s.id)), db.texts.bulkGet(textIds)])
-  await putProjections(db, changedProjections(states, ctx, { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }))
+  await putProjections(
+    db,
+    changedProjections(states, ctx, { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }),
+  )
 }
 
 export function putProjections(db: ComplaintDb, changed: { rows: ComplaintRow[]; texts: TextRow[] }): Promise<unknown> {
-  return Promise.all([changed.rows.length > 0 && db.complaints.bulkPut(changed.rows), changed.texts.length > 0 && db.texts.bulkPut(changed.texts)])
+  return Promise.all([
+    changed.rows.length > 0 && db.complaints.bulkPut(changed.rows),
+    changed.texts.length > 0 && db.texts.bulkPut(changed.texts),
+  ])
 }

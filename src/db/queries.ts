@@ -50,7 +50,9 @@ export async function bookPage(db: ComplaintDb, q: BookQuery = {}): Promise<Comp
     hiId = q.after.id
   }
   const coll = q.status
-    ? db.complaints.where('[status+receivedAt+id]').between([q.status, lo, LOWEST], [q.status, hi, hiId], true, !q.after)
+    ? db.complaints
+        .where('[status+receivedAt+id]')
+        .between([q.status, lo, LOWEST], [q.status, hi, hiId], true, !q.after)
     : db.complaints.where('[receivedAt+id]').between([lo, LOWEST], [hi, hiId], true, !q.after)
   const category = q.category
   const inCategory = typeof category === 'function' ? category : (c: string) => c === category
@@ -74,7 +76,9 @@ export async function needsAction(db: ComplaintDb, dueSoonUntil: number, limit =
     db.complaints.where('extendedUntil').above('').limit(limit).toArray(),
   ])
   const byId = new Map([...due, ...followUps, ...extended].map((r) => [r.id, r]))
-  return [...byId.values()].sort((a, b) => (a.dueAt || a.followUpDue || a.extendedUntil).localeCompare(b.dueAt || b.followUpDue || b.extendedUntil))
+  return [...byId.values()].sort((a, b) =>
+    (a.dueAt || a.followUpDue || a.extendedUntil).localeCompare(b.dueAt || b.followUpDue || b.extendedUntil),
+  )
 }
 
 /** A phone as the book masks it (139****9963): its start and its tail. */
@@ -88,8 +92,17 @@ async function keyOf(term: string): Promise<string> {
 }
 
 /** The book rows holding this blind key (phone prefix or tail, name start), opened. */
-async function byKey(db: ComplaintDb, term: string, limit: number, test?: (r: ComplaintRow) => boolean): Promise<ComplaintRow[]> {
-  const rows = await db.complaints.where('find').equals(await keyOf(term)).limit(test ? limit * 4 : limit).toArray()
+async function byKey(
+  db: ComplaintDb,
+  term: string,
+  limit: number,
+  test?: (r: ComplaintRow) => boolean,
+): Promise<ComplaintRow[]> {
+  const rows = await db.complaints
+    .where('find')
+    .equals(await keyOf(term))
+    .limit(test ? limit * 4 : limit)
+    .toArray()
   return test ? rows.filter(test).slice(0, limit) : rows
 }
 
@@ -113,16 +126,30 @@ export async function searchComplaints(db: ComplaintDb, text: string, limit = 50
   const digits = phoneDigits(q)
   if (/^\d{3,}$/.test(digits)) return byPhone(db, digits, limit)
   const name = [...q.toLowerCase()]
-  const byName = await byKey(db, `n:${name.slice(0, MAX_NAME_KEY).join('')}`, limit, name.length > MAX_NAME_KEY ? (r) => r.name.toLowerCase().startsWith(q.toLowerCase()) : undefined)
+  const byName = await byKey(
+    db,
+    `n:${name.slice(0, MAX_NAME_KEY).join('')}`,
+    limit,
+    name.length > MAX_NAME_KEY ? (r) => r.name.toLowerCase().startsWith(q.toLowerCase()) : undefined,
+  )
   const needle = q.toLowerCase()
   const term = blindQueryTerm(q)
   if (!term || byName.length >= limit) return byName
   const seen = new Set(byName.map((r) => r.id))
   // The query's other pairs and words confirm it on the stored keys alone: no text is opened. (Its last character
   // alone is a term only where a run of characters ends, which in the text it may not.)
-  const rest = await Promise.all(searchTerms(needle).slice(1).filter((t) => [...t].length > 1).map((t) => keyOf(`w:${t}`)))
-  const ids = await db.texts.where('terms').equals(await keyOf(term))
-    .filter((r) => !seen.has(r.id) && rest.every((k) => r.terms.includes(k))).limit(limit - byName.length).primaryKeys()
+  const rest = await Promise.all(
+    searchTerms(needle)
+      .slice(1)
+      .filter((t) => [...t].length > 1)
+      .map((t) => keyOf(`w:${t}`)),
+  )
+  const ids = await db.texts
+    .where('terms')
+    .equals(await keyOf(term))
+    .filter((r) => !seen.has(r.id) && rest.every((k) => r.terms.includes(k)))
+    .limit(limit - byName.length)
+    .primaryKeys()
   const byText = await db.complaints.bulkGet(ids)
   return [...byName, ...byText.filter((r): r is ComplaintRow => r !== undefined)]
 }

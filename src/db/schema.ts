@@ -87,12 +87,17 @@ export interface DraftRow {
  * The IndexedDB schema, one entry per version. Append-only: a released version is never edited, a change
  * is a new version (with an upgrade function when data must move), and each has an upgrade test.
  */
-export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null>; upgrade?: (tx: Transaction) => Promise<unknown> }[] = [
+export const SCHEMA_VERSIONS: {
+  version: number
+  stores: Record<string, string | null>
+  upgrade?: (tx: Transaction) => Promise<unknown>
+}[] = [
   {
     version: 1,
     stores: {
       events: 'id, complaintId, [complaintId+hlc], serverSeq',
-      complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, name, category, ownerId, *terms',
+      complaints:
+        'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, name, category, ownerId, *terms',
       outbox: 'eventId, queuedAt, complaintId',
       meta: 'key',
     },
@@ -106,7 +111,10 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     // v3: the supervisor's desk finds escalations and extension requests by index. States stored before
     // extension requests existed get the empty list, so nothing that reads them needs to guess.
     version: 3,
-    stores: { complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, name, category, ownerId, *terms, *awaiting' },
+    stores: {
+      complaints:
+        'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, name, category, ownerId, *terms, *awaiting',
+    },
     // Frozen as released (upgrades/v3.ts): it does not follow later changes of the domain's rules.
     upgrade: upgradeToV3,
   },
@@ -116,7 +124,8 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     // category and owner indexes go (the book checks those on the rows it pages through). See docs/benchmarks.md.
     version: 4,
     stores: {
-      complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, name, *awaiting',
+      complaints:
+        'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, name, *awaiting',
       texts: 'id, *terms',
     },
     upgrade: upgradeToV4,
@@ -125,14 +134,20 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     // v5: search by a phone's tail (尾号), and by one character of a name or a word: the book rows get their phone
     // reversed (its own index), and the texts hold the customer's name and the terms one character is found by.
     version: 5,
-    stores: { complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, phoneReversed, name, *awaiting' },
+    stores: {
+      complaints:
+        'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, phoneReversed, name, *awaiting',
+    },
     upgrade: upgradeToV5,
   },
   {
     // v6: case numbers, by which the book finds a complaint and the write path numbers the next one. No rows move:
     // complaints recorded before have none, and a row without the field is simply not in the index.
     version: 6,
-    stores: { complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, phoneReversed, name, *awaiting, caseNumber' },
+    stores: {
+      complaints:
+        'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, phone, phoneReversed, name, *awaiting, caseNumber',
+    },
   },
   {
     // v7: a lost tablet gives away nothing (issue 17). The book's personal columns are sealed, so their plaintext
@@ -140,7 +155,10 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     // tails and name starts, see sealedFields.ts) serves all three. No row moves here: the upgrade runs before anyone
     // has unlocked, without the key; the first unlock seals what is stored, a page at a time (sealStored.ts).
     version: 7,
-    stores: { complaints: 'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, *find, *awaiting, caseNumber' },
+    stores: {
+      complaints:
+        'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, *find, *awaiting, caseNumber',
+    },
   },
 ]
 
@@ -156,7 +174,9 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     const page = (await complaints.where(':id').above(after).limit(500).toArray()) as V3Row[]
     if (page.length === 0) return
     await texts.bulkPut(page.map((r) => textRow(r.state)))
-    await complaints.bulkPut(page.map(({ state, terms: _terms, updatedHlc: _hlc, ...row }) => ({ ...row, summary: summaryOf(state) })))
+    await complaints.bulkPut(
+      page.map(({ state, terms: _terms, updatedHlc: _hlc, ...row }) => ({ ...row, summary: summaryOf(state) })),
+    )
     after = page.at(-1)!.id
   }
 }

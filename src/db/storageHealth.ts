@@ -12,7 +12,9 @@ export const LOW_STORAGE_BYTES = 50 * 1024 * 1024
  * Asks the browser to keep our data even under storage pressure (without it, an evicted origin loses every
  * unsynced complaint) and reports how much room is left.
  */
-export async function checkStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<StorageHealth> {
+export async function checkStorage(
+  storage: StorageManager | undefined = globalThis.navigator?.storage,
+): Promise<StorageHealth> {
   if (!storage) return { persisted: null, usage: null, quota: null, low: false }
   const persisted = await askPersistence(storage)
   const est = await storage.estimate?.().catch(() => undefined)

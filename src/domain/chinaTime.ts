@@ -49,5 +49,8 @@ export function endOfChinaDay(date: string): number {
 
 /** A range of China dates (inclusive) as UTC instants: [start of `from`, start of the day after `to`). */
 export function chinaDayRange(from: string, to: string): { from: string; to: string } {
-  return { from: new Date(startOfChinaDay(from)).toISOString(), to: new Date(startOfChinaDay(to) + DAY_MS).toISOString() }
+  return {
+    from: new Date(startOfChinaDay(from)).toISOString(),
+    to: new Date(startOfChinaDay(to) + DAY_MS).toISOString(),
+  }
 }

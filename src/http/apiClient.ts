@@ -39,7 +39,10 @@ export async function send(path: string, options: SendOptions = {}): Promise<Res
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
   const res = await doFetch(`${options.baseUrl ?? ''}${path}`, {
     method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
   })
@@ -49,7 +52,10 @@ export async function send(path: string, options: SendOptions = {}): Promise<Res
 
 /** The server's answer to a failed call, as an error with its code and message. */
 export async function apiError(res: Response): Promise<ApiError> {
-  const { error, message, ...details } = (await res.json().catch(() => ({}))) as { error?: string; message?: string } & Record<string, unknown>
+  const { error, message, ...details } = (await res.json().catch(() => ({}))) as {
+    error?: string
+    message?: string
+  } & Record<string, unknown>
   return new ApiError(res.status, error ?? 'http', message ?? res.statusText, details)
 }
 

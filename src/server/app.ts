@@ -34,7 +34,8 @@ export async function buildApp(options: AppOptions) {
     logger: loggerOptions(options.logger),
     bodyLimit: 1024 * 1024,
     // A hop count trusts that many proxies in front (proxy-addr's hop index starts at 0 for the nearest).
-    trustProxy: typeof options.trustProxy === 'number' ? hopsTrusted(options.trustProxy) : options.trustProxy ?? false,
+    trustProxy:
+      typeof options.trustProxy === 'number' ? hopsTrusted(options.trustProxy) : (options.trustProxy ?? false),
   })
   registerErrorHandling(app)
   // The route table, for the tests that call every route without credentials and with other spellings of its path.
@@ -42,7 +43,8 @@ export async function buildApp(options: AppOptions) {
   app.addHook('onRoute', (r) => {
     // The built app's files (@fastify/static gives each its own route, with the file in its config) are public;
     // every other route declares its access where it is defined.
-    if (!r.config?.access && typeof (r.config as { file?: unknown } | undefined)?.file === 'string') r.config = { ...r.config, access: 'public' }
+    if (!r.config?.access && typeof (r.config as { file?: unknown } | undefined)?.file === 'string')
+      r.config = { ...r.config, access: 'public' }
     for (const method of [r.method].flat()) routeTable.push({ method, url: r.url, access: r.config?.access })
   })
   app.decorate('routeTable', routeTable)

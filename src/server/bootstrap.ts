@@ -7,7 +7,10 @@ import type { Database } from './db/Database'
  * administrator `admin` with ADMIN_PASSWORD, or with a random one-time password that is printed once (never stored in
  * clear) and must be changed at the first sign-in. Returns that password when made here.
  */
-export async function ensureFirstAdmin(db: Database, password?: string): Promise<{ created: boolean; password?: string }> {
+export async function ensureFirstAdmin(
+  db: Database,
+  password?: string,
+): Promise<{ created: boolean; password?: string }> {
   const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from staff where role = 'admin'`)
   if ((rows[0]?.n ?? 0) > 0) return { created: false }
   const secret = password ?? randomBytes(12).toString('base64url')

@@ -2,6 +2,7 @@ import cluster from 'node:cluster'
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { buildApp } from './app'
+import { startAlerts } from './alerts/startAlerts'
 import { startHousekeeping } from './housekeeping'
 import { ensureFirstAdmin } from './bootstrap'
 import { loadConfig } from './config'
@@ -28,7 +29,10 @@ async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
 function urls(host: string, port: number): { local: string; lan: string[] } {
   const wildcard = host === '0.0.0.0' || host === '::'
   const lan = wildcard
-    ? Object.values(networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal).map((i) => `http://${i!.address}:${port}`)
+    ? Object.values(networkInterfaces())
+        .flat()
+        .filter((i) => i && i.family === 'IPv4' && !i.internal)
+        .map((i) => `http://${i!.address}:${port}`)
     : []
   return { local: `http://${wildcard ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`, lan }
 }
@@ -41,9 +45,10 @@ function readConfig(): Config {
   }
 }
 
-const describeDatabase = (config: Config) => config.DATABASE_URL
-  ? `PostgreSQL at ${new URL(config.DATABASE_URL).host}${new URL(config.DATABASE_URL).pathname}`
-  : `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}`
+const describeDatabase = (config: Config) =>
+  config.DATABASE_URL
+    ? `PostgreSQL at ${new URL(config.DATABASE_URL).host}${new URL(config.DATABASE_URL).pathname}`
+    : `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}`
 
 function banner(config: Config, port: number, prepared: Prepared, processes: number): void {
   const { local, lan } = urls(config.HOST, port)
@@ -59,7 +64,11 @@ function printFirstAdmin(password: string | undefined): void {
   (shown once, to be changed at the first sign-in; set ADMIN_PASSWORD on first start to choose it instead)`)
 }
 
-interface Prepared { applied: number[]; reprojected: number; adminPassword?: string }
+interface Prepared {
+  applied: number[]
+  reprojected: number
+  adminPassword?: string
+}
 
 /** Migrates, recomputes rows an older server projected, makes the first administrator: once, before any process serves. */
 async function prepare(config: Config, db: Database): Promise<Prepared> {
@@ -115,12 +124,24 @@ async function start(config: Config, options: { worker: boolean }): Promise<void
     const prepared = options.worker ? null : await prepare(config, db)
     const smsSettings = smsSettingsOf(config)
     const sms: { settings?: typeof smsSettings; kick?: () => void } = { settings: smsSettings }
-    const app = await buildApp({ db, distDir: config.DIST_DIR, logger: { level: config.LOG_LEVEL }, trustProxy: config.TRUST_PROXY, sms })
+    const app = await buildApp({
+      db,
+      distDir: config.DIST_DIR,
+      logger: { level: config.LOG_LEVEL },
+      trustProxy: config.TRUST_PROXY,
+      sms,
+    })
     // One process purges; with several, the first does.
-    if (!options.worker || cluster.worker?.id === 1) startHousekeeping(db, app.log)
+    if (!options.worker || cluster.worker?.id === 1) {
+      startHousekeeping(db, app.log)
+      startAlerts(db, app.log, config)
+    }
     // Every process sends (a job is claimed by one, with SKIP LOCKED): a push is answered and its SMS sent by the same one.
-    if (smsSettings) sms.kick = startSmsSender(db, httpGateway(smsSettings), smsSettings, app.log.child({ part: 'sms' })).kick
-    await step(`Cannot listen on ${config.HOST}:${config.PORT} (set PORT or HOST)`, () => app.listen({ port: config.PORT, host: config.HOST }))
+    if (smsSettings)
+      sms.kick = startSmsSender(db, httpGateway(smsSettings), smsSettings, app.log.child({ part: 'sms' })).kick
+    await step(`Cannot listen on ${config.HOST}:${config.PORT} (set PORT or HOST)`, () =>
+      app.listen({ port: config.PORT, host: config.HOST }),
+    )
     if (prepared) {
       banner(config, (app.server.address() as AddressInfo).port, prepared, 1)
       printFirstAdmin(prepared.adminPassword)

@@ -2,6 +2,7 @@ import type { ComplaintDb } from '@/db'
 import { backoffDelay } from './backoff'
 import type { BackoffOptions } from './backoff'
 import { pullEvents, readCursor } from './pullEvents'
+import { pruneRetired } from './pruneRetired'
 import { pushOutbox } from './pushOutbox'
 import { tabletReport, wipeTablet } from './tabletReport'
 import type { WipeNotice } from './tabletReport'
@@ -50,7 +51,10 @@ export interface SyncEngineOptions {
    */
   canSync?: () => boolean
   /** Where `online` and `visibilitychange` come from (window and document in the app; nothing in tests). */
-  events?: { window?: Pick<Window, 'addEventListener' | 'removeEventListener'>; document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> }
+  events?: {
+    window?: Pick<Window, 'addEventListener' | 'removeEventListener'>
+    document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>
+  }
   now?: () => number
 }
 
@@ -63,7 +67,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const { db, transport } = options
   const now = options.now ?? Date.now
   const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine ?? true)
-  const status: SyncStatus = { state: 'idle', lastSyncedAt: null, lastError: null, lastErrorCode: null, lastErrorKind: null, lastErrorStatus: null, failures: 0, nextRetryAt: null }
+  const status: SyncStatus = {
+    state: 'idle',
+    lastSyncedAt: null,
+    lastError: null,
+    lastErrorCode: null,
+    lastErrorKind: null,
+    lastErrorStatus: null,
+    failures: 0,
+    nextRetryAt: null,
+  }
   let running: Promise<void> | null = null
   let again = false
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -85,7 +98,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
    */
   async function checkIn(): Promise<void> {
     const { appVersion } = options
-    const page = await transport.pull(await readCursor(db), 1, appVersion ? await tabletReport(db, appVersion) : undefined)
+    const page = await transport.pull(
+      await readCursor(db),
+      1,
+      appVersion ? await tabletReport(db, appVersion) : undefined,
+    )
     if (page.deviceToken) await options.onDeviceToken?.(page.deviceToken)
     if (page.staffIds) await options.onActiveStaff?.(page.staffIds)
   }
@@ -110,9 +127,22 @@ export function createSyncEngine(options: SyncEngineOptions) {
       await pushOutbox(db, transport)
       const { appVersion } = options
       await pullEvents(db, transport, {
-        onDeviceToken: options.onDeviceToken, onActiveStaff: options.onActiveStaff, report: appVersion ? () => tabletReport(db, appVersion) : undefined,
+        onDeviceToken: options.onDeviceToken,
+        onActiveStaff: options.onActiveStaff,
+        report: appVersion ? () => tabletReport(db, appVersion) : undefined,
       })
-      Object.assign(status, { state: 'idle', lastSyncedAt: now(), lastError: null, lastErrorCode: null, lastErrorKind: null, lastErrorStatus: null, failures: 0 })
+      // Pulled to the end, the tablet holds what the centre holds: finished complaints past retention may go. A failure
+      // here is no failure of the sync (nothing is lost by keeping them); the next sync weighs them again.
+      await pruneRetired(db, { now }).catch(() => undefined)
+      Object.assign(status, {
+        state: 'idle',
+        lastSyncedAt: now(),
+        lastError: null,
+        lastErrorCode: null,
+        lastErrorKind: null,
+        lastErrorStatus: null,
+        failures: 0,
+      })
       emit()
       schedule(options.intervalMs ?? 60_000)
     } catch (e) {
@@ -175,7 +205,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (!alreadyAcknowledged(f)) throw f
     })
     const text = (v: unknown) => (typeof v === 'string' ? v : null)
-    const notice: WipeNotice = { revokedAt: text(order.details.revokedAt), revokedBy: text(order.details.revokedBy), erasedAt: new Date(now()).toISOString(), undelivered }
+    const notice: WipeNotice = {
+      revokedAt: text(order.details.revokedAt),
+      revokedBy: text(order.details.revokedBy),
+      erasedAt: new Date(now()).toISOString(),
+      undelivered,
+    }
     await wipeTablet(db, notice)
     started = false
     if (timer) clearTimeout(timer)

@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '@/domain'
-import type { PullResponse, PushRequest, PushResponse, TabletReport } from '@/domain'
+import type { ComplaintHistoryResponse, PullResponse, PushRequest, PushResponse, TabletReport } from '@/domain'
 import { send } from '@/http/apiClient'
 import type { SyncTransport } from './transport'
 
@@ -14,16 +14,26 @@ export interface HttpTransportOptions {
 /** The sync engine's calls, through the tablet's one client: a refusal is an ApiError (`SyncHttpError`), a lost network fetch's own error. */
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
   async function call<T>(path: string, body?: unknown): Promise<T> {
-    const res = await send(path, { baseUrl: options.baseUrl, token: options.token(), fetch: options.fetch, timeoutMs: options.timeoutMs ?? 30_000, body })
+    const res = await send(path, {
+      baseUrl: options.baseUrl,
+      token: options.token(),
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      body,
+    })
     return (await res.json().catch(() => ({}))) as T
   }
 
   return {
     push: (request: PushRequest) => call<PushResponse>('/api/sync/push', request),
     pull: (after: number, limit: number, report?: TabletReport) => {
-      const reported = report ? `&pending=${report.pending}&app=${encodeURIComponent(report.app)}${report.wipe ? '&wipe=1' : ''}` : ''
+      const reported = report
+        ? `&pending=${report.pending}&app=${encodeURIComponent(report.app)}${report.wipe ? '&wipe=1' : ''}`
+        : ''
       return call<PullResponse>(`/api/sync/pull?protocol=${PROTOCOL_VERSION}&after=${after}&limit=${limit}${reported}`)
     },
+    history: (complaintId: string) =>
+      call<ComplaintHistoryResponse>(`/api/sync/complaints/${encodeURIComponent(complaintId)}/events`),
     wiped: async (undelivered: number) => {
       await call('/api/sync/wiped', { undelivered })
     },

@@ -2,6 +2,7 @@ import { applyRemote, reprojectOpen } from '@/db'
 import type { ComplaintDb } from '@/db'
 import { clockOffset } from '@/domain'
 import type { TabletReport } from '@/domain'
+import { refetchPruned } from './refetchPruned'
 import type { SyncTransport } from './transport'
 
 export async function readCursor(db: ComplaintDb): Promise<number> {
@@ -30,7 +31,11 @@ export interface PullOptions {
   report?: () => Promise<TabletReport>
 }
 
-export async function pullEvents(db: ComplaintDb, transport: SyncTransport, options: PullOptions = {}): Promise<number> {
+export async function pullEvents(
+  db: ComplaintDb,
+  transport: SyncTransport,
+  options: PullOptions = {},
+): Promise<number> {
   const pageSize = options.pageSize ?? 500
   const report = await options.report?.()
   let pulled = 0
@@ -42,6 +47,8 @@ export async function pullEvents(db: ComplaintDb, transport: SyncTransport, opti
     if (page.cursor < after) throw new Error(`Server cursor went back from ${after} to ${page.cursor}`)
     // The centre rotated this tablet's token: keep the new one before anything else (the old one works a while longer).
     if (page.deviceToken) await options.onDeviceToken?.(page.deviceToken)
+    // A complaint removed by retention that comes back with this page: its whole history first.
+    await refetchPruned(db, transport, page.events, APPLY_SLICE)
     for (let start = 0; start + APPLY_SLICE < page.events.length; start += APPLY_SLICE) {
       await applyRemote(db, page.events.slice(start, start + APPLY_SLICE))
     }
@@ -51,7 +58,8 @@ export async function pullEvents(db: ComplaintDb, transport: SyncTransport, opti
     if (!page.hasMore) {
       // How far this tablet's clock is off the centre's: the header warns and the forms use the centre's time.
       const offsetMs = page.serverTime ? clockOffset({ sentAtMs, receivedAtMs, serverTime: page.serverTime }) : null
-      if (offsetMs !== null) await db.putMeta('clockOffset', { offsetMs, measuredAt: new Date(receivedAtMs).toISOString() })
+      if (offsetMs !== null)
+        await db.putMeta('clockOffset', { offsetMs, measuredAt: new Date(receivedAtMs).toISOString() })
       // The centre's calendar overrides, deadline policy and taxonomy come with every pull.
       if (page.settings) {
         const before = await db.getMeta('settings')

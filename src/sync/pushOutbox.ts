@@ -20,11 +20,19 @@ export async function pushOutbox(db: ComplaintDb, transport: SyncTransport, batc
   const summary: PushSummary = { accepted: 0, rejected: 0, deferred: 0 }
   let after = -Infinity
   for (;;) {
-    const rows = await db.outbox.where('queuedAt').above(after).filter((r) => !r.rejected).limit(batchSize).toArray()
+    const rows = await db.outbox
+      .where('queuedAt')
+      .above(after)
+      .filter((r) => !r.rejected)
+      .limit(batchSize)
+      .toArray()
     if (rows.length === 0) return summary
     after = rows.at(-1)!.queuedAt
     const events = (await db.events.bulkGet(rows.map((r) => r.eventId))).filter((e): e is StoredEvent => !!e)
-    const { results } = await transport.push({ protocol: PROTOCOL_VERSION, events: events.map(({ serverSeq: _, ...e }) => e) })
+    const { results } = await transport.push({
+      protocol: PROTOCOL_VERSION,
+      events: events.map(({ serverSeq: _, ...e }) => e),
+    })
     await db.transaction('rw', [db.outbox, db.events], async () => {
       for (const r of results) {
         if (r.status === 'accepted') {

@@ -33,8 +33,12 @@ const KEPT_KEYS = ['complaint-desk.locale']
  * worker's caches hold only the app's own files (`/api` is never cached), so they stay.
  */
 export async function wipeTablet(
-  db: ComplaintDb, notice: WipeNotice,
-  storage: { session?: Pick<Storage, 'clear'>; local?: Pick<Storage, 'clear' | 'getItem' | 'setItem'> } = { session: globalThis.sessionStorage, local: globalThis.localStorage },
+  db: ComplaintDb,
+  notice: WipeNotice,
+  storage: { session?: Pick<Storage, 'clear'>; local?: Pick<Storage, 'clear' | 'getItem' | 'setItem'> } = {
+    session: globalThis.sessionStorage,
+    local: globalThis.localStorage,
+  },
 ): Promise<void> {
   await db.delete({ disableAutoOpen: true })
   storage.session?.clear()

@@ -1,10 +1,12 @@
-import type { PullResponse, PushRequest, PushResponse, TabletReport } from '@/domain'
+import type { ComplaintHistoryResponse, PullResponse, PushRequest, PushResponse, TabletReport } from '@/domain'
 
 /** How the engine reaches the central endpoint; tests give it a faulty in-memory one. */
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>
   /** `report`: what the tablet tells the centre about itself (unsent events, app version) for the administrator's list. */
   pull(after: number, limit: number, report?: TabletReport): Promise<PullResponse>
+  /** A complaint's whole history, for one this tablet removed (retention) and pulled a new event of; 404 if not the branch's. */
+  history?(complaintId: string): Promise<ComplaintHistoryResponse>
   /** Revoked with a wipe: the tablet pushed what it could and is erasing itself (`undelivered`: what it could not). */
   wiped?(undelivered: number): Promise<void>
 }

@@ -9,7 +9,12 @@ export function formatDateTime(iso: string, locale: string): string {
   if (!f) {
     f = new Intl.DateTimeFormat(locale, {
       timeZone: 'Asia/Shanghai',
-      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
     })
     formatters.set(locale, f)
   }

@@ -14,7 +14,9 @@ export const iconPrinter: Icon = ['M7 9V3h10v6', 'M7 17H4V9h16v8h-3', 'M7 14h10v
 export const iconDownload: Icon = ['M12 3v12', 'M7 10l5 5 5-5', 'M4 20h16']
 export const iconPencil: Icon = ['M15 4l5 5L9 20H4v-5Z', 'M12.5 6.5l5 5']
 export const iconMail: Icon = ['M3 6h18v12H3Z', 'M3 6l9 7 9-7']
-export const iconPhone: Icon = ['M5 3.5h4l2 5-2.5 1.5a11 11 0 0 0 5.5 5.5L15.5 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5.5a2 2 0 0 1 2-2Z']
+export const iconPhone: Icon = [
+  'M5 3.5h4l2 5-2.5 1.5a11 11 0 0 0 5.5 5.5L15.5 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5.5a2 2 0 0 1 2-2Z',
+]
 export const iconSync: Icon = ['M8 20V5', 'M4 9l4-4 4 4', 'M16 4v15', 'M12 15l4 4 4-4']
 export const iconArrowUp: Icon = ['M12 20V5', 'M6 11l6-6 6 6']
 export const iconArrowDown: Icon = ['M12 4v15', 'M6 13l6 6 6-6']

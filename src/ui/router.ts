@@ -18,18 +18,44 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'book', component: () => import('@/ui/book/BookPage.vue') },
   { path: '/complaints/new', name: 'new', component: () => import('@/ui/intake/NewComplaintPage.vue') },
   { path: '/walk-in', name: 'walkIn', component: () => import('@/ui/script/WalkInStart.vue') },
-  { path: '/walk-in/:id/script', name: 'walkInScript', component: () => import('@/ui/script/ScriptPage.vue'), props: (r) => ({ id: r.params.id, walkIn: true }) },
+  {
+    path: '/walk-in/:id/script',
+    name: 'walkInScript',
+    component: () => import('@/ui/script/ScriptPage.vue'),
+    props: (r) => ({ id: r.params.id, walkIn: true }),
+  },
   { path: '/complaints/:id/slip', name: 'slip', component: () => import('@/ui/slip/SlipPage.vue'), props: true },
-  { path: '/complaints/:id/script', name: 'script', component: () => import('@/ui/script/ScriptPage.vue'), props: true },
+  {
+    path: '/complaints/:id/script',
+    name: 'script',
+    component: () => import('@/ui/script/ScriptPage.vue'),
+    props: true,
+  },
   { path: '/print', name: 'print', component: () => import('@/ui/print/PrintRegisterPage.vue') },
   { path: '/principles', name: 'principles', component: () => import('@/ui/script/PrinciplesPage.vue') },
   { path: '/desk', name: 'desk', component: () => import('@/ui/desk/DeskPage.vue') },
-  { path: '/desk/complaints/:id', name: 'deskComplaint', component: () => import('@/ui/desk/CentralComplaintPage.vue'), props: true },
+  {
+    path: '/desk/complaints/:id',
+    name: 'deskComplaint',
+    component: () => import('@/ui/desk/CentralComplaintPage.vue'),
+    props: true,
+  },
   { path: '/reports', name: 'reports', component: () => import('@/ui/reports/ReportsPage.vue') },
-  { path: '/complaints/:id', name: 'complaint', component: () => import('@/ui/complaint/ComplaintPage.vue'), props: true },
+  {
+    path: '/complaints/:id',
+    name: 'complaint',
+    component: () => import('@/ui/complaint/ComplaintPage.vue'),
+    props: true,
+  },
   // The administrator's console: online, on any browser (no tablet enrolment or PIN), behind the centre's sign-in. One
   // route here; its pages are chosen inside its own chunk (AdminPage.vue), so the first screen carries none of them.
-  { path: '/admin/:page?', name: 'admin', component: () => import('@/ui/admin/AdminPage.vue'), props: true, meta: { console: true } },
+  {
+    path: '/admin/:page?',
+    name: 'admin',
+    component: () => import('@/ui/admin/AdminPage.vue'),
+    props: true,
+    meta: { console: true },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -13,21 +13,40 @@ import type { Centre } from './schedule'
  * The real server (Fastify, PGlite on disk): tablets enrolled through its API, requests through its routes, and a
  * restart that closes and reopens the database.
  */
-export async function databaseCentre(seed: number, tablets: number): Promise<{ centre: Centre; deviceId: (i: number) => string }> {
+export async function databaseCentre(
+  seed: number,
+  tablets: number,
+): Promise<{ centre: Centre; deviceId: (i: number) => string }> {
   const dir = mkdtempSync(join(tmpdir(), 'converge-'))
   let db: Database = await openPglite(dir)
   await migrate(db)
   await seedBank(db)
   let app = await buildApp({ db, distDir: '/nonexistent', signInPerMinute: 1000 })
-  const signIn = (await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'li', password: 'correct horse battery' } })).json()
+  const signIn = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: 'li', password: 'correct horse battery' },
+    })
+  ).json()
   const deviceId = (i: number) => `tab-${seed}-${i}`
   const tokens: string[] = []
   for (let i = 0; i < tablets; i++) {
-    const r = await app.inject({ method: 'POST', url: '/api/devices/enrol', headers: { authorization: `Bearer ${signIn.token}` }, payload: { deviceId: deviceId(i), name: `T${i}` } })
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/devices/enrol',
+      headers: { authorization: `Bearer ${signIn.token}` },
+      payload: { deviceId: deviceId(i), name: `T${i}` },
+    })
     tokens.push(r.json().deviceToken)
   }
   const send = async (i: number, method: 'GET' | 'POST', url: string, payload?: unknown) => {
-    const res = await app.inject({ method, url, payload: payload as object, headers: { authorization: `Bearer ${tokens[i]}` } })
+    const res = await app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: { authorization: `Bearer ${tokens[i]}` },
+    })
     if (res.statusCode >= 400) throw new Error(`HTTP ${res.statusCode}: ${res.body}`)
     return res.json()
   }
@@ -42,7 +61,11 @@ export async function databaseCentre(seed: number, tablets: number): Promise<{ c
       app = await buildApp({ db, distDir: '/nonexistent' })
     },
     async stored() {
-      return (await db.query<{ body: ComplaintEvent }>('select body from events where branch_id = $1 order by server_seq', ['b1'])).rows.map((r) => r.body)
+      return (
+        await db.query<{ body: ComplaintEvent }>('select body from events where branch_id = $1 order by server_seq', [
+          'b1',
+        ])
+      ).rows.map((r) => r.body)
     },
     async close() {
       await app.close()

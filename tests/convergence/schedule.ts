@@ -49,7 +49,11 @@ function check(ok: boolean, seed: number, what: string): asserts ok {
  * tablet syncs until quiet. Every tablet and the centre must then hold the same events, once each, the same folded
  * state and the same book rows.
  */
-export async function runSchedule(seed: number, centre: Centre, options: { tablets?: number; steps?: number; deviceId: (i: number) => string }): Promise<ScheduleReport> {
+export async function runSchedule(
+  seed: number,
+  centre: Centre,
+  options: { tablets?: number; steps?: number; deviceId: (i: number) => string },
+): Promise<ScheduleReport> {
   const random = rng(seed)
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!
   const tabletCount = options.tablets ?? 3
@@ -58,9 +62,19 @@ export async function runSchedule(seed: number, centre: Centre, options: { table
   const faulty = (i: number): SyncTransport => ({
     async push(request) {
       const r = random()
-      if (r < 0.1) { faults.dropped++; throw new Error('request dropped') }
-      if (r < 0.2) { faults.lostAnswers++; await centre.push(i, request); throw new Error('answer lost') }
-      if (r < 0.3) { faults.duplicated++; await centre.push(i, request) }
+      if (r < 0.1) {
+        faults.dropped++
+        throw new Error('request dropped')
+      }
+      if (r < 0.2) {
+        faults.lostAnswers++
+        await centre.push(i, request)
+        throw new Error('answer lost')
+      }
+      if (r < 0.3) {
+        faults.duplicated++
+        await centre.push(i, request)
+      }
       if (r < 0.4 && request.events.length > 1) {
         // A proxy that forwards half the batch, then the connection fails.
         faults.partial++
@@ -70,32 +84,46 @@ export async function runSchedule(seed: number, centre: Centre, options: { table
       return centre.push(i, request)
     },
     async pull(after, limit) {
-      if (random() < 0.1) { faults.dropped++; throw new Error('request dropped') }
+      if (random() < 0.1) {
+        faults.dropped++
+        throw new Error('request dropped')
+      }
       return centre.pull(i, after, Math.max(1, Math.floor(limit / 100)))
     },
   })
 
-  const tablets = await Promise.all(Array.from({ length: tabletCount }, async (_, i) => {
-    const db = new ComplaintDb(`converge-${seed}-${i}-${newId()}`)
-    const identity: LocalIdentity = { deviceId: options.deviceId(i), branchId: 'b1', staffId: 'li', staffName: '李经理' }
-    await db.meta.put({ key: 'identity', value: identity })
-    const engine = createSyncEngine({ db, transport: faulty(i), backoff: { random: () => 0 } })
-    return { db, engine, online: random() < 0.5 }
-  }))
+  const tablets = await Promise.all(
+    Array.from({ length: tabletCount }, async (_, i) => {
+      const db = new ComplaintDb(`converge-${seed}-${i}-${newId()}`)
+      const identity: LocalIdentity = {
+        deviceId: options.deviceId(i),
+        branchId: 'b1',
+        staffId: 'li',
+        staffName: '李经理',
+      }
+      await db.meta.put({ key: 'identity', value: identity })
+      const engine = createSyncEngine({ db, transport: faulty(i), backoff: { random: () => 0 } })
+      return { db, engine, online: random() < 0.5 }
+    }),
+  )
 
   try {
     const known: string[] = []
     for (let step = 0; step < (options.steps ?? 60); step++) {
       const t = pick(tablets)
       const r = random()
-      if (r < 0.04) { await centre.restart(); faults.restarts++ }
-      else if (r < 0.15) t.online = !t.online
+      if (r < 0.04) {
+        await centre.restart()
+        faults.restarts++
+      } else if (r < 0.15) t.online = !t.online
       else if (r < 0.35 && t.online) await t.engine.requestSync()
       else {
         const existing = await t.db.complaints.toCollection().primaryKeys()
         if (existing.length === 0 || random() < 0.25) {
           const id = newId()
-          await commit(t.db, id, [{ type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: `客户${step}` } } }])
+          await commit(t.db, id, [
+            { type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: `客户${step}` } } },
+          ])
           known.push(id)
         } else {
           const id = pick(existing)
@@ -103,7 +131,15 @@ export async function runSchedule(seed: number, centre: Centre, options: { table
             { type: 'note.added', payload: { text: `备注 ${seed}/${step}` } },
             { type: 'complaint.acknowledged', payload: {} },
             { type: 'field.corrected', payload: { field: 'demand', value: `诉求 ${step}`, reason: '更正' } },
-            { type: 'customer.contacted', payload: { channel: 'phone', purpose: 'progress', content: `进展 ${step}`, contactedAt: '2026-03-02T10:00:00+08:00' } },
+            {
+              type: 'customer.contacted',
+              payload: {
+                channel: 'phone',
+                purpose: 'progress',
+                content: `进展 ${step}`,
+                contactedAt: '2026-03-02T10:00:00+08:00',
+              },
+            },
             { type: 'validity.judged', payload: { verdict: pick(['valid', 'invalid'] as const), reason: '核实' } },
           ]
           // A refused move (e.g. a second first response) is simply not made, as on a real tablet.
@@ -115,9 +151,16 @@ export async function runSchedule(seed: number, centre: Centre, options: { table
     // Heal the network and sync until quiet: three rounds, so every tablet sees everyone's last events.
     for (let round = 0; round < 3; round++) {
       for (const [i, t] of tablets.entries()) {
-        const steady = createSyncEngine({ db: t.db, transport: { push: (r) => centre.push(i, r), pull: (a, l) => centre.pull(i, a, l) } })
+        const steady = createSyncEngine({
+          db: t.db,
+          transport: { push: (r) => centre.push(i, r), pull: (a, l) => centre.pull(i, a, l) },
+        })
         await steady.requestSync()
-        check(steady.status().state === 'idle', seed, `tablet ${i} could not sync on a healed network: ${steady.status().lastError}`)
+        check(
+          steady.status().state === 'idle',
+          seed,
+          `tablet ${i} could not sync on a healed network: ${steady.status().lastError}`,
+        )
       }
     }
 
@@ -129,13 +172,28 @@ export async function runSchedule(seed: number, centre: Centre, options: { table
     for (const [i, t] of tablets.entries()) {
       check((await t.db.outbox.count()) === 0, seed, `tablet ${i} still has events to send`)
       const local = await t.db.events.toArray()
-      check(local.map((e) => e.id).sort().join() === expected, seed, `tablet ${i} holds other events than the centre`)
+      check(
+        local
+          .map((e) => e.id)
+          .sort()
+          .join() === expected,
+        seed,
+        `tablet ${i} holds other events than the centre`,
+      )
       for (const id of known) {
         const mine = fold(sortEvents(local.filter((e) => e.complaintId === id).map(({ serverSeq: _, ...e }) => e)))
         const central = fold(server.filter((e) => e.complaintId === id))
-        check(JSON.stringify(mine) === JSON.stringify(central), seed, `tablet ${i} folds complaint ${id} differently from the centre`)
+        check(
+          JSON.stringify(mine) === JSON.stringify(central),
+          seed,
+          `tablet ${i} folds complaint ${id} differently from the centre`,
+        )
         // The book row every tablet shows is the projection of that same state.
-        check(JSON.stringify(await t.db.complaints.get(id)) === JSON.stringify(project(mine!, context)), seed, `tablet ${i}'s book row of ${id} is not its state's projection`)
+        check(
+          JSON.stringify(await t.db.complaints.get(id)) === JSON.stringify(project(mine!, context)),
+          seed,
+          `tablet ${i}'s book row of ${id} is not its state's projection`,
+        )
       }
     }
     check(known.length > 0, seed, 'no complaint was recorded')

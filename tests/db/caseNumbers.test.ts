@@ -13,7 +13,12 @@ afterEach(async () => {
 
 const morning = Date.parse('2026-03-02T10:00:00+08:00')
 const record = async (at: number, description = RECORDED.description) => {
-  const { state, events } = await commit(db, newId(), [{ type: 'complaint.recorded', payload: { ...RECORDED, description } }], () => at)
+  const { state, events } = await commit(
+    db,
+    newId(),
+    [{ type: 'complaint.recorded', payload: { ...RECORDED, description } }],
+    () => at,
+  )
   return { number: state.caseNumber, event: events[0]! }
 }
 
@@ -32,7 +37,23 @@ describe('case numbers on the tablet', () => {
 
   it('follows numbers of its letter pulled from the centre (a tablet enrolled again after its database was lost)', async () => {
     await db.meta.put({ key: 'caseNumbering', value: { branchCode: 'ZS', letter: 'B' } })
-    await db.complaints.put({ id: newId(), branchId: 'b', status: 'new', receivedAt: '2026-03-02T01:00:00.000Z', dueAt: '', phone: '', phoneReversed: '', name: '张', category: '', ownerId: 'x', followUpDue: '', extendedUntil: '', awaiting: [], summary: '', caseNumber: 'ZS-260302-B07' })
+    await db.complaints.put({
+      id: newId(),
+      branchId: 'b',
+      status: 'new',
+      receivedAt: '2026-03-02T01:00:00.000Z',
+      dueAt: '',
+      phone: '',
+      phoneReversed: '',
+      name: '张',
+      category: '',
+      ownerId: 'x',
+      followUpDue: '',
+      extendedUntil: '',
+      awaiting: [],
+      summary: '',
+      caseNumber: 'ZS-260302-B07',
+    })
     expect((await record(morning)).number).toBe('ZS-260302-B08')
   })
 

@@ -31,7 +31,9 @@ describe('commit: the one write path', () => {
     // A note saved twice from one sheet: once.
     const noteId = newId()
     await commit(db, id, [{ id: noteId, type: 'note.added', payload: { text: '已安抚' } }])
-    await expect(commit(db, id, [{ id: noteId, type: 'note.added', payload: { text: '已安抚' } }])).rejects.toBeInstanceOf(AlreadySaved)
+    await expect(
+      commit(db, id, [{ id: noteId, type: 'note.added', payload: { text: '已安抚' } }]),
+    ).rejects.toBeInstanceOf(AlreadySaved)
     expect(await counts()).toEqual({ events: 2, complaints: 1, outbox: 2 })
   })
 
@@ -47,8 +49,13 @@ describe('commit: the one write path', () => {
   it('keeps the projection equal to the fold of the stored events', async () => {
     const id = newId()
     await commit(db, id, [{ type: 'complaint.recorded', payload: RECORDED }])
-    await commit(db, id, [{ type: 'complaint.acknowledged', payload: {} }, { type: 'note.added', payload: { text: '已安抚' } }])
-    await commit(db, id, [{ type: 'field.corrected', payload: { field: 'customer.phone', value: '021-61234567', reason: '客户更正' } }])
+    await commit(db, id, [
+      { type: 'complaint.acknowledged', payload: {} },
+      { type: 'note.added', payload: { text: '已安抚' } },
+    ])
+    await commit(db, id, [
+      { type: 'field.corrected', payload: { field: 'customer.phone', value: '021-61234567', reason: '客户更正' } },
+    ])
     const stored = await db.events.where('complaintId').equals(id).toArray()
     const row = await db.complaints.get(id)
     expect(row).toEqual(project(fold(stored)!))
@@ -77,7 +84,9 @@ describe('commit: the one write path', () => {
   })
 
   it('rejects an invalid form with the field that is wrong and stores nothing', async () => {
-    const err = await commit(db, newId(), [{ type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: '' } } }]).catch((e: unknown) => e)
+    const err = await commit(db, newId(), [
+      { type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: '' } } },
+    ]).catch((e: unknown) => e)
     expect((err as CommandRejected).issues).toEqual([{ path: 'customer.name', message: 'required' }])
     expect(await counts()).toEqual({ events: 0, complaints: 0, outbox: 0 })
   })

@@ -57,12 +57,24 @@ describe('complaint book queries', () => {
     expect((await allPages({ category: 'loans' })).every((r) => r.category === 'loans')).toBe(true)
     expect(await allPages({ category: 'loans' })).toHaveLength(10)
     const ranged = await allPages({ from: '2026-03-03T00:00:00.000Z', to: '2026-03-05T23:59:59.999Z' })
-    expect(ranged.map((r) => r.receivedAt.slice(0, 10)).sort()).toEqual(['2026-03-03', '2026-03-03', '2026-03-04', '2026-03-04', '2026-03-05', '2026-03-05'])
+    expect(ranged.map((r) => r.receivedAt.slice(0, 10)).sort()).toEqual([
+      '2026-03-03',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-05',
+    ])
   })
 
   it('searches by phone prefix, name prefix and words in the text', async () => {
     expect(await searchComplaints(db, '138 1234 001')).toHaveLength(10)
-    expect((await searchComplaints(db, '王')).map((r) => r.name).sort()).toEqual(Array(12).fill(0).map((_, i) => (i < 6 ? '王强' : '王芳')).sort())
+    expect((await searchComplaints(db, '王')).map((r) => r.name).sort()).toEqual(
+      Array(12)
+        .fill(0)
+        .map((_, i) => (i < 6 ? '王强' : '王芳'))
+        .sort(),
+    )
     const atm = await searchComplaints(db, '吞卡')
     expect(atm).toHaveLength(3)
     expect(await searchComplaints(db, 'atm')).toHaveLength(3)
@@ -90,7 +102,8 @@ describe('complaint book queries', () => {
     // the acknowledged one's notice of the decision or of an extension (nothing of either was told).
     const rows = await needsAction(db, endOfChinaDay('2026-03-02'))
     expect(rows.map((r) => [r.status, r.receivedAt, r.dueClock]).sort()).toEqual([
-      ['inProgress', '2026-03-01T02:00:00.000Z', 'handling'], ['new', '2026-03-01T02:00:00.000Z', 'firstResponse'],
+      ['inProgress', '2026-03-01T02:00:00.000Z', 'handling'],
+      ['new', '2026-03-01T02:00:00.000Z', 'firstResponse'],
     ])
     expect(await needsAction(db, endOfChinaDay('2026-02-28'))).toHaveLength(0)
     expect(await needsAction(db, endOfChinaDay('2099-01-01'))).toHaveLength(30)
@@ -101,13 +114,22 @@ describe('keeping the book and its search current', () => {
   it('finds a complaint by its corrected words, not its old ones, and shows the corrected line in the book', async () => {
     const local = new ComplaintDb(`correct-${newId()}`)
     const id = newId()
-    await commit(local, id, [{ type: 'complaint.recorded', payload: { ...RECORDED, description: '存折密码锁定无法取款' } }])
+    await commit(local, id, [
+      { type: 'complaint.recorded', payload: { ...RECORDED, description: '存折密码锁定无法取款' } },
+    ])
     expect((await searchComplaints(local, '密码锁定')).map((r) => r.id)).toEqual([id])
-    await commit(local, id, [{ type: 'field.corrected', payload: { field: 'description', value: '网银转账失败资金未到账', reason: '客户补充' } }])
+    await commit(local, id, [
+      {
+        type: 'field.corrected',
+        payload: { field: 'description', value: '网银转账失败资金未到账', reason: '客户补充' },
+      },
+    ])
     expect(await searchComplaints(local, '密码锁定')).toHaveLength(0)
     expect((await searchComplaints(local, '资金未到')).map((r) => r.id)).toEqual([id])
     expect((await bookPage(local))[0]!.summary).toBe('网银转账失败资金未到账')
-    await commit(local, id, [{ type: 'field.corrected', payload: { field: 'demand', value: '退还手续费', reason: '客户补充' } }])
+    await commit(local, id, [
+      { type: 'field.corrected', payload: { field: 'demand', value: '退还手续费', reason: '客户补充' } },
+    ])
     expect((await searchComplaints(local, '手续费')).map((r) => r.id)).toEqual([id])
     await local.delete()
   })
@@ -118,7 +140,9 @@ describe('keeping the book and its search current', () => {
     const recorded = f.make({ type: 'complaint.recorded', payload: RECORDED })
     await applyRemote(local, [{ ...recorded, serverSeq: 1 }])
     const asRecorded = await local.complaints.get(f.complaintId)
-    await applyRemote(local, [{ ...f.make({ type: 'note.added', payload: { text: '客户来电询问进度' } }), serverSeq: 2 }])
+    await applyRemote(local, [
+      { ...f.make({ type: 'note.added', payload: { text: '客户来电询问进度' } }), serverSeq: 2 },
+    ])
     expect(await local.complaints.get(f.complaintId)).toEqual(asRecorded)
     expect((await complaintState(local, f.complaintId))!.notes).toHaveLength(1)
     await applyRemote(local, [{ ...f.make({ type: 'complaint.acknowledged', payload: {} }), serverSeq: 3 }])
@@ -134,11 +158,39 @@ describe('central settings', () => {
     const id = newId()
     // Received Monday 2 March 2026 09:30, answered and told of the extension's need within the hour: the 24-hour clocks are met.
     const at = () => Date.parse('2026-03-02T02:30:00Z')
-    const told = { channel: 'phone', purpose: 'extensionNotice', content: '需核查，稍后答复', contactedAt: '2026-03-02T10:20:00+08:00' } as const
-    await commit(local, id, [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'customer.contacted', payload: told }], at)
+    const told = {
+      channel: 'phone',
+      purpose: 'extensionNotice',
+      content: '需核查，稍后答复',
+      contactedAt: '2026-03-02T10:20:00+08:00',
+    } as const
+    await commit(
+      local,
+      id,
+      [
+        { type: 'complaint.recorded', payload: RECORDED },
+        { type: 'customer.contacted', payload: told },
+      ],
+      at,
+    )
     const before = (await local.complaints.get(id))!.dueAt
     const { reprojectOpen } = await import('@/db')
-    await local.meta.put({ key: 'settings', value: { version: 2, policy: { firstResponseHours: 24, handlingHours: 24, replyWorkingDays: 5, extensionCapWorkingDays: 45, regulatoryDays: 15, regulatoryExtendedDays: 30, regulatoryMaxDays: 60, dueSoonWorkingDays: 1 } } })
+    await local.meta.put({
+      key: 'settings',
+      value: {
+        version: 2,
+        policy: {
+          firstResponseHours: 24,
+          handlingHours: 24,
+          replyWorkingDays: 5,
+          extensionCapWorkingDays: 45,
+          regulatoryDays: 15,
+          regulatoryExtendedDays: 30,
+          regulatoryMaxDays: 60,
+          dueSoonWorkingDays: 1,
+        },
+      },
+    })
     expect(await reprojectOpen(local)).toBe(1)
     const after = (await local.complaints.get(id))!.dueAt
     // Received Monday 2 March 2026: the regulatory 15 days (17 March) bind before 15 working days (23 March);
@@ -151,10 +203,23 @@ describe('central settings', () => {
   it('lists an extended complaint among those needing action', async () => {
     const local = new ComplaintDb(`ext-${newId()}`)
     const id = newId()
-    await commit(local, id, [
-      { type: 'complaint.recorded', payload: RECORDED },
-      { type: 'complaint.extended', payload: { reason: '调取录像', newDueDate: '2026-03-31', noticeChannel: 'sms', noticeAt: '2026-03-02T12:00:00+08:00' } },
-    ], () => Date.parse('2026-03-02T04:30:00Z'))
+    await commit(
+      local,
+      id,
+      [
+        { type: 'complaint.recorded', payload: RECORDED },
+        {
+          type: 'complaint.extended',
+          payload: {
+            reason: '调取录像',
+            newDueDate: '2026-03-31',
+            noticeChannel: 'sms',
+            noticeAt: '2026-03-02T12:00:00+08:00',
+          },
+        },
+      ],
+      () => Date.parse('2026-03-02T04:30:00Z'),
+    )
     const rows = await needsAction(local, endOfChinaDay('2026-03-01'))
     expect(rows.map((r) => r.extendedUntil)).toEqual(['2026-03-31'])
     await local.delete()

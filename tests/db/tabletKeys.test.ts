@@ -51,7 +51,7 @@ describe('the tablet keys, wrapped per staff member under their PIN', () => {
     const secret = await sealBytes(made.keyring.data, new Uint8Array([1, 2, 3]))
     const chen = await addUserKey('135790', made.keyring, CHEAP)
     const chenOpened = await openUserKey('135790', chen)
-    expect(chenOpened.ok && [...await openBytes(chenOpened.keyring.data, secret)]).toEqual([1, 2, 3])
+    expect(chenOpened.ok && [...(await openBytes(chenOpened.keyring.data, secret))]).toEqual([1, 2, 3])
 
     const li = await pendingUserKey('111222', made.pair, CHEAP)
     expect(await openUserKey('111222', li)).toEqual({ ok: false, reason: 'pending' })
@@ -59,7 +59,7 @@ describe('the tablet keys, wrapped per staff member under their PIN', () => {
     const granted = await grantPending(li, made.pair, made.keyring)
     expect(granted.pending).toBeUndefined()
     const liOpened = await openUserKey('111222', granted)
-    expect(liOpened.ok && [...await openBytes(liOpened.keyring.data, secret)]).toEqual([1, 2, 3])
+    expect(liOpened.ok && [...(await openBytes(liOpened.keyring.data, secret))]).toEqual([1, 2, 3])
   })
 })
 
@@ -77,7 +77,9 @@ describe('the blind index', () => {
     const terms = rowKeyTerms({ phone: '13812345678', name: '王芳' })
     expect(terms).toEqual(expect.arrayContaining(['p:138', 'p:13812345678', 't:678', 't:5678', 'n:王', 'n:王芳']))
     expect(terms).not.toContain('p:13')
-    expect(blindTextTerms('银行卡被吞 card')).toEqual(expect.arrayContaining(['w:银行', 'w:卡被', 'c:吞', 'c:银', 'w:card', 'c:c']))
+    expect(blindTextTerms('银行卡被吞 card')).toEqual(
+      expect.arrayContaining(['w:银行', 'w:卡被', 'c:吞', 'c:银', 'w:card', 'c:c']),
+    )
   })
 })
 
@@ -85,13 +87,23 @@ describe('the stores at rest', () => {
   it('hold no name, phone or description; a locked tablet neither reads nor writes them', async () => {
     const db = new ComplaintDb(`sealed-${newId()}`)
     const id = newId()
-    await db.meta.put({ key: 'identity', value: { deviceId: 'tab-a', branchId: 'b1', staffId: 's1', staffName: '李经理' } })
+    await db.meta.put({
+      key: 'identity',
+      value: { deviceId: 'tab-a', branchId: 'b1', staffId: 's1', staffName: '李经理' },
+    })
     await commit(db, id, [{ type: 'complaint.recorded', payload: RECORDED }])
     await db.drafts.put({ key: 'new-complaint:s1', value: { name: '赵敏' }, savedAt: 1 })
     const raw = new ComplaintDb(db.name, { upTo: db.verno })
     const stored = JSON.stringify(await Promise.all(raw.tables.map((t) => t.toArray())))
     raw.close()
-    for (const plain of [RECORDED.customer.name, RECORDED.customer.phone, RECORDED.description.slice(0, 6), '赵敏', '5678']) expect(stored).not.toContain(plain)
+    for (const plain of [
+      RECORDED.customer.name,
+      RECORDED.customer.phone,
+      RECORDED.description.slice(0, 6),
+      '赵敏',
+      '5678',
+    ])
+      expect(stored).not.toContain(plain)
     expect((await searchComplaints(db, '5678')).map((r) => r.id)).toEqual([id])
     expect(fold(await db.events.toArray())?.customer.name).toBe(RECORDED.customer.name)
 
@@ -114,9 +126,11 @@ describe('a sealed row changed through a cursor', () => {
     const db = new ComplaintDb(`sealed-${newId()}`)
     await db.drafts.put({ key: 'k', value: { name: '赵敏' }, savedAt: 1 })
     // A filtered modify walks a cursor: the row it changes is the sealed one.
-    await db.drafts.filter(() => true).modify((d) => {
-      d.value = { name: '孙丽' }
-    })
+    await db.drafts
+      .filter(() => true)
+      .modify((d) => {
+        d.value = { name: '孙丽' }
+      })
     const raw = new ComplaintDb(db.name, { upTo: db.verno })
     expect(JSON.stringify(await raw.drafts.toArray())).not.toContain('孙丽')
     raw.close()

@@ -16,7 +16,13 @@ import { awaitingAtV3 } from '@/db/upgrades/v3'
 interface Fixture {
   version: number
   meta: { key: string; value: unknown }[]
-  complaints: { name: string; events: ComplaintEvent[]; outbox: unknown[]; row: Record<string, unknown>; text?: Record<string, unknown> }[]
+  complaints: {
+    name: string
+    events: ComplaintEvent[]
+    outbox: unknown[]
+    row: Record<string, unknown>
+    text?: Record<string, unknown>
+  }[]
 }
 
 function fixture(version: number): Fixture {
@@ -59,7 +65,12 @@ describe('IndexedDB schema upgrades', () => {
     const v1 = new ComplaintDb(name, { upTo: 1 })
     const f = fixture(1)
     await storeAs(v1, f.meta, f.complaints)
-    const before = { events: await v1.events.toArray(), complaints: await v1.complaints.toArray(), outbox: await v1.outbox.toArray(), meta: await v1.meta.toArray() }
+    const before = {
+      events: await v1.events.toArray(),
+      complaints: await v1.complaints.toArray(),
+      outbox: await v1.outbox.toArray(),
+      meta: await v1.meta.toArray(),
+    }
     v1.close()
 
     const v2 = new ComplaintDb(name, { upTo: 2 })
@@ -84,7 +95,11 @@ describe('IndexedDB schema upgrades', () => {
 
     const v3 = new ComplaintDb(name, { upTo: 3 })
     await v3.open()
-    const rows = (await v3.complaints.toArray()) as unknown as { id: string; state: ComplaintState; awaiting: string[] }[]
+    const rows = (await v3.complaints.toArray()) as unknown as {
+      id: string
+      state: ComplaintState
+      awaiting: string[]
+    }[]
     expect(rows.find((r) => r.id === quiet[0]!.complaintId)!.state.extensionRequests).toEqual([])
     expect(rows.find((r) => r.id === escalated[0]!.complaintId)!.awaiting).toEqual(['escalation'])
     expect(await v3.events.count()).toBe(3)
@@ -186,40 +201,56 @@ describe('IndexedDB schema upgrades', () => {
   })
 
   // v7 (issue 17): the upgrade itself moves nothing (no key before someone unlocks); the first unlock seals.
-  it.each([1, 2, 3, 4, 5, 6])('v%i → v7 and the first unlock: every store sealed, nothing readable left, book and search as before', async (version) => {
-    const name = `upgrade-${newId()}`
-    const old = new ComplaintDb(name, { upTo: version })
-    // Version 6 only added an index: its rows are version 5's.
-    const f = fixture(Math.min(version, 5))
-    const state = fold(named(f, 'plain').events)!
-    await storeAs(old, f.meta, [named(f, 'plain')])
-    if (version >= 2) await old.table('drafts').put({ key: 'new-complaint:staff-li', value: { name: '赵敏', phone: '13900001111' }, savedAt: 1 })
-    old.close()
+  it.each([1, 2, 3, 4, 5, 6])(
+    'v%i → v7 and the first unlock: every store sealed, nothing readable left, book and search as before',
+    async (version) => {
+      const name = `upgrade-${newId()}`
+      const old = new ComplaintDb(name, { upTo: version })
+      // Version 6 only added an index: its rows are version 5's.
+      const f = fixture(Math.min(version, 5))
+      const state = fold(named(f, 'plain').events)!
+      await storeAs(old, f.meta, [named(f, 'plain')])
+      if (version >= 2)
+        await old
+          .table('drafts')
+          .put({ key: 'new-complaint:staff-li', value: { name: '赵敏', phone: '13900001111' }, savedAt: 1 })
+      old.close()
 
-    const current = new ComplaintDb(name)
-    await current.open()
-    expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version)
-    expect(await sealStored(current)).toBeGreaterThan(0)
+      const current = new ComplaintDb(name)
+      await current.open()
+      expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version)
+      expect(await sealStored(current)).toBeGreaterThan(0)
 
-    const raw = new ComplaintDb(name, { upTo: SCHEMA_VERSIONS.at(-1)!.version })
-    const stored = JSON.stringify(await Promise.all(raw.tables.map((t) => t.toArray())))
-    for (const plain of ['王芳', '13812345678', '5678', '等待', '赵敏', '13900001111']) expect(stored).not.toContain(plain)
-    raw.close()
+      const raw = new ComplaintDb(name, { upTo: SCHEMA_VERSIONS.at(-1)!.version })
+      const stored = JSON.stringify(await Promise.all(raw.tables.map((t) => t.toArray())))
+      for (const plain of ['王芳', '13812345678', '5678', '等待', '赵敏', '13900001111'])
+        expect(stored).not.toContain(plain)
+      raw.close()
 
-    expect(await bookPage(current)).toEqual([project(state)])
-    expect((await searchComplaints(current, '等待了')).map((r) => r.id)).toEqual([state.id])
-    expect((await searchComplaints(current, '5678')).map((r) => r.id)).toEqual([state.id])
-    expect((await searchComplaints(current, '王')).map((r) => r.id)).toEqual([state.id])
-    expect(await complaintState(current, state.id)).toEqual(state)
-    if (version >= 2) expect((await current.drafts.get('new-complaint:staff-li'))?.value).toEqual({ name: '赵敏', phone: '13900001111' })
-    await current.delete()
-  }, 30_000)
+      expect(await bookPage(current)).toEqual([project(state)])
+      expect((await searchComplaints(current, '等待了')).map((r) => r.id)).toEqual([state.id])
+      expect((await searchComplaints(current, '5678')).map((r) => r.id)).toEqual([state.id])
+      expect((await searchComplaints(current, '王')).map((r) => r.id)).toEqual([state.id])
+      expect(await complaintState(current, state.id)).toEqual(state)
+      if (version >= 2)
+        expect((await current.drafts.get('new-complaint:staff-li'))?.value).toEqual({
+          name: '赵敏',
+          phone: '13900001111',
+        })
+      await current.delete()
+    },
+    30_000,
+  )
 
   it('sealing stored rows resumes where it stopped: a lock (or a crash) between pages loses and repeats nothing', async () => {
     const name = `upgrade-${newId()}`
     const v6 = new ComplaintDb(name, { upTo: 6 })
     const f = fixture(5)
-    await storeAs(v6, f.meta, Array.from({ length: 7 }, () => copyOf(named(f, 'plain'))))
+    await storeAs(
+      v6,
+      f.meta,
+      Array.from({ length: 7 }, () => copyOf(named(f, 'plain'))),
+    )
     v6.close()
     const current = new ComplaintDb(name)
     await current.open()
@@ -239,7 +270,11 @@ describe('IndexedDB schema upgrades', () => {
     await sealStored(current, 3)
     expect((await current.meta.get('sealProgress'))?.value).toBe('done')
     const raw = new ComplaintDb(name, { upTo: 7 })
-    const rows = [...await raw.events.toArray(), ...await raw.complaints.toArray(), ...await raw.texts.toArray()] as Record<string, unknown>[]
+    const rows = [
+      ...(await raw.events.toArray()),
+      ...(await raw.complaints.toArray()),
+      ...(await raw.texts.toArray()),
+    ] as Record<string, unknown>[]
     expect(rows).toHaveLength(21)
     expect(rows.every((r) => r.sealed !== undefined)).toBe(true)
     raw.close()

@@ -1,8 +1,16 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
-  addDays, addNaturalDays, addWorkingDays, buildCalendar, chinaDate, hasPublishedSchedule, isProvisional, isWorkingDay,
-  STATUTORY_CALENDAR, workingDaysBetween,
+  addDays,
+  addNaturalDays,
+  addWorkingDays,
+  buildCalendar,
+  chinaDate,
+  hasPublishedSchedule,
+  isProvisional,
+  isWorkingDay,
+  STATUTORY_CALENDAR,
+  workingDaysBetween,
 } from '@/domain'
 import { legalHolidays } from '@/domain/calendar/legalHolidays'
 
@@ -83,8 +91,19 @@ describe('addWorkingDays', () => {
 describe('the statutory holidays of a year without a published schedule (全国年节及纪念日放假办法)', () => {
   it('computes 2027 from the law: New Year, Spring Festival eve and three days, Qingming, 1–2 May, Dragon Boat, Mid-Autumn, 1–3 October', () => {
     expect([...legalHolidays(2027).keys()].sort()).toEqual([
-      '2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-04-05', '2027-05-01', '2027-05-02',
-      '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03',
+      '2027-01-01',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-04-05',
+      '2027-05-01',
+      '2027-05-02',
+      '2027-06-09',
+      '2027-09-15',
+      '2027-10-01',
+      '2027-10-02',
+      '2027-10-03',
     ])
     for (const d of legalHolidays(2027).keys()) expect(isWorkingDay(d)).toBe(false)
     // No make-up arrangement is guessed: a weekday next to a holiday is a working day until the schedule says otherwise.
@@ -116,13 +135,16 @@ describe('properties', () => {
   const count = fc.integer({ min: 1, max: 60 })
 
   it('addWorkingDays is strictly increasing in n, lands on a working day, and counting back gives n', () => {
-    fc.assert(fc.property(date, count, (d, n) => {
-      const a = addWorkingDays(d, n)
-      const b = addWorkingDays(d, n + 1)
-      expect(b > a).toBe(true)
-      expect(isWorkingDay(a)).toBe(true)
-      expect(workingDaysBetween(d, a)).toBe(n)
-    }), { numRuns: 300 })
+    fc.assert(
+      fc.property(date, count, (d, n) => {
+        const a = addWorkingDays(d, n)
+        const b = addWorkingDays(d, n + 1)
+        expect(b > a).toBe(true)
+        expect(isWorkingDay(a)).toBe(true)
+        expect(workingDaysBetween(d, a)).toBe(n)
+      }),
+      { numRuns: 300 },
+    )
   })
 })
 
@@ -132,12 +154,15 @@ describe('time zones', () => {
     process.env.TZ = original
   })
 
-  it.each(['America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati', 'UTC'])('gives the same answers on a tablet set to %s', (tz) => {
-    process.env.TZ = tz
-    expect(addWorkingDays('2026-02-13', 1)).toBe('2026-02-14')
-    expect(addNaturalDays('2026-09-20', 15)).toBe('2026-10-08')
-    // 00:30 on 3 March in Beijing is still 2 March in UTC and in Los Angeles: the bank's date is China's.
-    expect(chinaDate('2026-03-02T16:30:00Z')).toBe('2026-03-03')
-    expect(chinaDate('2026-03-02T23:30:00+08:00')).toBe('2026-03-02')
-  })
+  it.each(['America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati', 'UTC'])(
+    'gives the same answers on a tablet set to %s',
+    (tz) => {
+      process.env.TZ = tz
+      expect(addWorkingDays('2026-02-13', 1)).toBe('2026-02-14')
+      expect(addNaturalDays('2026-09-20', 15)).toBe('2026-10-08')
+      // 00:30 on 3 March in Beijing is still 2 March in UTC and in Los Angeles: the bank's date is China's.
+      expect(chinaDate('2026-03-02T16:30:00Z')).toBe('2026-03-03')
+      expect(chinaDate('2026-03-02T23:30:00+08:00')).toBe('2026-03-02')
+    },
+  )
 })

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import {
-  caseNumberPrefix, caseNumberRefusal, complaintLabel, formatCaseNumber, isCaseNumber, nextCaseNumber, parseCaseNumber, parseEvent,
-  payloadSchema, TABLET_LETTERS,
+  caseNumberPrefix,
+  caseNumberRefusal,
+  complaintLabel,
+  formatCaseNumber,
+  isCaseNumber,
+  nextCaseNumber,
+  parseCaseNumber,
+  parseEvent,
+  payloadSchema,
+  TABLET_LETTERS,
 } from '@/domain'
 
 const zs = { branchCode: 'ZS', letter: 'A' }
@@ -12,14 +20,28 @@ const morning = Date.parse('2026-12-03T01:00:00Z')
 describe('case numbers', () => {
   it('reads aloud as branch, China date, tablet letter and the day’s sequence', () => {
     expect(formatCaseNumber({ ...zs, date: '2026-12-03', sequence: 1 })).toBe('ZS-261203-A01')
-    expect(formatCaseNumber({ branchCode: 'BJ01', letter: 'K', date: '2027-01-09', sequence: 123 })).toBe('BJ01-270109-K123')
+    expect(formatCaseNumber({ branchCode: 'BJ01', letter: 'K', date: '2027-01-09', sequence: 123 })).toBe(
+      'BJ01-270109-K123',
+    )
     expect(parseCaseNumber('ZS-261203-A01')).toEqual({ ...zs, date: '2026-12-03', sequence: 1 })
   })
 
   it('forgives case and spaces as typed in a search box, but nothing that formatting would not write', () => {
     expect(parseCaseNumber(' zs-261203-a01 ')?.sequence).toBe(1)
-    for (const bad of ['ZS-261203-A001', 'ZS-261203-A00', 'ZS-261203-A1', 'ZS-261203-I01', 'ZS-261203-O01', 'Z-261203-A01',
-      'ZS-261303-A01', 'ZS-260230-A01', 'ZS-261203A01', 'ZS-261203-AB01', 'ZS-261203-A1000', '']) {
+    for (const bad of [
+      'ZS-261203-A001',
+      'ZS-261203-A00',
+      'ZS-261203-A1',
+      'ZS-261203-I01',
+      'ZS-261203-O01',
+      'Z-261203-A01',
+      'ZS-261303-A01',
+      'ZS-260230-A01',
+      'ZS-261203A01',
+      'ZS-261203-AB01',
+      'ZS-261203-A1000',
+      '',
+    ]) {
       expect(isCaseNumber(bad), bad).toBe(false)
     }
   })
@@ -55,7 +77,9 @@ describe('case numbers', () => {
 
   it('names a complaint without a number by the random end of its id', () => {
     expect(complaintLabel({ id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' })).toBe('2E3F4A5B')
-    expect(complaintLabel({ id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', caseNumber: 'ZS-261203-A01' })).toBe('ZS-261203-A01')
+    expect(complaintLabel({ id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', caseNumber: 'ZS-261203-A01' })).toBe(
+      'ZS-261203-A01',
+    )
   })
 
   it('the centre refuses a number of another branch or tablet', () => {
@@ -68,7 +92,13 @@ describe('case numbers', () => {
 
   it('is optional in the record, so complaints recorded before stay valid, and checked when present', () => {
     const schema = payloadSchema('complaint.recorded')
-    const base = { customer: { name: '王' }, channel: 'inPerson', kind: 'complaint', description: '排队太久', receivedAt: '2026-12-03T09:00:00+08:00' }
+    const base = {
+      customer: { name: '王' },
+      channel: 'inPerson',
+      kind: 'complaint',
+      description: '排队太久',
+      receivedAt: '2026-12-03T09:00:00+08:00',
+    }
     expect(schema.safeParse(base).success).toBe(true)
     expect(schema.safeParse({ ...base, caseNumber: 'ZS-261203-A01' }).success).toBe(true)
     const bad = schema.safeParse({ ...base, caseNumber: 'ZS-261203-A001' })
@@ -84,6 +114,7 @@ describe('a search for a case number', () => {
     expect(caseNumberQuery('zs-261203-a01')).toBe('ZS-261203-A01')
     expect(caseNumberQuery(' ZS-2612 ')).toBe('ZS-2612')
     expect(caseNumberQuery('ZS-261203-')).toBe('ZS-261203-')
-    for (const other of ['010-62345678', '13912349963', '9963', '王芳', 'ATM', 'ZS', 'ZS-', 'ZS-261203-I01']) expect(caseNumberQuery(other), other).toBeNull()
+    for (const other of ['010-62345678', '13912349963', '9963', '王芳', 'ATM', 'ZS', 'ZS-', 'ZS-261203-I01'])
+      expect(caseNumberQuery(other), other).toBeNull()
   })
 })

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
-  admitEvents, checkEventClock, CLOCK_SKEW_WARN_MS, clockOffset, correctedNowMs, describeSkew, isClockSkewed, parseEvent, receiptInFuture,
+  admitEvents,
+  checkEventClock,
+  CLOCK_SKEW_WARN_MS,
+  clockOffset,
+  correctedNowMs,
+  describeSkew,
+  isClockSkewed,
+  parseEvent,
+  receiptInFuture,
 } from '@/domain'
 import type { ComplaintEvent } from '@/domain'
 import { ACTOR, eventFactory, RECORDED } from '../support/eventFactory'
@@ -12,7 +20,9 @@ describe('the tablet’s clock against the centre’s', () => {
   it('measures the offset at the middle of the round trip', () => {
     // Three days slow: the tablet thinks it is three days earlier than it is.
     const sentAtMs = TRUE_NOW - 3 * DAY
-    expect(clockOffset({ sentAtMs, receivedAtMs: sentAtMs + 400, serverTime: new Date(TRUE_NOW + 200).toISOString() })).toBe(3 * DAY)
+    expect(
+      clockOffset({ sentAtMs, receivedAtMs: sentAtMs + 400, serverTime: new Date(TRUE_NOW + 200).toISOString() }),
+    ).toBe(3 * DAY)
     expect(clockOffset({ sentAtMs: 0, receivedAtMs: 10, serverTime: 'not a date' })).toBeNull()
   })
 
@@ -40,11 +50,17 @@ describe('the tablet’s clock against the centre’s', () => {
 describe('the centre refuses a receipt in the future, whatever the tablet’s clock said', () => {
   const fastTablet = eventFactory({ start: TRUE_NOW + 2 * DAY })
   // A tablet two days fast prefilled its own "now": the receipt and the event's clock agree with each other.
-  const recorded = fastTablet.make({ type: 'complaint.recorded', payload: { ...RECORDED, receivedAt: new Date(TRUE_NOW + 2 * DAY).toISOString() } })
+  const recorded = fastTablet.make({
+    type: 'complaint.recorded',
+    payload: { ...RECORDED, receivedAt: new Date(TRUE_NOW + 2 * DAY).toISOString() },
+  })
 
   it('in checkEventClock: refused, not deferred until the centre’s time catches up', () => {
     expect(checkEventClock(recorded, TRUE_NOW, undefined)).toBe('receivedInFuture')
-    const honest = eventFactory({ start: TRUE_NOW }).make({ type: 'complaint.recorded', payload: { ...RECORDED, receivedAt: new Date(TRUE_NOW).toISOString() } })
+    const honest = eventFactory({ start: TRUE_NOW }).make({
+      type: 'complaint.recorded',
+      payload: { ...RECORDED, receivedAt: new Date(TRUE_NOW).toISOString() },
+    })
     expect(checkEventClock(honest, TRUE_NOW, undefined)).toBe('ok')
   })
 

@@ -46,8 +46,19 @@ describe('complaint clocks', () => {
   it('an extended complaint told its decision before the extended date is met, and the regulatory clock moves to 30 days', () => {
     const s = complaint(
       '2026-03-02T09:00:00+08:00',
-      { type: 'complaint.extended', payload: { reason: '需调取监控', newDueDate: '2026-03-31', noticeChannel: 'sms', noticeAt: '2026-03-02T12:00:00+08:00' } },
-      { type: 'customer.contacted', payload: { channel: 'phone', purpose: 'reply', content: '已处理', contactedAt: '2026-03-30T10:00:00+08:00' } },
+      {
+        type: 'complaint.extended',
+        payload: {
+          reason: '需调取监控',
+          newDueDate: '2026-03-31',
+          noticeChannel: 'sms',
+          noticeAt: '2026-03-02T12:00:00+08:00',
+        },
+      },
+      {
+        type: 'customer.contacted',
+        payload: { channel: 'phone', purpose: 'reply', content: '已处理', contactedAt: '2026-03-30T10:00:00+08:00' },
+      },
     )
     const c = computeClocks(s, at('2026-04-09T10:00:00+08:00'))
     expect(c.extendedDue).toBe('2026-03-31')
@@ -56,10 +67,16 @@ describe('complaint clocks', () => {
   })
 
   it('holds an extension to 30 days and the 45 working days: a name typed as approver unlocks nothing', () => {
-    const s = complaint(
-      '2026-03-02T09:00:00+08:00',
-      { type: 'complaint.extended', payload: { reason: '复杂', newDueDate: '2026-12-31', noticeChannel: 'phone', noticeAt: '2026-03-03T10:00:00+08:00', approvedBy: SUPERVISOR } },
-    )
+    const s = complaint('2026-03-02T09:00:00+08:00', {
+      type: 'complaint.extended',
+      payload: {
+        reason: '复杂',
+        newDueDate: '2026-12-31',
+        noticeChannel: 'phone',
+        noticeAt: '2026-03-03T10:00:00+08:00',
+        approvedBy: SUPERVISOR,
+      },
+    })
     const c = computeClocks(s, at('2026-03-04T10:00:00+08:00'))
     expect(c.extensionCap).toBe('2026-05-08')
     // Never past what the approvals held allow: without a superior's approval, 30 days (4/1), not 5/8 nor 12/31.
@@ -87,7 +104,10 @@ describe('complaint clocks', () => {
     // 1 January 2027 is New Year's Day by law even before the schedule is published.
     expect(clock(c, 'reply')).toMatchObject({ dueDate: '2027-01-11', provisional: true })
     expect(c.provisional).toBe(true)
-    const calendar = buildCalendar({ entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }], publishedYears: [2027] })
+    const calendar = buildCalendar({
+      entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }],
+      publishedYears: [2027],
+    })
     const withSchedule = computeClocks(s, { ...at('2026-12-20T10:00:00+08:00'), calendar })
     expect(clock(withSchedule, 'reply')).toMatchObject({ dueDate: '2027-01-11', provisional: false })
   })

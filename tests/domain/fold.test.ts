@@ -16,8 +16,17 @@ function journey(): ComplaintEvent[] {
     f.make({ type: 'validity.judged', payload: { verdict: 'valid', reason: '等待时间超出承诺' } }),
     f.make({ type: 'field.corrected', payload: { field: 'customer.name', value: '王芳芳', reason: '登记笔误' } }),
     f.make({ type: 'complaint.escalated', payload: { reason: '需要调整排班' } }),
-    f.make({ type: 'supervisor.planRecorded', payload: { plan: '高峰期加开窗口', supervisor: { staffId: 'staff-zhao', staffName: '赵主管' } } }, { actor: other }),
-    f.make({ type: 'customer.contacted', payload: { channel: 'sms', purpose: 'reply', content: '已加开窗口', contactedAt: '2026-03-02T15:00:00+08:00' } }),
+    f.make(
+      {
+        type: 'supervisor.planRecorded',
+        payload: { plan: '高峰期加开窗口', supervisor: { staffId: 'staff-zhao', staffName: '赵主管' } },
+      },
+      { actor: other },
+    ),
+    f.make({
+      type: 'customer.contacted',
+      payload: { channel: 'sms', purpose: 'reply', content: '已加开窗口', contactedAt: '2026-03-02T15:00:00+08:00' },
+    }),
     f.make({ type: 'note.added', payload: { text: '客户表示理解' } }, { actor: other }),
     f.make({ type: 'complaint.resolved', payload: { summary: '高峰期加开窗口' } }),
     f.make({ type: 'complaint.closed', payload: {} }),
@@ -42,10 +51,14 @@ describe('fold', () => {
     const events = journey()
     const expected = fold(events)
     fc.assert(
-      fc.property(fc.shuffledSubarray(events, { minLength: events.length }), fc.array(fc.nat(events.length - 1), { maxLength: 5 }), (shuffled, dupes) => {
-        const withDupes = [...shuffled, ...dupes.map((i) => events[i]!)]
-        expect(fold(withDupes)).toEqual(expected)
-      }),
+      fc.property(
+        fc.shuffledSubarray(events, { minLength: events.length }),
+        fc.array(fc.nat(events.length - 1), { maxLength: 5 }),
+        (shuffled, dupes) => {
+          const withDupes = [...shuffled, ...dupes.map((i) => events[i]!)]
+          expect(fold(withDupes)).toEqual(expected)
+        },
+      ),
       { numRuns: 300 },
     )
   })
@@ -54,8 +67,14 @@ describe('fold', () => {
     const f = eventFactory()
     const rec = f.make({ type: 'complaint.recorded', payload: RECORDED })
     const wall = Date.parse('2026-03-02T03:00:00Z')
-    const a = f.make({ type: 'field.corrected', payload: { field: 'demand', value: 'A', reason: 'r' } }, { wall, actor: { ...ACTOR, deviceId: 'tablet-a' } })
-    const b = f.make({ type: 'field.corrected', payload: { field: 'demand', value: 'B', reason: 'r' } }, { wall, actor: { ...ACTOR, deviceId: 'tablet-b' } })
+    const a = f.make(
+      { type: 'field.corrected', payload: { field: 'demand', value: 'A', reason: 'r' } },
+      { wall, actor: { ...ACTOR, deviceId: 'tablet-a' } },
+    )
+    const b = f.make(
+      { type: 'field.corrected', payload: { field: 'demand', value: 'B', reason: 'r' } },
+      { wall, actor: { ...ACTOR, deviceId: 'tablet-b' } },
+    )
     expect(fold([b, rec, a])!.demand).toBe('B')
     expect(fold([a, b, rec])!.demand).toBe('B')
   })
@@ -68,7 +87,10 @@ describe('fold', () => {
   it('reopening a closed complaint puts it back in progress and keeps the history', () => {
     const f = eventFactory()
     const events = [...journey()]
-    const reopened = f.make({ type: 'complaint.reopened', payload: { reason: '客户再次来电' } }, { wall: Date.parse('2026-03-05T01:00:00Z') })
+    const reopened = f.make(
+      { type: 'complaint.reopened', payload: { reason: '客户再次来电' } },
+      { wall: Date.parse('2026-03-05T01:00:00Z') },
+    )
     const s = fold([...events, { ...reopened, complaintId: events[0]!.complaintId }])!
     expect(s.status).toBe('inProgress')
     expect(s.reopenings).toHaveLength(1)
@@ -85,12 +107,27 @@ describe('parseEvent', () => {
 
   it.each([
     ['an unknown type', { type: 'complaint.deleted' }, 'type', 'unknownEventType'],
-    ['a missing customer name', { payload: { ...RECORDED, customer: { name: ' ' } } }, 'payload.customer.name', 'required'],
-    ['an invalid phone', { payload: { ...RECORDED, customer: { name: '王', phone: '12345' } } }, 'payload.customer.phone', 'invalidPhone'],
+    [
+      'a missing customer name',
+      { payload: { ...RECORDED, customer: { name: ' ' } } },
+      'payload.customer.name',
+      'required',
+    ],
+    [
+      'an invalid phone',
+      { payload: { ...RECORDED, customer: { name: '王', phone: '12345' } } },
+      'payload.customer.phone',
+      'invalidPhone',
+    ],
     ['a future schema version', { v: 2 }, 'v', 'unsupportedVersion'],
     ['a bad clock', { hlc: 'yesterday' }, 'hlc', 'invalidClock'],
     ['a non-uuid id', { id: 'abc' }, 'id', 'invalidId'],
-    ['a bad received-at', { payload: { ...RECORDED, receivedAt: '2026-13-01' } }, 'payload.receivedAt', 'invalidDateTime'],
+    [
+      'a bad received-at',
+      { payload: { ...RECORDED, receivedAt: '2026-13-01' } },
+      'payload.receivedAt',
+      'invalidDateTime',
+    ],
   ])('rejects %s with a clear message', (_name, patch, path, message) => {
     const r = parseEvent({ ...good, ...patch })
     expect(r.ok).toBe(false)

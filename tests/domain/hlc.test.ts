@@ -16,11 +16,13 @@ describe('hybrid logical clock', () => {
   })
 
   it('orders a received event before anything made after it', () => {
-    fc.assert(fc.property(fc.nat(1e12), fc.nat(1e6), fc.nat(1e12), (remoteWall, counter, now) => {
-      const remote: Hlc = { wall: remoteWall, counter, node: 'b' }
-      const next = receiveHlc(tickHlc(null, now, 'a'), remote, now, 'a')
-      if (remoteWall - now <= MAX_DRIFT_MS) expect(encodeHlc(next) > encodeHlc(remote)).toBe(true)
-    }))
+    fc.assert(
+      fc.property(fc.nat(1e12), fc.nat(1e6), fc.nat(1e12), (remoteWall, counter, now) => {
+        const remote: Hlc = { wall: remoteWall, counter, node: 'b' }
+        const next = receiveHlc(tickHlc(null, now, 'a'), remote, now, 'a')
+        if (remoteWall - now <= MAX_DRIFT_MS) expect(encodeHlc(next) > encodeHlc(remote)).toBe(true)
+      }),
+    )
   })
 
   it('does not adopt a clock far in the future', () => {

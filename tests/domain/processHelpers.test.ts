@@ -3,7 +3,13 @@ import { DEFAULT_SMS_TEMPLATES, fold } from '@/domain'
 import type { EventDraft } from '@/domain'
 import { correctionProblem, correctionText, correctionValue } from '@/domain/complaint/correctionInput'
 import { processProgress } from '@/domain/complaint/progress'
-import { composeSms, mergeSmsTemplates, smsDate, unfilledPlaceholders, withSavedTemplates } from '@/domain/complaint/smsCompose'
+import {
+  composeSms,
+  mergeSmsTemplates,
+  smsDate,
+  unfilledPlaceholders,
+  withSavedTemplates,
+} from '@/domain/complaint/smsCompose'
 import { eventFactory, RECORDED } from '../support/eventFactory'
 
 /** The pure helpers the process builds on (src/domain, no Vue). */
@@ -14,9 +20,23 @@ function state(...drafts: EventDraft[]) {
 
 describe('SMS composition', () => {
   it('lays saved edits over the built-in templates and ignores junk, and an old "reply" edit that lacked what Art. 19 asks', () => {
-    const saved = { 'zh-CN': [{ id: 'acknowledgement', text: '新的 {name}' }, { id: 'reply', text: '旧的答复 {result}' }, { id: 'progress', text: '  ' }], en: 'garbage' }
+    const saved = {
+      'zh-CN': [
+        { id: 'acknowledgement', text: '新的 {name}' },
+        { id: 'reply', text: '旧的答复 {result}' },
+        { id: 'progress', text: '  ' },
+      ],
+      en: 'garbage',
+    }
     const zh = mergeSmsTemplates(saved, 'zh-CN')
-    expect(zh.map((t) => t.id)).toEqual(['decision', 'reviewDecision', 'acknowledgement', 'progress', 'extensionNotice', 'followUp'])
+    expect(zh.map((t) => t.id)).toEqual([
+      'decision',
+      'reviewDecision',
+      'acknowledgement',
+      'progress',
+      'extensionNotice',
+      'followUp',
+    ])
     expect(zh[2]!.text).toBe('新的 {name}')
     expect(zh[3]).toEqual(DEFAULT_SMS_TEMPLATES['zh-CN'][3])
     expect(mergeSmsTemplates(saved, 'en')).toEqual(DEFAULT_SMS_TEMPLATES.en)
@@ -41,16 +61,31 @@ describe('SMS composition', () => {
     expect(unfilledPlaceholders(composeSms(resolved, progress, 'zh-CN'))).toEqual([])
   })
 
-  it.each(['zh-CN', 'en'] as const)('carries in the %s decision notice what was verified, the decision, its basis and every remedy (Art. 19)', (locale) => {
-    const decision = DEFAULT_SMS_TEMPLATES[locale].find((t) => t.id === 'decision')!
-    const text = composeSms(state(), decision, locale, { findings: 'F', decision: 'D', basis: 'B', reviewBy: '2026-04-01' })
-    expect(unfilledPlaceholders(text)).toEqual([])
-    for (const words of locale === 'zh-CN' ? ['F', 'D', 'B', '2026年4月1日前向我行申请核查', '调解', '仲裁', '诉讼'] : ['F', 'D', 'B', 'review it by 2026-04-01', 'mediation', 'arbitration', 'litigation']) {
-      expect(text).toContain(words)
-    }
-    // Without the form's words the notice cannot go out: the blanks stay visible.
-    expect(unfilledPlaceholders(composeSms(state(), decision, locale))).toEqual(['{findings}', '{decision}', '{basis}', '{reviewBy}'])
-  })
+  it.each(['zh-CN', 'en'] as const)(
+    'carries in the %s decision notice what was verified, the decision, its basis and every remedy (Art. 19)',
+    (locale) => {
+      const decision = DEFAULT_SMS_TEMPLATES[locale].find((t) => t.id === 'decision')!
+      const text = composeSms(state(), decision, locale, {
+        findings: 'F',
+        decision: 'D',
+        basis: 'B',
+        reviewBy: '2026-04-01',
+      })
+      expect(unfilledPlaceholders(text)).toEqual([])
+      for (const words of locale === 'zh-CN'
+        ? ['F', 'D', 'B', '2026年4月1日前向我行申请核查', '调解', '仲裁', '诉讼']
+        : ['F', 'D', 'B', 'review it by 2026-04-01', 'mediation', 'arbitration', 'litigation']) {
+        expect(text).toContain(words)
+      }
+      // Without the form's words the notice cannot go out: the blanks stay visible.
+      expect(unfilledPlaceholders(composeSms(state(), decision, locale))).toEqual([
+        '{findings}',
+        '{decision}',
+        '{basis}',
+        '{reviewBy}',
+      ])
+    },
+  )
 
   it('writes dates the way a customer reads them', () => {
     expect(smsDate('2026-03-02', 'zh-CN')).toBe('2026年3月2日')
@@ -64,7 +99,18 @@ describe('progress through section II', () => {
     const done = state(
       { type: 'validity.judged', payload: { verdict: 'valid', reason: '属实' } },
       { type: 'plan.proposed', payload: { cause: 'c', plan: 'p', responsible: { staffId: 's', staffName: 'n' } } },
-      { type: 'decision.notified', payload: { channel: 'sms', notifiedAt: '2026-03-02T10:00:00+08:00', decision: 'd', findings: 'f', basis: 'b', remedies: ['review', 'mediation', 'arbitration', 'litigation'], content: 'x' } },
+      {
+        type: 'decision.notified',
+        payload: {
+          channel: 'sms',
+          notifiedAt: '2026-03-02T10:00:00+08:00',
+          decision: 'd',
+          findings: 'f',
+          basis: 'b',
+          remedies: ['review', 'mediation', 'arbitration', 'litigation'],
+          content: 'x',
+        },
+      },
       { type: 'complaint.resolved', payload: { summary: 's' } },
       { type: 'opinion.recorded', payload: { opinion: 'satisfied' } },
       { type: 'complaint.closed', payload: {} },

@@ -6,7 +6,11 @@ const DAY = 86_400_000
 const closedAt = '2026-06-01T10:00:00+08:00'
 const closedMs = Date.parse(closedAt)
 const closed = (over: Partial<RetentionFacts> = {}): RetentionFacts => ({
-  status: 'closed', finishedAt: closedAt, lastHlc: encodeHlc({ wall: closedMs, counter: 0, node: 'tab-a' }), unsyncedEvents: 0, ...over,
+  status: 'closed',
+  finishedAt: closedAt,
+  lastHlc: encodeHlc({ wall: closedMs, counter: 0, node: 'tab-a' }),
+  unsyncedEvents: 0,
+  ...over,
 })
 const policy = { retentionDays: 90, reviewWindowDays: 30 }
 
@@ -22,7 +26,9 @@ describe('a finished complaint leaves the tablet', () => {
   })
 
   it('never when reopened (it is open again), and a withdrawn one like a closed one', () => {
-    expect(leavesTablet(closed({ status: 'inProgress', finishedAt: undefined }), closedMs + 400 * DAY, policy)).toBe(false)
+    expect(leavesTablet(closed({ status: 'inProgress', finishedAt: undefined }), closedMs + 400 * DAY, policy)).toBe(
+      false,
+    )
     expect(leavesTablet(closed({ status: 'new' }), closedMs + 400 * DAY, policy)).toBe(false)
     expect(leavesTablet(closed({ status: 'withdrawn' }), closedMs + 91 * DAY, policy)).toBe(true)
   })

@@ -11,7 +11,14 @@ const messageOf = (signature: unknown) => {
 
 describe('a customer’s signature', () => {
   it('is kept as whole-pixel strokes on the pad', () => {
-    expect(messageOf(sig([[10, 10, 50, 60, 90, 20], [100, 100]]))).toBeNull()
+    expect(
+      messageOf(
+        sig([
+          [10, 10, 50, 60, 90, 20],
+          [100, 100],
+        ]),
+      ),
+    ).toBeNull()
   })
 
   it('is refused empty, off the pad, with half a point or a fraction, or a pad too large', () => {
@@ -27,7 +34,9 @@ describe('a customer’s signature', () => {
   it('is refused past its size limits, however the points are spread', () => {
     const many = Array.from({ length: SIGNATURE_LIMITS.strokes + 1 }, () => [1, 1])
     expect(messageOf(sig(many))).toBe('signatureTooLarge')
-    const long = Array.from({ length: 20 }, () => Array.from({ length: (SIGNATURE_LIMITS.points / 20 + 1) * 2 }, () => 5))
+    const long = Array.from({ length: 20 }, () =>
+      Array.from({ length: (SIGNATURE_LIMITS.points / 20 + 1) * 2 }, () => 5),
+    )
     expect(messageOf(sig(long))).toBe('signatureTooLarge')
     const huge = [Array.from({ length: SIGNATURE_LIMITS.points * 2 + 2 }, () => 5)]
     expect(messageOf(sig(huge))).toBe('signatureTooLarge')
@@ -45,7 +54,14 @@ describe('a customer’s signature', () => {
   })
 
   it('draws as an SVG path, a dot included', () => {
-    expect(signaturePath(sig([[1, 2, 3, 4], [5, 6]]))).toBe('M1 2 L3 4 M5 6 L5.5 6')
+    expect(
+      signaturePath(
+        sig([
+          [1, 2, 3, 4],
+          [5, 6],
+        ]),
+      ),
+    ).toBe('M1 2 L3 4 M5 6 L5.5 6')
   })
 
   it('may sign the customer’s opinion, which stays valid without one', () => {

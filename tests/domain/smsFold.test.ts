@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { admitEvents, CENTRE_ACTOR, centreHlc, decide, encodeHlc, fold, isDecided, moveRefusal, newId, nextStep, parseEvent } from '@/domain'
+import {
+  admitEvents,
+  CENTRE_ACTOR,
+  centreHlc,
+  decide,
+  encodeHlc,
+  fold,
+  isDecided,
+  moveRefusal,
+  newId,
+  nextStep,
+  parseEvent,
+} from '@/domain'
 import type { ComplaintEvent, EventDraft } from '@/domain'
 import { eventFactory, RECORDED } from '../support/eventFactory'
 
@@ -12,14 +24,33 @@ function notifiedBySms() {
   const judged = f.make({ type: 'validity.judged', payload: { verdict: 'invalid', reason: '按规定办理' } })
   const notice = f.make({
     type: 'decision.notified',
-    payload: { channel: 'sms', notifiedAt: '2026-03-02T10:30:00+08:00', decision: '致歉', findings: '属实', basis: '服务规范', remedies: ['review', 'mediation', 'arbitration', 'litigation'], content: '您好…' },
+    payload: {
+      channel: 'sms',
+      notifiedAt: '2026-03-02T10:30:00+08:00',
+      decision: '致歉',
+      findings: '属实',
+      basis: '服务规范',
+      remedies: ['review', 'mediation', 'arbitration', 'litigation'],
+      content: '您好…',
+    },
   })
-  const request = f.make({ type: 'sms.requested', payload: { recipientPhone: PHONE, messageText: '您好…', purpose: 'decision', aboutEventId: notice.id } })
+  const request = f.make({
+    type: 'sms.requested',
+    payload: { recipientPhone: PHONE, messageText: '您好…', purpose: 'decision', aboutEventId: notice.id },
+  })
   let last = [request.hlc]
   const answer = (draft: EventDraft): ComplaintEvent => {
     const hlc = centreHlc(last, Date.parse('2026-03-02T02:40:00Z'))
     last = [...last, hlc]
-    const parsed = parseEvent({ id: newId(), complaintId: f.complaintId, branchId: 'branch-1', v: 1, hlc, actor: CENTRE_ACTOR, ...draft })
+    const parsed = parseEvent({
+      id: newId(),
+      complaintId: f.complaintId,
+      branchId: 'branch-1',
+      v: 1,
+      hlc,
+      actor: CENTRE_ACTOR,
+      ...draft,
+    })
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues))
     return parsed.value
   }
@@ -29,10 +60,15 @@ function notifiedBySms() {
 describe('SMS through the centre, folded', () => {
   it('follows the gateway: requested, accepted with its message id, delivered with the receipt’s time', () => {
     const { base, request, answer } = notifiedBySms()
-    expect(fold(base)!.sms).toEqual([expect.objectContaining({ eventId: request.id, status: 'requested', recipientPhone: PHONE, purpose: 'decision' })])
+    expect(fold(base)!.sms).toEqual([
+      expect.objectContaining({ eventId: request.id, status: 'requested', recipientPhone: PHONE, purpose: 'decision' }),
+    ])
     const accepted = answer({ type: 'sms.accepted', payload: { requestId: request.id, messageId: 'M-1' } })
     expect(fold([...base, accepted])!.sms![0]).toMatchObject({ status: 'accepted', messageId: 'M-1' })
-    const delivered = answer({ type: 'sms.delivered', payload: { requestId: request.id, deliveredAt: '2026-03-02T10:31:00+08:00' } })
+    const delivered = answer({
+      type: 'sms.delivered',
+      payload: { requestId: request.id, deliveredAt: '2026-03-02T10:31:00+08:00' },
+    })
     const s = fold([...base, accepted, delivered])!
     expect(s.sms![0]).toMatchObject({ status: 'delivered', messageId: 'M-1', deliveredAt: '2026-03-02T10:31:00+08:00' })
     expect(isDecided(s)).toBe(true)
@@ -54,8 +90,14 @@ describe('SMS through the centre, folded', () => {
   it('a delivery is final: a late failure or a second report changes nothing, in any order of arrival', () => {
     const { base, request, answer } = notifiedBySms()
     const accepted = answer({ type: 'sms.accepted', payload: { requestId: request.id, messageId: 'M-3' } })
-    const delivered = answer({ type: 'sms.delivered', payload: { requestId: request.id, deliveredAt: '2026-03-02T10:31:00+08:00' } })
-    const again = answer({ type: 'sms.delivered', payload: { requestId: request.id, deliveredAt: '2026-03-02T10:45:00+08:00' } })
+    const delivered = answer({
+      type: 'sms.delivered',
+      payload: { requestId: request.id, deliveredAt: '2026-03-02T10:31:00+08:00' },
+    })
+    const again = answer({
+      type: 'sms.delivered',
+      payload: { requestId: request.id, deliveredAt: '2026-03-02T10:45:00+08:00' },
+    })
     const failed = answer({ type: 'sms.failed', payload: { requestId: request.id, reason: 'late' } })
     const events = [...base, accepted, delivered, again, failed]
     const s = fold(events)!
@@ -74,22 +116,47 @@ describe('SMS through the centre, folded', () => {
   it('sends only to the complaint’s customer, and no tablet may make the gateway’s answers', () => {
     const { base, request } = notifiedBySms()
     const s = fold(base)!
-    expect(decide(s, { type: 'sms.requested', payload: { recipientPhone: '13900000000', messageText: '广告', purpose: 'contact' } })).toEqual({ ok: false, refusal: 'smsNotCustomerPhone' })
-    expect(decide(s, { type: 'sms.requested', payload: { recipientPhone: PHONE, messageText: '进度', purpose: 'contact' } }).ok).toBe(true)
-    expect(decide(s, { type: 'sms.delivered', payload: { requestId: request.id, deliveredAt: '2026-03-02T10:31:00+08:00' } })).toEqual({ ok: false, refusal: 'centreOnly' })
+    expect(
+      decide(s, {
+        type: 'sms.requested',
+        payload: { recipientPhone: '13900000000', messageText: '广告', purpose: 'contact' },
+      }),
+    ).toEqual({ ok: false, refusal: 'smsNotCustomerPhone' })
+    expect(
+      decide(s, { type: 'sms.requested', payload: { recipientPhone: PHONE, messageText: '进度', purpose: 'contact' } })
+        .ok,
+    ).toBe(true)
+    expect(
+      decide(s, {
+        type: 'sms.delivered',
+        payload: { requestId: request.id, deliveredAt: '2026-03-02T10:31:00+08:00' },
+      }),
+    ).toEqual({ ok: false, refusal: 'centreOnly' })
   })
 
   it('the centre refuses a tablet’s forged receipt and an SMS to another number', () => {
     const { base, request } = notifiedBySms()
     const f = eventFactory({ complaintId: base[0]!.complaintId, start: Date.parse('2026-03-02T02:50:00Z') })
-    const forged = f.make({ type: 'sms.delivered', payload: { requestId: request.id, deliveredAt: '2026-03-02T10:31:00+08:00' } } as EventDraft)
-    const elsewhere = f.make({ type: 'sms.requested', payload: { recipientPhone: '13900000000', messageText: '广告', purpose: 'contact' } })
-    const actor = base[0]!.actor
-    const { results } = admitEvents([forged.id, elsewhere.id], [forged, elsewhere].map((e) => parseEvent(e)), {
-      device: { deviceId: actor.deviceId, branchId: 'branch-1' }, nowMs: Date.parse('2026-03-02T03:00:00Z'),
-      staff: new Map([[actor.staffId, { role: 'manager', names: [actor.staffName] }]]), stored: new Map(),
-      complaints: new Map([[base[0]!.complaintId, { branchId: 'branch-1', events: base }]]),
+    const forged = f.make({
+      type: 'sms.delivered',
+      payload: { requestId: request.id, deliveredAt: '2026-03-02T10:31:00+08:00' },
+    } as EventDraft)
+    const elsewhere = f.make({
+      type: 'sms.requested',
+      payload: { recipientPhone: '13900000000', messageText: '广告', purpose: 'contact' },
     })
+    const actor = base[0]!.actor
+    const { results } = admitEvents(
+      [forged.id, elsewhere.id],
+      [forged, elsewhere].map((e) => parseEvent(e)),
+      {
+        device: { deviceId: actor.deviceId, branchId: 'branch-1' },
+        nowMs: Date.parse('2026-03-02T03:00:00Z'),
+        staff: new Map([[actor.staffId, { role: 'manager', names: [actor.staffName] }]]),
+        stored: new Map(),
+        complaints: new Map([[base[0]!.complaintId, { branchId: 'branch-1', events: base }]]),
+      },
+    )
     expect(results).toEqual([
       expect.objectContaining({ status: 'rejected', reason: 'forbidden' }),
       expect.objectContaining({ status: 'rejected', reason: 'refused', message: 'smsNotCustomerPhone' }),

@@ -6,13 +6,29 @@ import type { WalkIn } from '@/domain/script/walkIn'
 const arrived = '2026-03-02T01:30:00.000Z'
 const at = (min: number) => Date.parse(arrived) + min * 60_000
 const walkIn: WalkIn = {
-  id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', name: '王芳', startedAt: arrived,
+  id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+  name: '王芳',
+  startedAt: arrived,
   steps: [
     { type: 'script.moodRecorded', payload: { phase: 'start', mood: 2 }, at: at(1) },
     { type: 'script.stepDone', payload: { step: 'isolate', checked: ['movedToRoom'] }, at: at(2) },
-    { type: 'script.stepDone', payload: { step: 'calm', checked: [], notes: '挂失排队一个多小时\n无人解释原因' }, at: at(5) },
+    {
+      type: 'script.stepDone',
+      payload: { step: 'calm', checked: [], notes: '挂失排队一个多小时\n无人解释原因' },
+      at: at(5),
+    },
     { type: 'script.stepSkipped', payload: { step: 'apologise', reason: '客户不需要' }, at: at(6) },
-    { type: 'script.stepDone', payload: { step: 'gather', checked: ['realDemand'], notes: '无人解释原因\n窗口只开两个', realDemand: '希望道歉并改进高峰期安排', rootCause: '排班' }, at: at(9) },
+    {
+      type: 'script.stepDone',
+      payload: {
+        step: 'gather',
+        checked: ['realDemand'],
+        notes: '无人解释原因\n窗口只开两个',
+        realDemand: '希望道歉并改进高峰期安排',
+        rootCause: '排班',
+      },
+      at: at(9),
+    },
   ],
 }
 
@@ -38,7 +54,13 @@ describe('the customer is here: a script begun with only a name', () => {
 
   it('its steps are moves the write path accepts after the record, in order', () => {
     const drafts = walkInDrafts(walkIn)
-    expect(drafts.map((d) => d.type)).toEqual(['script.moodRecorded', 'script.stepDone', 'script.stepDone', 'script.stepSkipped', 'script.stepDone'])
+    expect(drafts.map((d) => d.type)).toEqual([
+      'script.moodRecorded',
+      'script.stepDone',
+      'script.stepDone',
+      'script.stepSkipped',
+      'script.stepDone',
+    ])
     const state = walkInState({ ...walkIn, steps: [] })
     for (const d of drafts) expect(decide(state, d as never, { now: new Date(at(20)) }).ok).toBe(true)
   })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { addWorkingDays, buildCalendar, dayKind, scheduleOfYear, scheduleProblems, withSchedule, yearSummary } from '@/domain'
+import {
+  addWorkingDays,
+  buildCalendar,
+  dayKind,
+  scheduleOfYear,
+  scheduleProblems,
+  withSchedule,
+  yearSummary,
+} from '@/domain'
 import type { CalendarOverrides, YearSchedule } from '@/domain'
 
 /** A 2027 schedule in the State Council notice's shape (the test's own dates, not the published notice). */
@@ -10,13 +18,22 @@ const NOTICE: YearSchedule = {
     { name: '春节', from: '2027-02-05', to: '2027-02-13' },
     { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
   ],
-  makeUpDays: [{ name: '春节', date: '2027-02-20' }, { name: '国庆节', date: '2027-10-09' }],
+  makeUpDays: [
+    { name: '春节', date: '2027-02-20' },
+    { name: '国庆节', date: '2027-10-09' },
+  ],
   published: true,
 }
 
 describe('next year’s schedule entered from the State Council’s notice', () => {
   it('becomes the overrides the tablets apply, and reads back as the same ranges', () => {
-    const before: CalendarOverrides = { entries: [{ date: '2028-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-05-01', kind: 'holiday', name: '旧的' }], publishedYears: [2028] }
+    const before: CalendarOverrides = {
+      entries: [
+        { date: '2028-01-01', kind: 'holiday', name: '元旦' },
+        { date: '2027-05-01', kind: 'holiday', name: '旧的' },
+      ],
+      publishedYears: [2028],
+    }
     const overrides = withSchedule(before, NOTICE)
     expect(overrides.entries.filter((e) => e.date.startsWith('2027'))).toHaveLength(3 + 9 + 7 + 2)
     expect(overrides.entries.some((e) => e.name === '旧的')).toBe(false)
@@ -61,7 +78,12 @@ describe('next year’s schedule entered from the State Council’s notice', () 
         { name: '重复', from: '2027-04-05', to: '2027-04-06' },
         { name: '太长', from: '2027-07-01', to: '2027-08-01' },
       ],
-      makeUpDays: [{ name: 'x', date: '2027-04-07' }, { name: 'y', date: '2027-04-03' }, { name: 'z', date: '2027-04-10' }, { name: 'z', date: '2027-04-10' }],
+      makeUpDays: [
+        { name: 'x', date: '2027-04-07' },
+        { name: 'y', date: '2027-04-03' },
+        { name: 'z', date: '2027-04-10' },
+        { name: 'z', date: '2027-04-10' },
+      ],
       published: true,
     }
     expect(scheduleProblems(bad)).toEqual([

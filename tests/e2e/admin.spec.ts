@@ -15,10 +15,18 @@ const MANAGER = { username: `chen.${RUN.toLowerCase()}`, name: '陈静', passwor
  * holidays lie across the year, so an open complaint's 45-working-day extension cap crosses one whenever the test runs.
  */
 const HOLIDAYS_2027 = [
-  ['元旦', '2027-01-01', '2027-01-03'], ['春节', '2027-02-05', '2027-02-13'], ['清明节', '2027-04-03', '2027-04-05'],
-  ['劳动节', '2027-05-01', '2027-05-05'], ['端午节', '2027-06-09', '2027-06-11'], ['中秋节', '2027-09-15', '2027-09-17'], ['国庆节', '2027-10-01', '2027-10-07'],
+  ['元旦', '2027-01-01', '2027-01-03'],
+  ['春节', '2027-02-05', '2027-02-13'],
+  ['清明节', '2027-04-03', '2027-04-05'],
+  ['劳动节', '2027-05-01', '2027-05-05'],
+  ['端午节', '2027-06-09', '2027-06-11'],
+  ['中秋节', '2027-09-15', '2027-09-17'],
+  ['国庆节', '2027-10-01', '2027-10-07'],
 ] as const
-const MAKE_UP_2027 = [['春节', '2027-02-20'], ['国庆节', '2027-10-09']] as const
+const MAKE_UP_2027 = [
+  ['春节', '2027-02-20'],
+  ['国庆节', '2027-10-09'],
+] as const
 /** Twenty days on: an extension the lobby manager may record without a supervisor (within the 30-day regulatory limit). */
 /**
  * Past the 15-working-day reply date (so the extension moves it and the regulatory clock goes to 30 days), within the
@@ -38,7 +46,9 @@ async function reconnect(context: BrowserContext) {
   await context.setOffline(false)
 }
 
-test('an administrator runs a new branch from the console: staff, a tablet, next year’s holidays, a departure and a lost tablet', async ({ browser }) => {
+test('an administrator runs a new branch from the console: staff, a tablet, next year’s holidays, a departure and a lost tablet', async ({
+  browser,
+}) => {
   test.setTimeout(240_000)
   mkdirSync(SHOTS, { recursive: true })
   // The administrator's own computer: no tablet enrolment, a wider screen.
@@ -115,7 +125,12 @@ test('an administrator runs a new branch from the console: staff, a tablet, next
 
   // A complaint, extended with the customer told: its extension cap reaches into 2027, provisionally.
   await tablet.getByTestId('new-complaint').click()
-  await fillIntake(tablet, { name: '吴芳', phone: '13600002222', description: '网银转账显示成功但对方三天未到账。', demand: '查清资金去向' })
+  await fillIntake(tablet, {
+    name: '吴芳',
+    phone: '13600002222',
+    description: '网银转账显示成功但对方三天未到账。',
+    demand: '查清资金去向',
+  })
   await tablet.getByTestId('submit-complaint').click()
   await expect(tablet.getByTestId('detail-name')).toHaveText('吴芳')
   await tablet.getByTestId('action-complaint-extended').click()
@@ -228,7 +243,9 @@ test('an administrator runs a new branch from the console: staff, a tablet, next
   await reply.getByTestId('sms-text').fill('{name}您好，您{date}反映的问题正在处理：{result}。如有疑问请致电{branch}。')
   await admin.getByTestId('settings-save').click()
   await expect(reply).toContainText('平板无法填写的占位符')
-  await reply.getByTestId('sms-text').fill('{name}您好，您{date}反映的问题我行已核实处理：{result}。如有疑问请致电本网点。')
+  await reply
+    .getByTestId('sms-text')
+    .fill('{name}您好，您{date}反映的问题我行已核实处理：{result}。如有疑问请致电本网点。')
   await expect(reply).toContainText('王女士您好，您2027年1月4日反映的问题我行已核实处理：已为您办理退款。')
   await admin.getByTestId('settings-save').click()
   await expect(admin.getByTestId('settings-version')).toHaveCount(1)
@@ -237,7 +254,16 @@ test('an administrator runs a new branch from the console: staff, a tablet, next
   // Every one of these actions is in the audit trail, with who, when and from where; exported as CSV.
   await admin.getByTestId('admin-nav-audit').click()
   const entries = admin.getByTestId('audit-entry')
-  for (const action of ['branch.create', 'staff.create', 'device.enrolmentCode', 'device.enrol', 'settings.calendar', 'staff.disable', 'device.revoke', 'settings.sms']) {
+  for (const action of [
+    'branch.create',
+    'staff.create',
+    'device.enrolmentCode',
+    'device.enrol',
+    'settings.calendar',
+    'staff.disable',
+    'device.revoke',
+    'settings.sms',
+  ]) {
     await expect(admin.locator(`[data-testid="audit-entry"][data-action="${action}"]`).first()).toBeVisible()
   }
   await expect(entries.first()).toContainText('127.0.0.1')

@@ -33,7 +33,8 @@ test('the service worker never answers /api itself', async ({ page, context }) =
   const cachedApi = await page.evaluate(async () => {
     const hits: string[] = []
     for (const name of await caches.keys()) {
-      for (const request of await (await caches.open(name)).keys()) if (new URL(request.url).pathname.startsWith('/api')) hits.push(request.url)
+      for (const request of await (await caches.open(name)).keys())
+        if (new URL(request.url).pathname.startsWith('/api')) hits.push(request.url)
     }
     return hits
   })

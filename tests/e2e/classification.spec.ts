@@ -14,8 +14,11 @@ async function shot(part: Locator, name: string) {
   await part.screenshot({ path: join(SHOTS, `${name}.png`), style: '.app-header { position: static !important; }' })
 }
 
-test('a complaint classified offline on the three JR/T 0169 dimensions is counted under its codes in the centre', async ({ page, context }) => {
-  test.setTimeout(180_000)  // each navigation now unlocks with the PIN (Argon2id)
+test('a complaint classified offline on the three JR/T 0169 dimensions is counted under its codes in the centre', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(180_000) // each navigation now unlocks with the PIN (Argon2id)
   mkdirSync(SHOTS, { recursive: true })
   await openControlled(page)
   await context.setOffline(true)
@@ -23,7 +26,12 @@ test('a complaint classified offline on the three JR/T 0169 dimensions is counte
   await expect(page.getByTestId('net-status')).toContainText('离线')
 
   await page.getByTestId('new-complaint').click()
-  await fillIntake(page, { name: '何静', phone: '13600002222', description: '在自助存取款机取款时机器吞卡，借记卡至今未退回。', demand: '当天退卡' })
+  await fillIntake(page, {
+    name: '何静',
+    phone: '13600002222',
+    description: '在自助存取款机取款时机器吞卡，借记卡至今未退回。',
+    demand: '当天退卡',
+  })
   // A: one tap on a first entry. B: found by a word. C: from the whole table in the standard's order.
   await page.getByTestId('picker-A').getByTestId('code-A0102').click()
   await page.getByTestId('picker-B-search').fill('借记')

@@ -73,7 +73,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test('clock screenshots: breached, extended to 60 days, reopened on new facts, under review', async ({ page }) => {
-  test.setTimeout(480_000)  // each navigation now unlocks with the PIN (Argon2id)
+  test.setTimeout(480_000) // each navigation now unlocks with the PIN (Argon2id)
   mkdirSync(OUT, { recursive: true })
   await page.clock.install({ time: cn('2026-09-01 09:50') })
   await page.goto('/enrol')
@@ -91,10 +91,18 @@ test('clock screenshots: breached, extended to 60 days, reopened on new facts, u
   // B. Received 1 September: 30 days end 1 October (a holiday) → 8 October; 60 days 31 October (a Saturday) → 2 November.
   await at(page, '2026-09-01 10:00')
   const extended = await record(page, '孙建国', '境外汇款三周未到账，银行无法说明资金去向。')
-  await act(page, 'customer.contacted', { content: '已受理，正在向境外代理行查询' }, { channel: 'phone', purpose: 'acknowledgement' })
+  await act(
+    page,
+    'customer.contacted',
+    { content: '已受理，正在向境外代理行查询' },
+    { channel: 'phone', purpose: 'acknowledgement' },
+  )
   await save(page, 'customer.contacted')
   await at(page, '2026-09-01 11:00')
-  await act(page, 'extension.requested', { reason: '需等待境外代理行回复查询电文，情况特别复杂', newDueDate: '2026-10-30' })
+  await act(page, 'extension.requested', {
+    reason: '需等待境外代理行回复查询电文，情况特别复杂',
+    newDueDate: '2026-10-30',
+  })
   await save(page, 'extension.requested')
   await at(page, '2026-09-01 14:00')
   await switchUser(page, extended, SUPERIOR)
@@ -110,20 +118,44 @@ test('clock screenshots: breached, extended to 60 days, reopened on new facts, u
   // C and D: received 7 September, decided and told on the 10th and the 15th.
   await at(page, '2026-09-07 10:00')
   const reopened = await record(page, '周晓梅', '信用卡分期手续费与宣传不符，多扣 320 元。')
-  await act(page, 'customer.contacted', { content: '当面受理，告知将调取合同核实' }, { channel: 'inPerson', purpose: 'acknowledgement' })
+  await act(
+    page,
+    'customer.contacted',
+    { content: '当面受理，告知将调取合同核实' },
+    { channel: 'inPerson', purpose: 'acknowledgement' },
+  )
   await save(page, 'customer.contacted')
   const reviewed = await record(page, '吴海涛', '贷款提前还款被收取违约金，认为合同未明确约定。')
-  await act(page, 'customer.contacted', { content: '当面受理，告知将调取借款合同核实' }, { channel: 'inPerson', purpose: 'acknowledgement' })
+  await act(
+    page,
+    'customer.contacted',
+    { content: '当面受理，告知将调取借款合同核实' },
+    { channel: 'inPerson', purpose: 'acknowledgement' },
+  )
   await save(page, 'customer.contacted')
-  for (const [path, day] of [[reopened, '2026-09-10'], [reviewed, '2026-09-15']] as const) {
+  for (const [path, day] of [
+    [reopened, '2026-09-10'],
+    [reviewed, '2026-09-15'],
+  ] as const) {
     await at(page, `${day} 10:00`)
     await reopen(page, path)
-    await act(page, 'validity.judged', { reason: path === reopened ? '分期手续费按合同费率收取' : '合同第 8 条约定了提前还款违约金' }, { verdict: 'invalid' })
+    await act(
+      page,
+      'validity.judged',
+      { reason: path === reopened ? '分期手续费按合同费率收取' : '合同第 8 条约定了提前还款违约金' },
+      { verdict: 'invalid' },
+    )
     await save(page, 'validity.judged')
-    await act(page, 'decision.notified', {
-      findings: path === reopened ? '调取分期合同及宣传页，费率一致' : '调取借款合同，第 8 条约定违约金',
-      decision: '投诉不成立', content: '电话告知处理决定、依据，以及可申请核查、调解、仲裁或诉讼',
-    }, { channel: 'phone' })
+    await act(
+      page,
+      'decision.notified',
+      {
+        findings: path === reopened ? '调取分期合同及宣传页，费率一致' : '调取借款合同，第 8 条约定违约金',
+        decision: '投诉不成立',
+        content: '电话告知处理决定、依据，以及可申请核查、调解、仲裁或诉讼',
+      },
+      { channel: 'phone' },
+    )
     await save(page, 'decision.notified')
     await act(page, 'complaint.closed')
     await save(page, 'complaint.closed')
@@ -132,7 +164,12 @@ test('clock screenshots: breached, extended to 60 days, reopened on new facts, u
   // A. Received Monday 28 September: 15 days end 13 October.
   await at(page, '2026-09-28 10:00')
   const breached = await record(page, '郑丽华', '手机银行转账显示成功但对方未收到，客服无人接听。')
-  await act(page, 'customer.contacted', { content: '告知需向清算中心核查，预计超过 24 小时，原因已说明' }, { channel: 'phone', purpose: 'extensionNotice' })
+  await act(
+    page,
+    'customer.contacted',
+    { content: '告知需向清算中心核查，预计超过 24 小时，原因已说明' },
+    { channel: 'phone', purpose: 'extensionNotice' },
+  )
   await save(page, 'customer.contacted')
 
   // D asks for a review on 9 October (within 30 days of the 15 September notice); C brings new facts on 12 October.
@@ -145,7 +182,12 @@ test('clock screenshots: breached, extended to 60 days, reopened on new facts, u
   await act(page, 'complaint.reopened', { reason: '客户提供了宣传页原件，写明“免手续费”' })
   await save(page, 'complaint.reopened')
   await at(page, '2026-10-12 15:00')
-  await act(page, 'customer.contacted', { content: '告知需向信用卡中心核实宣传页，预计一周内答复' }, { channel: 'phone', purpose: 'extensionNotice' })
+  await act(
+    page,
+    'customer.contacted',
+    { content: '告知需向信用卡中心核实宣传页，预计一周内答复' },
+    { channel: 'phone', purpose: 'extensionNotice' },
+  )
   await save(page, 'customer.contacted')
 
   // 19 October: A's 15 days ran out on the 13th. An extension now is refused as late: the breach stays.

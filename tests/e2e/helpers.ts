@@ -35,7 +35,8 @@ export async function enrolTablet(page: Page, user = E2E_USER): Promise<void> {
 /** On the lock screen: choose the user and type the PIN. */
 export async function unlockTablet(page: Page, user = E2E_USER): Promise<void> {
   await expect(page).toHaveURL(/\/unlock/)
-  if (await page.getByTestId('unlock-pin').count() === 0) await page.getByTestId(`unlock-user-${user.username}`).click()
+  if ((await page.getByTestId('unlock-pin').count()) === 0)
+    await page.getByTestId(`unlock-user-${user.username}`).click()
   await page.getByTestId('unlock-pin').fill(user.pin)
   await page.getByTestId('unlock-submit').click()
   // Argon2id of the PIN: about a second on a tablet, more on a loaded test machine.
@@ -69,7 +70,11 @@ export async function openControlled(page: Page, path = '/'): Promise<void> {
   if (path !== '/') await gotoUnlocked(page, path)
   await waitForServiceWorker(page)
   await reloadUnlocked(page)
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { message: 'page controlled by the service worker' }).toBe(true)
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      message: 'page controlled by the service worker',
+    })
+    .toBe(true)
 }
 
 /** "Deploys a new build": changes the bytes of the served sw.js. Returns a function that puts the old one back. */
@@ -85,7 +90,8 @@ export function collectFailedAppRequests(page: Page, origin: string): string[] {
   const failed: string[] = []
   page.on('requestfailed', (request) => {
     const url = new URL(request.url())
-    if (url.origin === origin && !url.pathname.startsWith('/api/')) failed.push(`${url.pathname} (${request.failure()?.errorText ?? '?'})`)
+    if (url.origin === origin && !url.pathname.startsWith('/api/'))
+      failed.push(`${url.pathname} (${request.failure()?.errorText ?? '?'})`)
   })
   return failed
 }
@@ -120,7 +126,12 @@ export async function pickCode(page: Page, code: string): Promise<void> {
 }
 
 /** Opens the next-step or a listed action, taps its choices and fills its fields; returns the open sheet. */
-export async function act(page: Page, type: string, fields: Record<string, string> = {}, choices: Record<string, string> = {}) {
+export async function act(
+  page: Page,
+  type: string,
+  fields: Record<string, string> = {},
+  choices: Record<string, string> = {},
+) {
   const next = page.locator(`[data-testid="next-step"][data-action="${type}"]`)
   if (await next.count()) await next.click()
   else await page.getByTestId(`action-${type.replace('.', '-')}`).click()

@@ -42,9 +42,14 @@ async function checkInstallable(context: BrowserContext): Promise<void> {
   await waitForServiceWorker(page)
 
   const cdp = await context.newCDPSession(page)
-  const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] }
+  const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+    installabilityErrors: unknown[]
+  }
   expect(installabilityErrors).toEqual([])
-  const parsed = (await cdp.send('Page.getAppManifest')) as { url: string; errors: { message: string; critical: number }[] }
+  const parsed = (await cdp.send('Page.getAppManifest')) as {
+    url: string
+    errors: { message: string; critical: number }[]
+  }
   expect(parsed.errors, 'manifest parse errors').toEqual([])
   expect(new URL(parsed.url).pathname).toBe('/manifest.webmanifest')
 
@@ -62,7 +67,11 @@ async function checkInstallable(context: BrowserContext): Promise<void> {
   })
 
   const find = (size: string, purpose?: string) =>
-    manifest.icons.find((i) => i.sizes === size && (purpose ? i.purpose?.split(' ').includes(purpose) : !i.purpose || i.purpose.includes('any')))
+    manifest.icons.find(
+      (i) =>
+        i.sizes === size &&
+        (purpose ? i.purpose?.split(' ').includes(purpose) : !i.purpose || i.purpose.includes('any')),
+    )
   const wanted = [
     { icon: find('192x192'), px: 192 },
     { icon: find('512x512'), px: 512 },

@@ -12,7 +12,7 @@ async function shot(page: Page, name: string) {
 }
 
 test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async ({ page, context }) => {
-  test.setTimeout(240_000)  // each navigation now unlocks with the PIN (Argon2id)
+  test.setTimeout(240_000) // each navigation now unlocks with the PIN (Argon2id)
   mkdirSync(SHOTS, { recursive: true })
   // The server's content security policy must not block anything the app does.
   const violations: string[] = []
@@ -27,7 +27,8 @@ test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async 
   // Intake.
   await page.getByTestId('new-complaint').click()
   await fillIntake(page, {
-    name: '孙丽', phone: '13700001111',
+    name: '孙丽',
+    phone: '13700001111',
     description: '在 ATM 取款时卡被吞，拨打客服电话等了半小时无人接听。',
     demand: '当天取回银行卡，并解释为什么没人处理',
   })
@@ -72,7 +73,12 @@ test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async 
   await act(page, 'plan.proposed', { cause: 'ATM 读卡模块老化', plan: '当日取卡并更换读卡模块' })
   await save(page, 'plan.proposed')
   // The decision notice states what was verified, the decision, its basis and the remedies (Art. 19).
-  const reply = await act(page, 'decision.notified', { basis: '设备故障致卡被吞，属我行责任，按服务规范当日处理' }, { channel: 'sms' })
+  const reply = await act(
+    page,
+    'decision.notified',
+    { basis: '设备故障致卡被吞，属我行责任，按服务规范当日处理' },
+    { channel: 'sms' },
+  )
   await reply.getByTestId('sms-template-decision').click()
   await expect(reply.getByTestId('action-field-content')).toHaveValue(/申请核查.*调解、仲裁或提起诉讼/)
   await expect(reply.getByTestId('sms-link')).toHaveAttribute('href', /^sms:13700001111\?body=/)
@@ -85,9 +91,16 @@ test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async 
   await act(page, 'complaint.closed')
   await save(page, 'complaint.closed')
   // A week from today (China date): follow-ups cannot be scheduled in the past.
-  await act(page, 'followUp.scheduled', { dueDate: new Date(Date.now() + 8 * 3600_000 + 7 * 86_400_000).toISOString().slice(0, 10) })
+  await act(page, 'followUp.scheduled', {
+    dueDate: new Date(Date.now() + 8 * 3600_000 + 7 * 86_400_000).toISOString().slice(0, 10),
+  })
   await save(page, 'followUp.scheduled')
-  await act(page, 'followUp.done', { content: '回访：新卡使用正常，客户满意' }, { channel: 'phone', satisfaction: 'satisfied' })
+  await act(
+    page,
+    'followUp.done',
+    { content: '回访：新卡使用正常，客户满意' },
+    { channel: 'phone', satisfaction: 'satisfied' },
+  )
   await save(page, 'followUp.done')
   await shot(page, '5-closed')
 
@@ -95,8 +108,24 @@ test('the lobby manager’s whole journey, offline, on a 10-inch tablet', async 
   await reloadUnlocked(page)
   await expect(page.getByTestId('detail-name')).toHaveText('孙丽')
   await expect(page.getByText('已办结').first()).toBeVisible()
-  const types = await page.getByTestId('timeline-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))
-  expect(types).toEqual(expect.arrayContaining(['complaint.recorded', 'script.moodRecorded', 'script.stepDone', 'validity.judged', 'plan.proposed', 'decision.notified', 'complaint.resolved', 'opinion.recorded', 'complaint.closed', 'followUp.scheduled', 'followUp.done']))
+  const types = await page
+    .getByTestId('timeline-event')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))
+  expect(types).toEqual(
+    expect.arrayContaining([
+      'complaint.recorded',
+      'script.moodRecorded',
+      'script.stepDone',
+      'validity.judged',
+      'plan.proposed',
+      'decision.notified',
+      'complaint.resolved',
+      'opinion.recorded',
+      'complaint.closed',
+      'followUp.scheduled',
+      'followUp.done',
+    ]),
+  )
   await expect(page.getByTestId('contacts')).toContainText('短信')
 
   // The printable record.

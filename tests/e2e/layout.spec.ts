@@ -8,7 +8,10 @@ import { enrolTablet, fillIntake, gotoUnlocked } from './helpers'
  * view without scrolling, the complaint's record card holding its values, and touch targets a finger can hit.
  */
 const SUPERVISOR = { username: 'zhao', name: '赵敏', password: 'e2e-demo-password', pin: '135790' }
-const SIZES = [{ width: 1024, height: 768 }, { width: 800, height: 1280 }]
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 800, height: 1280 },
+]
 const LOCALES = ['zh-CN', 'en'] as const
 const TOUCH = 44
 
@@ -35,8 +38,10 @@ async function expectWhollyVisible(items: Locator, width: number) {
   }
 }
 
-test('the header, the book and the record card fit a tablet in both languages and both orientations', async ({ page }) => {
-  test.setTimeout(300_000)  // each navigation now unlocks with the PIN (Argon2id)
+test('the header, the book and the record card fit a tablet in both languages and both orientations', async ({
+  page,
+}) => {
+  test.setTimeout(300_000) // each navigation now unlocks with the PIN (Argon2id)
   await page.goto('/')
   await enrolTablet(page, SUPERVISOR)
   await expect(page.getByTestId('nav-desk')).toBeVisible()
@@ -44,7 +49,8 @@ test('the header, the book and the record card fit a tablet in both languages an
   await fillIntake(page, {
     name: '欧阳明远',
     phone: '010-62345678',
-    description: 'CardholderVerificationFailedAtTheSelfServiceTerminalWithoutAnyExplanationFromStaff 自助机验证失败，无人解释。',
+    description:
+      'CardholderVerificationFailedAtTheSelfServiceTerminalWithoutAnyExplanationFromStaff 自助机验证失败，无人解释。',
     demand: '希望说明原因',
   })
   await page.getByTestId('field-recording-ref').fill('REC-2026-0000-0000-0000-0000-0000-0001')
@@ -61,7 +67,10 @@ test('the header, the book and the record card fit a tablet in both languages an
       await useLocale(page, locale)
       const nav = page.locator('header nav')
       await expect(page.getByTestId('nav-desk'), where).toBeVisible()
-      expect(await nav.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), `${where}: the links need no scrolling`).toBe(true)
+      expect(
+        await nav.evaluate((el) => el.scrollWidth <= el.clientWidth + 1),
+        `${where}: the links need no scrolling`,
+      ).toBe(true)
       await expectWhollyVisible(nav.locator('a'), size.width)
       await expectWhollyVisible(page.locator('header .status > *'), size.width)
       await expect(page.getByTestId('new-complaint')).toBeInViewport({ ratio: 1 })
@@ -76,7 +85,9 @@ test('the header, the book and the record card fit a tablet in both languages an
       await expect(card).toBeVisible()
       const overflow = await card.evaluate((el) => {
         const right = el.getBoundingClientRect().right
-        const out = [...el.querySelectorAll('*')].filter((c) => c.getBoundingClientRect().right > right + 0.5).map((c) => c.textContent?.slice(0, 40))
+        const out = [...el.querySelectorAll('*')]
+          .filter((c) => c.getBoundingClientRect().right > right + 0.5)
+          .map((c) => c.textContent?.slice(0, 40))
         return { out, scrolls: el.scrollWidth > el.clientWidth + 1 }
       })
       expect(overflow.out, `${where}: nothing sticks out of the record card`).toEqual([])

@@ -20,29 +20,42 @@ const CUSTOMER: IntakeData = {
 
 /** Every row of every store of the app's database, as JSON (typed arrays as their bytes). */
 function readWholeDatabase(page: Page): Promise<string> {
-  return page.evaluate(() => new Promise<string>((resolve, reject) => {
-    const open = indexedDB.open('complaint-desk')
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const db = open.result
-      const names = [...db.objectStoreNames]
-      const tx = db.transaction(names, 'readonly')
-      const dump: Record<string, unknown[]> = {}
-      for (const name of names) {
-        const all = tx.objectStore(name).getAll()
-        all.onsuccess = () => (dump[name] = all.result)
-      }
-      tx.oncomplete = () => {
-        db.close()
-        resolve(JSON.stringify(dump, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v)))
-      }
-    }
-  }))
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('complaint-desk')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const names = [...db.objectStoreNames]
+          const tx = db.transaction(names, 'readonly')
+          const dump: Record<string, unknown[]> = {}
+          for (const name of names) {
+            const all = tx.objectStore(name).getAll()
+            all.onsuccess = () => (dump[name] = all.result)
+          }
+          tx.oncomplete = () => {
+            db.close()
+            resolve(JSON.stringify(dump, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v)))
+          }
+        }
+      }),
+  )
 }
 
-const SECRETS = [CUSTOMER.name, CUSTOMER.phone, CUSTOMER.phone.slice(-8), CUSTOMER.description.slice(0, 8), CUSTOMER.description.slice(-10), CUSTOMER.demand.slice(0, 8), DRAFT_NAME]
+const SECRETS = [
+  CUSTOMER.name,
+  CUSTOMER.phone,
+  CUSTOMER.phone.slice(-8),
+  CUSTOMER.description.slice(0, 8),
+  CUSTOMER.description.slice(-10),
+  CUSTOMER.demand.slice(0, 8),
+  DRAFT_NAME,
+]
 
-test('a locked tablet gives away nothing, to its IndexedDB read whole, to a forged flag or to a wrong PIN', async ({ page }) => {
+test('a locked tablet gives away nothing, to its IndexedDB read whole, to a forged flag or to a wrong PIN', async ({
+  page,
+}) => {
   test.setTimeout(180_000)
   await page.goto('/')
   await enrolTablet(page)
@@ -67,12 +80,24 @@ test('a locked tablet gives away nothing, to its IndexedDB read whole, to a forg
   for (const secret of SECRETS) expect(locked, `"${secret}" readable at rest`).not.toContain(secret)
 
   // The old way round the PIN: a flag in sessionStorage, written by hand, then a reload.
-  await page.evaluate((staffId) => sessionStorage.setItem('complaint-desk.unlocked', JSON.stringify({ staffId, lastActive: Date.now(), windowMs: 3_600_000 })), E2E_USER.username)
+  await page.evaluate(
+    (staffId) =>
+      sessionStorage.setItem(
+        'complaint-desk.unlocked',
+        JSON.stringify({ staffId, lastActive: Date.now(), windowMs: 3_600_000 }),
+      ),
+    E2E_USER.username,
+  )
   await page.reload()
   await expect(page).toHaveURL(/\/unlock/)
   await page.goto('/')
   await expect(page).toHaveURL(/\/unlock/)
-  await expect(page.getByTestId('unlock-pin').or(page.getByTestId(`unlock-user-${E2E_USER.username}`)).first()).toBeVisible()
+  await expect(
+    page
+      .getByTestId('unlock-pin')
+      .or(page.getByTestId(`unlock-user-${E2E_USER.username}`))
+      .first(),
+  ).toBeVisible()
   expect(await page.content()).not.toContain(CUSTOMER.name)
 
   // A wrong PIN: refused, and nothing shown.

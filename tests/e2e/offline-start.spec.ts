@@ -22,7 +22,9 @@ test('starts with the network off, on the book and on a deep link', async ({ pag
     return urls
   })
   expect(assets.length).toBeGreaterThan(0)
-  expect(cached).toEqual(expect.arrayContaining([...assets, '/index.html', '/manifest.webmanifest', '/icons/icon-192.png']))
+  expect(cached).toEqual(
+    expect.arrayContaining([...assets, '/index.html', '/manifest.webmanifest', '/icons/icon-192.png']),
+  )
 
   const failed = collectFailedAppRequests(page, new URL(baseURL!).origin)
   await context.setOffline(true)

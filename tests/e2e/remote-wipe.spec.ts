@@ -11,7 +11,10 @@ const CUSTOMER = `周晓${RUN}`
  * Issue 17 (4): a tablet records a complaint offline and is lost; the administrator revokes it with a wipe; when it
  * comes back online its unsent complaint reaches the centre, then its database is deleted and it says why.
  */
-test('a lost tablet revoked with a wipe sends its unsent complaint first, then erases itself and says why', async ({ browser, request }) => {
+test('a lost tablet revoked with a wipe sends its unsent complaint first, then erases itself and says why', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000)
   const tabletContext = await browser.newContext()
   const tablet = await tabletContext.newPage()
@@ -36,8 +39,15 @@ test('a lost tablet revoked with a wipe sends its unsent complaint first, then e
   const signIn = await request.post('/api/auth/sign-in', { data: ADMIN })
   expect(signIn.status()).toBe(200)
   const headers = { authorization: `Bearer ${(await signIn.json()).token as string}` }
-  const device = async () => ((await (await request.get('/api/devices', { headers })).json()).devices as { name: string; canWipe: boolean; wipeAcknowledgedAt: string | null; wipeUndelivered: number | null }[])
-    .find((d) => d.name === TABLET)
+  const device = async () =>
+    (
+      (await (await request.get('/api/devices', { headers })).json()).devices as {
+        name: string
+        canWipe: boolean
+        wipeAcknowledgedAt: string | null
+        wipeUndelivered: number | null
+      }[]
+    ).find((d) => d.name === TABLET)
   // Its first sync says it can erase itself.
   await expect.poll(async () => (await device())?.canWipe ?? false, { timeout: 30_000 }).toBe(true)
 

@@ -33,17 +33,29 @@ function receivedAt(now: number, at: string, daysAgo: number): string {
 
 const SAMPLES: Sample[] = [
   {
-    name: '陈志强', phone: '13911112222', codes: ['A0101', 'BP06', 'C04'], at: '16:40', daysAgo: 2,
+    name: '陈志强',
+    phone: '13911112222',
+    codes: ['A0101', 'BP06', 'C04'],
+    at: '16:40',
+    daysAgo: 2,
     description: '去年在本网点购买的理财产品到期收益低于客户经理口头承诺的 4.5%，认为销售时未充分揭示风险。',
     demand: '要求提供当时的风险评估和录音录像，并补偿收益差额',
   },
   {
-    name: '刘淑华', phone: '13698765432', codes: ['A0101', 'B01', 'C05'], at: '09:12', daysAgo: 1,
+    name: '刘淑华',
+    phone: '13698765432',
+    codes: ['A0101', 'B01', 'C05'],
+    at: '09:12',
+    daysAgo: 1,
     description: '账户每季度被扣小额账户管理费，开户时未被告知，已累计扣费 36 元。',
     demand: '退还已扣费用并取消该收费',
   },
   {
-    name: '王芳', phone: '13812345678', codes: ['A0101', 'B03P1', 'C01'], at: '10:05', daysAgo: 1,
+    name: '王芳',
+    phone: '13812345678',
+    codes: ['A0101', 'B03P1', 'C01'],
+    at: '10:05',
+    daysAgo: 1,
     description: '上午在柜台办理银行卡挂失，排队等候一个多小时，期间无人解释原因。',
     demand: '希望银行道歉并改进高峰期窗口安排',
   },
@@ -86,13 +98,15 @@ test('README screenshots: book, intake, detail', async ({ page }) => {
 
   await gotoUnlocked(page, '/')
   // Other tests' complaints of the same branch may be there too.
-  for (const sample of SAMPLES) await expect(page.getByTestId('book-row').filter({ hasText: sample.name })).toHaveCount(1)
+  for (const sample of SAMPLES)
+    await expect(page.getByTestId('book-row').filter({ hasText: sample.name })).toHaveCount(1)
   await settle(page)
   await page.screenshot({ path: join(OUT, 'book.png') })
 
   await page.getByTestId('new-complaint').click()
   await fillIntake(page, {
-    name: '赵文静', phone: '15000001234',
+    name: '赵文静',
+    phone: '15000001234',
     description: '手机银行转账显示成功，但收款方称两天仍未到账，客服电话一直占线。',
     demand: '尽快查明资金去向并书面答复',
   })
@@ -104,9 +118,12 @@ test('README screenshots: book, intake, detail', async ({ page }) => {
 
   // The same screens on a landscape and a portrait tablet, in both languages (issue 15): book, intake (the draft just
   // typed), the complaint's page and a step of the script.
-  test.setTimeout(420_000)  // each navigation now unlocks with the PIN (Argon2id)
+  test.setTimeout(420_000) // each navigation now unlocks with the PIN (Argon2id)
   const screens: [string, string, string][] = [
-    ['book', '/', 'book-row'], ['intake', '/complaints/new', 'field-name'], ['detail', detailUrl, 'detail-name'], ['script-step', `${detailUrl}/script`, 'script-page'],
+    ['book', '/', 'book-row'],
+    ['intake', '/complaints/new', 'field-name'],
+    ['detail', detailUrl, 'detail-name'],
+    ['script-step', `${detailUrl}/script`, 'script-page'],
   ]
   for (const lang of ['zh', 'en'] as const) {
     if (lang === 'en') {
@@ -115,7 +132,10 @@ test('README screenshots: book, intake, detail', async ({ page }) => {
       await page.locator('button.lang').first().click()
       await expect(page.getByTestId('new-complaint')).toContainText('New complaint')
     }
-    for (const [w, h] of [[1024, 768], [800, 1280]] as const) {
+    for (const [w, h] of [
+      [1024, 768],
+      [800, 1280],
+    ] as const) {
       await page.setViewportSize({ width: w, height: h })
       for (const [name, path, ready] of screens) {
         await gotoUnlocked(page, path)

@@ -36,9 +36,15 @@ if (!process.env.E2E_SERVER_ENTRY && !existsSync(join(compiled, 'main.js'))) {
   process.exit(1)
 }
 const run = (file: string) => (file.endsWith('.ts') ? ['--import', 'tsx', file] : [file])
-const seeded = spawnSync(process.execPath, run(process.env.E2E_SERVER_ENTRY ? join(root, 'scripts/seed-demo.ts') : join(compiled, 'seed-demo.js')), {
-  cwd: root, stdio: 'inherit', env: { ...process.env, DATA_DIR: data, DATABASE_URL: '', DEMO_PASSWORD: 'e2e-demo-password', ADMIN_PASSWORD },
-})
+const seeded = spawnSync(
+  process.execPath,
+  run(process.env.E2E_SERVER_ENTRY ? join(root, 'scripts/seed-demo.ts') : join(compiled, 'seed-demo.js')),
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, DATA_DIR: data, DATABASE_URL: '', DEMO_PASSWORD: 'e2e-demo-password', ADMIN_PASSWORD },
+  },
+)
 if (seeded.status !== 0) process.exit(seeded.status ?? 1)
 
 const entry = process.env.E2E_SERVER_ENTRY ? resolve(process.env.E2E_SERVER_ENTRY) : join(compiled, 'main.js')
@@ -54,6 +60,10 @@ const child = spawn(process.execPath, run(entry), {
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     ADMIN_PASSWORD,
+    // Alerts go to the local SMTP server alerts.spec.ts listens with (nothing listens otherwise: they wait, queued).
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(Number(process.env.E2E_PORT ?? '4317') + 20_000),
+    SMTP_FROM: 'desk@e2e.test',
   },
 })
 console.log(`e2e server: ${entry} serving ${dist} (data ${data})`)

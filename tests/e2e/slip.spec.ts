@@ -15,13 +15,25 @@ const CASE = /^ZS-\d{6}-[A-HJ-NP-Z]\d{2,3}$/
 
 /** The branch code and letter the centre gives with a pull: until then the tablet gives no case numbers. */
 async function numbered(page: Page) {
-  await expect.poll(() => page.evaluate(() => new Promise<unknown>((resolve) => {
-    const open = indexedDB.open('complaint-desk')
-    open.onsuccess = () => {
-      const get = open.result.transaction('meta').objectStore('meta').get('caseNumbering')
-      get.onsuccess = () => { resolve(get.result?.value ?? null); open.result.close() }
-    }
-  })), { message: 'the centre gave this tablet its case numbering', timeout: 30_000 }).toMatchObject({ branchCode: 'ZS' })
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            new Promise<unknown>((resolve) => {
+              const open = indexedDB.open('complaint-desk')
+              open.onsuccess = () => {
+                const get = open.result.transaction('meta').objectStore('meta').get('caseNumbering')
+                get.onsuccess = () => {
+                  resolve(get.result?.value ?? null)
+                  open.result.close()
+                }
+              }
+            }),
+        ),
+      { message: 'the centre gave this tablet its case numbering', timeout: 30_000 },
+    )
+    .toMatchObject({ branchCode: 'ZS' })
 }
 
 async function drawWithMouse(page: Page, x0: number, y0: number) {
@@ -42,9 +54,11 @@ async function drawWithFinger(page: Page, x0: number, y0: number) {
   await cdp.detach()
 }
 
-test('a case number at intake, the acceptance slip, and the customer’s signature drawn on the tablet', async ({ page }) => {
+test('a case number at intake, the acceptance slip, and the customer’s signature drawn on the tablet', async ({
+  page,
+}) => {
   // Four screenshots besides the journey: a loaded two-core machine needs more than the default minute.
-  test.setTimeout(240_000)  // each navigation now unlocks with the PIN (Argon2id)
+  test.setTimeout(240_000) // each navigation now unlocks with the PIN (Argon2id)
   await openControlled(page)
   await numbered(page)
 
@@ -105,7 +119,10 @@ test('a case number at intake, the acceptance slip, and the customer’s signatu
       await page.locator('button.lang').first().click()
       await expect(page.getByTestId('slip')).toContainText('Case number')
     }
-    for (const [w, h] of [[1024, 768], [800, 1280]] as const) {
+    for (const [w, h] of [
+      [1024, 768],
+      [800, 1280],
+    ] as const) {
       await page.setViewportSize({ width: w, height: h })
       await page.waitForTimeout(200)
       await page.screenshot({ path: join(OUT, `slip-${lang}-${w}x${h}.png`) })

@@ -65,10 +65,15 @@ test('an action sheet keeps what was typed across a stray tap on the dimmed area
   await reloadUnlocked(page)
   await expect(page.getByTestId('detail-name')).toHaveText('孙草稿')
   await page.getByTestId('action-complaint-acknowledged').click()
-  await expect(page.getByTestId('sheet-complaint-acknowledged').getByTestId('action-field-note')).toHaveValue('已安抚客户，请其到接待室稍坐')
+  await expect(page.getByTestId('sheet-complaint-acknowledged').getByTestId('action-field-note')).toHaveValue(
+    '已安抚客户，请其到接待室稍坐',
+  )
 })
 
-test('a tablet three days slow warns, and prefills the receipt with the true time once it has synced', async ({ context, page }) => {
+test('a tablet three days slow warns, and prefills the receipt with the true time once it has synced', async ({
+  context,
+  page,
+}) => {
   // The tablet's own clock, three days behind: every Date of the page reads it (not the service worker's: it only caches).
   await context.addInitScript((offset: number) => {
     const RealDate = Date
@@ -92,7 +97,9 @@ test('a tablet three days slow warns, and prefills the receipt with the true tim
   await expect(page.getByTestId('field-received-at')).toHaveValue(new RegExp(`^${today}T`))
 })
 
-test('during the script the lock waits, asks "still there?" first, and then shows nothing of the customer', async ({ page }) => {
+test('during the script the lock waits, asks "still there?" first, and then shows nothing of the customer', async ({
+  page,
+}) => {
   await page.clock.install()
   await page.goto('/')
   await enrolTablet(page)

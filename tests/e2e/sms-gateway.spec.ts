@@ -41,11 +41,21 @@ function startGateway(): Promise<string> {
       const receipt = JSON.stringify({ messageId, status: 'delivered', deliveredAt: new Date().toISOString() })
       const signature = `sha256=${createHmac('sha256', SECRET).update(receipt).digest('hex')}`
       for (const delay of [1500, 2500]) {
-        setTimeout(() => void fetch(`${centreUrl}/api/sms/receipts`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sms-signature': signature }, body: receipt }), delay)
+        setTimeout(
+          () =>
+            void fetch(`${centreUrl}/api/sms/receipts`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-sms-signature': signature },
+              body: receipt,
+            }),
+          delay,
+        )
       }
     })
   })
-  return new Promise((done) => gateway.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`)))
+  return new Promise((done) =>
+    gateway.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`)),
+  )
 }
 
 test.beforeAll(async () => {
@@ -53,13 +63,32 @@ test.beforeAll(async () => {
   const gatewayUrl = await startGateway()
   data = mkdtempSync(join(tmpdir(), 'complaint-desk-sms-'))
   const env = {
-    ...process.env, DATA_DIR: data, DATABASE_URL: '', DEMO_PASSWORD: 'e2e-demo-password', ADMIN_PASSWORD: 'e2e-admin-password',
-    PORT: '0', HOST: '127.0.0.1', DIST_DIR: servedDist(), NODE_ENV: 'production', LOG_LEVEL: 'warn',
-    SMS_GATEWAY_URL: gatewayUrl, SMS_GATEWAY_KEY: 'e2e-key', SMS_SENDER_ID: 'E2EBANK', SMS_CALLBACK_SECRET: SECRET,
+    ...process.env,
+    DATA_DIR: data,
+    DATABASE_URL: '',
+    DEMO_PASSWORD: 'e2e-demo-password',
+    ADMIN_PASSWORD: 'e2e-admin-password',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DIST_DIR: servedDist(),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    SMS_GATEWAY_URL: gatewayUrl,
+    SMS_GATEWAY_KEY: 'e2e-key',
+    SMS_SENDER_ID: 'E2EBANK',
+    SMS_CALLBACK_SECRET: SECRET,
   }
-  const seeded = spawnSync(process.execPath, [join(root, 'dist-server/seed-demo.js')], { cwd: root, env, stdio: 'ignore' })
+  const seeded = spawnSync(process.execPath, [join(root, 'dist-server/seed-demo.js')], {
+    cwd: root,
+    env,
+    stdio: 'ignore',
+  })
   expect(seeded.status).toBe(0)
-  centre = spawn(process.execPath, [join(root, 'dist-server/main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  centre = spawn(process.execPath, [join(root, 'dist-server/main.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   centreUrl = await new Promise<string>((done, fail) => {
     let out = ''
     centre.stdout!.on('data', (d) => {
@@ -91,7 +120,9 @@ async function seeDelivered(page: Page, context: BrowserContext) {
   await expect(page.getByTestId('sms-proof')).toContainText('已送达')
 }
 
-test('an SMS decision recorded offline is sent once when the tablet is back online, and both tablets show it delivered', async ({ browser }) => {
+test('an SMS decision recorded offline is sent once when the tablet is back online, and both tablets show it delivered', async ({
+  browser,
+}) => {
   test.setTimeout(240_000)
   const contextA = await browser.newContext({ baseURL: centreUrl })
   const contextB = await browser.newContext({ baseURL: centreUrl })
@@ -101,7 +132,12 @@ test('an SMS decision recorded offline is sent once when the tablet is back onli
   await openControlled(b)
 
   await a.getByTestId('new-complaint').click()
-  await fillIntake(a, { name: '郑洁', phone: PHONE, description: '手机银行转账显示成功但对方未收到。', demand: '查明去向' })
+  await fillIntake(a, {
+    name: '郑洁',
+    phone: PHONE,
+    description: '手机银行转账显示成功但对方未收到。',
+    demand: '查明去向',
+  })
   await a.getByTestId('field-consent-sms').check()
   await a.getByTestId('submit-complaint').click()
   await expect(a.getByTestId('detail-name')).toHaveText('郑洁')
@@ -112,9 +148,18 @@ test('an SMS decision recorded offline is sent once when the tablet is back onli
 
   // Offline, the decision is told by SMS: the tablet only queues it for the centre.
   await contextA.setOffline(true)
-  const sheet = await act(a, 'decision.notified', {
-    findings: '调取转账流水，对方账户当日已入账', decision: '投诉不成立', basis: '转账按客户指令完成', content: '郑女士您好：经核实，您的转账已于当日到账，投诉不成立。如有异议可于30日内申请核查，亦可申请调解、仲裁或提起诉讼。',
-  }, { channel: 'sms' })
+  const sheet = await act(
+    a,
+    'decision.notified',
+    {
+      findings: '调取转账流水，对方账户当日已入账',
+      decision: '投诉不成立',
+      basis: '转账按客户指令完成',
+      content:
+        '郑女士您好：经核实，您的转账已于当日到账，投诉不成立。如有异议可于30日内申请核查，亦可申请调解、仲裁或提起诉讼。',
+    },
+    { channel: 'sms' },
+  )
   await expect(sheet.getByTestId('sms-via-centre')).toContainText(PHONE)
   await expect(sheet.getByTestId('sms-link')).toHaveCount(0)
   await sheet.getByTestId('action-submit').click()

@@ -26,8 +26,10 @@ async function shot(page: Page, name: string, fullPage = false) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage })
 }
 
-test('a head-office senior manager approves an extension past 30 days at the desk; the branch tablet records it with the customer told', async ({ browser }) => {
-  test.setTimeout(240_000)  // each navigation now unlocks with the PIN (Argon2id)
+test('a head-office senior manager approves an extension past 30 days at the desk; the branch tablet records it with the customer told', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000) // each navigation now unlocks with the PIN (Argon2id)
   mkdirSync(SHOTS, { recursive: true })
   const branchContext = await browser.newContext()
   const deskContext = await browser.newContext()
@@ -37,7 +39,12 @@ test('a head-office senior manager approves an extension past 30 days at the des
   // 中山路支行's tablet (lobby manager 王强) records a complaint and asks for an extension past 30 days.
   await openControlled(branch)
   await branch.getByTestId('new-complaint').click()
-  await fillIntake(branch, { name: '郑毅', phone: '13700001111', description: '境外汇款三周未到账，银行无法说明原因。', demand: '查明汇款去向' })
+  await fillIntake(branch, {
+    name: '郑毅',
+    phone: '13700001111',
+    description: '境外汇款三周未到账，银行无法说明原因。',
+    demand: '查明汇款去向',
+  })
   await branch.getByTestId('submit-complaint').click()
   await expect(branch.getByTestId('detail-name')).toHaveText('郑毅')
   const complaintPath = new URL(branch.url()).pathname
@@ -84,12 +91,17 @@ test('a head-office senior manager approves an extension past 30 days at the des
   await expect(ask.getByRole('alert')).toBeVisible()
   await ask.getByTestId('desk-answer').fill('同意延期，请每周告知客户查询进度')
   await ask.getByTestId('desk-approve').click()
-  await expect(desk.getByTestId('desk-central-queue').locator('[data-kind="extension"]', { hasText: '郑毅' })).toHaveCount(0)
+  await expect(
+    desk.getByTestId('desk-central-queue').locator('[data-kind="extension"]', { hasText: '郑毅' }),
+  ).toHaveCount(0)
 
   // The branch tablet syncs: the approval is on the timeline and the next step is to tell the customer.
   await reconnect(branchContext)
   await gotoUnlocked(branch, complaintPath)
-  await expect(branch.locator('[data-testid="timeline-event"][data-type="extension.decided"]')).toContainText('同意延期，请每周告知客户查询进度', { timeout: 20_000 })
+  await expect(branch.locator('[data-testid="timeline-event"][data-type="extension.decided"]')).toContainText(
+    '同意延期，请每周告知客户查询进度',
+    { timeout: 20_000 },
+  )
   await expect(branch.getByTestId('extension-pending')).toHaveCount(0)
   await expect(branch.locator('[data-testid="next-step"][data-action="complaint.extended"]')).toBeVisible()
   await branch.locator('[data-testid="next-step"][data-action="complaint.extended"]').click()

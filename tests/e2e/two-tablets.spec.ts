@@ -15,7 +15,7 @@ async function waitSynced(page: Page) {
 const inTwentyDays = () => new Date(Date.now() + 8 * 3600_000 + 20 * 86_400_000).toISOString().slice(0, 10)
 
 test('two tablets of one branch converge: offline intake, an extension and a concurrent note', async ({ browser }) => {
-  test.setTimeout(240_000)  // each navigation now unlocks with the PIN (Argon2id)
+  test.setTimeout(240_000) // each navigation now unlocks with the PIN (Argon2id)
   const contextA = await browser.newContext()
   const contextB = await browser.newContext()
   const a = await contextA.newPage()
@@ -26,7 +26,12 @@ test('two tablets of one branch converge: offline intake, an extension and a con
   // Tablet A, offline, records a complaint, then comes back online: it is pushed.
   await contextA.setOffline(true)
   await a.getByTestId('new-complaint').click()
-  await fillIntake(a, { name: '吴桐', phone: '13611112222', description: '网银转账被重复扣款两次。', demand: '退回多扣的钱' })
+  await fillIntake(a, {
+    name: '吴桐',
+    phone: '13611112222',
+    description: '网银转账被重复扣款两次。',
+    demand: '退回多扣的钱',
+  })
   await a.getByTestId('submit-complaint').click()
   await expect(a.getByTestId('detail-name')).toHaveText('吴桐')
   const url = new URL(a.url()).pathname
@@ -58,10 +63,15 @@ test('two tablets of one branch converge: offline intake, an extension and a con
   await waitSynced(a)
   await reconnect(contextB)
   for (const page of [a, b]) {
-    await expect(page.locator('[data-testid="timeline-event"][data-type="note.added"]')).toHaveCount(1, { timeout: 20_000 })
-    await expect(page.locator('[data-testid="timeline-event"][data-type="complaint.extended"]')).toHaveCount(1, { timeout: 20_000 })
+    await expect(page.locator('[data-testid="timeline-event"][data-type="note.added"]')).toHaveCount(1, {
+      timeout: 20_000,
+    })
+    await expect(page.locator('[data-testid="timeline-event"][data-type="complaint.extended"]')).toHaveCount(1, {
+      timeout: 20_000,
+    })
   }
-  const timeline = (page: Page) => page.getByTestId('timeline-event').evaluateAll((els) => els.map((e) => e.textContent))
+  const timeline = (page: Page) =>
+    page.getByTestId('timeline-event').evaluateAll((els) => els.map((e) => e.textContent))
   expect(await timeline(a)).toEqual(await timeline(b))
   await contextA.close()
   await contextB.close()

@@ -8,7 +8,10 @@ test('accepting an update keeps the half-filled intake form', async ({ page }, t
   // The forms also save on `pagehide`; switch that safety net off for the same reason.
   await page.addInitScript(() => {
     const add = window.addEventListener.bind(window)
-    window.addEventListener = ((type: string, ...rest: [EventListenerOrEventListenerObject, (boolean | AddEventListenerOptions)?]) => {
+    window.addEventListener = ((
+      type: string,
+      ...rest: [EventListenerOrEventListenerObject, (boolean | AddEventListenerOptions)?]
+    ) => {
       if (type !== 'pagehide') add(type, ...rest)
     }) as typeof window.addEventListener
   })

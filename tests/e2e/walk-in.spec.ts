@@ -5,7 +5,10 @@
 import { expect, test } from '@playwright/test'
 import { openControlled, reloadUnlocked } from './helpers'
 
-test('a script begun with only a name fills the intake afterwards, and its steps are recorded with the complaint', async ({ page, context }) => {
+test('a script begun with only a name fills the intake afterwards, and its steps are recorded with the complaint', async ({
+  page,
+  context,
+}) => {
   await openControlled(page)
   await context.setOffline(true)
 

@@ -23,11 +23,15 @@ describe('findChromium', () => {
   it('refuses a CHROMIUM_PATH that is not there rather than quietly using another browser, and names it', () => {
     const m = machine(['/usr/bin/chromium'], { env: { CHROMIUM_PATH: '/opt/nothing/chrome' } })
     expect(findChromium(m)).toBeNull()
-    expect(chromiumProblem(m)).toBe('CHROMIUM_PATH=/opt/nothing/chrome is not an executable file: point it at a Chromium or Chrome binary, or unset it to use /usr/bin/chromium.')
+    expect(chromiumProblem(m)).toBe(
+      'CHROMIUM_PATH=/opt/nothing/chrome is not an executable file: point it at a Chromium or Chrome binary, or unset it to use /usr/bin/chromium.',
+    )
   })
 
   it('otherwise takes the first usual path that exists, then the usual names on PATH', () => {
-    expect(findChromium(machine(['/usr/bin/google-chrome', '/usr/bin/chromium-browser']))).toBe('/usr/bin/chromium-browser')
+    expect(findChromium(machine(['/usr/bin/google-chrome', '/usr/bin/chromium-browser']))).toBe(
+      '/usr/bin/chromium-browser',
+    )
     const onPath = machine(['/home/me/bin/chromium'], { env: { PATH: '/usr/local/bin:/home/me/bin' } })
     expect(findChromium(onPath)).toBe('/home/me/bin/chromium')
     expect(findChromium(machine([], { env: { PATH: '/usr/local/bin:/home/me/bin' } }))).toBeNull()

@@ -51,7 +51,9 @@ describe('ensureChromium', () => {
     const h = host([])
     expect(h.ok()).toBe(false)
     expect(h.commands).toEqual([])
-    expect(h.failed).toEqual(['No Chromium for the browser tests: install it with `sudo apt-get install chromium fonts-noto-cjk`, or set CHROMIUM_PATH=/path/to/chromium, then run npm test again.'])
+    expect(h.failed).toEqual([
+      'No Chromium for the browser tests: install it with `sudo apt-get install chromium fonts-noto-cjk`, or set CHROMIUM_PATH=/path/to/chromium, then run npm test again.',
+    ])
   })
 
   it('as root but without apt (not Debian), installs nothing and stops with one line', () => {
@@ -66,7 +68,9 @@ describe('ensureChromium', () => {
     const h = host([], { root: true, aptFails: true })
     expect(h.ok()).toBe(false)
     expect(h.commands).toEqual(['apt-get update -qq'])
-    expect(h.failed).toEqual(['apt-get could not install chromium fonts-noto-cjk (its errors are above): install Chromium yourself and set CHROMIUM_PATH=/path/to/chromium, then run npm test again.'])
+    expect(h.failed).toEqual([
+      'apt-get could not install chromium fonts-noto-cjk (its errors are above): install Chromium yourself and set CHROMIUM_PATH=/path/to/chromium, then run npm test again.',
+    ])
   })
 
   it('never installs over a wrong CHROMIUM_PATH: the newcomer meant that browser', () => {
@@ -79,7 +83,9 @@ describe('ensureChromium', () => {
   it('refuses a browser that does not start', () => {
     const h = host(['/usr/bin/chromium-browser'], { version: () => null })
     expect(h.ok()).toBe(false)
-    expect(h.failed).toEqual(['/usr/bin/chromium-browser does not run (`/usr/bin/chromium-browser --version` failed): reinstall it, or set CHROMIUM_PATH to a Chromium that runs.'])
+    expect(h.failed).toEqual([
+      '/usr/bin/chromium-browser does not run (`/usr/bin/chromium-browser --version` failed): reinstall it, or set CHROMIUM_PATH to a Chromium that runs.',
+    ])
   })
 })
 
@@ -87,15 +93,20 @@ describe('scripts/ensure-chromium.ts as npm test runs it', () => {
   const root = resolve(import.meta.dirname, '../..')
   const dir = mkdtempSync(join(tmpdir(), 'ensure-chromium-test-'))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
-  const run = (chromiumPath: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ensure-chromium.ts'], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: chromiumPath },
-  })
+  const run = (chromiumPath: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ensure-chromium.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CHROMIUM_PATH: chromiumPath },
+    })
 
   it('exits 1 with one line and no stack trace when CHROMIUM_PATH points at nothing', () => {
     const r = run(join(dir, 'missing-chrome'))
     expect(r.status).toBe(1)
     expect(r.stdout).toBe('')
-    expect(r.stderr).toBe(`CHROMIUM_PATH=${join(dir, 'missing-chrome')} is not an executable file: point it at a Chromium or Chrome binary, or unset it to use /usr/bin/chromium.\n`)
+    expect(r.stderr).toBe(
+      `CHROMIUM_PATH=${join(dir, 'missing-chrome')} is not an executable file: point it at a Chromium or Chrome binary, or unset it to use /usr/bin/chromium.\n`,
+    )
   })
 
   it('exits 0 and names the browser and its version when CHROMIUM_PATH points at one that runs', () => {

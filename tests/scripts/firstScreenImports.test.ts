@@ -21,8 +21,14 @@ function valueImports(file: string): string[] {
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause
       const bindings = clause?.namedBindings
-      const onlyTypes = clause !== undefined && (clause.isTypeOnly || (!clause.name && bindings !== undefined && ts.isNamedImports(bindings)
-        && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly)))
+      const onlyTypes =
+        clause !== undefined &&
+        (clause.isTypeOnly ||
+          (!clause.name &&
+            bindings !== undefined &&
+            ts.isNamedImports(bindings) &&
+            bindings.elements.length > 0 &&
+            bindings.elements.every((e) => e.isTypeOnly)))
       if (!onlyTypes) out.push((node.moduleSpecifier as ts.StringLiteral).text)
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly) {
       out.push((node.moduleSpecifier as ts.StringLiteral).text)
@@ -32,7 +38,11 @@ function valueImports(file: string): string[] {
 }
 
 function resolveSource(spec: string, from: string): string | null {
-  const base = spec.startsWith('@/') ? join(root, 'src', spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : null
+  const base = spec.startsWith('@/')
+    ? join(root, 'src', spec.slice(2))
+    : spec.startsWith('.')
+      ? resolve(dirname(from), spec)
+      : null
   if (!base) return null
   return [base + '.ts', join(base, 'index.ts'), base].find((f) => existsSync(f) && /\.(ts|vue)$/.test(f)) ?? null
 }
@@ -55,7 +65,10 @@ function firstScreenModules(): string[] {
 describe('the first screen imports no barrel', () => {
   it('lints every module the first screen loads with the no-barrel rule (eslint.config.js)', async () => {
     const modules = firstScreenModules()
-    expect(modules).toContain('src/ui/book/BookPage.vue')
+    // The first screen is the lock screen (every start asks for the PIN): the app shell, not the book, which loads
+    // while the PIN is typed and is held to the same rule (its files are in the rule's list).
+    expect(modules).toContain('src/ui/App.vue')
+    expect(modules).not.toContain('src/ui/book/BookPage.vue')
     const eslint = new ESLint({ cwd: root })
     const unchecked: string[] = []
     for (const file of modules) {

@@ -3,13 +3,33 @@ import { loadConfig } from '../../src/server/config'
 
 describe('loadConfig', () => {
   it('has defaults that serve the LAN from ./data and ./dist on port 8080', () => {
-    expect(loadConfig({})).toMatchObject({ PORT: 8080, HOST: '0.0.0.0', DATA_DIR: './data', DIST_DIR: './dist', LOG_LEVEL: 'info' })
+    expect(loadConfig({})).toMatchObject({
+      PORT: 8080,
+      HOST: '0.0.0.0',
+      DATA_DIR: './data',
+      DIST_DIR: './dist',
+      LOG_LEVEL: 'info',
+    })
     expect(loadConfig({}).DATABASE_URL).toBeUndefined()
   })
 
   it('reads the environment, and treats an empty variable as unset', () => {
-    const c = loadConfig({ PORT: '9000', HOST: '127.0.0.1', DATA_DIR: '/srv/data', DIST_DIR: '/srv/dist', LOG_LEVEL: 'warn', DATABASE_URL: 'postgres://u:p@db:5432/complaints' })
-    expect(c).toMatchObject({ PORT: 9000, HOST: '127.0.0.1', DATA_DIR: '/srv/data', DIST_DIR: '/srv/dist', LOG_LEVEL: 'warn', DATABASE_URL: 'postgres://u:p@db:5432/complaints' })
+    const c = loadConfig({
+      PORT: '9000',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/srv/data',
+      DIST_DIR: '/srv/dist',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: 'postgres://u:p@db:5432/complaints',
+    })
+    expect(c).toMatchObject({
+      PORT: 9000,
+      HOST: '127.0.0.1',
+      DATA_DIR: '/srv/data',
+      DIST_DIR: '/srv/dist',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: 'postgres://u:p@db:5432/complaints',
+    })
     const blank = loadConfig({ DATABASE_URL: '', PORT: '' })
     expect(blank.DATABASE_URL).toBeUndefined()
     expect(blank.PORT).toBe(8080)
@@ -37,6 +57,8 @@ describe('loadConfig', () => {
   })
 
   it('does not repeat a bad DATABASE_URL, which may hold a password', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:s3cret@host/db' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cret') }))
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:s3cret@host/db' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('s3cret') }),
+    )
   })
 })

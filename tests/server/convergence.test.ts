@@ -12,14 +12,20 @@ const TABLETS = 3
  * (tests/sync/convergence.test.ts, `npm run test:convergence:10k`).
  */
 describe('convergence through a faulty network to the real server', () => {
-  it.each(Array.from({ length: SEEDS }, (_, i) => 1000 + i))('seed %i', async (seed) => {
-    const { centre, deviceId } = await databaseCentre(seed, TABLETS)
-    try {
-      const report = await runSchedule(seed, centre, { tablets: TABLETS, deviceId })
-      expect(Object.values(report.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(0)
-      console.info(`seed ${seed}: ${report.complaints} complaints, ${report.events} events, faults ${JSON.stringify(report.faults)}`)
-    } finally {
-      await centre.close()
-    }
-  }, 120_000)
+  it.each(Array.from({ length: SEEDS }, (_, i) => 1000 + i))(
+    'seed %i',
+    async (seed) => {
+      const { centre, deviceId } = await databaseCentre(seed, TABLETS)
+      try {
+        const report = await runSchedule(seed, centre, { tablets: TABLETS, deviceId })
+        expect(Object.values(report.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(0)
+        console.info(
+          `seed ${seed}: ${report.complaints} complaints, ${report.events} events, faults ${JSON.stringify(report.faults)}`,
+        )
+      } finally {
+        await centre.close()
+      }
+    },
+    120_000,
+  )
 })

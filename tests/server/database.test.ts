@@ -9,8 +9,15 @@ import { openPostgres } from '../../src/server/db/openPostgres'
 import { BACKENDS, createSchema, TEST_DATABASE_URL } from './backends'
 
 const event = (n: number) => [
-  `0199bbbb-0000-7000-8000-${String(n).padStart(12, '0')}`, '0199bbbb-0000-7000-8000-aaaaaaaaaaaa', 'b1', 'complaint.recorded', 1,
-  `1772416800000:0000${n}:tab`, 'tab', 'li', JSON.stringify({ n }),
+  `0199bbbb-0000-7000-8000-${String(n).padStart(12, '0')}`,
+  '0199bbbb-0000-7000-8000-aaaaaaaaaaaa',
+  'b1',
+  'complaint.recorded',
+  1,
+  `1772416800000:0000${n}:tab`,
+  'tab',
+  'li',
+  JSON.stringify({ n }),
 ]
 // Migration 1's events table, by its columns: the sync protocol depends on them.
 const INSERT_EVENT = `insert into events (event_id, complaint_id, branch_id, type, schema_version, hlc, device_id, staff_id, body)
@@ -42,7 +49,9 @@ describe.each(BACKENDS)('the database on $name', (backend) => {
     expect(typeof first.rows[0]!.server_seq).toBe('number')
     expect(second.rows[0]!.server_seq).toBeGreaterThan(first.rows[0]!.server_seq)
     await expect(db.query(INSERT_EVENT, event(1))).rejects.toThrow(/unique|duplicate/i)
-    const indexes = await db.query<{ indexdef: string }>(`select indexdef from pg_indexes where schemaname = current_schema() and tablename = 'events'`)
+    const indexes = await db.query<{ indexdef: string }>(
+      `select indexdef from pg_indexes where schemaname = current_schema() and tablename = 'events'`,
+    )
     const defs = indexes.rows.map((r) => r.indexdef)
     expect(defs.some((d) => /\(branch_id, server_seq\)/.test(d))).toBe(true)
     expect(defs.some((d) => /\(complaint_id\)/.test(d))).toBe(true)
@@ -51,13 +60,17 @@ describe.each(BACKENDS)('the database on $name', (backend) => {
   it('a transaction commits what its function did, and rolls all of it back if the function throws', async () => {
     const count = async () => (await db.query<{ n: number }>('select count(*)::int as n from events')).rows[0]!.n
     const before = await count()
-    await expect(db.transaction(async (tx) => {
-      await tx.query(INSERT_EVENT, event(3))
-      await tx.query(INSERT_EVENT, event(4))
-      throw new Error('changed my mind')
-    })).rejects.toThrow('changed my mind')
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(INSERT_EVENT, event(3))
+        await tx.query(INSERT_EVENT, event(4))
+        throw new Error('changed my mind')
+      }),
+    ).rejects.toThrow('changed my mind')
     expect(await count()).toBe(before)
-    const seq = await db.transaction(async (tx) => (await tx.query<{ server_seq: number }>(INSERT_EVENT, event(5))).rows[0]!.server_seq)
+    const seq = await db.transaction(
+      async (tx) => (await tx.query<{ server_seq: number }>(INSERT_EVENT, event(5))).rows[0]!.server_seq,
+    )
     expect(seq).toBeGreaterThan(0)
     expect(await count()).toBe(before + 1)
   })
@@ -114,12 +127,14 @@ describe.skipIf(!TEST_DATABASE_URL)('a real PostgreSQL that misbehaves', () => {
   it('a connection that breaks inside a transaction fails that transaction only', async () => {
     const db = await openPostgres(url, { searchPath: schema.schema, onConnectionError: () => undefined })
     try {
-      await expect(db.transaction(async (tx) => {
-        const pid = (await tx.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid
-        await terminate(pid)
-        await new Promise((r) => setTimeout(r, 200))
-        await tx.query('select 1')
-      })).rejects.toThrow()
+      await expect(
+        db.transaction(async (tx) => {
+          const pid = (await tx.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid
+          await terminate(pid)
+          await new Promise((r) => setTimeout(r, 200))
+          await tx.query('select 1')
+        }),
+      ).rejects.toThrow()
       expect((await db.query<{ one: number }>('select 1 as one')).rows).toEqual([{ one: 1 }])
     } finally {
       await db.close()

@@ -20,13 +20,23 @@ export async function seedBank(db: Database) {
     ['root', 'root', '管理员', 'admin', null],
   ]
   for (const [id, username, name, role, branch] of staff) {
-    await db.query('insert into staff (id, username, name, role, branch_id, password_hash) values ($1, $2, $3, $4, $5, $6)', [id, username, name, role, branch, cachedHash])
+    await db.query(
+      'insert into staff (id, username, name, role, branch_id, password_hash) values ($1, $2, $3, $4, $5, $6)',
+      [id, username, name, role, branch, cachedHash],
+    )
   }
-  await db.query(`insert into staff_branches (staff_id, branch_id) values ('zhao', 'b2'), ('qian', 'b1'), ('qian', 'b2')`)
+  await db.query(
+    `insert into staff_branches (staff_id, branch_id) values ('zhao', 'b2'), ('qian', 'b1'), ('qian', 'b2')`,
+  )
   await db.query(`update staff set approval_level = 'superior' where id = 'qian'`)
   const tokens = { b1: 'tablet-token-b1-aaaaaaaaaaaaaaaa', b2: 'tablet-token-b2-bbbbbbbbbbbbbbbb' }
-  await db.query(`insert into devices (id, branch_id, name, token_hash, enrolled_by) values ('tab-b1', 'b1', '大堂 1', $1, 'li'), ('tab-b2', 'b2', '大堂 1', $2, 'wang')`, [hashToken(tokens.b1), hashToken(tokens.b2)])
+  await db.query(
+    `insert into devices (id, branch_id, name, token_hash, enrolled_by) values ('tab-b1', 'b1', '大堂 1', $1, 'li'), ('tab-b2', 'b2', '大堂 1', $2, 'wang')`,
+    [hashToken(tokens.b1), hashToken(tokens.b2)],
+  )
   // Who has been added on each tablet (the enrolling manager, and the supervisor covering both branches).
-  await db.query(`insert into device_staff (device_id, staff_id) values ('tab-b1', 'li'), ('tab-b1', 'zhao'), ('tab-b2', 'wang'), ('tab-b2', 'zhao')`)
+  await db.query(
+    `insert into device_staff (device_id, staff_id) values ('tab-b1', 'li'), ('tab-b1', 'zhao'), ('tab-b2', 'wang'), ('tab-b2', 'zhao')`,
+  )
   return { tokens, auth: (t: string) => ({ authorization: `Bearer ${t}` }) }
 }

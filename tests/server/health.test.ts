@@ -15,8 +15,26 @@ describe.each(BACKENDS)('migrations and health on $name', (backend) => {
   it('creates the sync-ready tables, and running again changes nothing', async () => {
     expect(await migrate(db)).toEqual([])
     const { rows } = await db.query<{ table_name: string }>(
-      `select table_name from information_schema.tables where table_schema = current_schema() order by table_name`)
-    expect(rows.map((r) => r.table_name)).toEqual(['audit_log', 'branches', 'complaints', 'device_staff', 'devices', 'enrolment_codes', 'events', 'schema_migrations', 'sessions', 'settings', 'sign_in_failures', 'staff', 'staff_branches'])
+      `select table_name from information_schema.tables where table_schema = current_schema() order by table_name`,
+    )
+    expect(rows.map((r) => r.table_name)).toEqual([
+      'alert_preferences',
+      'alerts',
+      'audit_log',
+      'branches',
+      'complaints',
+      'device_staff',
+      'devices',
+      'enrolment_codes',
+      'events',
+      'schema_migrations',
+      'sessions',
+      'settings',
+      'sign_in_failures',
+      'sms_jobs',
+      'staff',
+      'staff_branches',
+    ])
     const unique = await db.query(`select 1 from information_schema.table_constraints
       where table_schema = current_schema() and table_name = 'events' and constraint_type = 'UNIQUE'`)
     expect(unique.rows).toHaveLength(1)
@@ -26,7 +44,10 @@ describe.each(BACKENDS)('migrations and health on $name', (backend) => {
     const app = await buildApp({ db, distDir: '/nonexistent' })
     const res = await app.inject('/api/health')
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toMatchObject({ status: 'ok', database: { kind: backend.name === 'PGlite' ? 'pglite' : 'postgres', ok: true, schemaVersion: SCHEMA_VERSION } })
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: { kind: backend.name === 'PGlite' ? 'pglite' : 'postgres', ok: true, schemaVersion: SCHEMA_VERSION },
+    })
     await app.close()
   })
 })

@@ -12,8 +12,17 @@ describe('errors are JSON with a code and a message, 4xx for anything the client
     app = await buildApp({ db: unreachableDatabase(), distDir: '/nonexistent' })
     // Test-only routes: the parsers run before a handler, so any route taking a body exercises them.
     app.post('/api/test/echo', { config: { access: 'public' } }, async (request) => ({ got: request.body }))
-    app.post('/api/test/zod', { config: { access: 'public' } }, async (request) => z.object({ count: z.number().int() }).parse(request.body))
-    app.post('/api/test/schema', { config: { access: 'public' }, schema: { body: { type: 'object', required: ['count'], properties: { count: { type: 'integer' } } } } }, async () => ({}))
+    app.post('/api/test/zod', { config: { access: 'public' } }, async (request) =>
+      z.object({ count: z.number().int() }).parse(request.body),
+    )
+    app.post(
+      '/api/test/schema',
+      {
+        config: { access: 'public' },
+        schema: { body: { type: 'object', required: ['count'], properties: { count: { type: 'integer' } } } },
+      },
+      async () => ({}),
+    )
     app.get('/api/test/refused', { config: { access: 'public' } }, async () => {
       throw new HttpError(409, 'conflict', 'Already closed')
     })
@@ -27,8 +36,18 @@ describe('errors are JSON with a code and a message, 4xx for anything the client
     ['malformed JSON', { headers: json, payload: '{"count": ' }, 400, 'invalid_json'],
     ['an empty JSON body', { headers: json, payload: '' }, 400, 'invalid_json'],
     ['a prototype-poisoning body', { headers: json, payload: '{"__proto__": {"admin": true}}' }, 400, 'invalid_json'],
-    ['a body over 1 MiB', { headers: json, payload: JSON.stringify({ pad: 'x'.repeat(1024 * 1024) }) }, 413, 'payload_too_large'],
-    ['a body of another type', { headers: { 'content-type': 'text/csv' }, payload: 'a,b' }, 415, 'unsupported_media_type'],
+    [
+      'a body over 1 MiB',
+      { headers: json, payload: JSON.stringify({ pad: 'x'.repeat(1024 * 1024) }) },
+      413,
+      'payload_too_large',
+    ],
+    [
+      'a body of another type',
+      { headers: { 'content-type': 'text/csv' }, payload: 'a,b' },
+      415,
+      'unsupported_media_type',
+    ],
   ] as const)('%s → %i %s', async (_what, request, status, error) => {
     const res = await app.inject({ method: 'POST', url: '/api/test/echo', ...request })
     expect(res.statusCode).toBe(status)

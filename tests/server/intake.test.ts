@@ -18,13 +18,28 @@ const at = (iso: string, counter = 0) => encodeHlc({ wall: Date.parse(iso), coun
 
 function recorded(over: Partial<ComplaintEvent> = {}): ComplaintEvent {
   return {
-    id: newId(), complaintId: newId(), branchId: 'b1', v: 1, hlc: at('2026-11-20T09:05:00+08:00'), actor: LI,
-    type: 'complaint.recorded', payload: { ...RECORDED, receivedAt: RECEIVED },
+    id: newId(),
+    complaintId: newId(),
+    branchId: 'b1',
+    v: 1,
+    hlc: at('2026-11-20T09:05:00+08:00'),
+    actor: LI,
+    type: 'complaint.recorded',
+    payload: { ...RECORDED, receivedAt: RECEIVED },
     ...over,
   } as ComplaintEvent
 }
 const note = (complaintId: string, hlc: string, text = '客户来电询问进度'): ComplaintEvent =>
-  ({ id: newId(), complaintId, branchId: 'b1', v: 1, hlc, actor: LI, type: 'note.added', payload: { text } }) as ComplaintEvent
+  ({
+    id: newId(),
+    complaintId,
+    branchId: 'b1',
+    v: 1,
+    hlc,
+    actor: LI,
+    type: 'note.added',
+    payload: { text },
+  }) as ComplaintEvent
 
 describe.each(BACKENDS)('the centre’s intake on $name', (backend) => {
   let db: Database
@@ -41,7 +56,12 @@ describe.each(BACKENDS)('the centre’s intake on $name', (backend) => {
   })
 
   const push = async (events: unknown[]) => {
-    const res = await app.inject({ method: 'POST', url: '/api/sync/push', headers: bank.auth(bank.tokens.b1), payload: { protocol: 1, events } })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bank.auth(bank.tokens.b1),
+      payload: { protocol: 1, events },
+    })
     expect(res.statusCode, res.body).toBe(200)
     return (res.json() as PushResponse).results
   }
@@ -66,7 +86,9 @@ describe.each(BACKENDS)('the centre’s intake on $name', (backend) => {
   })
 
   it('keeps a well-formed pair of surrogates (an emoji) intact', async () => {
-    const e = recorded({ payload: { ...RECORDED, receivedAt: RECEIVED, description: '排队太久😡' } } as Partial<ComplaintEvent>)
+    const e = recorded({
+      payload: { ...RECORDED, receivedAt: RECEIVED, description: '排队太久😡' },
+    } as Partial<ComplaintEvent>)
     expect((await push([e]))[0]!.status).toBe('accepted')
     expect((await storedBody(e.id))?.payload).toMatchObject({ description: '排队太久😡' })
   })
@@ -81,8 +103,12 @@ describe.each(BACKENDS)('the centre’s intake on $name', (backend) => {
       // Made offline days later: old by the time it arrives, but after the receipt.
       note(c.complaintId, at('2026-11-23T15:00:00+08:00')),
     ])
-    expect(results.map((r) => (r.status === 'accepted' ? 'accepted' : `${r.status}:${r.reason}`)))
-      .toEqual(['rejected:invalid', 'rejected:invalid', 'rejected:beforeReceipt', 'accepted'])
+    expect(results.map((r) => (r.status === 'accepted' ? 'accepted' : `${r.status}:${r.reason}`))).toEqual([
+      'rejected:invalid',
+      'rejected:invalid',
+      'rejected:beforeReceipt',
+      'accepted',
+    ])
     expect(results[0]).toMatchObject({ message: expect.stringContaining('clockOutOfRange') })
   })
 
@@ -92,12 +118,19 @@ describe.each(BACKENDS)('the centre’s intake on $name', (backend) => {
     const ahead = note(c.complaintId, encodeHlc({ wall: Date.now() + 2 * 86_400_000, counter: 0, node: 'tab-b1' }))
     expect((await push([ahead]))[0]).toMatchObject({ status: 'deferred', reason: 'clockAhead' })
     expect(await storedBody(ahead.id)).toBeUndefined()
-    const [later] = await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, [ahead as never], new Date(Date.now() + 2 * 86_400_000))
+    const [later] = await ingestEvents(
+      db,
+      { deviceId: 'tab-b1', branchId: 'b1' },
+      [ahead as never],
+      new Date(Date.now() + 2 * 86_400_000),
+    )
     expect(later).toMatchObject({ status: 'accepted' })
   })
 
   it('refuses a receipt later than the moment it was recorded, and a correction that moves it there', async () => {
-    const future = recorded({ payload: { ...RECORDED, receivedAt: '2026-11-21T09:00:00+08:00' } } as Partial<ComplaintEvent>)
+    const future = recorded({
+      payload: { ...RECORDED, receivedAt: '2026-11-21T09:00:00+08:00' },
+    } as Partial<ComplaintEvent>)
     expect((await push([future]))[0]).toMatchObject({ status: 'rejected', reason: 'receivedInFuture' })
     const c = recorded()
     await push([c])
@@ -107,7 +140,11 @@ describe.each(BACKENDS)('the centre’s intake on $name', (backend) => {
       { value: '2026-11-20T08:30:00+08:00', expected: 'accepted' },
     ]
     for (const { value, expected } of corrections) {
-      const e = { ...note(c.complaintId, at('2026-11-21T10:00:00+08:00')), type: 'field.corrected', payload: { field: 'receivedAt', value, reason: '录入错误' } }
+      const e = {
+        ...note(c.complaintId, at('2026-11-21T10:00:00+08:00')),
+        type: 'field.corrected',
+        payload: { field: 'receivedAt', value, reason: '录入错误' },
+      }
       expect((await push([e]))[0]!.status, value).toBe(expected)
     }
   })
@@ -115,9 +152,21 @@ describe.each(BACKENDS)('the centre’s intake on $name', (backend) => {
   it('records a complaint once: a second record with an earlier clock does not replace the customer', async () => {
     const c = recorded()
     await push([c])
-    const forged = recorded({ complaintId: c.complaintId, hlc: at('2026-11-20T09:01:00+08:00'), payload: { ...RECORDED, receivedAt: RECEIVED, customer: { name: '冒名', consentSms: false, consentPhone: false }, description: '篡改' } } as Partial<ComplaintEvent>)
+    const forged = recorded({
+      complaintId: c.complaintId,
+      hlc: at('2026-11-20T09:01:00+08:00'),
+      payload: {
+        ...RECORDED,
+        receivedAt: RECEIVED,
+        customer: { name: '冒名', consentSms: false, consentPhone: false },
+        description: '篡改',
+      },
+    } as Partial<ComplaintEvent>)
     expect((await push([forged]))[0]).toMatchObject({ status: 'rejected', reason: 'alreadyRecorded' })
-    const { rows } = await db.query<{ name: string }>(`select state->'customer'->>'name' as name from complaints where id = $1`, [c.complaintId])
+    const { rows } = await db.query<{ name: string }>(
+      `select state->'customer'->>'name' as name from complaints where id = $1`,
+      [c.complaintId],
+    )
     expect(rows[0]!.name).toBe(RECORDED.customer.name)
     // The genuine record, sent again, is still accepted (a retry is idempotent).
     expect((await push([c]))[0]!.status).toBe('accepted')
@@ -125,24 +174,44 @@ describe.each(BACKENDS)('the centre’s intake on $name', (backend) => {
 
   it('a tablet’s outbox moves on past a poisoned event: the rest reaches the centre, the bad one is shown, not resent', async () => {
     const tablet = new ComplaintDb(`intake-${newId()}`)
-    await tablet.meta.put({ key: 'identity', value: { deviceId: 'tab-b1', branchId: 'b1', staffId: 'li', staffName: '李经理' } })
+    await tablet.meta.put({
+      key: 'identity',
+      value: { deviceId: 'tab-b1', branchId: 'b1', staffId: 'li', staffName: '李经理' },
+    })
     const ids = [newId(), newId(), newId()]
     for (const [i, id] of ids.entries()) {
-      await commit(tablet, id, [{ type: 'complaint.recorded', payload: { ...RECORDED, receivedAt: new Date(Date.now() - 3600_000).toISOString(), description: `第${i + 1}条` } }])
+      await commit(tablet, id, [
+        {
+          type: 'complaint.recorded',
+          payload: {
+            ...RECORDED,
+            receivedAt: new Date(Date.now() - 3600_000).toISOString(),
+            description: `第${i + 1}条`,
+          },
+        },
+      ])
     }
     // The middle one is damaged on the tablet (as by a bug or by hand): a NUL the centre's database cannot store.
     const [middle] = await tablet.events.where('complaintId').equals(ids[1]!).toArray()
     await tablet.events.update(middle!.id, { payload: { ...middle!.payload, description: '坏\u0000数据' } as never })
     const transport: SyncTransport = {
-      push: async (req: PushRequest) => (await app.inject({ method: 'POST', url: '/api/sync/push', headers: bank.auth(bank.tokens.b1), payload: req })).json(),
-      pull: async () => { throw new Error('not used') },
+      push: async (req: PushRequest) =>
+        (
+          await app.inject({ method: 'POST', url: '/api/sync/push', headers: bank.auth(bank.tokens.b1), payload: req })
+        ).json(),
+      pull: async () => {
+        throw new Error('not used')
+      },
     }
     expect(await pushOutbox(tablet, transport)).toEqual({ accepted: 2, rejected: 1, deferred: 0 })
     const left = await tablet.outbox.toArray()
     expect(left.map((r) => [r.eventId, r.rejected?.reason])).toEqual([[middle!.id, 'invalid']])
     await commit(tablet, ids[0]!, [{ type: 'note.added', payload: { text: '之后的记录照常同步' } }])
     expect(await pushOutbox(tablet, transport)).toEqual({ accepted: 1, rejected: 0, deferred: 0 })
-    const stored = await db.query<{ n: number }>('select count(*)::int as n from events where complaint_id = any($1::uuid[])', [ids])
+    const stored = await db.query<{ n: number }>(
+      'select count(*)::int as n from events where complaint_id = any($1::uuid[])',
+      [ids],
+    )
     expect(stored.rows[0]!.n).toBe(3)
     await tablet.delete()
   })
@@ -155,7 +224,9 @@ describe.each(BACKENDS)('who may act in a tablet’s events, on $name', (backend
   beforeAll(async () => {
     db = await backend.open()
     bank = await seedBank(db)
-    await db.query(`insert into staff (id, username, name, role, branch_id, password_hash) select 'sun', 'sun', '孙经理', 'manager', 'b1', password_hash from staff where id = 'li'`)
+    await db.query(
+      `insert into staff (id, username, name, role, branch_id, password_hash) select 'sun', 'sun', '孙经理', 'manager', 'b1', password_hash from staff where id = 'li'`,
+    )
     app = await buildApp({ db, distDir: '/nonexistent', signInPerMinute: 1000 })
   })
   afterAll(async () => {
@@ -163,9 +234,33 @@ describe.each(BACKENDS)('who may act in a tablet’s events, on $name', (backend
     await db.close()
   })
   const push = async (events: unknown[]) =>
-    ((await app.inject({ method: 'POST', url: '/api/sync/push', headers: bank.auth(bank.tokens.b1), payload: { protocol: 1, events } })).json() as PushResponse).results
-  const by = (actor: { staffId: string; staffName: string }, complaintId: string, type: string, payload: unknown, minutes: number) =>
-    ({ id: newId(), complaintId, branchId: 'b1', v: 1, hlc: at(`2026-11-20T10:${String(minutes).padStart(2, '0')}:00+08:00`), actor: { ...actor, deviceId: 'tab-b1' }, type, payload }) as ComplaintEvent
+    (
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/sync/push',
+          headers: bank.auth(bank.tokens.b1),
+          payload: { protocol: 1, events },
+        })
+      ).json() as PushResponse
+    ).results
+  const by = (
+    actor: { staffId: string; staffName: string },
+    complaintId: string,
+    type: string,
+    payload: unknown,
+    minutes: number,
+  ) =>
+    ({
+      id: newId(),
+      complaintId,
+      branchId: 'b1',
+      v: 1,
+      hlc: at(`2026-11-20T10:${String(minutes).padStart(2, '0')}:00+08:00`),
+      actor: { ...actor, deviceId: 'tab-b1' },
+      type,
+      payload,
+    }) as ComplaintEvent
   const ZHAO = { staffId: 'zhao', staffName: '赵主管' }
   const ROOT = { staffId: 'root', staffName: '管理员' }
 
@@ -176,26 +271,63 @@ describe.each(BACKENDS)('who may act in a tablet’s events, on $name', (backend
     expect((await push([c, request, escalated])).map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted'])
     const forged = [
       // A lobby manager deciding in a supervisor's name, or recording the supervisor's plan.
-      by(LI, c.complaintId, 'extension.decided', { requestId: request.id, approved: true, comment: '同意', supervisor: ZHAO }, 12),
+      by(
+        LI,
+        c.complaintId,
+        'extension.decided',
+        { requestId: request.id, approved: true, comment: '同意', supervisor: ZHAO },
+        12,
+      ),
       by(LI, c.complaintId, 'supervisor.planRecorded', { plan: '主管同意赔偿', supervisor: ZHAO }, 13),
       // The administrator is no branch's actor.
-      by(ROOT, c.complaintId, 'extension.decided', { requestId: request.id, approved: true, comment: '同意', supervisor: ROOT }, 14),
+      by(
+        ROOT,
+        c.complaintId,
+        'extension.decided',
+        { requestId: request.id, approved: true, comment: '同意', supervisor: ROOT },
+        14,
+      ),
       // A real manager of the branch who was never added on this tablet, and a real one under another name.
       by({ staffId: 'sun', staffName: '孙经理' }, c.complaintId, 'note.added', { text: '冒用' }, 15),
       by({ staffId: 'li', staffName: '王五' }, c.complaintId, 'note.added', { text: '改名' }, 16),
     ]
     const genuine = [
       by(LI, c.complaintId, 'note.added', { text: '真实记录' }, 17),
-      by(ZHAO, c.complaintId, 'extension.decided', { requestId: request.id, approved: true, comment: '同意延期', supervisor: ZHAO }, 18),
+      by(
+        ZHAO,
+        c.complaintId,
+        'extension.decided',
+        { requestId: request.id, approved: true, comment: '同意延期', supervisor: ZHAO },
+        18,
+      ),
     ]
     const results = await push([...forged, ...genuine])
     expect(results.map((r) => (r.status === 'rejected' ? `rejected:${r.reason}` : r.status))).toEqual([
-      'rejected:forbidden', 'rejected:forbidden', 'rejected:forbidden', 'rejected:forbidden', 'rejected:forbidden', 'accepted', 'accepted',
+      'rejected:forbidden',
+      'rejected:forbidden',
+      'rejected:forbidden',
+      'rejected:forbidden',
+      'rejected:forbidden',
+      'accepted',
+      'accepted',
     ])
-    const { rows } = await db.query<{ type: string }>('select type from events where complaint_id = $1 order by server_seq', [c.complaintId])
-    expect(rows.map((r) => r.type)).toEqual(['complaint.recorded', 'extension.requested', 'complaint.escalated', 'note.added', 'extension.decided'])
+    const { rows } = await db.query<{ type: string }>(
+      'select type from events where complaint_id = $1 order by server_seq',
+      [c.complaintId],
+    )
+    expect(rows.map((r) => r.type)).toEqual([
+      'complaint.recorded',
+      'extension.requested',
+      'complaint.escalated',
+      'note.added',
+      'extension.decided',
+    ])
     // The escalation is still open: no plan from a manager closed it.
-    const state = (await db.query<{ escalation_open: boolean }>('select escalation_open from complaints where id = $1', [c.complaintId])).rows[0]!
+    const state = (
+      await db.query<{ escalation_open: boolean }>('select escalation_open from complaints where id = $1', [
+        c.complaintId,
+      ])
+    ).rows[0]!
     expect(state.escalation_open).toBe(true)
   })
 
@@ -205,19 +337,60 @@ describe.each(BACKENDS)('who may act in a tablet’s events, on $name', (backend
     expect((await push([c, valid])).map((r) => r.status)).toEqual(['accepted', 'accepted'])
     const forged = [
       // An extension "approved" by a name typed into it, with no decision behind it.
-      by(LI, c.complaintId, 'complaint.extended', { reason: '延期', newDueDate: '2026-12-20', noticeChannel: 'phone', noticeAt: '2026-11-20T10:20:00+08:00', approvedBy: ZHAO }, 20),
+      by(
+        LI,
+        c.complaintId,
+        'complaint.extended',
+        {
+          reason: '延期',
+          newDueDate: '2026-12-20',
+          noticeChannel: 'phone',
+          noticeAt: '2026-11-20T10:20:00+08:00',
+          approvedBy: ZHAO,
+        },
+        20,
+      ),
       // A decision on a request that was never made.
-      by(ZHAO, c.complaintId, 'extension.decided', { requestId: newId(), approved: true, comment: '同意', supervisor: ZHAO }, 21),
+      by(
+        ZHAO,
+        c.complaintId,
+        'extension.decided',
+        { requestId: newId(), approved: true, comment: '同意', supervisor: ZHAO },
+        21,
+      ),
       // Closed without the decision ever being told.
       by(LI, c.complaintId, 'complaint.closed', {}, 22),
       // A contact dated after the moment it was written, and one before the complaint was received.
-      by(LI, c.complaintId, 'customer.contacted', { channel: 'phone', purpose: 'progress', content: '进展', contactedAt: '2026-11-21T10:00:00+08:00' }, 23),
-      by(LI, c.complaintId, 'customer.contacted', { channel: 'phone', purpose: 'progress', content: '进展', contactedAt: '2026-11-19T10:00:00+08:00' }, 24),
+      by(
+        LI,
+        c.complaintId,
+        'customer.contacted',
+        { channel: 'phone', purpose: 'progress', content: '进展', contactedAt: '2026-11-21T10:00:00+08:00' },
+        23,
+      ),
+      by(
+        LI,
+        c.complaintId,
+        'customer.contacted',
+        { channel: 'phone', purpose: 'progress', content: '进展', contactedAt: '2026-11-19T10:00:00+08:00' },
+        24,
+      ),
     ]
-    const genuine = by(LI, c.complaintId, 'customer.contacted', { channel: 'phone', purpose: 'progress', content: '已告知进展', contactedAt: '2026-11-20T10:20:00+08:00' }, 25)
+    const genuine = by(
+      LI,
+      c.complaintId,
+      'customer.contacted',
+      { channel: 'phone', purpose: 'progress', content: '已告知进展', contactedAt: '2026-11-20T10:20:00+08:00' },
+      25,
+    )
     const results = await push([...forged, genuine])
     expect(results.map((r) => (r.status === 'rejected' ? `${r.reason}:${r.message}` : r.status))).toEqual([
-      'refused:approvalIsAnEvent', 'refused:noSuchRequest', 'refused:closeNeedsNotice', 'refused:timeInFuture', 'refused:timeBeforeReceipt', 'accepted',
+      'refused:approvalIsAnEvent',
+      'refused:noSuchRequest',
+      'refused:closeNeedsNotice',
+      'refused:timeInFuture',
+      'refused:timeBeforeReceipt',
+      'accepted',
     ])
     const { rows } = await db.query<{ status: string }>('select status from complaints where id = $1', [c.complaintId])
     expect(rows[0]!.status).toBe('inProgress')
@@ -228,7 +401,13 @@ describe.each(BACKENDS)('who may act in a tablet’s events, on $name', (backend
     await push([c])
     const note = by({ staffId: 'sun', staffName: '孙经理' }, c.complaintId, 'note.added', { text: '孙经理的记录' }, 20)
     expect((await push([note]))[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' })
-    const verify = (username: string) => app.inject({ method: 'POST', url: '/api/auth/verify-staff', headers: bank.auth(bank.tokens.b1), payload: { username, password: 'correct horse battery' } })
+    const verify = (username: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/verify-staff',
+        headers: bank.auth(bank.tokens.b1),
+        payload: { username, password: 'correct horse battery' },
+      })
     expect((await verify('sun')).statusCode).toBe(200)
     expect((await push([{ ...note, id: newId() }]))[0]!.status).toBe('accepted')
     const admin = await verify('root')

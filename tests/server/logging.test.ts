@@ -14,7 +14,12 @@ describe('request logging', () => {
   const log = () => lines.join('')
 
   beforeAll(async () => {
-    const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done() } })
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk))
+        done()
+      },
+    })
     // Only a level and a stream, as a careless caller would pass: the app adds the redaction itself.
     app = await buildApp({ db: unreachableDatabase(), distDir: '/nonexistent', logger: { level: 'trace', stream } })
     // Test-only routes, to exercise the body parsers and the worst habits a future route could have.
@@ -25,7 +30,10 @@ describe('request logging', () => {
       return { ok: true }
     })
     app.post('/api/test/validated', { config: { access: 'public' } }, async (request) =>
-      z.object({ customer: z.object({ name: z.string().max(2), phone: z.string().regex(/^\d{3}$/) }) }).parse(request.body))
+      z
+        .object({ customer: z.object({ name: z.string().max(2), phone: z.string().regex(/^\d{3}$/) }) })
+        .parse(request.body),
+    )
     app.get('/api/test/crash', { config: { access: 'public' } }, async (request) => {
       throw new Error(`invalid input syntax for type uuid: "${(request.query as { phone: string }).phone}"`)
     })
@@ -50,13 +58,28 @@ describe('request logging', () => {
 
   it('logs no value of a refused body: malformed, invalid, too large, or of the wrong type', async () => {
     const json = { 'content-type': 'application/json' }
-    const malformed = await app.inject({ method: 'POST', url: '/api/test/careless', headers: json, payload: `{"customer":{"name":"${NAME}","phone":"${PHONE}"}` })
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/api/test/careless',
+      headers: json,
+      payload: `{"customer":{"name":"${NAME}","phone":"${PHONE}"}`,
+    })
     expect(malformed.statusCode).toBe(400)
     const invalid = await app.inject({ method: 'POST', url: '/api/test/validated', payload: { customer } })
     expect(invalid.statusCode).toBe(400)
-    const large = await app.inject({ method: 'POST', url: '/api/test/careless', headers: json, payload: JSON.stringify({ customer, pad: 'x'.repeat(1024 * 1024) }) })
+    const large = await app.inject({
+      method: 'POST',
+      url: '/api/test/careless',
+      headers: json,
+      payload: JSON.stringify({ customer, pad: 'x'.repeat(1024 * 1024) }),
+    })
     expect(large.statusCode).toBe(413)
-    const csv = await app.inject({ method: 'POST', url: '/api/test/careless', headers: { 'content-type': 'text/csv' }, payload: `${NAME},${PHONE}` })
+    const csv = await app.inject({
+      method: 'POST',
+      url: '/api/test/careless',
+      headers: { 'content-type': 'text/csv' },
+      payload: `${NAME},${PHONE}`,
+    })
     expect(csv.statusCode).toBe(415)
   })
 

@@ -57,7 +57,11 @@ describe('the server process', { timeout: 90_000 }, () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  const env = () => ({ DATA_DIR: join(dir, 'data'), DIST_DIR: join(dir, 'dist'), ADMIN_PASSWORD: 'first-admin-password' })
+  const env = () => ({
+    DATA_DIR: join(dir, 'data'),
+    DIST_DIR: join(dir, 'dist'),
+    ADMIN_PASSWORD: 'first-admin-password',
+  })
 
   it('starts, says where it listens and which database it uses, serves the app and its API, and stops on SIGTERM', async () => {
     const server = serve(env())
@@ -71,7 +75,9 @@ describe('the server process', { timeout: 90_000 }, () => {
     expect(page.status).toBe(200)
     expect(page.headers.get('cache-control')).toBe('no-cache')
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'")
-    expect((await fetch(`${base}/assets/index-abc123.js`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect((await fetch(`${base}/assets/index-abc123.js`)).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    )
     server.child.kill('SIGTERM')
     expect(await server.exited).toBe(0)
   })
@@ -89,14 +95,19 @@ describe('the server process', { timeout: 90_000 }, () => {
 
   it('a demo bank seeded before the first start keeps its administrator; seeding or a second server while it runs is refused, harmlessly', async () => {
     const fresh = { ...env(), DATA_DIR: join(dir, 'seeded-first') }
-    const seed = (extra: Record<string, string> = {}) => new Promise<{ code: number | null; out: string; err: string }>((done) => {
-      const child = spawn(TSX, ['scripts/seed-demo.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...fresh, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] })
-      let out = ''
-      let err = ''
-      child.stdout.on('data', (d) => (out += String(d)))
-      child.stderr.on('data', (d) => (err += String(d)))
-      child.on('exit', (code) => done({ code, out, err }))
-    })
+    const seed = (extra: Record<string, string> = {}) =>
+      new Promise<{ code: number | null; out: string; err: string }>((done) => {
+        const child = spawn(TSX, ['scripts/seed-demo.ts'], {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: '', ...fresh, ...extra },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
+        let out = ''
+        let err = ''
+        child.stdout.on('data', (d) => (out += String(d)))
+        child.stderr.on('data', (d) => (err += String(d)))
+        child.on('exit', (code) => done({ code, out, err }))
+      })
     const first = await seed()
     expect(first.code).toBe(0)
     expect(first.out).toContain('Demo bank created')
@@ -104,7 +115,11 @@ describe('the server process', { timeout: 90_000 }, () => {
     running.push(server)
     const base = await started(server)
     const signIn = (username: string, password: string) =>
-      fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+      fetch(`${base}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      })
     expect((await signIn('admin', 'first-admin-password')).status).toBe(200)
     expect((await signIn('li', 'demo-password')).status).toBe(200)
     const again = await seed()

@@ -18,13 +18,39 @@ function spellings(path: string): string[] {
   const encodeAll = (s: string) => [...s].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')
   const firstSegmentEncoded = rest.replace(/^\/([a-z])/, (_m, c: string) => `/%${c.charCodeAt(0).toString(16)}`)
   return [
-    `/%61pi${rest}`, `/ap%69${rest}`, `/%61%70%69${rest}`, `/%41PI${rest}`, `/${encodeAll('api')}${rest}`,
-    `/api${firstSegmentEncoded}`, `/%2561pi${rest}`, `/api%2F${rest.slice(1)}`,
-    `/API${rest}`, `/Api${rest}`, `/api${rest.toUpperCase()}`,
-    `/api${rest}/`, `//api${rest}`, `///api${rest}`, `/./api${rest}`, `/api/.${rest}`, `/api/${rest}`, `/x/../api${rest}`,
-    `/api${rest};x=1`, `/api;${rest}`, `/api${rest}%3B`, `/api${rest}?`, `/api${rest}??x`, `/api${rest}%3F`,
-    `/api${rest}#`, `/api${rest}%00`, `/api${rest}%2e`, `/api${rest}/.`, `/api${rest}/..`, `/api/health/..${rest}`,
-    `/api/health%2F..${rest}`, `/api${rest}\\`, `/api${rest} `,
+    `/%61pi${rest}`,
+    `/ap%69${rest}`,
+    `/%61%70%69${rest}`,
+    `/%41PI${rest}`,
+    `/${encodeAll('api')}${rest}`,
+    `/api${firstSegmentEncoded}`,
+    `/%2561pi${rest}`,
+    `/api%2F${rest.slice(1)}`,
+    `/API${rest}`,
+    `/Api${rest}`,
+    `/api${rest.toUpperCase()}`,
+    `/api${rest}/`,
+    `//api${rest}`,
+    `///api${rest}`,
+    `/./api${rest}`,
+    `/api/.${rest}`,
+    `/api/${rest}`,
+    `/x/../api${rest}`,
+    `/api${rest};x=1`,
+    `/api;${rest}`,
+    `/api${rest}%3B`,
+    `/api${rest}?`,
+    `/api${rest}??x`,
+    `/api${rest}%3F`,
+    `/api${rest}#`,
+    `/api${rest}%00`,
+    `/api${rest}%2e`,
+    `/api${rest}/.`,
+    `/api${rest}/..`,
+    `/api/health/..${rest}`,
+    `/api/health%2F..${rest}`,
+    `/api${rest}\\`,
+    `/api${rest} `,
   ]
 }
 
@@ -44,7 +70,9 @@ describe.each(BACKENDS)('every route holds whatever the spelling of its path, on
     bank = await seedBank(db)
     app = await buildApp({ db, distDir: dist })
     await app.ready()
-    routes = (app as unknown as { routeTable: Route[] }).routeTable.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD')
+    routes = (app as unknown as { routeTable: Route[] }).routeTable.filter(
+      (r) => r.url.startsWith('/api/') && r.method !== 'HEAD',
+    )
   })
   afterAll(async () => {
     await app.close()
@@ -60,7 +88,10 @@ describe.each(BACKENDS)('every route holds whatever the spelling of its path, on
       for (const url of spellings(concrete(r.url))) {
         const res = await app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' ? undefined : {} })
         seen.add(res.statusCode)
-        expect([400, 401, 403, 404], `${r.method} ${url} answered ${res.statusCode}: ${res.body.slice(0, 120)}`).toContain(res.statusCode)
+        expect(
+          [400, 401, 403, 404],
+          `${r.method} ${url} answered ${res.statusCode}: ${res.body.slice(0, 120)}`,
+        ).toContain(res.statusCode)
         if (res.statusCode === 400) expect(res.json().error, `${r.method} ${url}`).toBe('bad_request')
         expect(res.headers['cache-control'], `${r.method} ${url}`).toMatch(/no-store|no-cache/)
       }
@@ -71,11 +102,20 @@ describe.each(BACKENDS)('every route holds whatever the spelling of its path, on
   })
 
   it('refuses a lobby manager every administrator route under every spelling, and revokes nothing', async () => {
-    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'li', password: PASSWORD } })
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: 'li', password: PASSWORD },
+    })
     const li = signIn.json().token as string
     for (const r of routes.filter((x) => x.access === 'admin')) {
       for (const url of [concrete(r.url), ...spellings(concrete(r.url))]) {
-        const res = await app.inject({ method: r.method as 'GET', url, headers: bank.auth(li), payload: r.method === 'GET' ? undefined : {} })
+        const res = await app.inject({
+          method: r.method as 'GET',
+          url,
+          headers: bank.auth(li),
+          payload: r.method === 'GET' ? undefined : {},
+        })
         expect([400, 403, 404], `${r.method} ${url}`).toContain(res.statusCode)
       }
     }

@@ -10,7 +10,14 @@ import { seedBank } from './fixtures'
 const LI = { staffId: 'li', staffName: '李经理', deviceId: 'tab-b1' }
 const RECEIVED = '2026-11-20T09:00:00+08:00'
 const at = (min: number) => encodeHlc({ wall: Date.parse(RECEIVED) + min * 60_000, counter: 0, node: 'tab-b1' })
-const base = (complaintId: string, min: number) => ({ id: newId(), complaintId, branchId: 'b1', v: 1, hlc: at(min), actor: LI })
+const base = (complaintId: string, min: number) => ({
+  id: newId(),
+  complaintId,
+  branchId: 'b1',
+  v: 1,
+  hlc: at(min),
+  actor: LI,
+})
 
 describe.each(BACKENDS)('signatures at the centre on $name', (backend) => {
   let db: Database
@@ -26,15 +33,28 @@ describe.each(BACKENDS)('signatures at the centre on $name', (backend) => {
     await db.close()
   })
   const push = async (events: unknown[]) => {
-    const res = await app.inject({ method: 'POST', url: '/api/sync/push', headers: bank.auth(bank.tokens.b1), payload: { protocol: 1, events } })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bank.auth(bank.tokens.b1),
+      payload: { protocol: 1, events },
+    })
     expect(res.statusCode, res.body).toBe(200)
     return (res.json() as PushResponse).results
   }
 
   it('stores a signed slip with its strokes, and refuses signatures off the pad or past the size limits', async () => {
     const id = newId()
-    const record = { ...base(id, 1), type: 'complaint.recorded', payload: { ...RECORDED, receivedAt: RECEIVED } } as ComplaintEvent
-    const signed = (signature: unknown, min: number) => ({ ...base(id, min), type: 'slip.signed', payload: { signature } })
+    const record = {
+      ...base(id, 1),
+      type: 'complaint.recorded',
+      payload: { ...RECORDED, receivedAt: RECEIVED },
+    } as ComplaintEvent
+    const signed = (signature: unknown, min: number) => ({
+      ...base(id, min),
+      type: 'slip.signed',
+      payload: { signature },
+    })
     const good = { w: 600, h: 240, strokes: [[10, 10, 200, 120, 400, 30]] }
     const results = await push([
       record,
@@ -45,7 +65,12 @@ describe.each(BACKENDS)('signatures at the centre on $name', (backend) => {
       signed(good, 6),
     ])
     expect(results.map((r) => (r.status === 'rejected' ? r.message.replace(/^.*: /, '') : r.status))).toEqual([
-      'accepted', 'signatureBounds', 'signatureBounds', 'signatureTooLarge', 'signatureTooLarge', 'accepted',
+      'accepted',
+      'signatureBounds',
+      'signatureBounds',
+      'signatureTooLarge',
+      'signatureTooLarge',
+      'accepted',
     ])
     const { rows } = await db.query<{ state: ComplaintState }>('select state from complaints where id = $1', [id])
     expect(rows[0]!.state.slipSigned?.signature).toEqual(good)

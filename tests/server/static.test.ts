@@ -24,11 +24,14 @@ afterAll(async () => {
 })
 
 describe('serving the app', () => {
-  it.each(['/', '/index.html', '/sw.js', '/manifest.webmanifest'])('%s is revalidated on every load (no-cache)', async (url) => {
-    const res = await app.inject(url)
-    expect(res.statusCode).toBe(200)
-    expect(res.headers['cache-control']).toBe('no-cache')
-  })
+  it.each(['/', '/index.html', '/sw.js', '/manifest.webmanifest'])(
+    '%s is revalidated on every load (no-cache)',
+    async (url) => {
+      const res = await app.inject(url)
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['cache-control']).toBe('no-cache')
+    },
+  )
 
   it('caches hashed assets for a year', async () => {
     const res = await app.inject('/assets/index-abc123.js')
@@ -58,12 +61,27 @@ describe('serving the app', () => {
   })
 
   it('refuses malformed JSON and oversized bodies with 4xx and a message', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: '{"username": ' })
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().message).toBeTruthy()
-    const big = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024) }) })
+    const big = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024) }),
+    })
     expect(big.statusCode).toBe(413)
-    const wrongType = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'text/csv' }, payload: 'a,b' })
+    const wrongType = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'a,b',
+    })
     expect(wrongType.statusCode).toBe(415)
   })
 })

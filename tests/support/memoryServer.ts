@@ -1,5 +1,14 @@
 import { admitEvents, parseEvent, PROTOCOL_VERSION } from '@/domain'
-import type { ComplaintEvent, IntakeContext, PulledEvent, PullResponse, PushRequest, PushResponse, StaffRole } from '@/domain'
+import type {
+  ComplaintEvent,
+  IntakeContext,
+  PulledEvent,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  StaffRole,
+} from '@/domain'
+import { SyncHttpError } from '@/sync'
 import type { SyncTransport } from '@/sync'
 
 /**
@@ -26,15 +35,25 @@ export function memoryServer(options: { branchId?: string; staff?: IntakeContext
     const parsed = raw.map((r) => parseEvent(r))
     const valid = parsed.flatMap((p) => (p.ok ? [p.value] : []))
     const device = { deviceId: deviceId ?? valid[0]?.actor.deviceId ?? '?', branchId }
-    const stored = new Map(valid.flatMap((e) => {
-      const s = byId.get(e.id)
-      return s ? [[e.id, { serverSeq: s.serverSeq, body: withoutSeq(s) }] as const] : []
-    }))
-    const complaints = new Map(valid.flatMap((e) => {
-      const events = byComplaint.get(e.complaintId)
-      return events ? [[e.complaintId, { branchId: events[0]!.branchId, events }] as const] : []
-    }))
-    const { results, accepted } = admitEvents(ids, parsed, { device, nowMs: (options.now ?? Date.now)(), staff: options.staff ?? ANYONE, stored, complaints })
+    const stored = new Map(
+      valid.flatMap((e) => {
+        const s = byId.get(e.id)
+        return s ? [[e.id, { serverSeq: s.serverSeq, body: withoutSeq(s) }] as const] : []
+      }),
+    )
+    const complaints = new Map(
+      valid.flatMap((e) => {
+        const events = byComplaint.get(e.complaintId)
+        return events ? [[e.complaintId, { branchId: events[0]!.branchId, events }] as const] : []
+      }),
+    )
+    const { results, accepted } = admitEvents(ids, parsed, {
+      device,
+      nowMs: (options.now ?? Date.now)(),
+      staff: options.staff ?? ANYONE,
+      stored,
+      complaints,
+    })
     for (const { event, answers } of accepted) {
       const row = { ...event, serverSeq: log.length + 1 }
       log.push(row)
@@ -47,7 +66,12 @@ export function memoryServer(options: { branchId?: string; staff?: IntakeContext
 
   function pull(after: number, limit: number): PullResponse {
     const events = log.slice(after, after + limit)
-    return { protocol: PROTOCOL_VERSION, events, cursor: after + events.length, hasMore: after + events.length < log.length }
+    return {
+      protocol: PROTOCOL_VERSION,
+      events,
+      cursor: after + events.length,
+      hasMore: after + events.length < log.length,
+    }
   }
 
   return {
@@ -55,7 +79,15 @@ export function memoryServer(options: { branchId?: string; staff?: IntakeContext
     events: (): ComplaintEvent[] => log.map(withoutSeq),
     /** A tablet's connection; `deviceId` is the enrolled tablet the token stands for (the batch's own by default). */
     transport(deviceId?: string): SyncTransport {
-      return { push: async (r) => structuredClone(push(structuredClone(r), deviceId)), pull: async (a, l) => structuredClone(pull(a, l)) }
+      return {
+        push: async (r) => structuredClone(push(structuredClone(r), deviceId)),
+        pull: async (a, l) => structuredClone(pull(a, l)),
+        history: async (id) => {
+          const events = log.filter((e) => e.complaintId === id)
+          if (events.length === 0) throw new SyncHttpError(404, 'not_found', 'No such complaint in this branch')
+          return structuredClone({ protocol: PROTOCOL_VERSION, events })
+        },
+      }
     },
   }
 }

@@ -11,7 +11,16 @@ import { routes } from '@/ui/router'
 import { setDatabase } from '@/ui/services/database'
 
 /** Mounts a component with a fresh Pinia, a fresh IndexedDB, the app's routes and i18n in the given locale. */
-export async function mountWithApp(component: Component, options: { locale?: Locale; props?: Record<string, unknown>; path?: string; db?: ComplaintDb; user?: { staffId: string; name: string } } = {}) {
+export async function mountWithApp(
+  component: Component,
+  options: {
+    locale?: Locale
+    props?: Record<string, unknown>
+    path?: string
+    db?: ComplaintDb
+    user?: { staffId: string; name: string }
+  } = {},
+) {
   const db = options.db ?? new ComplaintDb(`ui-${newId()}`)
   setDatabase(db)
   const pinia = createPinia()

@@ -10,7 +10,8 @@ export function createTestI18n(locale: Locale = 'zh-CN') {
   const i18n = createAppI18n(locale)
   i18n.global.mergeLocaleMessage('en', firstScreenEn)
   for (const l of ['zh-CN', 'en'] as const) {
-    for (const messages of [featureMessages, adminMessages, setupMessages]) i18n.global.mergeLocaleMessage(l, messages[l])
+    for (const messages of [featureMessages, adminMessages, setupMessages])
+      i18n.global.mergeLocaleMessage(l, messages[l])
   }
   return i18n
 }

@@ -16,9 +16,18 @@ export const cnIso = (t: string) => new Date(cn(t)).toISOString()
  * A complaint received at `receivedAt` (China wall clock) and recorded then, with later events recorded at the
  * given times; the events in recording order, and the folded state.
  */
-export function history(receivedAt: string, steps: Step[] = [], extra: Partial<PayloadInput<'complaint.recorded'>> = {}) {
+export function history(
+  receivedAt: string,
+  steps: Step[] = [],
+  extra: Partial<PayloadInput<'complaint.recorded'>> = {},
+) {
   const f = eventFactory({ start: cn(receivedAt) })
-  const events: ComplaintEvent[] = [f.make({ type: 'complaint.recorded', payload: { ...RECORDED, ...extra, receivedAt: cnIso(receivedAt) } }, { wall: cn(receivedAt) })]
+  const events: ComplaintEvent[] = [
+    f.make(
+      { type: 'complaint.recorded', payload: { ...RECORDED, ...extra, receivedAt: cnIso(receivedAt) } },
+      { wall: cn(receivedAt) },
+    ),
+  ]
   for (const [at, draft, actor] of steps) events.push(f.make(draft, { wall: cn(at), actor }))
   return { f, events, state: fold(events)! as ComplaintState }
 }
@@ -26,17 +35,29 @@ export function history(receivedAt: string, steps: Step[] = [], extra: Partial<P
 export const notice = (notifiedAt: string, over: Partial<PayloadInput<'decision.notified'>> = {}): EventDraft => ({
   type: 'decision.notified',
   payload: {
-    channel: 'sms', notifiedAt: cnIso(notifiedAt), decision: '退还年费', findings: '扣费未事先告知', basis: '收费须事先告知（合同第 5 条）',
-    remedies: ['review', 'mediation', 'arbitration', 'litigation'], content: '短信全文', ...over,
+    channel: 'sms',
+    notifiedAt: cnIso(notifiedAt),
+    decision: '退还年费',
+    findings: '扣费未事先告知',
+    basis: '收费须事先告知（合同第 5 条）',
+    remedies: ['review', 'mediation', 'arbitration', 'litigation'],
+    content: '短信全文',
+    ...over,
   },
 })
 
-export const extension = (newDueDate: string, noticeAt: string, over: Partial<PayloadInput<'complaint.extended'>> = {}): EventDraft => ({
-  type: 'complaint.extended', payload: { reason: '需调取监控', newDueDate, noticeChannel: 'sms', noticeAt: cnIso(noticeAt), ...over },
+export const extension = (
+  newDueDate: string,
+  noticeAt: string,
+  over: Partial<PayloadInput<'complaint.extended'>> = {},
+): EventDraft => ({
+  type: 'complaint.extended',
+  payload: { reason: '需调取监控', newDueDate, noticeChannel: 'sms', noticeAt: cnIso(noticeAt), ...over },
 })
 
 export const contact = (purpose: PayloadInput<'customer.contacted'>['purpose'], contactedAt: string): EventDraft => ({
-  type: 'customer.contacted', payload: { channel: 'phone', purpose, content: '电话联系', contactedAt: cnIso(contactedAt) },
+  type: 'customer.contacted',
+  payload: { channel: 'phone', purpose, content: '电话联系', contactedAt: cnIso(contactedAt) },
 })
 
 export const VALID: EventDraft = { type: 'validity.judged', payload: { verdict: 'valid', reason: '属实' } }

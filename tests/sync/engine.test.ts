@@ -4,7 +4,7 @@ import { fold, newId } from '@/domain'
 import { commit, ComplaintDb } from '@/db'
 import { backoffDelay, createSyncEngine, pullEvents, pushOutbox, readCursor, SyncHttpError } from '@/sync'
 import type { SyncTransport } from '@/sync'
-import { RECORDED } from '../support/eventFactory'
+import { eventFactory, RECORDED } from '../support/eventFactory'
 import { memoryServer } from '../support/memoryServer'
 
 const dbs: ComplaintDb[] = []
@@ -29,7 +29,13 @@ describe('the tablet’s clock', () => {
     const trueNow = Date.now() + 3 * 86_400_000
     const transport: SyncTransport = {
       push: async () => ({ protocol: 1, results: [] }),
-      pull: async (after) => ({ protocol: 1, events: [], cursor: after, hasMore: false, serverTime: new Date(trueNow).toISOString() }),
+      pull: async (after) => ({
+        protocol: 1,
+        events: [],
+        cursor: after,
+        hasMore: false,
+        serverTime: new Date(trueNow).toISOString(),
+      }),
     }
     await pullEvents(db, transport)
     const kept = (await db.meta.get('clockOffset'))?.value as { offsetMs: number }
@@ -135,7 +141,12 @@ describe('sync engine', () => {
     expect(engine.status()).toMatchObject({ state: 'error', failures: 2, lastError: 'server unreachable' })
     expect(await db.outbox.count()).toBe(1)
 
-    const revoked: SyncTransport = { ...failing, push: async () => { throw new SyncHttpError(401, 'revoked', 'This tablet was revoked') } }
+    const revoked: SyncTransport = {
+      ...failing,
+      push: async () => {
+        throw new SyncHttpError(401, 'revoked', 'This tablet was revoked')
+      },
+    }
     const e2 = createSyncEngine({ db, transport: revoked })
     await e2.requestSync()
     expect(e2.status().state).toBe('revoked')
@@ -148,7 +159,9 @@ describe('sync engine', () => {
     const db = tablet()
     const reports: unknown[] = []
     const transport: SyncTransport = {
-      push: async () => { throw new Error('network dropped') },
+      push: async () => {
+        throw new Error('network dropped')
+      },
       pull: async (after, limit, report) => {
         reports.push(report)
         return { ...(await server.transport().pull(after, limit)), staffIds: ['li', 'zhao'] }
@@ -158,11 +171,18 @@ describe('sync engine', () => {
     await record(db)
     await record(db, '李雷')
     // The push fails, so both events are still unsent when the pull reports (push and pull are separate steps here).
-    await pullEvents(db, transport, { report: async () => ({ pending: await db.outbox.count(), app: '0.1.0+1', wipe: true }), onActiveStaff: async (ids) => void active.push(ids) })
+    await pullEvents(db, transport, {
+      report: async () => ({ pending: await db.outbox.count(), app: '0.1.0+1', wipe: true }),
+      onActiveStaff: async (ids) => void active.push(ids),
+    })
     expect(reports).toEqual([{ pending: 2, app: '0.1.0+1', wipe: true }])
     expect(active).toEqual([['li', 'zhao']])
     // Through the engine: the report is made from the outbox and the build it was given.
-    const engine = createSyncEngine({ db, transport: { ...transport, push: server.transport().push }, appVersion: '0.1.0+2' })
+    const engine = createSyncEngine({
+      db,
+      transport: { ...transport, push: server.transport().push },
+      appVersion: '0.1.0+2',
+    })
     await engine.requestSync()
     expect(reports.at(-1)).toEqual({ pending: 0, app: '0.1.0+2', wipe: true })
   })
@@ -170,12 +190,18 @@ describe('sync engine', () => {
   it('erases the tablet when revoked with a wipe, and only then', async () => {
     const revokedWith = (code: string): SyncTransport => ({
       push: async () => ({ protocol: 1, results: [] }),
-      pull: async () => { throw new SyncHttpError(401, code, 'revoked') },
+      pull: async () => {
+        throw new SyncHttpError(401, code, 'revoked')
+      },
     })
     const kept = tablet()
     await record(kept)
     let wiped = 0
-    await createSyncEngine({ db: kept, transport: revokedWith('device_revoked'), onWiped: () => void wiped++ }).requestSync()
+    await createSyncEngine({
+      db: kept,
+      transport: revokedWith('device_revoked'),
+      onWiped: () => void wiped++,
+    }).requestSync()
     expect([wiped, await kept.events.count()]).toEqual([0, 1])
   })
 
@@ -185,13 +211,21 @@ describe('sync engine', () => {
     const received: string[] = []
     let acknowledged: number | null = null
     let failAck = options.failAck ?? 0
-    const order = () => new SyncHttpError(401, 'device_wipe', 'erase', { revokedAt: '2026-12-03T04:00:00.000Z', revokedBy: '管理员' })
+    const order = () =>
+      new SyncHttpError(401, 'device_wipe', 'erase', { revokedAt: '2026-12-03T04:00:00.000Z', revokedBy: '管理员' })
     const transport: SyncTransport = {
       push: async (req) => {
         log.push('push')
         if (acknowledged !== null) throw order()
         received.push(...req.events.map((e) => e.id))
-        return { protocol: 1, results: req.events.map((e, i) => ({ id: e.id, status: 'accepted' as const, serverSeq: received.length - req.events.length + i + 1 })) }
+        return {
+          protocol: 1,
+          results: req.events.map((e, i) => ({
+            id: e.id,
+            status: 'accepted' as const,
+            serverSeq: received.length - req.events.length + i + 1,
+          })),
+        }
       },
       pull: async () => {
         log.push('pull')
@@ -213,8 +247,15 @@ describe('sync engine', () => {
     await record(lost, '李雷')
     const centre = wipingCentre()
     const notices: unknown[] = []
-    const local = new Map<string, string>([['complaint-desk.locale', 'en'], ['smsTemplates', 'x']])
-    const storage = { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => void local.set(k, v), clear: () => local.clear() }
+    const local = new Map<string, string>([
+      ['complaint-desk.locale', 'en'],
+      ['smsTemplates', 'x'],
+    ])
+    const storage = {
+      getItem: (k: string) => local.get(k) ?? null,
+      setItem: (k: string, v: string) => void local.set(k, v),
+      clear: () => local.clear(),
+    }
     globalThis.localStorage = storage as unknown as Storage
     try {
       const engine = createSyncEngine({ db: lost, transport: centre.transport, onWiped: (n) => void notices.push(n) })
@@ -230,7 +271,9 @@ describe('sync engine', () => {
     expect(centre.log).toEqual(['push', 'pull', 'wiped'])
     expect(centre.acknowledged()).toBe(0)
     expect(await recorded()).toBe(false)
-    expect(notices).toEqual([expect.objectContaining({ revokedAt: '2026-12-03T04:00:00.000Z', revokedBy: '管理员', undelivered: 0 })])
+    expect(notices).toEqual([
+      expect.objectContaining({ revokedAt: '2026-12-03T04:00:00.000Z', revokedBy: '管理员', undelivered: 0 }),
+    ])
     // Local storage keeps only the language and the notice; and nothing reopens the database behind it.
     expect([...local.keys()].sort()).toEqual(['complaint-desk.locale', 'complaint-desk.wiped'])
     await expect(lost.events.count()).rejects.toThrow()
@@ -242,7 +285,12 @@ describe('sync engine', () => {
     await record(lost)
     const centre = wipingCentre({ failAck: 1 })
     let wiped = 0
-    const engine = createSyncEngine({ db: lost, transport: centre.transport, onWiped: () => void wiped++, backoff: { baseMs: 1, maxMs: 1 } })
+    const engine = createSyncEngine({
+      db: lost,
+      transport: centre.transport,
+      onWiped: () => void wiped++,
+      backoff: { baseMs: 1, maxMs: 1 },
+    })
     await engine.requestSync()
     expect([wiped, await lost.events.count(), engine.status().state]).toEqual([0, 1, 'error'])
     await engine.requestSync()
@@ -278,7 +326,12 @@ describe('a locked tablet (issue 17)', () => {
     const db = tablet()
     await record(db)
     let unlocked = false
-    const engine = createSyncEngine({ db, transport: server.transport(), canSync: () => unlocked, isOnline: () => true })
+    const engine = createSyncEngine({
+      db,
+      transport: server.transport(),
+      canSync: () => unlocked,
+      isOnline: () => true,
+    })
     await engine.requestSync()
     expect(server.log).toHaveLength(0)
     expect(await db.outbox.count()).toBe(1)
@@ -296,7 +349,9 @@ describe('a locked tablet (issue 17)', () => {
     const pulls: number[] = []
     let answer: 'ok' | 'wipe' = 'ok'
     const transport: SyncTransport = {
-      push: async () => { throw new Error('a locked tablet pushes nothing') },
+      push: async () => {
+        throw new Error('a locked tablet pushes nothing')
+      },
       pull: async (after, limit) => {
         pulls.push(limit)
         if (answer === 'wipe') throw new SyncHttpError(401, 'device_wipe', 'revoked with wipe')
@@ -304,7 +359,13 @@ describe('a locked tablet (issue 17)', () => {
       },
     }
     const active: string[][] = []
-    const engine = createSyncEngine({ db, transport, canSync: () => false, isOnline: () => true, onActiveStaff: async (ids) => void active.push(ids) })
+    const engine = createSyncEngine({
+      db,
+      transport,
+      canSync: () => false,
+      isOnline: () => true,
+      onActiveStaff: async (ids) => void active.push(ids),
+    })
     await engine.requestSync()
     expect(pulls).toEqual([1])
     expect(active).toEqual([['s1']])
@@ -313,6 +374,43 @@ describe('a locked tablet (issue 17)', () => {
     await engine.requestSync()
     expect(engine.status().state).toBe('revoked')
     expect(await db.outbox.count()).toBe(1)
+    engine.stop()
+  })
+})
+
+describe('retention', () => {
+  it('removes an old finished complaint after a sync, and brings its whole history back when a new event of it comes', async () => {
+    const server = memoryServer()
+    const DAY = 86_400_000
+    const f = eventFactory({ branchId: 'local', start: Date.now() - 200 * DAY })
+    const old = [
+      f.make({ type: 'complaint.recorded', payload: RECORDED }),
+      f.make({ type: 'complaint.withdrawn', payload: { reason: '客户撤回' } }),
+    ]
+    expect((await server.transport().push({ protocol: 1, events: old })).results.map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+    ])
+    const db = tablet()
+    const kept = await record(db, '李雷')
+    const engine = createSyncEngine({ db, transport: server.transport() })
+    await engine.requestSync()
+    expect(engine.status().state).toBe('idle')
+    expect(await db.complaints.get(f.complaintId)).toBeUndefined()
+    expect(await db.events.where('complaintId').equals(f.complaintId).count()).toBe(0)
+    expect(await db.getMeta('pruned')).toEqual([f.complaintId])
+    expect(await db.complaints.get(kept)).toBeDefined()
+
+    // Another tablet adds a note today: the next pull brings the note, and with it the complaint's whole history.
+    const note = f.make({ type: 'note.added', payload: { text: '客户来电询问' } }, { wall: Date.now() })
+    expect((await server.transport().push({ protocol: 1, events: [note] })).results[0]!.status).toBe('accepted')
+    await engine.requestSync()
+    const events = await db.events.where('complaintId').equals(f.complaintId).toArray()
+    expect(events.map((e) => e.id).sort()).toEqual([...old, note].map((e) => e.id).sort())
+    expect((await db.complaints.get(f.complaintId))?.status).toBe('withdrawn')
+    expect(fold(events)?.customer.name).toBe(RECORDED.customer.name)
+    // Recently active, it stays; and it is no longer counted as removed.
+    expect(await db.getMeta('pruned')).toEqual([])
     engine.stop()
   })
 })

@@ -2,7 +2,25 @@ import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, DEFAULT_POLICY, EVENT_TYPES, KINDS, OPINIONS, REFUSALS, REJECT_REASONS, REMEDIES, SCHEDULE_PROBLEM_CODES, SETTINGS_KEYS, SMS_TEMPLATE_IDS, STAFF_FIELD_PROBLEMS, STAFF_ROLES, STATUSES, VERDICTS } from '@/domain'
+import {
+  CHANNELS,
+  CONTACT_PURPOSES,
+  CORRECTABLE_FIELDS,
+  DEFAULT_POLICY,
+  EVENT_TYPES,
+  KINDS,
+  OPINIONS,
+  REFUSALS,
+  REJECT_REASONS,
+  REMEDIES,
+  SCHEDULE_PROBLEM_CODES,
+  SETTINGS_KEYS,
+  SMS_TEMPLATE_IDS,
+  STAFF_FIELD_PROBLEMS,
+  STAFF_ROLES,
+  STATUSES,
+  VERDICTS,
+} from '@/domain'
 import { createTestI18n } from '../support/testI18n'
 import { createAppI18n, loadFeatureMessages, loadLocale } from '@/ui/i18n'
 
@@ -21,7 +39,9 @@ describe.each(['zh-CN', 'en'] as const)('%s messages', (locale) => {
     ...CONTACT_PURPOSES.map((v) => `process.options.purpose.${v}`),
     ...REMEDIES.map((v) => `process.options.remedies.${v}`),
     ...REJECT_REASONS.map((r) => `sync.reasons.${r}`),
-    'errors.invalidCharacters', 'errors.dateOutOfRange', 'errors.clockOutOfRange',
+    'errors.invalidCharacters',
+    'errors.dateOutOfRange',
+    'errors.clockOutOfRange',
   ]
   it.each(keys)('has %s', (key) => {
     expect(global.te(key, locale)).toBe(true)
@@ -42,14 +62,27 @@ describe('messages of the pages beyond the book', () => {
     expect(i18n.global.te('book.title', 'en')).toBe(false)
     await loadLocale(i18n, 'en')
     expect(i18n.global.te('book.title', 'en')).toBe(true)
-    expect(i18n.global.t('auth.lock', {}, { locale: 'en' })).not.toBe(i18n.global.t('auth.lock', {}, { locale: 'zh-CN' }))
+    expect(i18n.global.t('auth.lock', {}, { locale: 'en' })).not.toBe(
+      i18n.global.t('auth.lock', {}, { locale: 'zh-CN' }),
+    )
   })
 })
 
 /** Every action the centre writes to the audit log. */
 const AUDIT_ACTIONS = [
-  'staff.create', 'staff.update', 'staff.disable', 'staff.enable', 'staff.resetPassword', 'branch.create', 'branch.update',
-  'device.enrolmentCode', 'device.enrol', 'device.revoke', 'device.confirm', 'device.wipe_acknowledged', ...SETTINGS_KEYS.map((k) => `settings.${k}`),
+  'staff.create',
+  'staff.update',
+  'staff.disable',
+  'staff.enable',
+  'staff.resetPassword',
+  'branch.create',
+  'branch.update',
+  'device.enrolmentCode',
+  'device.enrol',
+  'device.revoke',
+  'device.confirm',
+  'device.wipe_acknowledged',
+  ...SETTINGS_KEYS.map((k) => `settings.${k}`),
 ]
 
 describe.each(['zh-CN', 'en'] as const)('the console’s %s messages', (locale) => {
@@ -65,7 +98,9 @@ describe.each(['zh-CN', 'en'] as const)('the console’s %s messages', (locale) 
     ...Object.keys(DEFAULT_POLICY).map((k) => `admin.settings.fields.policy.${k}`),
     ...SMS_TEMPLATE_IDS.map((id) => `admin.settings.sms.names.${id}`),
     ...AUDIT_ACTIONS.map((a) => `admin.audit.actions.${a}`),
-    'auth.inactive', 'auth.badCode', 'desk.enrolCode.hint',
+    'auth.inactive',
+    'auth.badCode',
+    'desk.enrolCode.hint',
   ]
   it.each(keys)('has %s', (key) => {
     expect(global.te(key, locale)).toBe(true)
@@ -78,7 +113,8 @@ function literalKeys(): string[] {
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(vue|ts)$/.test(f))
   const keys = new Set<string>()
   for (const f of files) {
-    for (const m of readFileSync(join(root, f), 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g)) keys.add(m[1]!)
+    for (const m of readFileSync(join(root, f), 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g))
+      keys.add(m[1]!)
   }
   return [...keys].sort()
 }

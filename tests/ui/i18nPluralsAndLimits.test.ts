@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
 import { DEFAULT_POLICY } from '@/domain'
 import ClocksPanel from '@/ui/complaint/clocks/ClocksPanel.vue'
+import { usePolicyT } from '@/ui/composables/usePolicyT'
 import { createTestI18n } from '../support/testI18n'
 import { mountWithApp } from '../support/mountWithApp'
 import { cnIso, history } from '../support/timeline'
@@ -32,23 +34,97 @@ describe('counts in English read singular for one, plural otherwise; Chinese has
 describe('the clocks state the limits the centre’s policy sets', () => {
   async function panel(locale: 'zh-CN' | 'en', policy?: Partial<typeof DEFAULT_POLICY>) {
     vi.useFakeTimers({ now: new Date(cnIso('2026-03-03 10:00')), toFake: ['Date'] })
-    const { wrapper, db } = await mountWithApp(ClocksPanel, { locale, props: { complaint: history('2026-03-02 09:00', []).state } })
+    const { wrapper, db } = await mountWithApp(ClocksPanel, {
+      locale,
+      props: { complaint: history('2026-03-02 09:00', []).state },
+    })
     if (policy) await db.meta.put({ key: 'settings', value: { policy: { ...DEFAULT_POLICY, ...policy }, version: 2 } })
     return wrapper
   }
 
   it('reads the built-in limits before any sync', async () => {
     const wrapper = await panel('en')
-    await vi.waitFor(() => expect(wrapper.get('[data-testid="clock-reply"]').text()).toContain("The bank's reply (15 working days; extended, 45 at most)"))
-    expect(wrapper.get('[data-testid="clock-regulatory"]').text()).toContain('Regulatory limit (15 days; 30 / 60 if extended)')
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="clock-reply"]').text()).toContain(
+        "The bank's reply (15 working days; extended, 45 at most)",
+      ),
+    )
+    expect(wrapper.get('[data-testid="clock-regulatory"]').text()).toContain(
+      'Regulatory limit (15 days; 30 / 60 if extended)',
+    )
   })
 
   it('changes with the policy: another reply limit and cap read in both languages', async () => {
     const en = await panel('en', { replyWorkingDays: 10, extensionCapWorkingDays: 40 })
-    await vi.waitFor(() => expect(en.get('[data-testid="clock-reply"]').text()).toContain("The bank's reply (10 working days; extended, 40 at most)"))
+    await vi.waitFor(() =>
+      expect(en.get('[data-testid="clock-reply"]').text()).toContain(
+        "The bank's reply (10 working days; extended, 40 at most)",
+      ),
+    )
     en.unmount()
     const zh = await panel('zh-CN', { replyWorkingDays: 10, extensionCapWorkingDays: 40, firstResponseHours: 12 })
-    await vi.waitFor(() => expect(zh.get('[data-testid="clock-reply"]').text()).toContain('行内答复时限（10 个工作日，延期至多 40 个工作日）'))
+    await vi.waitFor(() =>
+      expect(zh.get('[data-testid="clock-reply"]').text()).toContain(
+        '行内答复时限（10 个工作日，延期至多 40 个工作日）',
+      ),
+    )
     expect(zh.text()).toContain('首次响应（12 小时）')
+  })
+})
+
+describe('the process states the extension and review limits the centre’s policy sets', () => {
+  const Said = defineComponent({
+    setup() {
+      const pt = usePolicyT()
+      return () =>
+        [
+          'refusals.extensionPastCap',
+          'process.needs.superior',
+          'refusals.reviewWindowClosed',
+          'refusals.extensionInReview',
+        ].map((key) => h('p', { 'data-key': key }, pt(key)))
+    },
+  })
+  const said = (wrapper: Awaited<ReturnType<typeof mountWithApp>>['wrapper']) =>
+    wrapper.findAll('p').map((p) => p.text())
+
+  it('reads the built-in limits (Art. 18, 20) before any sync', async () => {
+    const { wrapper } = await mountWithApp(Said, { locale: 'zh-CN' })
+    expect(said(wrapper)).toEqual([
+      '延长后的日期超过了最长期限（受理后 60 日且不超过 45 个工作日）',
+      '超过 30 日：须上级机构或总行高级管理人员审批（第十八条）',
+      '已超过收到处理决定后 30 日，不能再申请核查（第二十条）',
+      '核查的 30 日时限不能延长',
+    ])
+  })
+
+  it('changes with the policy, in both languages', async () => {
+    const policy = {
+      ...DEFAULT_POLICY,
+      regulatoryExtendedDays: 25,
+      regulatoryMaxDays: 50,
+      extensionCapWorkingDays: 40,
+      reviewWindowDays: 20,
+      reviewDays: 21,
+    }
+    const zh = await mountWithApp(Said, { locale: 'zh-CN' })
+    await zh.db.meta.put({ key: 'settings', value: { policy, version: 2 } })
+    await vi.waitFor(() =>
+      expect(said(zh.wrapper)[0]).toBe('延长后的日期超过了最长期限（受理后 50 日且不超过 40 个工作日）'),
+    )
+    expect(said(zh.wrapper).slice(1)).toEqual([
+      '超过 25 日：须上级机构或总行高级管理人员审批（第十八条）',
+      '已超过收到处理决定后 20 日，不能再申请核查（第二十条）',
+      '核查的 21 日时限不能延长',
+    ])
+    zh.wrapper.unmount()
+    const en = await mountWithApp(Said, { locale: 'en' })
+    await en.db.meta.put({ key: 'settings', value: { policy, version: 2 } })
+    await vi.waitFor(() =>
+      expect(said(en.wrapper)[0]).toBe(
+        'The date is past the longest limit (50 days from receipt, and no more than 40 working days)',
+      ),
+    )
+    expect(said(en.wrapper)[3]).toBe('The 21 days of a review cannot be extended')
   })
 })

@@ -9,7 +9,8 @@ import { createTestI18n } from '../support/testI18n'
  * emoji font. Icons are SVG (src/ui/icons.ts, AppIcon.vue). Allowed: the plain arrows ← and →, which every font
  * with Chinese has and which read as text ("修改前 → 修改后").
  */
-const PICTOGRAPH = /(?![←→])(?:[\p{Extended_Pictographic}\p{Emoji_Presentation}\u2190-\u21FF\u2300-\u23FF\u2460-\u24FF\u25A0-\u27BF\u2900-\u297F\u2B00-\u2BFF\uFF0B]|\uFE0F)/gu
+const PICTOGRAPH =
+  /(?![←→])(?:[\p{Extended_Pictographic}\p{Emoji_Presentation}\u2190-\u21FF\u2300-\u23FF\u2460-\u24FF\u25A0-\u27BF\u2900-\u297F\u2B00-\u2BFF\uFF0B]|\uFE0F)/gu
 
 // A path, not `new URL(…)`: happy-dom's URL replaces Node's in this test environment.
 const uiDir = join(dirname(fileURLToPath(import.meta.url)), '../../src/ui')
@@ -33,16 +34,36 @@ function strings(value: unknown, path: string, out: { path: string; text: string
 
 describe('no emoji or symbol characters as icons', () => {
   it('recognises the characters it forbids, and lets plain text through', () => {
-    expect(found('⚠ 🔒 🖨 ⇅ ✓ ✕ ✗ ✎ ✉ ☎ ⬇ ⓘ ↑ ↓ ＋ ❤️')).toEqual(['⚠', '🔒', '🖨', '⇅', '✓', '✕', '✗', '✎', '✉', '☎', '⬇', 'ⓘ', '↑', '↓', '＋', '❤', '\uFE0F'])
+    expect(found('⚠ 🔒 🖨 ⇅ ✓ ✕ ✗ ✎ ✉ ☎ ⬇ ⓘ ↑ ↓ ＋ ❤️')).toEqual([
+      '⚠',
+      '🔒',
+      '🖨',
+      '⇅',
+      '✓',
+      '✕',
+      '✗',
+      '✎',
+      '✉',
+      '☎',
+      '⬇',
+      'ⓘ',
+      '↑',
+      '↓',
+      '＋',
+      '❤',
+      '\uFE0F',
+    ])
     expect(found('修改前 → 修改后 · ← 返回 — 2026年12月3日（周四）「投诉」')).toEqual([])
   })
 
   it('in the source of the screens (.vue and .ts under src/ui)', () => {
     const offenders = sources(uiDir).flatMap((file) =>
-      readFileSync(file, 'utf8').split('\n').flatMap((line, i) => {
-        const chars = found(line)
-        return chars.length ? [`${relative(uiDir, file)}:${i + 1} ${chars.join(' ')}`] : []
-      }),
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => {
+          const chars = found(line)
+          return chars.length ? [`${relative(uiDir, file)}:${i + 1} ${chars.join(' ')}`] : []
+        }),
     )
     expect(offenders).toEqual([])
   })
@@ -52,7 +73,10 @@ describe('no emoji or symbol characters as icons', () => {
       const text = readFileSync(file, 'utf8')
       const tags = text.match(/<(?:VanButton|Popup)\b[^>]*>/g) ?? []
       return tags
-        .filter((tag) => /\s(?::icon|icon)="(?![^"]*\/)[^"]*"/.test(tag) || (/\scloseable\b/.test(tag) && !/:close-icon=/.test(tag)))
+        .filter(
+          (tag) =>
+            /\s(?::icon|icon)="(?![^"]*\/)[^"]*"/.test(tag) || (/\scloseable\b/.test(tag) && !/:close-icon=/.test(tag)),
+        )
         .map((tag) => `${relative(uiDir, file)}: ${tag}`)
     })
     expect(offenders).toEqual([])

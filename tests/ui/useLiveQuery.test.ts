@@ -17,19 +17,23 @@ vi.mock('dexie', async (importOriginal) => {
     liveQuery: <T>(query: () => T | Promise<T>) => {
       const observable = dexie.liveQuery(query)
       return {
-        subscribe: (observer: { next: (value: T) => void; error: (e: unknown) => void }) => observable.subscribe({
-          next: (value) => {
-            observer.next(value)
-            delivered.results.push(value)
-          },
-          error: (e) => observer.error(e),
-        }),
+        subscribe: (observer: { next: (value: T) => void; error: (e: unknown) => void }) =>
+          observable.subscribe({
+            next: (value) => {
+              observer.next(value)
+              delivered.results.push(value)
+            },
+            error: (e) => observer.error(e),
+          }),
       }
     },
   }
 })
 
-interface Row { id: string; n: number }
+interface Row {
+  id: string
+  n: number
+}
 class Db extends Dexie {
   rows!: EntityTable<Row, 'id'>
   constructor(name: string) {
@@ -74,7 +78,9 @@ describe('useLiveQuery, eager', () => {
     await db.rows.bulkPut([{ id: 'a', n: 1 }])
     const query = vi.fn(() => db!.rows.toArray())
     const scope = effectScope()
-    const { data } = scope.run(() => useLiveQuery({ query, initial: [] as Row[], eager: () => Promise.resolve([{ id: 'a', n: 1 }]) }))!
+    const { data } = scope.run(() =>
+      useLiveQuery({ query, initial: [] as Row[], eager: () => Promise.resolve([{ id: 'a', n: 1 }]) }),
+    )!
     await vi.waitFor(() => expect(delivered.results).toHaveLength(1))
     expect(data.value).toEqual([{ id: 'a', n: 1 }])
     // Only the live query read: the eager read was the one handed in (counted after the live query answered).
@@ -86,7 +92,13 @@ describe('useLiveQuery, eager', () => {
     db = new Db(`lq-${Math.random()}`)
     await db.rows.bulkPut([{ id: 'a', n: 2 }])
     const scope = effectScope()
-    const { data } = scope.run(() => useLiveQuery({ query: () => db!.rows.toArray(), initial: [] as Row[], eager: () => Promise.resolve([{ id: 'a', n: 1 }]) }))!
+    const { data } = scope.run(() =>
+      useLiveQuery({
+        query: () => db!.rows.toArray(),
+        initial: [] as Row[],
+        eager: () => Promise.resolve([{ id: 'a', n: 1 }]),
+      }),
+    )!
     await vi.waitFor(() => expect(data.value).toEqual([{ id: 'a', n: 2 }]))
     scope.stop()
   })

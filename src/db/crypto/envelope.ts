@@ -11,7 +11,9 @@ export async function sealBytes(key: CryptoKey, bytes: Uint8Array): Promise<Enve
 
 /** Fails (OperationError) when the key is not the one it was sealed with or a byte was changed: GCM's tag. */
 export async function openBytes(key: CryptoKey, env: Envelope): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: env.iv as BufferSource }, key, env.ct as BufferSource))
+  return new Uint8Array(
+    await crypto.subtle.decrypt({ name: 'AES-GCM', iv: env.iv as BufferSource }, key, env.ct as BufferSource),
+  )
 }
 
 /** Any structured value, as JSON (what the stores hold is JSON: events, rows, drafts). */

@@ -19,7 +19,13 @@ export const PIN_KDF: KdfParams = { alg: 'argon2id', memoryKiB: 19_456, iteratio
 export async function pinKey(pin: string, salt: Uint8Array, params: KdfParams = PIN_KDF): Promise<CryptoKey> {
   const { argon2id } = await import('hash-wasm')
   const bytes = await argon2id({
-    password: pin, salt: Uint8Array.from(salt), iterations: params.iterations, memorySize: params.memoryKiB, parallelism: params.parallelism, hashLength: 32, outputType: 'binary',
+    password: pin,
+    salt: Uint8Array.from(salt),
+    iterations: params.iterations,
+    memorySize: params.memoryKiB,
+    parallelism: params.parallelism,
+    hashLength: 32,
+    outputType: 'binary',
   })
   try {
     return await crypto.subtle.importKey('raw', bytes as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt'])
@@ -34,5 +40,13 @@ export async function pinKey(pin: string, salt: Uint8Array, params: KdfParams = 
  */
 export async function warmPinKdf(): Promise<void> {
   const { argon2id } = await import('hash-wasm')
-  await argon2id({ password: '0', salt: new Uint8Array(8), iterations: 1, memorySize: 8, parallelism: 1, hashLength: 4, outputType: 'binary' })
+  await argon2id({
+    password: '0',
+    salt: new Uint8Array(8),
+    iterations: 1,
+    memorySize: 8,
+    parallelism: 1,
+    hashLength: 4,
+    outputType: 'binary',
+  })
 }

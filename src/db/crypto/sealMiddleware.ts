@@ -22,15 +22,31 @@ export async function sealRow(store: SealedStore, row: Row): Promise<Row> {
     if (fields.every((f) => row[f] === null || row[f] === undefined)) return row
     const { sealed, find: _find, ...rest } = row
     const held = await openValue<Row>(keys.data, sealed as Envelope)
-    row = { ...rest, ...Object.fromEntries(fields.filter((f) => (rest[f] === null || rest[f] === undefined) && f in held).map((f) => [f, held[f]])) }
+    row = {
+      ...rest,
+      ...Object.fromEntries(
+        fields.filter((f) => (rest[f] === null || rest[f] === undefined) && f in held).map((f) => [f, held[f]]),
+      ),
+    }
   }
   const { secret } = splitRow(store, row)
   // The sealed fields stay as empty places, so an opened row has its fields in the order it was written (rows are
   // compared as JSON in places).
   const clear = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k in secret ? null : v]))
   const sealed = await sealValue(keys.data, secret)
-  if (store === 'complaints') return { ...clear, sealed, find: await blindKeys(keys.index, rowKeyTerms(secret as { phone?: string; name?: string })) }
-  if (store === 'texts') return { id: row.id, text: null, sealed, terms: await blindKeys(keys.index, blindTextTerms(String(secret.text ?? ''))) }
+  if (store === 'complaints')
+    return {
+      ...clear,
+      sealed,
+      find: await blindKeys(keys.index, rowKeyTerms(secret as { phone?: string; name?: string })),
+    }
+  if (store === 'texts')
+    return {
+      id: row.id,
+      text: null,
+      sealed,
+      terms: await blindKeys(keys.index, blindTextTerms(String(secret.text ?? ''))),
+    }
   return { ...clear, sealed }
 }
 
@@ -58,7 +74,10 @@ function whileAlive<T>(trans: DBCoreTransaction, storeName: string, work: Promis
   if (typeof idb.objectStore !== 'function') return work
   return new Promise<T>((resolve, reject) => {
     let settle: (() => void) | null = null
-    work.then((v) => (settle = () => resolve(v)), (e: unknown) => (settle = () => reject(e)))
+    work.then(
+      (v) => (settle = () => resolve(v)),
+      (e: unknown) => (settle = () => reject(e)),
+    )
     const spin = () => {
       if (settle) return settle()
       let request: IDBRequest
@@ -77,12 +96,15 @@ function whileAlive<T>(trans: DBCoreTransaction, storeName: string, work: Promis
 }
 
 /** An upgrade without the key (see mutate) sees and moves sealed rows as they are. */
-const upgradingLocked = (trans: DBCoreTransaction) => !currentKeys() && (trans as unknown as IDBTransaction).mode === 'versionchange'
+const upgradingLocked = (trans: DBCoreTransaction) =>
+  !currentKeys() && (trans as unknown as IDBTransaction).mode === 'versionchange'
 
 function sealedTable(table: DBCoreTable, store: SealedStore): DBCoreTable {
   const name = table.name
   const openMany = (trans: DBCoreTransaction, rows: unknown[]) =>
-    rows.some((r) => r && isEnvelope((r as Row).sealed)) && !upgradingLocked(trans) ? whileAlive(trans, name, openRows(rows)) : rows
+    rows.some((r) => r && isEnvelope((r as Row).sealed)) && !upgradingLocked(trans)
+      ? whileAlive(trans, name, openRows(rows))
+      : rows
   return {
     ...table,
     mutate(req) {
@@ -92,12 +114,23 @@ function sealedTable(table: DBCoreTable, store: SealedStore): DBCoreTable {
       if (upgradingLocked(req.trans)) return table.mutate(req)
       // Sealing needs the key before anything asynchronous, so a locked tablet refuses the write at once.
       requireKeys()
-      const { changeSpec: _spec, updates: _updates, ...rest } = req as typeof req & { changeSpec?: unknown; updates?: unknown }
-      return whileAlive(req.trans, name, Promise.all(req.values.map((v) => sealRow(store, v as Row))))
-        .then((values) => table.mutate({ ...rest, values } as typeof req))
+      const {
+        changeSpec: _spec,
+        updates: _updates,
+        ...rest
+      } = req as typeof req & { changeSpec?: unknown; updates?: unknown }
+      return whileAlive(req.trans, name, Promise.all(req.values.map((v) => sealRow(store, v as Row)))).then((values) =>
+        table.mutate({ ...rest, values } as typeof req),
+      )
     },
     get(req) {
-      return table.get(req).then((row: unknown) => (row && isEnvelope((row as Row).sealed) && !upgradingLocked(req.trans) ? whileAlive(req.trans, name, openRow(row)) : row))
+      return table
+        .get(req)
+        .then((row: unknown) =>
+          row && isEnvelope((row as Row).sealed) && !upgradingLocked(req.trans)
+            ? whileAlive(req.trans, name, openRow(row))
+            : row,
+        )
     },
     getMany(req) {
       return table.getMany(req).then((rows) => openMany(req.trans, rows))

@@ -23,9 +23,12 @@ export async function sealStored(db: ComplaintDb, pageSize = SEAL_PAGE): Promise
     const table = db.table(store)
     const done: number = await db.transaction('rw', [table, db.meta], async () => {
       const page = await table.where(':id').above(after).limit(pageSize).toArray()
-      const next: Progress = page.length < pageSize
-        ? STORES.indexOf(store) + 1 < STORES.length ? { store: STORES[STORES.indexOf(store) + 1]!, after: '' } : 'done'
-        : { store, after: String((page.at(-1) as Record<string, unknown>)[String(table.schema.primKey.keyPath)]) }
+      const next: Progress =
+        page.length < pageSize
+          ? STORES.indexOf(store) + 1 < STORES.length
+            ? { store: STORES[STORES.indexOf(store) + 1]!, after: '' }
+            : 'done'
+          : { store, after: String((page.at(-1) as Record<string, unknown>)[String(table.schema.primKey.keyPath)]) }
       if (page.length > 0) await table.bulkPut(page)
       await db.putMeta('sealProgress', next)
       progress = next

@@ -37,10 +37,24 @@ async function importGrant(raw: Uint8Array): Promise<CryptoKey> {
 /** The data key (AES-GCM) and the index key (HMAC) from the master secret, by HKDF with distinct labels. */
 async function deriveKeys(master: Uint8Array): Promise<{ data: CryptoKey; index: CryptoKey }> {
   const base = await crypto.subtle.importKey('raw', master as BufferSource, 'HKDF', false, ['deriveKey'])
-  const params = (info: string) => ({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: new TextEncoder().encode(info) })
+  const params = (info: string) => ({
+    name: 'HKDF',
+    hash: 'SHA-256',
+    salt: new Uint8Array(32),
+    info: new TextEncoder().encode(info),
+  })
   const [data, index] = await Promise.all([
-    crypto.subtle.deriveKey(params('complaint-desk data v1'), base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
-    crypto.subtle.deriveKey(params('complaint-desk blind index v1'), base, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']),
+    crypto.subtle.deriveKey(params('complaint-desk data v1'), base, { name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]),
+    crypto.subtle.deriveKey(
+      params('complaint-desk blind index v1'),
+      base,
+      { name: 'HMAC', hash: 'SHA-256', length: 256 },
+      false,
+      ['sign'],
+    ),
   ])
   return { data, index }
 }
@@ -57,16 +71,26 @@ async function newUserKey(pin: string, kdf: KdfParams): Promise<{ key: UserKey; 
  * A tablet's first user (enrolment, or the first colleague on a tablet enrolled by code): a new master secret and key
  * pair; the keys are returned unlocked.
  */
-export async function createTabletKeys(pin: string, kdf: KdfParams = PIN_KDF): Promise<{ user: UserKey; pair: TabletKeyPair; keyring: TabletKeyring }> {
+export async function createTabletKeys(
+  pin: string,
+  kdf: KdfParams = PIN_KDF,
+): Promise<{ user: UserKey; pair: TabletKeyPair; keyring: TabletKeyring }> {
   const master = crypto.getRandomValues(new Uint8Array(32))
   const { key, grantRaw } = await newUserKey(pin, kdf)
   try {
     const grant = await importGrant(grantRaw)
     const user = { ...key, master: await sealBytes(grant, master) }
     const { data, index } = await deriveKeys(master)
-    const rsa = await crypto.subtle.generateKey({ ...RSA, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, true, ['encrypt', 'decrypt'])
+    const rsa = await crypto.subtle.generateKey(
+      { ...RSA, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) },
+      true,
+      ['encrypt', 'decrypt'],
+    )
     const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', rsa.privateKey))
-    const pair = { publicKey: await crypto.subtle.exportKey('jwk', rsa.publicKey), privateKey: await sealBytes(data, pkcs8) }
+    const pair = {
+      publicKey: await crypto.subtle.exportKey('jwk', rsa.publicKey),
+      privateKey: await sealBytes(data, pkcs8),
+    }
     pkcs8.fill(0)
     return { user, pair, keyring: { data, index, grant, master: user.master } }
   } finally {
@@ -88,7 +112,11 @@ export async function addUserKey(pin: string, keyring: TabletKeyring, kdf: KdfPa
 }
 
 /** A colleague added while the tablet is locked: their grant key waits, sealed to the tablet's public key. */
-export async function pendingUserKey(pin: string, pair: Pick<TabletKeyPair, 'publicKey'>, kdf: KdfParams = PIN_KDF): Promise<UserKey> {
+export async function pendingUserKey(
+  pin: string,
+  pair: Pick<TabletKeyPair, 'publicKey'>,
+  kdf: KdfParams = PIN_KDF,
+): Promise<UserKey> {
   const { key, grantRaw } = await newUserKey(pin, kdf)
   try {
     const pub = await crypto.subtle.importKey('jwk', pair.publicKey, RSA, false, ['encrypt'])

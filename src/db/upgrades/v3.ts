@@ -30,8 +30,11 @@ export function awaitingAtV3(state: V2State): ('escalation' | 'extension')[] {
 
 /** States stored before extension requests existed get the empty list; every row gets its `awaiting` index. */
 export function upgradeToV3(tx: Transaction): Promise<number> {
-  return tx.table<V2Row>('complaints').toCollection().modify((row) => {
-    row.state.extensionRequests ??= []
-    row.awaiting = awaitingAtV3(row.state)
-  })
+  return tx
+    .table<V2Row>('complaints')
+    .toCollection()
+    .modify((row) => {
+      row.state.extensionRequests ??= []
+      row.awaiting = awaitingAtV3(row.state)
+    })
 }

@@ -27,10 +27,11 @@ type Input<S> = S extends z.ZodType ? z.input<S> : never
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined
 
 /** What a caller sends: the params, query and body the route declares (each only when it declares it). */
-export type RequestOf<T extends RouteContract> =
-  & (Part<T, 'params'> extends z.ZodType ? { params: Input<Part<T, 'params'>> } : { params?: never })
-  & (Part<T, 'query'> extends z.ZodType ? { query: Input<Part<T, 'query'>> } : { query?: never })
-  & (Part<T, 'body'> extends z.ZodType ? { body: Input<Part<T, 'body'>> } : { body?: never })
+export type RequestOf<T extends RouteContract> = (Part<T, 'params'> extends z.ZodType
+  ? { params: Input<Part<T, 'params'>> }
+  : { params?: never }) &
+  (Part<T, 'query'> extends z.ZodType ? { query: Input<Part<T, 'query'>> } : { query?: never }) &
+  (Part<T, 'body'> extends z.ZodType ? { body: Input<Part<T, 'body'>> } : { body?: never })
 
 /** The parsed params, query and body a handler receives. */
 export type ParsedRequestOf<T extends RouteContract> = {
@@ -45,11 +46,21 @@ export type ResponseOf<T extends RouteContract> = z.output<T['response']>
 export type ReplyOf<T extends RouteContract> = z.input<T['response']>
 
 /** The route's path with its `:name` segments filled in, and its query, as a URL to call. */
-export function routeUrl(route: RouteContract, request: { params?: Record<string, unknown>; query?: Record<string, unknown> }): string {
-  const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(request.params?.[name] ?? '')))
+export function routeUrl(
+  route: RouteContract,
+  request: { params?: Record<string, unknown>; query?: Record<string, unknown> },
+): string {
+  const path = route.path.replace(/:(\w+)/g, (_, name: string) =>
+    encodeURIComponent(String(request.params?.[name] ?? '')),
+  )
   // Spelled out rather than URLSearchParams: src/domain has no DOM (and no Node) library.
   const query = Object.entries(request.query ?? {})
-    .flatMap(([key, value]) => [value].flat().filter((v) => v !== undefined && v !== null).map((v) => `${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`))
+    .flatMap(([key, value]) =>
+      [value]
+        .flat()
+        .filter((v) => v !== undefined && v !== null)
+        .map((v) => `${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`),
+    )
     .join('&')
   return query ? `${path}?${query}` : path
 }

@@ -76,7 +76,10 @@ export function isWorkingDay(date: IsoDate, calendar: WorkCalendar = STATUTORY_C
 /** The holiday a date is, as the tablets count it (a year without a published schedule: the law's own), or undefined. */
 export function holidayOn(date: IsoDate, calendar: WorkCalendar = STATUTORY_CALENDAR): string | undefined {
   if (calendar.workdays.has(date)) return undefined
-  return calendar.holidays.get(date) ?? (calendar.publishedYears.has(yearOf(date)) ? undefined : legalHolidays(yearOf(date)).get(date))
+  return (
+    calendar.holidays.get(date) ??
+    (calendar.publishedYears.has(yearOf(date)) ? undefined : legalHolidays(yearOf(date)).get(date))
+  )
 }
 
 export function hasPublishedSchedule(year: number, calendar: WorkCalendar = STATUTORY_CALENDAR): boolean {
@@ -87,7 +90,7 @@ export function hasPublishedSchedule(year: number, calendar: WorkCalendar = STAT
 export function addWorkingDays(date: IsoDate, n: number, calendar: WorkCalendar = STATUTORY_CALENDAR): IsoDate {
   if (!Number.isInteger(n) || n < 1) throw new Error(`addWorkingDays needs a whole number of days ≥ 1, got ${n}`)
   let d = date
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1)
     if (isWorkingDay(d, calendar)) left--
   }

@@ -10,8 +10,15 @@ import type { CalendarOverride, CalendarOverrides, WorkCalendar } from './workCa
  * One year's holiday arrangements as the State Council's notice states them: holiday ranges ("春节：2月5日至13日放假")
  * and make-up working days ("2月20日（星期六）上班"). Stored as the calendar overrides every tablet already applies.
  */
-export interface HolidayRange { name: string; from: IsoDate; to: IsoDate }
-export interface MakeUpDay { name: string; date: IsoDate }
+export interface HolidayRange {
+  name: string
+  from: IsoDate
+  to: IsoDate
+}
+export interface MakeUpDay {
+  name: string
+  date: IsoDate
+}
 export interface YearSchedule {
   year: number
   holidays: HolidayRange[]
@@ -29,7 +36,15 @@ export const yearScheduleSchema = z.object({
 })
 
 /** Every problem scheduleProblems can find: the console explains each (its messages are checked against this list). */
-export const SCHEDULE_PROBLEM_CODES = ['outsideYear', 'rangeBackwards', 'rangeTooLong', 'overlap', 'makeUpOnWeekday', 'makeUpInHoliday', 'duplicate'] as const
+export const SCHEDULE_PROBLEM_CODES = [
+  'outsideYear',
+  'rangeBackwards',
+  'rangeTooLong',
+  'overlap',
+  'makeUpOnWeekday',
+  'makeUpInHoliday',
+  'duplicate',
+] as const
 export type ScheduleProblem = { path: (string | number)[]; code: (typeof SCHEDULE_PROBLEM_CODES)[number] }
 
 /** A holiday never lasts longer than this in a State Council notice (the longest, Spring Festival, is 9 days). */
@@ -57,7 +72,8 @@ export function scheduleProblems(s: YearSchedule): ScheduleProblem[] {
   s.makeUpDays.forEach((m, i) => {
     if (yearOf(m.date) !== s.year) problems.push({ path: ['makeUpDays', i, 'date'], code: 'outsideYear' })
     else if (holidayDates.has(m.date)) problems.push({ path: ['makeUpDays', i, 'date'], code: 'makeUpInHoliday' })
-    else if (weekday(m.date) !== 0 && weekday(m.date) !== 6) problems.push({ path: ['makeUpDays', i, 'date'], code: 'makeUpOnWeekday' })
+    else if (weekday(m.date) !== 0 && weekday(m.date) !== 6)
+      problems.push({ path: ['makeUpDays', i, 'date'], code: 'makeUpOnWeekday' })
     if (seen.has(m.date)) problems.push({ path: ['makeUpDays', i, 'date'], code: 'duplicate' })
     seen.add(m.date)
   })
@@ -80,7 +96,8 @@ export function scheduleOfYear(overrides: CalendarOverrides, year: number): Year
 /** The overrides with this year's entries replaced by the schedule's (other years untouched). */
 export function withSchedule(overrides: CalendarOverrides, s: YearSchedule): CalendarOverrides {
   const entries: CalendarOverride[] = overrides.entries.filter((e) => yearOf(e.date) !== s.year)
-  for (const h of s.holidays) for (let d = h.from; d <= h.to; d = addDays(d, 1)) entries.push({ date: d, kind: 'holiday', name: h.name })
+  for (const h of s.holidays)
+    for (let d = h.from; d <= h.to; d = addDays(d, 1)) entries.push({ date: d, kind: 'holiday', name: h.name })
   for (const m of s.makeUpDays) entries.push({ date: m.date, kind: 'workday', name: m.name })
   entries.sort((a, b) => a.date.localeCompare(b.date))
   const others = overrides.publishedYears.filter((y) => y !== s.year)

@@ -26,7 +26,7 @@ export function approvalLevels(a: Authority | undefined): ApprovalLevel[] {
 /** The highest level this person decides with (null: they may not decide an extension request). */
 export function approvalLevelOf(a: Authority | undefined): ApprovalLevel | null {
   const levels = approvalLevels(a)
-  return levels.includes('superior') ? 'superior' : levels[0] ?? null
+  return levels.includes('superior') ? 'superior' : (levels[0] ?? null)
 }
 
 export function mayApprove(a: Authority | undefined, needed: ApprovalLevel): boolean {

@@ -44,7 +44,8 @@ export interface CaseNumbering {
 export function formatCaseNumber(n: CaseNumber): string {
   if (!BRANCH_CODE.test(n.branchCode)) throw new RangeError(`Not a branch code: ${n.branchCode}`)
   if (!TABLET_LETTER.test(n.letter)) throw new RangeError(`Not a tablet letter: ${n.letter}`)
-  if (!Number.isInteger(n.sequence) || n.sequence < 1 || n.sequence > MAX_DAILY_SEQUENCE) throw new RangeError(`Sequence out of range: ${n.sequence}`)
+  if (!Number.isInteger(n.sequence) || n.sequence < 1 || n.sequence > MAX_DAILY_SEQUENCE)
+    throw new RangeError(`Sequence out of range: ${n.sequence}`)
   const m = /^\d{2}(\d{2})-(\d{2})-(\d{2})$/.exec(n.date)
   if (!m) throw new RangeError(`Not a date: ${n.date}`)
   return `${n.branchCode}-${m[1]}${m[2]}${m[3]}-${n.letter}${String(n.sequence).padStart(2, '0')}`
@@ -58,7 +59,15 @@ export function parseCaseNumber(input: string): CaseNumber | null {
   const s = input.trim().toUpperCase()
   const m = CASE_NUMBER.exec(s)
   if (!m) return null
-  const [, branchCode, yy, mm, dd, letter, seq] = m as unknown as [string, string, string, string, string, string, string]
+  const [, branchCode, yy, mm, dd, letter, seq] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ]
   const sequence = Number(seq)
   const month = Number(mm)
   const day = Number(dd)
@@ -88,7 +97,8 @@ export function nextCaseNumber(numbering: CaseNumbering, at: Date | number, give
   let highest = 0
   for (const g of given) {
     const n = parseCaseNumber(g)
-    if (n && n.branchCode === numbering.branchCode && n.letter === numbering.letter && n.date === date) highest = Math.max(highest, n.sequence)
+    if (n && n.branchCode === numbering.branchCode && n.letter === numbering.letter && n.date === date)
+      highest = Math.max(highest, n.sequence)
   }
   if (highest >= MAX_DAILY_SEQUENCE) return null
   return formatCaseNumber({ ...numbering, date, sequence: highest + 1 })
@@ -98,7 +108,10 @@ export function nextCaseNumber(numbering: CaseNumbering, at: Date | number, give
  * The centre's check of a case number pushed with a record: well formed, the branch's code, the pushing tablet's
  * letter. Whether it was given before is the caller's (it needs the branch's stored numbers).
  */
-export function caseNumberRefusal(caseNumber: string, expected: { branchCode?: string | null; letter?: string | null }): string | null {
+export function caseNumberRefusal(
+  caseNumber: string,
+  expected: { branchCode?: string | null; letter?: string | null },
+): string | null {
   const n = parseCaseNumber(caseNumber)
   if (!n) return 'invalidCaseNumber'
   if (!expected.branchCode || n.branchCode !== expected.branchCode) return 'caseNumberBranch'

@@ -18,13 +18,17 @@ export const CLOCK_NAMES: readonly ClockName[] = ['firstResponse', 'handling', '
 export function clockRecords(c: Clocks): { byName: Record<ClockName, ClockRecord>; earlierBreaches: number } {
   const latest = new Map<ClockName, Clock>()
   for (const clock of c.clocks) latest.set(clock.name, clock)
-  const byName = Object.fromEntries(CLOCK_NAMES.map((name) => {
-    const clock = latest.get(name)
-    // A paused clock has no deadline while paused: its date moves every day, and the event that resumes it reprojects.
-    const noDeadline = !clock || clock.state === 'stopped' || clock.state === 'paused'
-    const record: ClockRecord = noDeadline ? { due: null, metAt: null } : { due: clock.dueAt, metAt: clock.metAt ?? null }
-    return [name, record]
-  })) as Record<ClockName, ClockRecord>
+  const byName = Object.fromEntries(
+    CLOCK_NAMES.map((name) => {
+      const clock = latest.get(name)
+      // A paused clock has no deadline while paused: its date moves every day, and the event that resumes it reprojects.
+      const noDeadline = !clock || clock.state === 'stopped' || clock.state === 'paused'
+      const record: ClockRecord = noDeadline
+        ? { due: null, metAt: null }
+        : { due: clock.dueAt, metAt: clock.metAt ?? null }
+      return [name, record]
+    }),
+  ) as Record<ClockName, ClockRecord>
   const reported = new Set(latest.values())
   const earlierBreaches = c.clocks.filter((clock) => !reported.has(clock) && isBreached(clock.state)).length
   return { byName, earlierBreaches }

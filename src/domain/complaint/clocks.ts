@@ -1,7 +1,13 @@
 import { chinaDate, endOfChinaDay, instantMs } from '../chinaTime'
 import { daysBetween } from '../calendar/dates'
 import type { IsoDate } from '../calendar/dates'
-import { addNaturalDays, addWorkingDays, isProvisional, STATUTORY_CALENDAR, workingDaysBetween } from '../calendar/workCalendar'
+import {
+  addNaturalDays,
+  addWorkingDays,
+  isProvisional,
+  STATUTORY_CALENDAR,
+  workingDaysBetween,
+} from '../calendar/workCalendar'
 import type { WorkCalendar } from '../calendar/workCalendar'
 import { countedPauses } from './pauses'
 import type { ComplaintState, RoundStart, StaffRef } from './state'
@@ -61,7 +67,11 @@ export const isBreached = (state: ClockState) => BREACHED_STATES.includes(state)
 
 /** The bank's own clocks (the seed procedure) and the 2020 rule's. Reports keep them apart. */
 export const CLOCK_SOURCE: Record<ClockName, 'bank' | 'rule'> = {
-  firstResponse: 'bank', handling: 'bank', reply: 'bank', regulatory: 'rule', review: 'rule',
+  firstResponse: 'bank',
+  handling: 'bank',
+  reply: 'bank',
+  regulatory: 'rule',
+  review: 'rule',
 }
 
 /** What satisfied a clock. */
@@ -134,12 +144,25 @@ export interface ClockContext {
  * time), so on the last working day before a holiday the deadlines of the days after it already show. The book,
  * its badge, the supervisor's desk and the server all use this one instant.
  */
-export function dueSoonUntil(now: Date | number, calendar: WorkCalendar = STATUTORY_CALENDAR, policy: DeadlinePolicy = DEFAULT_POLICY): number {
+export function dueSoonUntil(
+  now: Date | number,
+  calendar: WorkCalendar = STATUTORY_CALENDAR,
+  policy: DeadlinePolicy = DEFAULT_POLICY,
+): number {
   const today = chinaDate(typeof now === 'number' ? now : now.getTime())
-  return endOfChinaDay(policy.dueSoonWorkingDays > 0 ? addWorkingDays(today, policy.dueSoonWorkingDays, calendar) : today)
+  return endOfChinaDay(
+    policy.dueSoonWorkingDays > 0 ? addWorkingDays(today, policy.dueSoonWorkingDays, calendar) : today,
+  )
 }
 
-export function clockState(dueMs: number, metMs: number | undefined, stoppedMs: number | undefined, nowMs: number, soonMs: number, paused = false): ClockState {
+export function clockState(
+  dueMs: number,
+  metMs: number | undefined,
+  stoppedMs: number | undefined,
+  nowMs: number,
+  soonMs: number,
+  paused = false,
+): ClockState {
   if (metMs !== undefined) return metMs <= dueMs ? 'met' : 'metLate'
   if (stoppedMs !== undefined) return stoppedMs > dueMs ? 'missed' : 'stopped'
   if (paused) return 'paused'
@@ -171,23 +194,31 @@ export function clockStart(s: ComplaintState, policy: DeadlinePolicy = DEFAULT_P
 }
 
 function roundsOf(s: ComplaintState, policy: DeadlinePolicy): Round[] {
-  const rounds: Round[] = [{ index: 0, kind: 'original', startAt: clockStart(s, policy) }, ...s.rounds.map((r) => ({ index: r.round, kind: r.kind, startAt: r.startAt }))]
+  const rounds: Round[] = [
+    { index: 0, kind: 'original', startAt: clockStart(s, policy) },
+    ...s.rounds.map((r) => ({ index: r.round, kind: r.kind, startAt: r.startAt })),
+  ]
   rounds.forEach((r, i) => {
     const next = s.rounds[i]
-    r.stoppedAt = next ? next.previousStoppedAt ?? next.at : s.finishedAt
+    r.stoppedAt = next ? (next.previousStoppedAt ?? next.at) : s.finishedAt
   })
   return rounds
 }
 
 /** The complaint with only the pauses its clocks count (see pauses.ts). */
 function withCountedPauses(s: ComplaintState, rounds: Round[]): ComplaintState {
-  return s.pauses.length === 0 ? s : { ...s, pauses: countedPauses(s.pauses, new Map(rounds.map((r) => [r.index, r.startAt]))) }
+  return s.pauses.length === 0
+    ? s
+    : { ...s, pauses: countedPauses(s.pauses, new Map(rounds.map((r) => [r.index, r.startAt]))) }
 }
 
 /** The earliest of some acts, by when they happened. */
-function earliest(acts: { at: string | undefined; by: MetBy; loggedAt: string }[]): { at: string; by: MetBy; loggedAt: string } | undefined {
+function earliest(
+  acts: { at: string | undefined; by: MetBy; loggedAt: string }[],
+): { at: string; by: MetBy; loggedAt: string } | undefined {
   let best: { at: string; by: MetBy; loggedAt: string } | undefined
-  for (const a of acts) if (a.at && (!best || instantMs(a.at) < instantMs(best.at))) best = { at: a.at, by: a.by, loggedAt: a.loggedAt }
+  for (const a of acts)
+    if (a.at && (!best || instantMs(a.at) < instantMs(best.at))) best = { at: a.at, by: a.by, loggedAt: a.loggedAt }
   return best
 }
 
@@ -210,8 +241,12 @@ export function firstResponseAt(s: ComplaintState): string | undefined {
 /** The decision of a round: its first decision notice, or the record that the customer could not be told. */
 function decisionOf(s: ComplaintState, round: number) {
   return earliest([
-    ...s.notices.filter((n) => n.round === round).map((n) => ({ at: n.notifiedAt, by: 'notice' as const, loggedAt: n.at })),
-    ...s.unreachable.filter((u) => u.round === round).map((u) => ({ at: u.at, by: 'unreachable' as const, loggedAt: u.at })),
+    ...s.notices
+      .filter((n) => n.round === round)
+      .map((n) => ({ at: n.notifiedAt, by: 'notice' as const, loggedAt: n.at })),
+    ...s.unreachable
+      .filter((u) => u.round === round)
+      .map((u) => ({ at: u.at, by: 'unreachable' as const, loggedAt: u.at })),
   ])
 }
 
@@ -286,17 +321,30 @@ function decisionClocks(s: ComplaintState, round: Round, asOfMs: number, ctx: Re
 
   const dues = (atMs: number): RoundDues => {
     const asOf = chinaDate(atMs)
-    const natural = (days: number) => movedBy(addNaturalDays(startDate, days, calendar), regPauses, asOf, true, calendar)
-    const working = (days: number) => movedBy(addWorkingDays(startDate, days, calendar), replyPauses, asOf, false, calendar)
+    const natural = (days: number) =>
+      movedBy(addNaturalDays(startDate, days, calendar), regPauses, asOf, true, calendar)
+    const working = (days: number) =>
+      movedBy(addWorkingDays(startDate, days, calendar), replyPauses, asOf, false, calendar)
     const regulatoryDate = natural(regDays)
     const reply = replyDate ? movedBy(replyDate, replyPauses, asOf, false, calendar) : working(policy.replyWorkingDays)
     return {
-      regulatoryMs: endOfChinaDay(regulatoryDate), replyMs: endOfChinaDay(reply), regulatoryDate, replyDate: reply,
-      day30: natural(policy.regulatoryExtendedDays), day60: natural(policy.regulatoryMaxDays),
-      cap45: movedBy(addWorkingDays(startDate, policy.extensionCapWorkingDays, calendar), regPauses, asOf, false, calendar),
+      regulatoryMs: endOfChinaDay(regulatoryDate),
+      replyMs: endOfChinaDay(reply),
+      regulatoryDate,
+      replyDate: reply,
+      day30: natural(policy.regulatoryExtendedDays),
+      day60: natural(policy.regulatoryMaxDays),
+      cap45: movedBy(
+        addWorkingDays(startDate, policy.extensionCapWorkingDays, calendar),
+        regPauses,
+        asOf,
+        false,
+        calendar,
+      ),
     }
   }
-  const heldAt = (ms: number) => approvals.filter((a) => instantMs(a.at) <= ms).sort((a, b) => (a.upTo < b.upTo ? 1 : -1))[0]
+  const heldAt = (ms: number) =>
+    approvals.filter((a) => instantMs(a.at) <= ms).sort((a, b) => (a.upTo < b.upTo ? 1 : -1))[0]
 
   // What was recorded after the round stopped (closed, withdrawn, superseded) no longer moves its clocks.
   const inRound = (x: { round: number; at: string }) => x.round === round.index && instantMs(x.at) <= asOfMs
@@ -321,7 +369,13 @@ function decisionClocks(s: ComplaintState, round: Round, asOfMs: number, ctx: Re
     const held = heldAt(t)
     const allowed = held ? min(d.day60, held.upTo) : d.day30
     const regLate = t > d.regulatoryMs || told > d.regulatoryMs
-    regOutcomes.push({ eventId: x.eventId, newDueDate: x.newDueDate, late: regLate, deadline: iso(d.regulatoryMs), cappedTo: x.newDueDate > allowed ? allowed : undefined })
+    regOutcomes.push({
+      eventId: x.eventId,
+      newDueDate: x.newDueDate,
+      late: regLate,
+      deadline: iso(d.regulatoryMs),
+      cappedTo: x.newDueDate > allowed ? allowed : undefined,
+    })
     // A timely extension told to the customer invokes Art. 18's longer limit: 30 days, or 60 with a superior's approval
     // held by then. The limit follows from that, not from the date promised (which the bank's reply clock holds the
     // bank to), so a later correction of the receipt time cannot turn a breach into an extension that counted.
@@ -331,7 +385,13 @@ function decisionClocks(s: ComplaintState, round: Round, asOfMs: number, ctx: Re
     }
     const replyLate = t > d.replyMs || told > d.replyMs
     const cap = min(d.cap45, allowed)
-    replyOutcomes.push({ eventId: x.eventId, newDueDate: x.newDueDate, late: replyLate, deadline: iso(d.replyMs), cappedTo: x.newDueDate > cap ? cap : undefined })
+    replyOutcomes.push({
+      eventId: x.eventId,
+      newDueDate: x.newDueDate,
+      late: replyLate,
+      deadline: iso(d.replyMs),
+      cappedTo: x.newDueDate > cap ? cap : undefined,
+    })
     if (!replyLate) {
       replyDate = min(x.newDueDate, cap)
       replyPauses = []
@@ -339,7 +399,12 @@ function decisionClocks(s: ComplaintState, round: Round, asOfMs: number, ctx: Re
   }
   const final = dues(asOfMs)
   return {
-    final, regDays, approval, regOutcomes, replyOutcomes, replyExtended: replyDate !== undefined,
+    final,
+    regDays,
+    approval,
+    regOutcomes,
+    replyOutcomes,
+    replyExtended: replyDate !== undefined,
     excludedDays: pausedDays(regPauses, chinaDate(asOfMs)),
     paused: { regulatory: isOpen(regPauses), reply: isOpen(replyPauses) },
     limits: { dues: final, held: heldAt(asOfMs) },
@@ -347,17 +412,27 @@ function decisionClocks(s: ComplaintState, round: Round, asOfMs: number, ctx: Re
 }
 
 /** The review clock of a round (Art. 20): 30 natural days from the request, pauses begun before it ran out excluded. */
-function reviewDue(s: ComplaintState, round: Round, asOfMs: number, ctx: Required<ClockContext>): { date: IsoDate; paused: boolean } {
+function reviewDue(
+  s: ComplaintState,
+  round: Round,
+  asOfMs: number,
+  ctx: Required<ClockContext>,
+): { date: IsoDate; paused: boolean } {
   const base = addNaturalDays(chinaDate(round.startAt), ctx.policy.reviewDays, ctx.calendar)
   const counted: Pause[] = []
   const due = () => movedBy(base, counted, chinaDate(asOfMs), true, ctx.calendar)
-  for (const p of s.pauses.filter((x) => x.round === round.index && instantMs(x.at) <= asOfMs)) if (instantMs(p.at) <= endOfChinaDay(due())) counted.push(p)
+  for (const p of s.pauses.filter((x) => x.round === round.index && instantMs(x.at) <= asOfMs))
+    if (instantMs(p.at) <= endOfChinaDay(due())) counted.push(p)
   return { date: due(), paused: isOpen(counted) }
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
 const min = (a: IsoDate, b: IsoDate) => (a < b ? a : b)
-const withDefaults = (ctx: ClockContext): Required<ClockContext> => ({ now: ctx.now, calendar: ctx.calendar ?? STATUTORY_CALENDAR, policy: ctx.policy ?? DEFAULT_POLICY })
+const withDefaults = (ctx: ClockContext): Required<ClockContext> => ({
+  now: ctx.now,
+  calendar: ctx.calendar ?? STATUTORY_CALENDAR,
+  policy: ctx.policy ?? DEFAULT_POLICY,
+})
 
 /**
  * The complaint's clocks, computed from its folded events every time they are read — never stored, so a calendar
@@ -379,14 +454,30 @@ export function computeClocks(complaint: ComplaintState, context: ClockContext):
     const asOfMs = stoppedMs ?? nowMs
     const startMs = instantMs(round.startAt)
     const startDate = chinaDate(startMs)
-    const make = (name: ClockName, dueMs: number, act: ReturnType<typeof earliest>, extra: Partial<Clock> = {}, paused = false): Clock => {
+    const make = (
+      name: ClockName,
+      dueMs: number,
+      act: ReturnType<typeof earliest>,
+      extra: Partial<Clock> = {},
+      paused = false,
+    ): Clock => {
       const dueDate = chinaDate(dueMs)
       const metMs = act ? instantMs(act.at) : undefined
       const state = clockState(dueMs, metMs, stoppedMs, nowMs, soonMs, paused)
       return {
-        name, round: round.index, roundKind: round.kind, startAt: iso(startMs), dueAt: iso(dueMs), dueDate, state,
-        metAt: act?.at, metBy: act?.by, loggedAt: act?.loggedAt, stoppedAt: act ? undefined : round.stoppedAt,
-        provisional: extra.provisional ?? false, ...extra,
+        name,
+        round: round.index,
+        roundKind: round.kind,
+        startAt: iso(startMs),
+        dueAt: iso(dueMs),
+        dueDate,
+        state,
+        metAt: act?.at,
+        metBy: act?.by,
+        loggedAt: act?.loggedAt,
+        stoppedAt: act ? undefined : round.stoppedAt,
+        provisional: extra.provisional ?? false,
+        ...extra,
       }
     }
     const hours = (h: number) => startMs + h * 3600_000
@@ -394,33 +485,78 @@ export function computeClocks(complaint: ComplaintState, context: ClockContext):
     if (round.index === 0) clocks.push(make('firstResponse', hours(policy.firstResponseHours), firstResponse(s)))
     if (round.kind === 'review') {
       const due = reviewDue(s, round, asOfMs, ctx)
-      clocks.push(make('review', endOfChinaDay(due.date), decision, { provisional: isProvisional(startDate, due.date, calendar) }, due.paused))
+      clocks.push(
+        make(
+          'review',
+          endOfChinaDay(due.date),
+          decision,
+          { provisional: isProvisional(startDate, due.date, calendar) },
+          due.paused,
+        ),
+      )
       current = { extendedDue: undefined, extensionCap: due.date, excludedDays: 0 }
       continue
     }
     // The 24-hour aim (section II.3): the decision told, or, if it cannot be handled in time, the extension and its reason.
     const toldOfDelay = [
-      ...s.extensions.filter((x) => x.round === round.index).map((x) => ({ at: x.noticeAt, by: 'extensionNotice' as const, loggedAt: x.at })),
-      ...s.contacts.filter((c) => c.round === round.index && c.purpose === 'extensionNotice').map((c) => ({ at: c.contactedAt, by: 'extensionNotice' as const, loggedAt: c.at })),
+      ...s.extensions
+        .filter((x) => x.round === round.index)
+        .map((x) => ({ at: x.noticeAt, by: 'extensionNotice' as const, loggedAt: x.at })),
+      ...s.contacts
+        .filter((c) => c.round === round.index && c.purpose === 'extensionNotice')
+        .map((c) => ({ at: c.contactedAt, by: 'extensionNotice' as const, loggedAt: c.at })),
     ]
-    clocks.push(make('handling', hours(policy.handlingHours), earliest([...(decision ? [decision] : []), ...toldOfDelay])))
+    clocks.push(
+      make('handling', hours(policy.handlingHours), earliest([...(decision ? [decision] : []), ...toldOfDelay])),
+    )
     const d = decisionClocks(s, round, asOfMs, ctx)
-    clocks.push(make('reply', d.final.replyMs, decision, {
-      provisional: isProvisional(startDate, d.final.replyDate, calendar), extensions: d.replyOutcomes,
-    }, d.paused.reply))
-    clocks.push(make('regulatory', d.final.regulatoryMs, decision, {
-      provisional: isProvisional(startDate, d.final.regulatoryDate, calendar), extensions: d.regOutcomes, limitDays: d.regDays, approval: d.approval,
-    }, d.paused.regulatory))
-    current = { extendedDue: d.replyExtended ? d.final.replyDate : undefined, extensionCap: d.final.cap45, excludedDays: d.excludedDays }
+    clocks.push(
+      make(
+        'reply',
+        d.final.replyMs,
+        decision,
+        {
+          provisional: isProvisional(startDate, d.final.replyDate, calendar),
+          extensions: d.replyOutcomes,
+        },
+        d.paused.reply,
+      ),
+    )
+    clocks.push(
+      make(
+        'regulatory',
+        d.final.regulatoryMs,
+        decision,
+        {
+          provisional: isProvisional(startDate, d.final.regulatoryDate, calendar),
+          extensions: d.regOutcomes,
+          limitDays: d.regDays,
+          approval: d.approval,
+        },
+        d.paused.regulatory,
+      ),
+    )
+    current = {
+      extendedDue: d.replyExtended ? d.final.replyDate : undefined,
+      extensionCap: d.final.cap45,
+      excludedDays: d.excludedDays,
+    }
   }
 
   const last = rounds.at(-1)!
-  const currentClocks = clocks.filter((c) => c.round === last.index || (c.name === 'firstResponse' && isRunning(c.state)))
+  const currentClocks = clocks.filter(
+    (c) => c.round === last.index || (c.name === 'firstResponse' && isRunning(c.state)),
+  )
   const running = currentClocks.filter((c) => isRunning(c.state))
   const binding = running.sort((a, b) => instantMs(a.dueAt) - instantMs(b.dueAt))[0] ?? null
   return {
-    clocks, current: currentClocks, binding, round: last.index, roundKind: last.kind,
-    ...current, provisional: currentClocks.some((c) => c.provisional),
+    clocks,
+    current: currentClocks,
+    binding,
+    round: last.index,
+    roundKind: last.kind,
+    ...current,
+    provisional: currentClocks.some((c) => c.provisional),
   }
 }
 
@@ -452,7 +588,15 @@ export function extensionLimits(complaint: ComplaintState, context: ClockContext
   if (round.kind === 'review') {
     const due = endOfChinaDay(reviewDue(s, round, nowMs, ctx).date)
     const day = chinaDate(due)
-    return { cap: day, requestCap: day, withoutSuperior: day, replyDue: day, deadline: iso(due), late: nowMs > due, inReview: true }
+    return {
+      cap: day,
+      requestCap: day,
+      withoutSuperior: day,
+      replyDue: day,
+      deadline: iso(due),
+      late: nowMs > due,
+      inReview: true,
+    }
   }
   const { dues, held } = decisionClocks(s, round, nowMs, ctx).limits
   const deadline = Math.min(dues.regulatoryMs, dues.replyMs)
@@ -472,13 +616,21 @@ export function extensionLimits(complaint: ComplaintState, context: ClockContext
 /** The last instant a review may be asked for, for a decision told at `notifiedAt` (Art. 20: within 30 days). */
 export function reviewUntil(notifiedAt: string | Date, context: Omit<ClockContext, 'now'>): string {
   const policy = context.policy ?? DEFAULT_POLICY
-  return iso(endOfChinaDay(addNaturalDays(chinaDate(notifiedAt), policy.reviewWindowDays, context.calendar ?? STATUTORY_CALENDAR)))
+  return iso(
+    endOfChinaDay(
+      addNaturalDays(chinaDate(notifiedAt), policy.reviewWindowDays, context.calendar ?? STATUTORY_CALENDAR),
+    ),
+  )
 }
 
 /** Until when the customer may ask for a review of the round's decision (Art. 20), or null before any decision notice. */
-export function reviewWindow(s: ComplaintState, context: Omit<ClockContext, 'now'>): { notifiedAt: string; until: string } | null {
+export function reviewWindow(
+  s: ComplaintState,
+  context: Omit<ClockContext, 'now'>,
+): { notifiedAt: string; until: string } | null {
   const round = s.rounds.length
-  const notice = s.notices.filter((n) => n.round === round).sort((a, b) => instantMs(a.notifiedAt) - instantMs(b.notifiedAt))[0]
+  const notice = s.notices
+    .filter((n) => n.round === round)
+    .sort((a, b) => instantMs(a.notifiedAt) - instantMs(b.notifiedAt))[0]
   return notice ? { notifiedAt: notice.notifiedAt, until: reviewUntil(notice.notifiedAt, context) } : null
 }
-

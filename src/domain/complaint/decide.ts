@@ -19,22 +19,52 @@ export type ValidDraft = { [T in EventType]: { type: T; payload: EventPayload<T>
 
 /** Refusal codes are i18n keys under `refusals.`: the tablet explains the rule that forbids the move. */
 export const REFUSALS = [
-  'alreadyRecorded', 'notRecorded', 'alreadyAcknowledged', 'isClosed', 'isWithdrawn', 'notClosed',
-  'closeNeedsNotice', 'closeNeedsVerdict', 'notEscalated', 'alreadyEscalated', 'sameOwner',
-  'clockAlreadyPaused', 'clockNotPaused', 'extensionBeforeToday', 'extensionNotLater', 'invalidCorrection',
-  'extensionRequestPending', 'noSuchRequest', 'alreadyDecided',
-  'extensionLate', 'extensionPastCap', 'extensionNeedsSuperior', 'extensionInReview', 'approvalIsAnEvent',
-  'notAnApprover', 'approvalNeedsSuperior', 'replyIsDecisionNotice', 'noticeNeedsVerdict', 'noticeNeedsRemedies',
-  'timeBeforeReceipt', 'timeInFuture', 'reviewNeedsNotice', 'reviewWindowClosed', 'reviewPending',
-  'receiptCorrectionLate', 'notASupervisor', 'notResolved', 'alreadyResolved', 'reviewDone',
-  'centreOnly', 'smsNotCustomerPhone',
+  'alreadyRecorded',
+  'notRecorded',
+  'alreadyAcknowledged',
+  'isClosed',
+  'isWithdrawn',
+  'notClosed',
+  'closeNeedsNotice',
+  'closeNeedsVerdict',
+  'notEscalated',
+  'alreadyEscalated',
+  'sameOwner',
+  'clockAlreadyPaused',
+  'clockNotPaused',
+  'extensionBeforeToday',
+  'extensionNotLater',
+  'invalidCorrection',
+  'extensionRequestPending',
+  'noSuchRequest',
+  'alreadyDecided',
+  'extensionLate',
+  'extensionPastCap',
+  'extensionNeedsSuperior',
+  'extensionInReview',
+  'approvalIsAnEvent',
+  'notAnApprover',
+  'approvalNeedsSuperior',
+  'replyIsDecisionNotice',
+  'noticeNeedsVerdict',
+  'noticeNeedsRemedies',
+  'timeBeforeReceipt',
+  'timeInFuture',
+  'reviewNeedsNotice',
+  'reviewWindowClosed',
+  'reviewPending',
+  'receiptCorrectionLate',
+  'notASupervisor',
+  'notResolved',
+  'alreadyResolved',
+  'reviewDone',
+  'centreOnly',
+  'smsNotCustomerPhone',
 ] as const
 export type Refusal = (typeof REFUSALS)[number]
 
 export type Decision =
-  | { ok: true; draft: ValidDraft }
-  | { ok: false; refusal: Refusal }
-  | { ok: false; issues: EventIssue[] }
+  { ok: true; draft: ValidDraft } | { ok: false; refusal: Refusal } | { ok: false; issues: EventIssue[] }
 
 /** A time typed to the minute on a tablet whose clock is a little behind the manager's watch is not "the future". */
 export const FUTURE_SLACK_MS = 5 * 60_000
@@ -48,7 +78,11 @@ export interface DecideContext extends ClockContext {
  * Decides whether a change may be made to a complaint in its current state, and validates its payload.
  * The write path calls this before anything is stored; the server calls it again for what is made at the desk.
  */
-export function decide(state: ComplaintState | null, draft: EventDraft, ctx: DecideContext = { now: new Date() }): Decision {
+export function decide(
+  state: ComplaintState | null,
+  draft: EventDraft,
+  ctx: DecideContext = { now: new Date() },
+): Decision {
   const parsed = payloadSchema(draft.type).safeParse(draft.payload)
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }
@@ -70,7 +104,17 @@ export function roundStartAt(s: ComplaintState, policy = DEFAULT_POLICY): string
 }
 
 /** The moves that may follow closure or withdrawal: notes, follow-up, corrections, reopening, a review. */
-const AFTER_FINISH = new Set<EventType>(['note.added', 'followUp.scheduled', 'followUp.done', 'complaint.reopened', 'field.corrected', 'opinion.recorded', 'customer.contacted', 'review.requested', 'sms.requested'])
+const AFTER_FINISH = new Set<EventType>([
+  'note.added',
+  'followUp.scheduled',
+  'followUp.done',
+  'complaint.reopened',
+  'field.corrected',
+  'opinion.recorded',
+  'customer.contacted',
+  'review.requested',
+  'sms.requested',
+])
 /** The moves that follow a resolution: the customer's opinion and the follow-up (seven-step script, step 7). */
 const AFTER_RESOLUTION = new Set<EventType>(['opinion.recorded', 'followUp.scheduled', 'followUp.done'])
 
@@ -79,7 +123,11 @@ const AFTER_RESOLUTION = new Set<EventType>(['opinion.recorded', 'followUp.sched
  * to "is this offered": the process panel offers exactly the moves this allows, `decide` starts from it, and the
  * centre's intake calls `decide`. Payload rules (dates, remedies, the value of a correction) come after, in `decide`.
  */
-export function moveRefusal(s: ComplaintState | null, type: EventType, ctx: DecideContext = { now: new Date() }): Refusal | null {
+export function moveRefusal(
+  s: ComplaintState | null,
+  type: EventType,
+  ctx: DecideContext = { now: new Date() },
+): Refusal | null {
   if (type === 'complaint.recorded') return s ? 'alreadyRecorded' : null
   // The gateway's answers are the centre's own record, never made on a tablet or at the desk.
   if (CENTRE_EVENT_TYPES.has(type)) return 'centreOnly'
@@ -113,14 +161,16 @@ export function moveRefusal(s: ComplaintState | null, type: EventType, ctx: Deci
       return decided ? null : 'closeNeedsNotice'
     case 'complaint.extended':
     case 'extension.requested': {
-      if (type === 'extension.requested' && s.extensionRequests.some((r) => !r.decision)) return 'extensionRequestPending'
+      if (type === 'extension.requested' && s.extensionRequests.some((r) => !r.decision))
+        return 'extensionRequestPending'
       const limits = extensionLimits(s, ctx)
       if (limits.inReview) return 'extensionInReview'
       // A deadline that has passed is breached for good: no extension recorded afterwards can move it.
       return limits.late ? 'extensionLate' : null
     }
     case 'extension.decided':
-      if (!s.extensionRequests.some((r) => !r.decision)) return s.extensionRequests.length > 0 ? 'alreadyDecided' : 'noSuchRequest'
+      if (!s.extensionRequests.some((r) => !r.decision))
+        return s.extensionRequests.length > 0 ? 'alreadyDecided' : 'noSuchRequest'
       return ctx.actor && !mayApprove(ctx.actor, 'supervisor') ? 'notAnApprover' : null
     case 'complaint.reopened':
       return s.status === 'closed' || s.status === 'resolved' || s.status === 'withdrawn' ? null : 'notClosed'
@@ -177,14 +227,21 @@ function guard(s: ComplaintState | null, d: ValidDraft, ctx: DecideContext): Ref
     }
     case 'field.corrected':
       if (!correctionIsValid(d.payload)) return 'invalidCorrection'
-      return d.payload.field === 'receivedAt' && receiptCorrectionIsLate(s, String(d.payload.value), ctx) ? 'receiptCorrectionLate' : null
+      return d.payload.field === 'receivedAt' && receiptCorrectionIsLate(s, String(d.payload.value), ctx)
+        ? 'receiptCorrectionLate'
+        : null
     default:
       return null
   }
 }
 
 /** Why an extension to `newDueDate` may not be recorded (or asked for) now (the move itself is allowed). */
-function extensionRefusal(s: ComplaintState, newDueDate: string, ctx: DecideContext, mode: 'record' | 'request'): Refusal | null {
+function extensionRefusal(
+  s: ComplaintState,
+  newDueDate: string,
+  ctx: DecideContext,
+  mode: 'record' | 'request',
+): Refusal | null {
   const limits = extensionLimits(s, ctx)
   if (newDueDate <= chinaDate(ctx.now)) return 'extensionBeforeToday'
   // An "extension" that does not move the reply date past the one in force would tell the customer of a delay that is none.
@@ -194,10 +251,17 @@ function extensionRefusal(s: ComplaintState, newDueDate: string, ctx: DecideCont
 }
 
 /** An approver decides with the level they hold; past 30 days only a superior's approval counts (Art. 18). */
-function approvalRefusal(s: ComplaintState, newDueDate: string, p: EventPayload<'extension.decided'>, ctx: DecideContext): Refusal | null {
+function approvalRefusal(
+  s: ComplaintState,
+  newDueDate: string,
+  p: EventPayload<'extension.decided'>,
+  ctx: DecideContext,
+): Refusal | null {
   const level = p.level ?? 'supervisor'
   if (ctx.actor && !mayApprove(ctx.actor, level)) return 'approvalNeedsSuperior'
-  return p.approved && approvalNeeded(s, newDueDate, ctx) === 'superior' && level !== 'superior' ? 'approvalNeedsSuperior' : null
+  return p.approved && approvalNeeded(s, newDueDate, ctx) === 'superior' && level !== 'superior'
+    ? 'approvalNeedsSuperior'
+    : null
 }
 
 /** A later receipt time may be entered only while no deadline can have passed (see clockStart). */

@@ -31,8 +31,19 @@ export function deskItems(states: Iterable<ComplaintState>, ctx: ClockContext = 
   for (const s of states) {
     const base = { complaintId: s.id, branchId: s.branchId, customerName: s.customer.name, receivedAt: s.receivedAt }
     const { escalations, extension: r } = openQuestions(s)
-    for (const x of escalations) items.push({ ...base, kind: 'escalation', reason: x.reason, askedBy: x.by.staffName, askedAt: x.at })
-    if (r) items.push({ ...base, kind: 'extension', reason: r.reason, askedBy: r.by.staffName, askedAt: r.at, newDueDate: r.newDueDate, requestId: r.eventId, needs: approvalNeeded(s, r.newDueDate, ctx) })
+    for (const x of escalations)
+      items.push({ ...base, kind: 'escalation', reason: x.reason, askedBy: x.by.staffName, askedAt: x.at })
+    if (r)
+      items.push({
+        ...base,
+        kind: 'extension',
+        reason: r.reason,
+        askedBy: r.by.staffName,
+        askedAt: r.at,
+        newDueDate: r.newDueDate,
+        requestId: r.eventId,
+        needs: approvalNeeded(s, r.newDueDate, ctx),
+      })
   }
   return items.sort((a, b) => instantMs(a.askedAt) - instantMs(b.askedAt))
 }

@@ -9,8 +9,19 @@ import { signatureSchema } from './signature'
 import { SMS_PURPOSES } from './sms'
 import type { Dimension } from '../taxonomy/codes'
 import {
-  APPROVAL_LEVELS, CHANNELS, CONTACT_CHANNELS, CONTACT_PURPOSES, CORRECTABLE_FIELDS, KINDS, MAX_REPRESENTATIVES, MOOD_MAX,
-  MOOD_MIN, OPINIONS, REMEDIES, SCRIPT_STEPS, VERDICTS,
+  APPROVAL_LEVELS,
+  CHANNELS,
+  CONTACT_CHANNELS,
+  CONTACT_PURPOSES,
+  CORRECTABLE_FIELDS,
+  KINDS,
+  MAX_REPRESENTATIVES,
+  MOOD_MAX,
+  MOOD_MIN,
+  OPINIONS,
+  REMEDIES,
+  SCRIPT_STEPS,
+  VERDICTS,
 } from './vocabulary'
 
 /**
@@ -35,7 +46,11 @@ export const customerSchema = z.object({
 })
 
 /** A JR/T 0169-2018 code of one dimension (whether the table has it is the tablet's and the centre's concern). */
-export const codeSchema = (d: Dimension) => z.string().regex(CODE_PATTERN, { error: 'invalidCode' }).refine((c) => c.startsWith(d), { error: 'invalidCode' })
+export const codeSchema = (d: Dimension) =>
+  z
+    .string()
+    .regex(CODE_PATTERN, { error: 'invalidCode' })
+    .refine((c) => c.startsWith(d), { error: 'invalidCode' })
 
 export const groupSchema = z.object({
   size: z.int({ error: 'invalidNumber' }).min(2, { error: 'groupTooSmall' }).max(10_000, { error: 'invalidNumber' }),
@@ -51,7 +66,9 @@ const payloads = {
     category: optionalText(40),
     cause: optionalText(40),
     /** The complaint's classification by JR/T 0169-2018; absent in complaints recorded before the app had it. */
-    codes: z.object({ A: codeSchema('A').optional(), B: codeSchema('B').optional(), C: codeSchema('C').optional() }).optional(),
+    codes: z
+      .object({ A: codeSchema('A').optional(), B: codeSchema('B').optional(), C: codeSchema('C').optional() })
+      .optional(),
     description: text(4000),
     demand: optionalText(2000),
     customerPresent: z.boolean().default(true),
@@ -141,13 +158,21 @@ const payloads = {
   'clock.resumed': z.object({ note: optionalText(1000) }),
   'complaint.resolved': z.object({ summary: text(4000) }),
   /** `signature`: the customer signs their opinion on the tablet (optional: by phone there is nobody to sign). */
-  'opinion.recorded': z.object({ opinion: z.enum(OPINIONS), words: optionalText(2000), signature: signatureSchema().optional() }),
+  'opinion.recorded': z.object({
+    opinion: z.enum(OPINIONS),
+    words: optionalText(2000),
+    signature: signatureSchema().optional(),
+  }),
   /** The customer signed the acceptance slip (受理回执) on the tablet; signed again, the last signature stands. */
   'slip.signed': z.object({ signature: signatureSchema() }),
   'complaint.closed': z.object({ note: optionalText(1000) }),
   'followUp.scheduled': z.object({ dueDate: isoDate, note: optionalText(1000) }),
   /** `satisfaction`: asked at each follow-up since it was added; events stored before it lack it. */
-  'followUp.done': z.object({ channel: z.enum(CONTACT_CHANNELS), content: text(2000), satisfaction: z.enum(OPINIONS).optional() }),
+  'followUp.done': z.object({
+    channel: z.enum(CONTACT_CHANNELS),
+    content: text(2000),
+    satisfaction: z.enum(OPINIONS).optional(),
+  }),
   /** New facts (2020 rule Art. 18): the decision clocks start again from when they were received. */
   'complaint.reopened': z.object({ reason: text(2000), receivedAt: isoDateTime.optional() }),
   /** The customer disputes the decision and asks for it to be reviewed (核查, Art. 20): within 30 days of the notice. */
@@ -198,7 +223,10 @@ const envelope = {
   complaintId: z.uuid({ error: 'invalidId' }),
   branchId: text(64),
   v: z.literal(EVENT_SCHEMA_VERSION, { error: 'unsupportedVersion' }),
-  hlc: z.string().regex(HLC_PATTERN, { error: 'invalidClock' }).refine((h) => isInstantInRange(hlcWallMs(h)), { error: 'clockOutOfRange' }),
+  hlc: z
+    .string()
+    .regex(HLC_PATTERN, { error: 'invalidClock' })
+    .refine((h) => isInstantInRange(hlcWallMs(h)), { error: 'clockOutOfRange' }),
   actor: actorSchema,
 }
 

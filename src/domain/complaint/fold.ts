@@ -128,7 +128,10 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
     case 'script.moodRecorded':
       return {
         ...s,
-        script: { ...s.script, ...(e.payload.phase === 'start' ? { moodStart: e.payload.mood } : { moodEnd: e.payload.mood }) },
+        script: {
+          ...s.script,
+          ...(e.payload.phase === 'start' ? { moodStart: e.payload.mood } : { moodEnd: e.payload.mood }),
+        },
       }
     case 'note.added':
       return { ...s, notes: [...s.notes, { ...st, text: e.payload.text }] }
@@ -146,9 +149,24 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       const contact = { ...st, round, ...e.payload }
       const p = e.payload
       // The retired purpose `reply` was how a decision was told: it still answers the complaint it was logged on.
-      const notices = p.purpose === 'reply'
-        ? [...s.notices, { ...st, round, legacy: true as const, channel: p.channel, notifiedAt: p.contactedAt, decision: p.content, findings: p.content, basis: p.content, remedies: [], content: p.content }]
-        : s.notices
+      const notices =
+        p.purpose === 'reply'
+          ? [
+              ...s.notices,
+              {
+                ...st,
+                round,
+                legacy: true as const,
+                channel: p.channel,
+                notifiedAt: p.contactedAt,
+                decision: p.content,
+                findings: p.content,
+                basis: p.content,
+                remedies: [],
+                content: p.content,
+              },
+            ]
+          : s.notices
       return { ...s, status: started(s), contacts: [...s.contacts, contact], notices }
     }
     case 'decision.notified':
@@ -160,7 +178,11 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
     case 'supervisor.planRecorded': {
       const escalations = [...s.escalations]
       const open = escalations.findLastIndex((x) => !x.plan)
-      if (open >= 0) escalations[open] = { ...escalations[open]!, plan: { text: e.payload.plan, supervisor: e.payload.supervisor, at: st.at } }
+      if (open >= 0)
+        escalations[open] = {
+          ...escalations[open]!,
+          plan: { text: e.payload.plan, supervisor: e.payload.supervisor, at: st.at },
+        }
       return { ...s, escalations, status: s.status === 'escalated' ? 'inProgress' : s.status }
     }
     case 'complaint.extended':
@@ -173,7 +195,9 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       // The first decision on a request stands: two supervisors answering offline do not overwrite each other.
       return {
         ...s,
-        extensionRequests: s.extensionRequests.map((r) => (r.eventId === requestId && !r.decision ? { ...r, decision: { ...st, ...decision, level } } : r)),
+        extensionRequests: s.extensionRequests.map((r) =>
+          r.eventId === requestId && !r.decision ? { ...r, decision: { ...st, ...decision, level } } : r,
+        ),
       }
     }
     case 'clock.paused':
@@ -192,7 +216,12 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       return { ...s, slipSigned: { ...st, signature: e.payload.signature } }
     case 'complaint.closed':
       // Closed twice (two tablets offline): it was closed when first closed, which is when its clocks stopped.
-      return { ...s, status: 'closed', closed: s.status === 'closed' ? s.closed : st, finishedAt: s.finishedAt ?? st.at }
+      return {
+        ...s,
+        status: 'closed',
+        closed: s.status === 'closed' ? s.closed : st,
+        finishedAt: s.finishedAt ?? st.at,
+      }
     case 'followUp.scheduled':
       return { ...s, followUp: { ...e.payload } }
     case 'followUp.done':
@@ -202,20 +231,49 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       return {
         ...reopen(s),
         reopenings: [...s.reopenings, { ...st, reason, receivedAt }],
-        rounds: [...s.rounds, { ...st, round: round + 1, kind: 'newFacts', reason, startAt: receivedAt ?? st.at, previousStoppedAt: s.finishedAt ?? st.at }],
+        rounds: [
+          ...s.rounds,
+          {
+            ...st,
+            round: round + 1,
+            kind: 'newFacts',
+            reason,
+            startAt: receivedAt ?? st.at,
+            previousStoppedAt: s.finishedAt ?? st.at,
+          },
+        ],
       }
     }
     case 'review.requested': {
       const { reason, requestedAt } = e.payload
-      return { ...reopen(s), rounds: [...s.rounds, { ...st, round: round + 1, kind: 'review', reason, startAt: requestedAt, previousStoppedAt: s.finishedAt ?? st.at }] }
+      return {
+        ...reopen(s),
+        rounds: [
+          ...s.rounds,
+          {
+            ...st,
+            round: round + 1,
+            kind: 'review',
+            reason,
+            startAt: requestedAt,
+            previousStoppedAt: s.finishedAt ?? st.at,
+          },
+        ],
+      }
     }
     case 'complaint.withdrawn':
-      return { ...s, status: 'withdrawn', withdrawn: s.status === 'withdrawn' ? s.withdrawn : { ...st, reason: e.payload.reason }, finishedAt: s.finishedAt ?? st.at }
+      return {
+        ...s,
+        status: 'withdrawn',
+        withdrawn: s.status === 'withdrawn' ? s.withdrawn : { ...st, reason: e.payload.reason },
+        finishedAt: s.finishedAt ?? st.at,
+      }
     case 'field.corrected': {
       const next = correct(s, e)
-      const receiptCorrections = next.receivedAt !== s.receivedAt
-        ? [...s.receiptCorrections, { from: s.receivedAt, to: next.receivedAt, at: st.at }]
-        : s.receiptCorrections
+      const receiptCorrections =
+        next.receivedAt !== s.receivedAt
+          ? [...s.receiptCorrections, { from: s.receivedAt, to: next.receivedAt, at: st.at }]
+          : s.receiptCorrections
       // What it said before, so that a printed record shows what was corrected, not only the new value.
       const previous = e.payload.field === 'receivedAt' ? s.receivedAt : correctionText(s, e.payload.field)
       return { ...next, receiptCorrections, corrections: [...s.corrections, { ...st, ...e.payload, previous }] }
@@ -247,23 +305,36 @@ function correct(s: ComplaintState, e: EventOfType<'field.corrected'>): Complain
   const { field, value } = e.payload
   const str = typeof value === 'string' && value !== '' ? value : undefined
   switch (field) {
-    case 'customer.name': return str ? { ...s, customer: { ...s.customer, name: str } } : s
-    case 'customer.phone': return { ...s, customer: { ...s.customer, phone: str } }
-    case 'customer.consentSms': return { ...s, customer: { ...s.customer, consentSms: value === true } }
-    case 'customer.consentPhone': return { ...s, customer: { ...s.customer, consentPhone: value === true } }
-    case 'channel': return str ? { ...s, channel: str as ComplaintState['channel'] } : s
-    case 'kind': return str ? { ...s, kind: str as ComplaintState['kind'] } : s
-    case 'category': return { ...s, category: str }
-    case 'cause': return { ...s, cause: str }
-    case 'description': return str ? { ...s, description: str } : s
-    case 'demand': return { ...s, demand: str }
-    case 'customerPresent': return { ...s, customerPresent: value === true }
+    case 'customer.name':
+      return str ? { ...s, customer: { ...s.customer, name: str } } : s
+    case 'customer.phone':
+      return { ...s, customer: { ...s.customer, phone: str } }
+    case 'customer.consentSms':
+      return { ...s, customer: { ...s.customer, consentSms: value === true } }
+    case 'customer.consentPhone':
+      return { ...s, customer: { ...s.customer, consentPhone: value === true } }
+    case 'channel':
+      return str ? { ...s, channel: str as ComplaintState['channel'] } : s
+    case 'kind':
+      return str ? { ...s, kind: str as ComplaintState['kind'] } : s
+    case 'category':
+      return { ...s, category: str }
+    case 'cause':
+      return { ...s, cause: str }
+    case 'description':
+      return str ? { ...s, description: str } : s
+    case 'demand':
+      return { ...s, demand: str }
+    case 'customerPresent':
+      return { ...s, customerPresent: value === true }
     case 'groupSize':
       return typeof value === 'number' && value >= 2
         ? { ...s, group: { size: value, representatives: s.group?.representatives ?? [] } }
         : { ...s, group: undefined }
-    case 'recordingRef': return { ...s, recordingRef: str }
-    case 'receivedAt': return str ? { ...s, receivedAt: str } : s
+    case 'recordingRef':
+      return { ...s, recordingRef: str }
+    case 'receivedAt':
+      return str ? { ...s, receivedAt: str } : s
     case 'codes.A':
     case 'codes.B':
     case 'codes.C': {

@@ -27,7 +27,12 @@ export function countedPauses(pauses: readonly Pause[], roundStarts: ReadonlyMap
     for (const p of list) {
       if (current && (!current.resumedAt || instantMs(p.at) <= instantMs(current.resumedAt))) {
         // Overlapping: one pause, open if either is, to the later end.
-        current.resumedAt = !current.resumedAt || !p.resumedAt ? undefined : instantMs(p.resumedAt) > instantMs(current.resumedAt) ? p.resumedAt : current.resumedAt
+        current.resumedAt =
+          !current.resumedAt || !p.resumedAt
+            ? undefined
+            : instantMs(p.resumedAt) > instantMs(current.resumedAt)
+              ? p.resumedAt
+              : current.resumedAt
         continue
       }
       current = { ...p }

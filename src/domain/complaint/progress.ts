@@ -2,7 +2,16 @@ import { isDecided } from './clocks'
 import type { ComplaintState } from './state'
 
 /** The milestones of section II in order, as the tablet shows them above the actions. */
-export const PROCESS_MILESTONES = ['responded', 'judged', 'planned', 'replied', 'resolved', 'heard', 'closed', 'followedUp'] as const
+export const PROCESS_MILESTONES = [
+  'responded',
+  'judged',
+  'planned',
+  'replied',
+  'resolved',
+  'heard',
+  'closed',
+  'followedUp',
+] as const
 export type ProcessMilestone = (typeof PROCESS_MILESTONES)[number]
 
 /** done: it happened; todo: still to do; skip: the procedure does not ask for it on this complaint. */

@@ -28,7 +28,11 @@ export interface RetentionFacts {
  * waiting to reach the centre, and its closing and every later event more than `retentionDays` ago — never before the
  * customer's window to ask for a review has passed (`reviewWindowDays`), which a lobby manager records on the tablet.
  */
-export function leavesTablet(c: RetentionFacts, now: number, policy: { retentionDays: number; reviewWindowDays: number }): boolean {
+export function leavesTablet(
+  c: RetentionFacts,
+  now: number,
+  policy: { retentionDays: number; reviewWindowDays: number },
+): boolean {
   if (!isFinished(c.status) || !c.finishedAt || c.unsyncedEvents > 0) return false
   const lastActivity = Math.max(instantMs(c.finishedAt), decodeHlc(c.lastHlc).wall)
   return now - lastActivity > Math.max(policy.retentionDays, policy.reviewWindowDays) * DAY_MS

@@ -14,7 +14,8 @@ export interface Signature {
   strokes: number[][]
 }
 
-const side = (max: number) => z.int({ error: 'signatureBounds' }).min(50, { error: 'signatureBounds' }).max(max, { error: 'signatureBounds' })
+const side = (max: number) =>
+  z.int({ error: 'signatureBounds' }).min(50, { error: 'signatureBounds' }).max(max, { error: 'signatureBounds' })
 
 /** Why a signature cannot be stored, or null (the same answer on the tablet and at the centre). */
 export function signatureProblem(s: Signature): 'signatureEmpty' | 'signatureTooLarge' | 'signatureBounds' | null {
@@ -34,15 +35,19 @@ export function signatureProblem(s: Signature): 'signatureEmpty' | 'signatureToo
 }
 
 export const signatureSchema = () =>
-  z.object({
-    w: side(SIGNATURE_LIMITS.width),
-    h: side(SIGNATURE_LIMITS.height),
-    // Array sizes are capped before any point is looked at, so a forged push costs nothing to refuse.
-    strokes: z.array(z.array(z.number()).max(SIGNATURE_LIMITS.points * 2, { error: 'signatureTooLarge' })).max(SIGNATURE_LIMITS.strokes, { error: 'signatureTooLarge' }),
-  }).superRefine((s, ctx) => {
-    const problem = signatureProblem(s)
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['strokes'] })
-  })
+  z
+    .object({
+      w: side(SIGNATURE_LIMITS.width),
+      h: side(SIGNATURE_LIMITS.height),
+      // Array sizes are capped before any point is looked at, so a forged push costs nothing to refuse.
+      strokes: z
+        .array(z.array(z.number()).max(SIGNATURE_LIMITS.points * 2, { error: 'signatureTooLarge' }))
+        .max(SIGNATURE_LIMITS.strokes, { error: 'signatureTooLarge' }),
+    })
+    .superRefine((s, ctx) => {
+      const problem = signatureProblem(s)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['strokes'] })
+    })
 
 /**
  * Adds a point to the stroke being drawn, as the pad sees it (any number, anywhere): rounded and clamped to the pad,
@@ -69,11 +74,13 @@ export function addPoint(s: Signature, x: number, y: number, newStroke: boolean)
 
 /** The strokes as an SVG path (`M x y L x y …`), for showing and printing the signature at any size. */
 export function signaturePath(s: Signature): string {
-  return s.strokes.map((st) => {
-    const pts: string[] = []
-    for (let i = 0; i < st.length; i += 2) pts.push(`${i === 0 ? 'M' : 'L'}${st[i]} ${st[i + 1]}`)
-    // A dot (one point) still shows.
-    if (st.length === 2) pts.push(`L${st[0]! + 0.5} ${st[1]}`)
-    return pts.join(' ')
-  }).join(' ')
+  return s.strokes
+    .map((st) => {
+      const pts: string[] = []
+      for (let i = 0; i < st.length; i += 2) pts.push(`${i === 0 ? 'M' : 'L'}${st[i]} ${st[i + 1]}`)
+      // A dot (one point) still shows.
+      if (st.length === 2) pts.push(`L${st[0]! + 0.5} ${st[1]}`)
+      return pts.join(' ')
+    })
+    .join(' ')
 }

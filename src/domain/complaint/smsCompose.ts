@@ -35,7 +35,12 @@ export function mergeSmsTemplates(saved: unknown, locale: string, central?: unkn
 }
 
 /** `saved` with this language's templates replaced; entries equal to the bank's text are not stored. */
-export function withSavedTemplates(saved: unknown, locale: string, templates: SmsTemplate[], central?: unknown): SavedSmsTemplates {
+export function withSavedTemplates(
+  saved: unknown,
+  locale: string,
+  templates: SmsTemplate[],
+  central?: unknown,
+): SavedSmsTemplates {
   const lang = smsLocale(locale)
   const base = saved && typeof saved === 'object' ? { ...(saved as SavedSmsTemplates) } : {}
   const defaults = bankSmsTemplates(central, locale)
@@ -56,10 +61,17 @@ export function smsDate(isoDate: string, locale: string): string {
  * The words of the form the message is sent from: a decision notice's findings, decision, basis and the last day a
  * review may be asked for (`reviewBy`, a China date); an extension's reason and new date, before it is recorded.
  */
-export type NoticeValues = Partial<Record<'findings' | 'decision' | 'basis' | 'reviewBy' | 'extensionReason' | 'newDueDate', string>>
+export type NoticeValues = Partial<
+  Record<'findings' | 'decision' | 'basis' | 'reviewBy' | 'extensionReason' | 'newDueDate', string>
+>
 
 /** What the placeholders stand for on this complaint; a placeholder with nothing to say is left out (and stays visible). */
-export function smsValues(s: ComplaintState, templateId: SmsTemplate['id'], locale: string, notice: NoticeValues = {}): Partial<Record<SmsPlaceholder, string>> {
+export function smsValues(
+  s: ComplaintState,
+  templateId: SmsTemplate['id'],
+  locale: string,
+  notice: NoticeValues = {},
+): Partial<Record<SmsPlaceholder, string>> {
   const lastExtension = s.extensions.at(-1)
   const words = (v: string | undefined) => (v?.trim() ? v.trim() : undefined)
   const due = words(notice.newDueDate) ?? lastExtension?.newDueDate ?? s.plan?.promisedDate
@@ -68,7 +80,7 @@ export function smsValues(s: ComplaintState, templateId: SmsTemplate['id'], loca
     name: s.customer.name,
     date: smsDate(chinaDate(s.receivedAt), locale),
     due: due ? smsDate(due, locale) : undefined,
-    result: templateId === 'extensionNotice' ? words(notice.extensionReason) ?? lastExtension?.reason : outcome,
+    result: templateId === 'extensionNotice' ? (words(notice.extensionReason) ?? lastExtension?.reason) : outcome,
     findings: words(notice.findings),
     decision: words(notice.decision),
     basis: words(notice.basis),
@@ -77,7 +89,12 @@ export function smsValues(s: ComplaintState, templateId: SmsTemplate['id'], loca
 }
 
 /** The template's text filled in for this complaint (and, for a decision notice, its form's words). */
-export function composeSms(s: ComplaintState, template: SmsTemplate, locale: string, notice: NoticeValues = {}): string {
+export function composeSms(
+  s: ComplaintState,
+  template: SmsTemplate,
+  locale: string,
+  notice: NoticeValues = {},
+): string {
   return fillTemplate(template.text, smsValues(s, template.id, locale, notice))
 }
 

@@ -3,7 +3,15 @@ import type { Signature } from './signature'
 import type { SmsPurpose, SmsStatus } from './sms'
 import type { Actor, EventPayload } from './events'
 import type {
-  ApprovalLevel, ComplaintKind, ComplaintStatus, ContactChannel, ContactPurpose, IntakeChannel, Opinion, ScriptStep, Verdict,
+  ApprovalLevel,
+  ComplaintKind,
+  ComplaintStatus,
+  ContactChannel,
+  ContactPurpose,
+  IntakeChannel,
+  Opinion,
+  ScriptStep,
+  Verdict,
 } from './vocabulary'
 
 export interface StaffRef {
@@ -123,7 +131,11 @@ export interface ComplaintState {
   sms?: SmsRecord[]
   /** Why the decision could not be told to the customer. */
   unreachable: (Stamp & InRound & { reason: string })[]
-  escalations: (Stamp & { reason: string; supervisor?: StaffRef; plan?: { text: string; supervisor: StaffRef; at: string } })[]
+  escalations: (Stamp & {
+    reason: string
+    supervisor?: StaffRef
+    plan?: { text: string; supervisor: StaffRef; at: string }
+  })[]
   extensions: (Stamp & InRound & EventPayload<'complaint.extended'>)[]
   extensionRequests: ExtensionRequest[]
   pauses: (Stamp & InRound & { reason: string; resumedAt?: string })[]

@@ -16,7 +16,10 @@ export function pendingExtensionRequest(s: ComplaintState): ExtensionRequest | u
  * The questions a complaint puts to a supervisor, one per item of the desk: each escalation without a plan, and the
  * extension request not yet decided. The desk lists exactly these, and its badge counts exactly these.
  */
-export function openQuestions(s: ComplaintState): { escalations: ComplaintState['escalations']; extension: ExtensionRequest | undefined } {
+export function openQuestions(s: ComplaintState): {
+  escalations: ComplaintState['escalations']
+  extension: ExtensionRequest | undefined
+} {
   if (isFinished(s.status)) return { escalations: [], extension: undefined }
   return { escalations: s.escalations.filter((x) => !x.plan), extension: pendingExtensionRequest(s) }
 }

@@ -47,17 +47,31 @@ export type ComplaintStatus = (typeof STATUSES)[number]
 
 /** A closed or withdrawn complaint: no clock runs and nothing waits on it (it may still be reopened or reviewed). */
 export const FINISHED_STATUSES = ['closed', 'withdrawn'] as const satisfies readonly ComplaintStatus[]
-export const isFinished = (status: ComplaintStatus): boolean => (FINISHED_STATUSES as readonly string[]).includes(status)
+export const isFinished = (status: ComplaintStatus): boolean =>
+  (FINISHED_STATUSES as readonly string[]).includes(status)
 /** The same, for SQL over the centre's `complaints` rows: `status not in ${FINISHED_SQL}`. */
 export const FINISHED_SQL = `(${FINISHED_STATUSES.map((x) => `'${x}'`).join(', ')})`
 
 /** Fields a correction may change; everything else is history and is changed only by its own event. */
 export const CORRECTABLE_FIELDS = [
-  'customer.name', 'customer.phone', 'customer.consentSms', 'customer.consentPhone',
-  'channel', 'kind', 'category', 'cause', 'description', 'demand', 'customerPresent',
-  'groupSize', 'recordingRef', 'receivedAt',
+  'customer.name',
+  'customer.phone',
+  'customer.consentSms',
+  'customer.consentPhone',
+  'channel',
+  'kind',
+  'category',
+  'cause',
+  'description',
+  'demand',
+  'customerPresent',
+  'groupSize',
+  'recordingRef',
+  'receivedAt',
   // JR/T 0169-2018's three dimensions (appended: stored corrections name fields by these strings).
-  'codes.A', 'codes.B', 'codes.C',
+  'codes.A',
+  'codes.B',
+  'codes.C',
 ] as const
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
 

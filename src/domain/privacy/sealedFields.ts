@@ -28,11 +28,20 @@ export interface Envelope {
 
 export function isEnvelope(x: unknown): x is Envelope {
   // Not instanceof: a row read back may hold another realm's Uint8Array (a test's fake IndexedDB, a worker).
-  return typeof x === 'object' && x !== null && (x as Envelope).s === 1 && ArrayBuffer.isView((x as Envelope).iv) && ArrayBuffer.isView((x as Envelope).ct)
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    (x as Envelope).s === 1 &&
+    ArrayBuffer.isView((x as Envelope).iv) &&
+    ArrayBuffer.isView((x as Envelope).ct)
+  )
 }
 
 /** A row split into what stays in the clear and the object to seal (only the fields it has). */
-export function splitRow(store: SealedStore, row: Record<string, unknown>): { clear: Record<string, unknown>; secret: Record<string, unknown> } {
+export function splitRow(
+  store: SealedStore,
+  row: Record<string, unknown>,
+): { clear: Record<string, unknown>; secret: Record<string, unknown> } {
   const clear: Record<string, unknown> = {}
   const secret: Record<string, unknown> = {}
   const fields: readonly string[] = SEALED_FIELDS[store]

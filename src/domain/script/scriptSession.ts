@@ -92,5 +92,8 @@ export function formatElapsed(ms: number): string {
 
 /** One line per key point: the manager types one point a line, and reads them back one by one. */
 export function keyPointLines(notes: string): string[] {
-  return notes.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
+  return notes
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
 }

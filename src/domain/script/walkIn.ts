@@ -32,12 +32,34 @@ const ACTOR = { staffId: 'walk-in', staffName: 'walk-in', deviceId: 'walk-in' }
  * record (the name, the arrival) and the steps in the order they were taken. Never stored, never sent.
  */
 export function walkInEvents(w: WalkIn): ComplaintEvent[] {
-  const base = (i: number, at: number) => ({ id: `${w.id}-${i}`, complaintId: w.id, branchId: 'walk-in', v: 1 as const, hlc: encodeHlc({ wall: at, counter: i, node: 'walk-in' }), actor: ACTOR })
+  const base = (i: number, at: number) => ({
+    id: `${w.id}-${i}`,
+    complaintId: w.id,
+    branchId: 'walk-in',
+    v: 1 as const,
+    hlc: encodeHlc({ wall: at, counter: i, node: 'walk-in' }),
+    actor: ACTOR,
+  })
   const recorded = {
-    ...base(0, Date.parse(w.startedAt)), type: 'complaint.recorded',
-    payload: { customer: { name: w.name, consentSms: false, consentPhone: false }, channel: 'inPerson', kind: 'complaint', description: '', customerPresent: true, receivedAt: w.startedAt },
+    ...base(0, Date.parse(w.startedAt)),
+    type: 'complaint.recorded',
+    payload: {
+      customer: { name: w.name, consentSms: false, consentPhone: false },
+      channel: 'inPerson',
+      kind: 'complaint',
+      description: '',
+      customerPresent: true,
+      receivedAt: w.startedAt,
+    },
   }
-  return [recorded, ...w.steps.map((s, i) => ({ ...base(i + 1, Math.max(s.at, Date.parse(w.startedAt))), type: s.type, payload: s.payload }))] as ComplaintEvent[]
+  return [
+    recorded,
+    ...w.steps.map((s, i) => ({
+      ...base(i + 1, Math.max(s.at, Date.parse(w.startedAt))),
+      type: s.type,
+      payload: s.payload,
+    })),
+  ] as ComplaintEvent[]
 }
 
 export function walkInState(w: WalkIn): ComplaintState {
@@ -61,5 +83,7 @@ export function walkInIntake(w: WalkIn): { name: string; description: string; de
 
 /** The steps as drafts for the write path, after the record, in the order they were taken. */
 export function walkInDrafts(w: WalkIn): { type: WalkInStep['type']; payload: WalkInStep['payload'] }[] {
-  return w.steps.map(({ type, payload }) => ({ type, payload }) as { type: WalkInStep['type']; payload: WalkInStep['payload'] })
+  return w.steps.map(
+    ({ type, payload }) => ({ type, payload }) as { type: WalkInStep['type']; payload: WalkInStep['payload'] },
+  )
 }

@@ -16,7 +16,10 @@ export interface IdleLockTiming {
   warnAfterMs: number | null
 }
 
-export function idleLockTiming(inScript: boolean, scriptMinutes: number = SCRIPT_IDLE_LOCK.defaultMinutes): IdleLockTiming {
+export function idleLockTiming(
+  inScript: boolean,
+  scriptMinutes: number = SCRIPT_IDLE_LOCK.defaultMinutes,
+): IdleLockTiming {
   if (!inScript) return { lockAfterMs: IDLE_LOCK_MS, warnAfterMs: null }
   const minutes = Number.isFinite(scriptMinutes)
     ? Math.min(SCRIPT_IDLE_LOCK.maxMinutes, Math.max(SCRIPT_IDLE_LOCK.minMinutes, Math.round(scriptMinutes)))

@@ -31,13 +31,22 @@ export type StaffFields = z.infer<typeof staffFieldsSchema>
 
 /** The rules between the fields, shared by the form (to say what is wrong) and the server (to refuse it). */
 /** Every rule between the fields staffFieldsProblem can find broken: the console explains each. */
-export const STAFF_FIELD_PROBLEMS = ['branchRequired', 'onlySupervisorsApprove', 'adminHasNoBranch', 'onlySupervisorsCover'] as const
+export const STAFF_FIELD_PROBLEMS = [
+  'branchRequired',
+  'onlySupervisorsApprove',
+  'adminHasNoBranch',
+  'onlySupervisorsCover',
+] as const
 
-export function staffFieldsProblem(s: Pick<StaffFields, 'role' | 'branchId' | 'coveredBranchIds'> & { approvalLevel?: StaffFields['approvalLevel'] }): { path: keyof StaffFields; code: (typeof STAFF_FIELD_PROBLEMS)[number] } | null {
+export function staffFieldsProblem(
+  s: Pick<StaffFields, 'role' | 'branchId' | 'coveredBranchIds'> & { approvalLevel?: StaffFields['approvalLevel'] },
+): { path: keyof StaffFields; code: (typeof STAFF_FIELD_PROBLEMS)[number] } | null {
   if (s.role !== 'admin' && !s.branchId) return { path: 'branchId', code: 'branchRequired' }
-  if (s.role !== 'supervisor' && s.approvalLevel === 'superior') return { path: 'approvalLevel', code: 'onlySupervisorsApprove' }
+  if (s.role !== 'supervisor' && s.approvalLevel === 'superior')
+    return { path: 'approvalLevel', code: 'onlySupervisorsApprove' }
   if (s.role === 'admin' && s.branchId) return { path: 'branchId', code: 'adminHasNoBranch' }
-  if (s.role !== 'supervisor' && s.coveredBranchIds.length > 0) return { path: 'coveredBranchIds', code: 'onlySupervisorsCover' }
+  if (s.role !== 'supervisor' && s.coveredBranchIds.length > 0)
+    return { path: 'coveredBranchIds', code: 'onlySupervisorsCover' }
   return null
 }
 
@@ -47,9 +56,11 @@ const withRules = <T extends z.ZodType<Pick<StaffFields, 'role' | 'branchId' | '
     if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.code })
   })
 
-export const newStaffSchema = withRules(staffFieldsSchema.extend({
-  username: z.string().trim().toLowerCase().regex(USERNAME, { error: 'username' }),
-}))
+export const newStaffSchema = withRules(
+  staffFieldsSchema.extend({
+    username: z.string().trim().toLowerCase().regex(USERNAME, { error: 'username' }),
+  }),
+)
 export type NewStaff = z.infer<typeof newStaffSchema>
 
 /** A change replaces every field the form shows (the form always sends them all). */

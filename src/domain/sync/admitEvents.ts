@@ -60,7 +60,12 @@ const REFUSALS: Partial<Record<RejectReason, string>> = {
 /** JSONB does not keep key order: compare with keys sorted. */
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical)
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    )
   return v
 }
 const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
@@ -70,7 +75,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.s
  * events of a tablet's batch are stored, which are refused for good (with a coded reason) and which wait (a clock
  * ahead of the centre's). Idempotent by event id: a retried or duplicated event is accepted again with its sequence.
  */
-export function admitEvents(ids: readonly string[], parsed: readonly ParseResult<ComplaintEvent>[], ctx: IntakeContext): Admission {
+export function admitEvents(
+  ids: readonly string[],
+  parsed: readonly ParseResult<ComplaintEvent>[],
+  ctx: IntakeContext,
+): Admission {
   const results: PushResult[] = []
   const accepted = new Map<string, { event: ComplaintEvent; answers: number[] }>()
   // What the batch adds to each complaint as it goes: a record, a corrected receipt.
@@ -88,7 +97,8 @@ export function admitEvents(ids: readonly string[], parsed: readonly ParseResult
   }
   // Numbers of this batch's accepted records: a second record with one is refused like a stored one.
   const numbered = new Set<string>()
-  const refuse = (id: string, reason: RejectReason, message = REFUSALS[reason] ?? reason) => results.push({ id, status: 'rejected', reason, message })
+  const refuse = (id: string, reason: RejectReason, message = REFUSALS[reason] ?? reason) =>
+    results.push({ id, status: 'rejected', reason, message })
 
   for (const [index, p] of parsed.entries()) {
     const id = ids[index]!
@@ -97,20 +107,44 @@ export function admitEvents(ids: readonly string[], parsed: readonly ParseResult
       continue
     }
     const e = p.value
-    if (e.branchId !== ctx.device.branchId) { refuse(id, 'wrongBranch'); continue }
-    if (e.actor.deviceId !== ctx.device.deviceId) { refuse(id, 'wrongDevice'); continue }
+    if (e.branchId !== ctx.device.branchId) {
+      refuse(id, 'wrongBranch')
+      continue
+    }
+    if (e.actor.deviceId !== ctx.device.deviceId) {
+      refuse(id, 'wrongDevice')
+      continue
+    }
     // The gateway's answers are made by the centre alone: a tablet claiming a delivery would forge the proof of notice.
-    if (CENTRE_EVENT_TYPES.has(e.type)) { refuse(id, 'forbidden', 'Only the centre records what the SMS gateway answered'); continue }
+    if (CENTRE_EVENT_TYPES.has(e.type)) {
+      refuse(id, 'forbidden', 'Only the centre records what the SMS gateway answered')
+      continue
+    }
     const actor = ctx.staff.get(e.actor.staffId)
-    if (!actor) { refuse(id, 'forbidden'); continue }
-    if (!actor.names.includes(e.actor.staffName)) { refuse(id, 'forbidden', 'The name on the event is not the staff member’s'); continue }
+    if (!actor) {
+      refuse(id, 'forbidden')
+      continue
+    }
+    if (!actor.names.includes(e.actor.staffName)) {
+      refuse(id, 'forbidden', 'The name on the event is not the staff member’s')
+      continue
+    }
     if (SUPERVISOR_EVENTS.has(e.type)) {
-      if (!roleAtLeast(actor.role, 'supervisor')) { refuse(id, 'forbidden', 'Only a supervisor may make this, in their own name'); continue }
+      if (!roleAtLeast(actor.role, 'supervisor')) {
+        refuse(id, 'forbidden', 'Only a supervisor may make this, in their own name')
+        continue
+      }
       const named = (e.payload as { supervisor: { staffId: string } }).supervisor
-      if (named.staffId !== e.actor.staffId) { refuse(id, 'forbidden', 'A supervisor’s decision or plan is made in their own name'); continue }
+      if (named.staffId !== e.actor.staffId) {
+        refuse(id, 'forbidden', 'A supervisor’s decision or plan is made in their own name')
+        continue
+      }
       // The authority a decision claims is given centrally (a superior office's, past 30 days), never taken from the event.
-      const level = e.type === 'extension.decided' ? e.payload.level ?? 'supervisor' : 'supervisor'
-      if (!mayApprove(actor, level)) { refuse(id, 'forbidden', `The staff member does not hold the ${level} approval level`); continue }
+      const level = e.type === 'extension.decided' ? (e.payload.level ?? 'supervisor') : 'supervisor'
+      if (!mayApprove(actor, level)) {
+        refuse(id, 'forbidden', `The staff member does not hold the ${level} approval level`)
+        continue
+      }
     }
     const stored = ctx.stored.get(e.id)
     if (stored) {
@@ -128,37 +162,68 @@ export function admitEvents(ids: readonly string[], parsed: readonly ParseResult
       continue
     }
     const complaint = complaintOf(e.complaintId)
-    if (complaint && complaint.branchId !== ctx.device.branchId) { refuse(id, 'wrongBranch', 'The complaint belongs to another branch'); continue }
-    if (!complaint && e.type !== 'complaint.recorded') { refuse(id, 'unknownComplaint'); continue }
+    if (complaint && complaint.branchId !== ctx.device.branchId) {
+      refuse(id, 'wrongBranch', 'The complaint belongs to another branch')
+      continue
+    }
+    if (!complaint && e.type !== 'complaint.recorded') {
+      refuse(id, 'unknownComplaint')
+      continue
+    }
     // Recorded once: a second record would silently replace the customer and the description.
-    if (complaint && e.type === 'complaint.recorded') { refuse(id, 'alreadyRecorded'); continue }
+    if (complaint && e.type === 'complaint.recorded') {
+      refuse(id, 'alreadyRecorded')
+      continue
+    }
     if (e.type === 'complaint.recorded' && e.payload.caseNumber) {
       const n = e.payload.caseNumber
       const wrong = caseNumberRefusal(n, { branchCode: ctx.device.branchCode, letter: ctx.device.caseLetter })
-      if (wrong) { refuse(id, 'caseNumber', wrong); continue }
-      if (ctx.caseNumbersTaken?.has(n) || numbered.has(n)) { refuse(id, 'caseNumber', 'caseNumberTaken'); continue }
+      if (wrong) {
+        refuse(id, 'caseNumber', wrong)
+        continue
+      }
+      if (ctx.caseNumbersTaken?.has(n) || numbered.has(n)) {
+        refuse(id, 'caseNumber', 'caseNumberTaken')
+        continue
+      }
     }
-    if (e.type === 'field.corrected' && !correctionIsValid(e.payload)) { refuse(id, 'invalid', 'value: invalidCorrection'); continue }
-    const bound = checkEventClock(e, ctx.nowMs, complaint?.receivedAt)
-    if (bound === 'ahead') {
-      results.push({ id, status: 'deferred', reason: 'clockAhead', message: 'The event’s clock is ahead of the centre’s time; it is sent again later' })
+    if (e.type === 'field.corrected' && !correctionIsValid(e.payload)) {
+      refuse(id, 'invalid', 'value: invalidCorrection')
       continue
     }
-    if (bound !== 'ok') { refuse(id, bound); continue }
+    const bound = checkEventClock(e, ctx.nowMs, complaint?.receivedAt)
+    if (bound === 'ahead') {
+      results.push({
+        id,
+        status: 'deferred',
+        reason: 'clockAhead',
+        message: 'The event’s clock is ahead of the centre’s time; it is sent again later',
+      })
+      continue
+    }
+    if (bound !== 'ok') {
+      refuse(id, bound)
+      continue
+    }
     if (complaint && CENTRE_CHECKED.has(e.type)) {
       // The complaint as the centre holds it before this event (by clock): what the event's own rules are checked on.
       const before = fold(complaint.events.filter((x) => x.hlc < e.hlc))
       const refusal = before ? centreRefusal(before, e) : null
-      if (refusal) { refuse(id, 'refused', refusal); continue }
+      if (refusal) {
+        refuse(id, 'refused', refusal)
+        continue
+      }
     }
 
     results.push({ id, status: 'accepted', serverSeq: 0 })
     accepted.set(e.id, { event: e, answers: [results.length - 1] })
     if (e.type === 'complaint.recorded' && e.payload.caseNumber) numbered.add(e.payload.caseNumber)
-    if (e.type === 'complaint.recorded') known.set(e.complaintId, { branchId: e.branchId, events: [e], receivedAt: e.payload.receivedAt })
+    if (e.type === 'complaint.recorded')
+      known.set(e.complaintId, { branchId: e.branchId, events: [e], receivedAt: e.payload.receivedAt })
     else {
       complaint!.events.push(e)
-      if (e.type === 'field.corrected' && e.payload.field === 'receivedAt' && typeof e.payload.value === 'string') complaint!.receivedAt = e.payload.value
+      if (e.type === 'field.corrected' && e.payload.field === 'receivedAt' && typeof e.payload.value === 'string')
+        complaint!.receivedAt = e.payload.value
     }
   }
   return { results, accepted: [...accepted.values()] }

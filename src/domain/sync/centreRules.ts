@@ -18,8 +18,17 @@ import { REMEDIES } from '../complaint/vocabulary'
  */
 /** The types `centreRefusal` looks at: any other event needs no fold of its complaint at the centre. */
 export const CENTRE_CHECKED: ReadonlySet<ComplaintEvent['type']> = new Set([
-  'extension.decided', 'supervisor.planRecorded', 'clock.resumed', 'customer.unreachable', 'decision.notified', 'complaint.closed',
-  'complaint.extended', 'customer.contacted', 'review.requested', 'complaint.reopened', 'sms.requested',
+  'extension.decided',
+  'supervisor.planRecorded',
+  'clock.resumed',
+  'customer.unreachable',
+  'decision.notified',
+  'complaint.closed',
+  'complaint.extended',
+  'customer.contacted',
+  'review.requested',
+  'complaint.reopened',
+  'sms.requested',
 ])
 
 export function centreRefusal(before: ComplaintState, e: ComplaintEvent): Refusal | null {
@@ -41,7 +50,8 @@ export function centreRefusal(before: ComplaintState, e: ComplaintEvent): Refusa
     case 'decision.notified':
       if (!before.validity) return 'noticeNeedsVerdict'
       // A review's decision may leave out the review itself; every decision names the other remedies.
-      if (!REMEDIES.filter((r) => r !== 'review').every((r) => e.payload.remedies.includes(r))) return 'noticeNeedsRemedies'
+      if (!REMEDIES.filter((r) => r !== 'review').every((r) => e.payload.remedies.includes(r)))
+        return 'noticeNeedsRemedies'
       return when(e.payload.notifiedAt, before.receivedAt)
     case 'complaint.closed':
       if (!before.validity) return 'closeNeedsVerdict'
@@ -49,7 +59,8 @@ export function centreRefusal(before: ComplaintState, e: ComplaintEvent): Refusa
     case 'complaint.extended':
       // An approval is the approver's own event: a name typed into the extension is none (old events carried one
       // only once a decision approved them).
-      if (e.payload.approvedBy && !before.extensionRequests.some((r) => r.decision?.approved)) return 'approvalIsAnEvent'
+      if (e.payload.approvedBy && !before.extensionRequests.some((r) => r.decision?.approved))
+        return 'approvalIsAnEvent'
       return when(e.payload.noticeAt, before.receivedAt)
     case 'customer.contacted':
       return when(e.payload.contactedAt, before.receivedAt)

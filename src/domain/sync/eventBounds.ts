@@ -26,8 +26,12 @@ export type ClockBound = 'ok' | 'ahead' | 'beforeReceipt' | 'receivedInFuture'
 export function checkEventClock(e: ComplaintEvent, nowMs: number, receivedAt: string | undefined): ClockBound {
   const wall = hlcWallMs(e.hlc)
   const receipt = e.type === 'complaint.recorded' ? e.payload.receivedAt : receivedAt
-  const newReceipt = e.type === 'complaint.recorded' ? e.payload.receivedAt
-    : e.type === 'field.corrected' && e.payload.field === 'receivedAt' && typeof e.payload.value === 'string' ? e.payload.value : undefined
+  const newReceipt =
+    e.type === 'complaint.recorded'
+      ? e.payload.receivedAt
+      : e.type === 'field.corrected' && e.payload.field === 'receivedAt' && typeof e.payload.value === 'string'
+        ? e.payload.value
+        : undefined
   // The centre has the true time: a receipt after it is refused, however fast the tablet's clock that stamped it.
   if (newReceipt !== undefined && receiptInFuture(newReceipt, nowMs)) return 'receivedInFuture'
   if (wall > nowMs + MAX_CLOCK_AHEAD_MS) return 'ahead'

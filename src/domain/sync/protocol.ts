@@ -21,8 +21,15 @@ export type PushRequest = { protocol: typeof PROTOCOL_VERSION; events: Complaint
 
 /** Why the centre refused an event for good; the tablet shows each in its user's language (`sync.reasons.*`). */
 export const REJECT_REASONS = [
-  'invalid', 'wrongBranch', 'wrongDevice', 'unknownComplaint', 'conflictingDuplicate', 'forbidden',
-  'beforeReceipt', 'receivedInFuture', 'alreadyRecorded',
+  'invalid',
+  'wrongBranch',
+  'wrongDevice',
+  'unknownComplaint',
+  'conflictingDuplicate',
+  'forbidden',
+  'beforeReceipt',
+  'receivedInFuture',
+  'alreadyRecorded',
   /** The record's case number is malformed, not this branch's and tablet's, or given before (message: the code). */
   'caseNumber',
   /** A rule of the procedure the centre enforces (centreRules.ts); the message is the refusal's code (`refusals.*`). */
@@ -45,7 +52,10 @@ export interface PushResponse {
 }
 
 /** Query values arrive as text: whole decimal numbers only (no `1e3`, `0x10`, spaces or `Infinity`). */
-const wholeNumber = z.string().regex(/^\d{1,15}$/, { error: 'invalidNumber' }).transform(Number)
+const wholeNumber = z
+  .string()
+  .regex(/^\d{1,15}$/, { error: 'invalidNumber' })
+  .transform(Number)
 
 export const pullQuerySchema = z.object({
   protocol: wholeNumber.pipe(z.literal(PROTOCOL_VERSION, { error: 'unsupportedProtocol' })),
@@ -53,13 +63,20 @@ export const pullQuerySchema = z.object({
   limit: wholeNumber.pipe(z.number().int().min(1).max(MAX_PULL_EVENTS)).default(500),
   /** What the tablet reports for the administrator's list: events it has not pushed yet, its app's version. */
   pending: wholeNumber.pipe(z.number().int().max(10_000_000)).optional(),
-  app: z.string().regex(/^[\w.+-]{1,40}$/, { error: 'invalidVersion' }).optional(),
+  app: z
+    .string()
+    .regex(/^[\w.+-]{1,40}$/, { error: 'invalidVersion' })
+    .optional(),
   /** The tablet can erase its data when revoked with a wipe (`1`): only then does the console offer it. */
   wipe: z.literal('1').optional(),
 })
 
 /** What a tablet tells the centre about itself with each pull. */
-export interface TabletReport { pending: number; app: string; wipe: boolean }
+export interface TabletReport {
+  pending: number
+  app: string
+  wipe: boolean
+}
 
 export type PulledEvent = ComplaintEvent & { serverSeq: number }
 
@@ -84,6 +101,12 @@ export interface PullResponse {
   smsGateway?: boolean
   /** A new device token (the old one is due for rotation): the tablet stores it and uses it from now on. */
   deviceToken?: string
+}
+
+/** A complaint's whole history at the centre, for a tablet that had pruned it (retention) and pulled a new event of it. */
+export interface ComplaintHistoryResponse {
+  protocol: typeof PROTOCOL_VERSION
+  events: PulledEvent[]
 }
 
 export const pulledEventSchema = complaintEventSchema.and(z.object({ serverSeq: z.number().int().positive() }))

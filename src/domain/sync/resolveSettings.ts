@@ -21,7 +21,9 @@ export interface ResolvedSettings {
  * The central settings as the tablet or the server should apply them: each part validated, and the built-in
  * default wherever the centre has set nothing (or something this version cannot read).
  */
-export function resolveSettings(raw: { calendar?: unknown; policy?: unknown; taxonomy?: unknown; sms?: unknown; version?: number } | null | undefined): ResolvedSettings {
+export function resolveSettings(
+  raw: { calendar?: unknown; policy?: unknown; taxonomy?: unknown; sms?: unknown; version?: number } | null | undefined,
+): ResolvedSettings {
   const calendar = calendarOverridesSchema.safeParse(raw?.calendar)
   const policy = deadlinePolicySchema.safeParse(raw?.policy)
   const taxonomy = taxonomySchema.safeParse(raw?.taxonomy)

@@ -37,7 +37,8 @@ export function topLevel(index: CodeIndex, dimension: Dimension): CodeEntry[] {
 /** The entry and the levels above it, top first. */
 export function lineage(index: CodeIndex, code: string): CodeEntry[] {
   const out: CodeEntry[] = []
-  for (let e = index.byCode.get(code); e && out.length < 12; e = e.parent ? index.byCode.get(e.parent) : undefined) out.unshift(e)
+  for (let e = index.byCode.get(code); e && out.length < 12; e = e.parent ? index.byCode.get(e.parent) : undefined)
+    out.unshift(e)
   return out
 }
 
@@ -65,8 +66,15 @@ export function resolveCode(index: CodeIndex, code: string): string {
 }
 
 export type CodeProblem =
-  | 'badCode' | 'duplicate' | 'parentMissing' | 'notUnderParent' | 'replacedByMissing' | 'replacedByOtherDimension'
-  | 'replacedButActive' | 'replacementCycle' | 'noAssignable'
+  | 'badCode'
+  | 'duplicate'
+  | 'parentMissing'
+  | 'notUnderParent'
+  | 'replacedByMissing'
+  | 'replacedByOtherDimension'
+  | 'replacedButActive'
+  | 'replacementCycle'
+  | 'noAssignable'
 
 /**
  * What makes a code table unusable, entry by entry (empty when it is sound): codes well-formed and unique; a
@@ -83,12 +91,14 @@ export function codeTableProblems(entries: CodeEntry[]): { code: string; problem
     seen.add(e.code)
     if (e.parent !== undefined) {
       if (!byCode.has(e.parent)) problems.push({ code: e.code, problem: 'parentMissing' })
-      else if (!e.code.startsWith(e.parent) || e.code === e.parent) problems.push({ code: e.code, problem: 'notUnderParent' })
+      else if (!e.code.startsWith(e.parent) || e.code === e.parent)
+        problems.push({ code: e.code, problem: 'notUnderParent' })
     }
     if (e.replacedBy !== undefined) {
       const next = byCode.get(e.replacedBy)
       if (!next) problems.push({ code: e.code, problem: 'replacedByMissing' })
-      else if (dimensionOf(next.code) !== dimensionOf(e.code)) problems.push({ code: e.code, problem: 'replacedByOtherDimension' })
+      else if (dimensionOf(next.code) !== dimensionOf(e.code))
+        problems.push({ code: e.code, problem: 'replacedByOtherDimension' })
       if (!e.retired) problems.push({ code: e.code, problem: 'replacedButActive' })
       const chain = new Set([e.code])
       for (let c = byCode.get(e.replacedBy); c?.replacedBy; c = byCode.get(c.replacedBy)) {
@@ -102,7 +112,8 @@ export function codeTableProblems(entries: CodeEntry[]): { code: string; problem
   }
   if (problems.length === 0) {
     const index = codeIndex(entries)
-    for (const d of DIMENSIONS) if (assignable(index, d).length === 0) problems.push({ code: d, problem: 'noAssignable' })
+    for (const d of DIMENSIONS)
+      if (assignable(index, d).length === 0) problems.push({ code: d, problem: 'noAssignable' })
   }
   return problems
 }

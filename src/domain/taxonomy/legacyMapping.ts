@@ -59,7 +59,11 @@ export const DEFAULT_LEGACY_MAPPING: LegacyMapping = {
 }
 
 /** The code the mapping gives an old complaint's `category` and `cause` on one dimension. */
-export function mapLegacy(mapping: LegacyMapping, dimension: Dimension, old: { category?: string | null; cause?: string | null }): string {
+export function mapLegacy(
+  mapping: LegacyMapping,
+  dimension: Dimension,
+  old: { category?: string | null; cause?: string | null },
+): string {
   for (const list of LEGACY_PRECEDENCE[dimension]) {
     const value = list === 'categories' ? old.category : old.cause
     const code = value && Object.hasOwn(mapping[list], value) ? mapping[list][value]![dimension] : undefined

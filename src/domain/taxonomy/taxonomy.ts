@@ -17,7 +17,11 @@ export interface Taxonomy {
   mapping: LegacyMapping
 }
 
-export const DEFAULT_TAXONOMY: Taxonomy = { codes: JRT_0169_2018, legacy: LEGACY_TAXONOMY, mapping: DEFAULT_LEGACY_MAPPING }
+export const DEFAULT_TAXONOMY: Taxonomy = {
+  codes: JRT_0169_2018,
+  legacy: LEGACY_TAXONOMY,
+  mapping: DEFAULT_LEGACY_MAPPING,
+}
 
 /** What a complaint carries that its classification is read from (its folded state, or the centre's projection). */
 export interface Classifiable {

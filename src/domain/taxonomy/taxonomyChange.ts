@@ -10,8 +10,14 @@ export function taxonomyChangeProblems(before: CodeEntry[], after: CodeEntry[]):
   const problems: string[] = []
   for (const e of before) {
     const now = next.get(e.code)
-    if (!now) problems.push(`${e.code} (${e.zh}) was removed: retire it instead, with replacedBy if complaints should be counted elsewhere`)
-    else if (now.parent !== e.parent) problems.push(`${e.code} (${e.zh}) moved from ${e.parent ?? 'the top level'} to ${now.parent ?? 'the top level'}: a code keeps its place; add a new code instead`)
+    if (!now)
+      problems.push(
+        `${e.code} (${e.zh}) was removed: retire it instead, with replacedBy if complaints should be counted elsewhere`,
+      )
+    else if (now.parent !== e.parent)
+      problems.push(
+        `${e.code} (${e.zh}) moved from ${e.parent ?? 'the top level'} to ${now.parent ?? 'the top level'}: a code keeps its place; add a new code instead`,
+      )
   }
   return problems
 }

@@ -7,7 +7,9 @@ import { safeString } from '../text/safeText'
 import { DEFAULT_TAXONOMY } from './taxonomy'
 import type { Taxonomy } from './taxonomy'
 
-const code = z.string().regex(CODE_PATTERN, { error: 'not a code: a dimension letter A, B or C, then capital letters and digits' })
+const code = z
+  .string()
+  .regex(CODE_PATTERN, { error: 'not a code: a dimension letter A, B or C, then capital letters and digits' })
 const codeOf = (d: Dimension) => code.refine((c) => dimensionOf(c) === d, { error: `not a code of dimension ${d}` })
 const codes = z.object({ A: codeOf('A').optional(), B: codeOf('B').optional(), C: codeOf('C').optional() })
 
@@ -21,14 +23,19 @@ const codeEntry = z.object({
   retired: z.boolean().optional(),
   replacedBy: code.optional(),
 })
-const legacyEntry = z.object({ id: z.string().regex(/^[\w-]{1,40}$/), zh: safeString().trim().min(1).max(40), en: safeString().trim().min(1).max(60), retired: z.boolean().optional() })
+const legacyEntry = z.object({
+  id: z.string().regex(/^[\w-]{1,40}$/),
+  zh: safeString().trim().min(1).max(40),
+  en: safeString().trim().min(1).max(60),
+  retired: z.boolean().optional(),
+})
 const legacy = z.object({ categories: z.array(legacyEntry).max(100), causes: z.array(legacyEntry).max(100) })
 const oldValues = z.record(safeString().max(40), codes)
 
 const PROBLEMS: Record<CodeProblem, string> = {
   badCode: 'is not a well-formed code',
   duplicate: 'is used by more than one entry',
-  parentMissing: "names a parent that is not in the table",
+  parentMissing: 'names a parent that is not in the table',
   notUnderParent: "must extend its parent's code",
   replacedByMissing: 'is replaced by a code that is not in the table',
   replacedByOtherDimension: 'is replaced by a code of another dimension',
@@ -37,30 +44,48 @@ const PROBLEMS: Record<CodeProblem, string> = {
   noAssignable: 'has no entry a complaint can be classified under',
 }
 
-const current = z.object({
-  codes: z.array(codeEntry).min(3).max(500),
-  legacy,
-  mapping: z.object({ categories: oldValues, causes: oldValues, fallback: z.object({ A: codeOf('A'), B: codeOf('B'), C: codeOf('C') }) }),
-}).superRefine((t, ctx) => {
-  for (const p of codeTableProblems(t.codes)) ctx.addIssue({ code: 'custom', path: ['codes'], message: `${p.code} ${PROBLEMS[p.problem]}` })
-  if (ctx.issues?.length) return
-  // Old complaints must land on something a complaint can be classified under (after a retired code's successor).
-  const index = codeIndex(t.codes)
-  const lands = (c: string) => isAssignable(index, resolveCode(index, c))
-  for (const list of ['categories', 'causes'] as const) {
-    for (const [value, mapped] of Object.entries(t.mapping[list])) {
-      for (const d of DIMENSIONS) {
-        const c = mapped[d]
-        if (c && !lands(c)) ctx.addIssue({ code: 'custom', path: ['mapping', list, value, d], message: `${c} is not a code a complaint can be classified under` })
+const current = z
+  .object({
+    codes: z.array(codeEntry).min(3).max(500),
+    legacy,
+    mapping: z.object({
+      categories: oldValues,
+      causes: oldValues,
+      fallback: z.object({ A: codeOf('A'), B: codeOf('B'), C: codeOf('C') }),
+    }),
+  })
+  .superRefine((t, ctx) => {
+    for (const p of codeTableProblems(t.codes))
+      ctx.addIssue({ code: 'custom', path: ['codes'], message: `${p.code} ${PROBLEMS[p.problem]}` })
+    if (ctx.issues?.length) return
+    // Old complaints must land on something a complaint can be classified under (after a retired code's successor).
+    const index = codeIndex(t.codes)
+    const lands = (c: string) => isAssignable(index, resolveCode(index, c))
+    for (const list of ['categories', 'causes'] as const) {
+      for (const [value, mapped] of Object.entries(t.mapping[list])) {
+        for (const d of DIMENSIONS) {
+          const c = mapped[d]
+          if (c && !lands(c))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['mapping', list, value, d],
+              message: `${c} is not a code a complaint can be classified under`,
+            })
+        }
       }
     }
-  }
-  for (const d of DIMENSIONS) {
-    if (!lands(t.mapping.fallback[d])) ctx.addIssue({ code: 'custom', path: ['mapping', 'fallback', d], message: `${t.mapping.fallback[d]} is not a code a complaint can be classified under` })
-  }
-})
+    for (const d of DIMENSIONS) {
+      if (!lands(t.mapping.fallback[d]))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mapping', 'fallback', d],
+          message: `${t.mapping.fallback[d]} is not a code a complaint can be classified under`,
+        })
+    }
+  })
 
-const before = legacy.extend({ categories: legacy.shape.categories.min(1), causes: legacy.shape.causes.min(1) })
+const before = legacy
+  .extend({ categories: legacy.shape.categories.min(1), causes: legacy.shape.causes.min(1) })
   .transform((old): Taxonomy => ({ ...DEFAULT_TAXONOMY, legacy: old }))
 
 /**

@@ -16,11 +16,16 @@ export function isInstantInRange(ms: number): boolean {
 
 /** An ISO date-time with an offset, between 2000 and 2100 (China time). */
 export const boundedDateTime = () =>
-  z.iso.datetime({ offset: true, error: 'invalidDateTime' }).refine((s) => isInstantInRange(Date.parse(s)), { error: 'dateOutOfRange' })
+  z.iso
+    .datetime({ offset: true, error: 'invalidDateTime' })
+    .refine((s) => isInstantInRange(Date.parse(s)), { error: 'dateOutOfRange' })
 
 /** An ISO calendar date between 2000-01-01 and 2100-12-31. */
 export const boundedDate = () =>
-  z.iso.date({ error: 'invalidDate' }).refine((s) => {
-    const y = Number(s.slice(0, 4))
-    return y >= MIN_YEAR && y <= MAX_YEAR
-  }, { error: 'dateOutOfRange' })
+  z.iso.date({ error: 'invalidDate' }).refine(
+    (s) => {
+      const y = Number(s.slice(0, 4))
+      return y >= MIN_YEAR && y <= MAX_YEAR
+    },
+    { error: 'dateOutOfRange' },
+  )

@@ -8,11 +8,22 @@ import { staffOf } from '../auth/principal'
  * and on what, and the values before and after. Never customer data: staff, branches, tablets and settings only.
  */
 export async function audit(
-  db: Queryable, request: FastifyRequest, action: string, target: string | null,
-  change: { before?: unknown; after?: unknown } = {}, actorId: string = staffOf(request).staffId,
+  db: Queryable,
+  request: FastifyRequest,
+  action: string,
+  target: string | null,
+  change: { before?: unknown; after?: unknown } = {},
+  actorId: string = staffOf(request).staffId,
 ): Promise<void> {
   await db.query(
     'insert into audit_log (actor_id, address, action, target, before, after) values ($1, $2, $3, $4, $5, $6)',
-    [actorId, request.ip, action, target, change.before === undefined ? null : JSON.stringify(change.before),
-      change.after === undefined ? null : JSON.stringify(change.after)])
+    [
+      actorId,
+      request.ip,
+      action,
+      target,
+      change.before === undefined ? null : JSON.stringify(change.before),
+      change.after === undefined ? null : JSON.stringify(change.after),
+    ],
+  )
 }

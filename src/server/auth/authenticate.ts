@@ -8,18 +8,41 @@ import { resolveDevice } from './deviceTokens'
 import type { WipeOrder } from './deviceTokens'
 import { hashToken } from './tokens'
 
-async function resolvePrincipal(db: Database, token: string): Promise<Principal | { refused: Exclude<keyof typeof REFUSED, 'device_wipe'> } | WipeOrder | null> {
+async function resolvePrincipal(
+  db: Database,
+  token: string,
+): Promise<Principal | { refused: Exclude<keyof typeof REFUSED, 'device_wipe'> } | WipeOrder | null> {
   const hash = hashToken(token)
   const device = await resolveDevice(db, hash)
   if (device) return device
-  const session = await db.query<{ staff_id: string; name: string; role: StaffRole; branch_id: string | null; disabled: boolean; must_change_password: boolean }>(
+  const session = await db.query<{
+    staff_id: string
+    name: string
+    role: StaffRole
+    branch_id: string | null
+    disabled: boolean
+    must_change_password: boolean
+  }>(
     `select s.staff_id, st.name, st.role, st.branch_id, st.disabled, st.must_change_password from sessions s join staff st on st.id = s.staff_id
-     where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`, [hash])
+     where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
+    [hash],
+  )
   const s = session.rows[0]
   if (!s || s.disabled) return null
-  const covered = await db.query<{ branch_id: string }>('select branch_id from staff_branches where staff_id = $1', [s.staff_id])
+  const covered = await db.query<{ branch_id: string }>('select branch_id from staff_branches where staff_id = $1', [
+    s.staff_id,
+  ])
   const branchIds = [...new Set([...(s.branch_id ? [s.branch_id] : []), ...covered.rows.map((r) => r.branch_id)])]
-  return { kind: 'staff', staffId: s.staff_id, name: s.name, role: s.role, branchIds, homeBranchId: s.branch_id, tokenHash: hash, mustChangePassword: s.must_change_password }
+  return {
+    kind: 'staff',
+    staffId: s.staff_id,
+    name: s.name,
+    role: s.role,
+    branchIds,
+    homeBranchId: s.branch_id,
+    tokenHash: hash,
+    mustChangePassword: s.must_change_password,
+  }
 }
 
 const REFUSED = {
@@ -55,7 +78,10 @@ export function registerAuthentication(app: FastifyInstance, db: Database): void
       if (principal.refused !== 'device_wipe') throw new HttpError(401, principal.refused, REFUSED[principal.refused])
       // Revoked with a wipe: the tablet's last push (and its acknowledgement) still land, once; nothing else does.
       if (access !== 'device' || principal.acknowledged || !request.routeOptions.config.whileWipeOrdered) {
-        throw new HttpError(401, 'device_wipe', REFUSED.device_wipe, { revokedAt: principal.revokedAt.toISOString(), revokedBy: principal.revokedBy })
+        throw new HttpError(401, 'device_wipe', REFUSED.device_wipe, {
+          revokedAt: principal.revokedAt.toISOString(),
+          revokedBy: principal.revokedBy,
+        })
       }
       request.principal = principal.device
       request.wipeOrdered = true
@@ -68,7 +94,8 @@ export function registerAuthentication(app: FastifyInstance, db: Database): void
       if (principal.mustChangePassword && !request.routeOptions.config.whilePasswordMustChange) {
         throw new HttpError(403, 'password_change_required', 'Change your one-time password first')
       }
-      if (access !== 'staff' && !roleAtLeast(principal.role, access)) throw new HttpError(403, 'forbidden', `Requires the ${access} role`)
+      if (access !== 'staff' && !roleAtLeast(principal.role, access))
+        throw new HttpError(403, 'forbidden', `Requires the ${access} role`)
     }
     request.principal = principal
   })

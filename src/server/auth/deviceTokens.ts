@@ -24,26 +24,44 @@ export interface WipeOrder {
 }
 
 interface DeviceRow {
-  id: string; branch_id: string; token_hash: string; revoked_at: Date | null; wipe: boolean; expired_at: Date | null; needs_confirmation: boolean
-  revoked_by_name: string | null; wipe_acknowledged_at: Date | null
-  last_seen_at: Date | null; enrolled_at: Date; prev_token_expires_at: Date | null
+  id: string
+  branch_id: string
+  token_hash: string
+  revoked_at: Date | null
+  wipe: boolean
+  expired_at: Date | null
+  needs_confirmation: boolean
+  revoked_by_name: string | null
+  wipe_acknowledged_at: Date | null
+  last_seen_at: Date | null
+  enrolled_at: Date
+  prev_token_expires_at: Date | null
 }
 
 /**
  * The tablet a token belongs to, by its current or (within the grace period) its previous hash. Using the current
  * token retires the previous one: the tablet has evidently stored its new token.
  */
-export async function resolveDevice(db: Queryable, hash: string, now = new Date()): Promise<DevicePrincipal | DeviceRefusal | null> {
+export async function resolveDevice(
+  db: Queryable,
+  hash: string,
+  now = new Date(),
+): Promise<DevicePrincipal | DeviceRefusal | null> {
   const { rows } = await db.query<DeviceRow>(
     `select d.id, d.branch_id, d.token_hash, d.revoked_at, d.wipe, d.expired_at, d.needs_confirmation, d.last_seen_at, d.enrolled_at,
             d.prev_token_expires_at, d.wipe_acknowledged_at, s.name as revoked_by_name
-     from devices d left join staff s on s.id = d.revoked_by where d.token_hash = $1 or d.prev_token_hash = $1`, [hash])
+     from devices d left join staff s on s.id = d.revoked_by where d.token_hash = $1 or d.prev_token_hash = $1`,
+    [hash],
+  )
   const d = rows[0]
   if (!d) return null
   // Revoked with a wipe: the tablet erases what it holds when told so (only tablets that said they can are asked).
   if (d.revoked_at && d.wipe) {
     return {
-      refused: 'device_wipe', revokedAt: d.revoked_at, revokedBy: d.revoked_by_name, acknowledged: d.wipe_acknowledged_at !== null,
+      refused: 'device_wipe',
+      revokedAt: d.revoked_at,
+      revokedBy: d.revoked_by_name,
+      acknowledged: d.wipe_acknowledged_at !== null,
       device: { kind: 'device', deviceId: d.id, branchId: d.branch_id, tokenHash: hash },
     }
   }
@@ -57,7 +75,8 @@ export async function resolveDevice(db: Queryable, hash: string, now = new Date(
     viaPrevious
       ? 'update devices set last_seen_at = $2 where id = $1'
       : 'update devices set last_seen_at = $2, prev_token_hash = null, prev_token_expires_at = null where id = $1',
-    [d.id, now])
+    [d.id, now],
+  )
   return { kind: 'device', deviceId: d.id, branchId: d.branch_id, tokenHash: hash }
 }
 
@@ -66,20 +85,31 @@ export async function resolveDevice(db: Queryable, hash: string, now = new Date(
  * When the tablet is still on its previous token (it never stored the last new one), it gets another new one and
  * the previous token's grace period is left as it was, so an old token never lives longer than the grace.
  */
-export async function rotateDeviceToken(db: Queryable, device: DevicePrincipal, now = new Date()): Promise<string | null> {
+export async function rotateDeviceToken(
+  db: Queryable,
+  device: DevicePrincipal,
+  now = new Date(),
+): Promise<string | null> {
   const { rows } = await db.query<{ token_hash: string; token_issued_at: Date; prev_token_hash: string | null }>(
-    'select token_hash, token_issued_at, prev_token_hash from devices where id = $1', [device.deviceId])
+    'select token_hash, token_issued_at, prev_token_hash from devices where id = $1',
+    [device.deviceId],
+  )
   const d = rows[0]
   if (!d) return null
   const onPrevious = d.prev_token_hash === device.tokenHash
   if (!onPrevious && now.getTime() - d.token_issued_at.getTime() < DEVICE_ROTATE_AFTER_MS) return null
   const token = newToken()
   if (onPrevious) {
-    await db.query('update devices set token_hash = $2, token_issued_at = $3 where id = $1', [device.deviceId, hashToken(token), now])
+    await db.query('update devices set token_hash = $2, token_issued_at = $3 where id = $1', [
+      device.deviceId,
+      hashToken(token),
+      now,
+    ])
   } else {
     await db.query(
       'update devices set prev_token_hash = token_hash, prev_token_expires_at = $4, token_hash = $2, token_issued_at = $3 where id = $1',
-      [device.deviceId, hashToken(token), now, new Date(now.getTime() + PREVIOUS_TOKEN_GRACE_MS)])
+      [device.deviceId, hashToken(token), now, new Date(now.getTime() + PREVIOUS_TOKEN_GRACE_MS)],
+    )
   }
   return token
 }
@@ -90,9 +120,13 @@ export async function rotateDeviceToken(db: Queryable, device: DevicePrincipal, 
  */
 export async function purgeExpiredCredentials(db: Queryable, now = new Date()): Promise<void> {
   await db.query('delete from sessions where expires_at <= $1 or revoked_at is not null', [now])
-  await db.query('update devices set prev_token_hash = null, prev_token_expires_at = null where prev_token_expires_at <= $1', [now])
+  await db.query(
+    'update devices set prev_token_hash = null, prev_token_expires_at = null where prev_token_expires_at <= $1',
+    [now],
+  )
   await db.query(
     `update devices set expired_at = $1, prev_token_hash = null, prev_token_expires_at = null
      where expired_at is null and revoked_at is null and coalesce(last_seen_at, enrolled_at) < $2`,
-    [now, new Date(now.getTime() - DEVICE_IDLE_EXPIRY_MS)])
+    [now, new Date(now.getTime() - DEVICE_IDLE_EXPIRY_MS)],
+  )
 }

@@ -7,7 +7,9 @@ export const ENROLMENT_CODE = /^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-
 export const ENROLMENT_CODE_TTL_MS = 2 * 3600_000
 
 export function newEnrolmentCode(): string {
-  return Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')).join('-')
+  return Array.from({ length: 3 }, () =>
+    Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join(''),
+  ).join('-')
 }
 
 /** Only the hash is stored, like every other credential. */

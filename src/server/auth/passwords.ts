@@ -5,7 +5,11 @@ import type { ScryptOptions } from 'node:crypto'
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
 const KEY_LEN = 64
 
-function derive(password: string, salt: Buffer, p: ScryptOptions & { N: number; r: number; p: number }): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  p: ScryptOptions & { N: number; r: number; p: number },
+): Promise<Buffer> {
   return new Promise((ok, fail) => scrypt(password, salt, KEY_LEN, p, (err, key) => (err ? fail(err) : ok(key))))
 }
 
@@ -19,6 +23,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [alg, n, r, p, salt, hash] = stored.split('$')
   if (alg !== 'scrypt' || !salt || !hash) return false
   const expected = Buffer.from(hash, 'base64')
-  const key = await derive(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem })
+  const key = await derive(password, Buffer.from(salt, 'base64'), {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: PARAMS.maxmem,
+  })
   return key.length === expected.length && timingSafeEqual(key, expected)
 }

@@ -4,7 +4,13 @@ import type { StaffRole } from '../../domain'
 /** Who is calling: a tablet (bound to one branch) or a signed-in staff member. */
 export type DevicePrincipal = { kind: 'device'; deviceId: string; branchId: string; tokenHash: string }
 export type StaffPrincipal = {
-  kind: 'staff'; staffId: string; name: string; role: StaffRole; branchIds: string[]; homeBranchId: string | null; tokenHash: string
+  kind: 'staff'
+  staffId: string
+  name: string
+  role: StaffRole
+  branchIds: string[]
+  homeBranchId: string | null
+  tokenHash: string
   /** Signed in with a one-time password: only changing it (or signing out) is allowed until then. */
   mustChangePassword: boolean
 }

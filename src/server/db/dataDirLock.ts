@@ -3,7 +3,10 @@ import { join } from 'node:path'
 
 /** The embedded database's files are in use by another live process. */
 export class DataDirInUseError extends Error {
-  constructor(readonly dir: string, readonly pid: number) {
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
     super(`The data directory ${dir} is in use by process ${pid} (a running server?)`)
   }
 }

@@ -342,6 +342,41 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
     `,
   },
   {
+    id: 24,
+    name: 'alerts by e-mail',
+    sql: `
+      -- How each person wants to hear of what waits for them: each alert by itself, one daily digest, or not at all.
+      create table alert_preferences (
+        staff_id text primary key references staff (id),
+        mode text not null check (mode in ('immediate', 'digest', 'off')),
+        email text,
+        last_digest_on date,
+        updated_at timestamptz not null default now()
+      );
+      -- The outbox of alerts: written in the push's own transaction (so a crash loses none), one per person,
+      -- complaint, reason and occasion (so a retried push or a second check never doubles one), sent after commit.
+      -- 'ref' is the occasion: the escalation's or the request's event id, the deadline's instant, '' for a record.
+      create table alerts (
+        id bigint generated always as identity primary key,
+        staff_id text not null references staff (id),
+        complaint_id uuid not null,
+        branch_id text not null,
+        reason text not null check (reason in ('escalated', 'major', 'group', 'extensionRequested', 'deadline')),
+        ref text not null default '',
+        due_at timestamptz,
+        created_at timestamptz not null default now(),
+        state text not null default 'pending' check (state in ('pending', 'sent', 'skipped')),
+        channel text,
+        attempts int not null default 0,
+        next_attempt_at timestamptz not null default now(),
+        last_error text,
+        sent_at timestamptz,
+        unique (staff_id, complaint_id, reason, ref)
+      );
+      create index alerts_pending on alerts (next_attempt_at) where state = 'pending';
+    `,
+  },
+  {
     id: 31,
     name: 'remote wipe acknowledged',
     sql: `

@@ -14,7 +14,8 @@ export interface PostgresOptions {
   onConnectionError?: (err: Error) => void
 }
 
-const warn = (err: Error) => console.error(`PostgreSQL connection lost (${err.message}); reconnecting on the next query`)
+const warn = (err: Error) =>
+  console.error(`PostgreSQL connection lost (${err.message}); reconnecting on the next query`)
 
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
   const onConnectionError = options.onConnectionError ?? warn

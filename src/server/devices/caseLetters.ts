@@ -13,7 +13,9 @@ export async function assignCaseLetter(tx: Queryable, deviceId: string, branchId
   await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`letters:${branchId}`])
   const { rows } = await tx.query<{ id: string; case_letter: string; retired: boolean }>(
     `select id, case_letter, (revoked_at is not null or expired_at is not null) as retired from devices
-     where branch_id = $1 and case_letter is not null order by coalesce(revoked_at, expired_at, enrolled_at)`, [branchId])
+     where branch_id = $1 and case_letter is not null order by coalesce(revoked_at, expired_at, enrolled_at)`,
+    [branchId],
+  )
   const own = rows.find((r) => r.id === deviceId)
   if (own) return own.case_letter
   const held = new Set(rows.map((r) => r.case_letter))
@@ -30,7 +32,11 @@ export async function assignCaseLetter(tx: Queryable, deviceId: string, branchId
 
 /** The branch code and letter a tablet numbers with, when both are set (a branch made before codes has none). */
 export async function caseNumberingOf(db: Queryable, deviceId: string): Promise<CaseNumbering | null> {
-  const row = (await db.query<{ code: string | null; case_letter: string | null }>(
-    'select b.code, d.case_letter from devices d join branches b on b.id = d.branch_id where d.id = $1', [deviceId])).rows[0]
+  const row = (
+    await db.query<{ code: string | null; case_letter: string | null }>(
+      'select b.code, d.case_letter from devices d join branches b on b.id = d.branch_id where d.id = $1',
+      [deviceId],
+    )
+  ).rows[0]
   return row?.code && row.case_letter ? { branchCode: row.code, letter: row.case_letter } : null
 }

@@ -24,8 +24,14 @@ const CLIENT_CODES: Record<string, string> = {
   FST_ERR_VALIDATION: 'invalid',
 }
 const STATUS_CODES: Record<number, string> = {
-  400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
-  413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited',
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
 }
 
 /**
@@ -34,13 +40,26 @@ const STATUS_CODES: Record<number, string> = {
  */
 export function describeInternalError(err: Error): Record<string, unknown> {
   const scrub = (s: string | undefined) => s?.replace(/"[^"]*"|'[^']*'/g, '"…"')
-  const e = err as Error & { code?: unknown; constraint?: unknown; table?: unknown; column?: unknown; routine?: unknown }
+  const e = err as Error & {
+    code?: unknown
+    constraint?: unknown
+    table?: unknown
+    column?: unknown
+    routine?: unknown
+  }
   return {
     type: err.name,
     message: scrub(err.message),
     stack: scrub(err.stack),
-    ...Object.fromEntries(Object.entries({ code: e.code, constraint: e.constraint, table: e.table, column: e.column, routine: e.routine })
-      .filter(([, v]) => typeof v === 'string')),
+    ...Object.fromEntries(
+      Object.entries({
+        code: e.code,
+        constraint: e.constraint,
+        table: e.table,
+        column: e.column,
+        routine: e.routine,
+      }).filter(([, v]) => typeof v === 'string'),
+    ),
   }
 }
 
@@ -50,16 +69,22 @@ export function describeInternalError(err: Error): Record<string, unknown> {
  */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError | ZodError, request, reply) => {
-    if (err instanceof HttpError) return reply.code(err.statusCode).send({ ...err.details, error: err.code, message: err.message })
+    if (err instanceof HttpError)
+      return reply.code(err.statusCode).send({ ...err.details, error: err.code, message: err.message })
     if (err instanceof ZodError) {
       const message = err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
       // The issues as codes too, so a form can put each next to its field in the user's language.
-      return reply.code(400).send({ error: 'invalid', message, issues: err.issues.map((i) => ({ path: i.path.map(String), code: i.message })) })
+      return reply.code(400).send({
+        error: 'invalid',
+        message,
+        issues: err.issues.map((i) => ({ path: i.path.map(String), code: i.message })),
+      })
     }
     const status = (err as FastifyError).statusCode
     if (status && status >= 400 && status < 500) {
       const code = (err as FastifyError).code
-      const error = CLIENT_CODES[code] ?? STATUS_CODES[status] ?? (code && !code.startsWith('FST_') ? code : 'bad_request')
+      const error =
+        CLIENT_CODES[code] ?? STATUS_CODES[status] ?? (code && !code.startsWith('FST_') ? code : 'bad_request')
       return reply.code(status).send({ error, message: err.message })
     }
     // Under `error`, not `err`: pino's error serializer would take this plain object for an Error and relabel it.

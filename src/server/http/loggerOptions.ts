@@ -10,12 +10,31 @@ type LoggerObject = Exclude<LoggerOption, boolean | undefined>
  * `*.*.customer`).
  */
 export const LOG_REDACT = [
-  'req.headers.authorization', 'req.headers.cookie', 'req.body', 'res.body',
-  'customer', 'phone', 'password', 'token',
-  '*.customer', '*.name', '*.phone', '*.password', '*.token',
-  '*.*.customer', '*.*.name', '*.*.phone', '*.*.password', '*.*.token',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.body',
+  'res.body',
+  'customer',
+  'phone',
+  'password',
+  'token',
+  '*.customer',
+  '*.name',
+  '*.phone',
+  '*.password',
+  '*.token',
+  '*.*.customer',
+  '*.*.name',
+  '*.*.phone',
+  '*.*.password',
+  '*.*.token',
   // An SMS request's personal fields (sms.requested), wherever one is logged by mistake.
-  'recipientPhone', 'messageText', '*.recipientPhone', '*.messageText', '*.*.recipientPhone', '*.*.messageText',
+  'recipientPhone',
+  'messageText',
+  '*.recipientPhone',
+  '*.messageText',
+  '*.*.recipientPhone',
+  '*.*.messageText',
 ]
 
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,39}$/
@@ -27,7 +46,9 @@ const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,39}$/
 export function serializeRequest(req: FastifyRequest): { method: string; url: string; remoteAddress: string } {
   const [path = '', query] = req.url.split('?', 2)
   // A name that does not look like one of ours (`?13912345678`) could itself be data: it is blanked too.
-  const names = query ? [...new Set([...new URLSearchParams(query).keys()].map((n) => (SAFE_NAME.test(n) ? n : '…')))] : []
+  const names = query
+    ? [...new Set([...new URLSearchParams(query).keys()].map((n) => (SAFE_NAME.test(n) ? n : '…')))]
+    : []
   return {
     method: req.method,
     url: names.length ? `${path}?${names.map((n) => `${n}=…`).join('&')}` : path,
@@ -43,7 +64,7 @@ export function loggerOptions(logger: LoggerOption): LoggerOption {
   if (!logger) return false
   const base: LoggerObject = logger === true ? { level: 'info' } : logger
   const own = base.redact
-  const paths = [...new Set([...(Array.isArray(own) ? own : own?.paths ?? []), ...LOG_REDACT])]
+  const paths = [...new Set([...(Array.isArray(own) ? own : (own?.paths ?? [])), ...LOG_REDACT])]
   return {
     ...base,
     redact: { censor: '[redacted]', ...(Array.isArray(own) || !own ? {} : own), paths },

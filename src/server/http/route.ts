@@ -34,7 +34,9 @@ export function route<T extends RouteContract, A extends Access>(
         query: contract.query?.parse(request.query),
         body: contract.body?.parse(request.body),
       } as ParsedRequestOf<T>
-      const principal = (options.access === 'public' ? null : options.access === 'device' ? deviceOf(request) : staffOf(request)) as PrincipalFor<A>
+      const principal = (
+        options.access === 'public' ? null : options.access === 'device' ? deviceOf(request) : staffOf(request)
+      ) as PrincipalFor<A>
       return handler({ ...parsed, request, reply, principal })
     },
   })

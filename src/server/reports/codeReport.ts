@@ -75,12 +75,25 @@ interface Group {
 const SET_OF: Record<number, Dimension> = { 3: 'A', 5: 'B', 6: 'C' }
 const COLUMN: Record<Dimension, 'code_a' | 'code_b' | 'code_c'> = { A: 'code_a', B: 'code_b', C: 'code_c' }
 
-const emptyFigures = (): CodeFigures => ({ total: 0, firstResponseOnTime: 0, replyOnTime: 0, overdue: 0, extended: 0, byBranch: {}, byMonth: {} })
+const emptyFigures = (): CodeFigures => ({
+  total: 0,
+  firstResponseOnTime: 0,
+  replyOnTime: 0,
+  overdue: 0,
+  extended: 0,
+  byBranch: {},
+  byMonth: {},
+})
 
 function figuresOf(g: Group): CodeFigures {
   return {
-    total: g.n, firstResponseOnTime: g.first_on_time, replyOnTime: g.reply_on_time, overdue: g.overdue, extended: g.extended,
-    byBranch: { [g.branch_id]: g.n }, byMonth: { [g.month]: g.n },
+    total: g.n,
+    firstResponseOnTime: g.first_on_time,
+    replyOnTime: g.reply_on_time,
+    overdue: g.overdue,
+    extended: g.extended,
+    byBranch: { [g.branch_id]: g.n },
+    byMonth: { [g.month]: g.n },
   }
 }
 
@@ -106,7 +119,8 @@ function monthsOf(from: string, to: string): string[] {
  * here, through the same `classify` the tablets use — so a reviewed mapping counts at once, with nothing rewritten.
  */
 export async function codeReport(db: Queryable, q: ReportQuery, taxonomy: Taxonomy): Promise<CodeReport> {
-  const { rows } = await db.query<Group>(`
+  const { rows } = await db.query<Group>(
+    `
     with r as materialized (
       select branch_id, to_char((received_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM') as month, pre_standard,
         code_a, code_b, code_c,
@@ -124,10 +138,14 @@ export async function codeReport(db: Queryable, q: ReportQuery, taxonomy: Taxono
     from r
     group by grouping sets ((branch_id, month, pre_standard, category, cause, code_a), (branch_id, month, pre_standard, category, cause, code_b),
       (branch_id, month, pre_standard, category, cause, code_c))`,
-  [q.branchIds, q.from, q.to, (q.now ?? new Date()).toISOString()])
+    [q.branchIds, q.from, q.to, (q.now ?? new Date()).toISOString()],
+  )
 
   const index = codeIndex(taxonomy.codes)
-  const leaves = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, CodeFigures>()])) as Record<Dimension, Map<string, CodeFigures>>
+  const leaves = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, CodeFigures>()])) as Record<
+    Dimension,
+    Map<string, CodeFigures>
+  >
   const unclassified = Object.fromEntries(DIMENSIONS.map((d) => [d, emptyFigures()])) as Record<Dimension, CodeFigures>
   const legacy = new Map<string, LegacyRow>()
   let total = 0
@@ -135,7 +153,8 @@ export async function codeReport(db: Queryable, q: ReportQuery, taxonomy: Taxono
     const d = SET_OF[Number(g.g)]
     if (!d) continue
     const codes: Codes = g[COLUMN[d]] ? { [d]: g[COLUMN[d]]! } : {}
-    const code = classify({ codes, preStandard: g.pre_standard, category: g.category, cause: g.cause }, taxonomy)[d]?.code
+    const code = classify({ codes, preStandard: g.pre_standard, category: g.category, cause: g.cause }, taxonomy)[d]
+      ?.code
     if (!code) merge(unclassified[d], figuresOf(g))
     else {
       const figures = leaves[d].get(code) ?? emptyFigures()
@@ -148,8 +167,13 @@ export async function codeReport(db: Queryable, q: ReportQuery, taxonomy: Taxono
     if (g.pre_standard) {
       const key = JSON.stringify([g.category, g.cause])
       const row = legacy.get(key) ?? {
-        category: g.category, cause: g.cause, total: 0,
-        codes: Object.fromEntries(DIMENSIONS.map((x) => [x, mapLegacy(taxonomy.mapping, x, g)])) as Record<Dimension, string>,
+        category: g.category,
+        cause: g.cause,
+        total: 0,
+        codes: Object.fromEntries(DIMENSIONS.map((x) => [x, mapLegacy(taxonomy.mapping, x, g)])) as Record<
+          Dimension,
+          string
+        >,
       }
       row.total += g.n
       legacy.set(key, row)
@@ -169,15 +193,34 @@ export async function codeReport(db: Queryable, q: ReportQuery, taxonomy: Taxono
       }
     }
     const row = (e: CodeEntry, unknown = false): CodeRow => ({
-      code: e.code, parent: e.parent, level: lineage(index, e.code).length || 1, zh: e.zh, en: e.en, other: !!e.other,
-      provisional: !!e.provisional, retired: !!e.retired, unknown, figures: rolled.get(e.code) ?? emptyFigures(),
+      code: e.code,
+      parent: e.parent,
+      level: lineage(index, e.code).length || 1,
+      zh: e.zh,
+      en: e.en,
+      other: !!e.other,
+      provisional: !!e.provisional,
+      retired: !!e.retired,
+      unknown,
+      figures: rolled.get(e.code) ?? emptyFigures(),
     })
-    const table = index.entries.filter((e) => dimensionOf(e.code) === d && (!e.retired || rolled.has(e.code))).map((e) => row(e))
-    const strangers = [...rolled.keys()].filter((c) => !index.byCode.has(c)).sort().map((c) => row({ code: c, zh: c, en: c }, true))
+    const table = index.entries
+      .filter((e) => dimensionOf(e.code) === d && (!e.retired || rolled.has(e.code)))
+      .map((e) => row(e))
+    const strangers = [...rolled.keys()]
+      .filter((c) => !index.byCode.has(c))
+      .sort()
+      .map((c) => row({ code: c, zh: c, en: c }, true))
     dimensions[d] = { rows: [...table, ...strangers], unclassified: unclassified[d] }
   }
 
-  const names = new Map((await db.query<{ id: string; name: string }>('select id, name from branches where id = any($1::text[])', [q.branchIds])).rows.map((b) => [b.id, b.name]))
+  const names = new Map(
+    (
+      await db.query<{ id: string; name: string }>('select id, name from branches where id = any($1::text[])', [
+        q.branchIds,
+      ])
+    ).rows.map((b) => [b.id, b.name]),
+  )
   return {
     branches: q.branchIds.map((id) => ({ id, name: names.get(id) ?? id })),
     months: monthsOf(q.from, q.to),

@@ -26,10 +26,14 @@ const snake = (name: ClockName) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCa
  * A clock counts once it is decided — met, or its deadline passed by the report's time ($4) — and is on time when
  * met by its deadline: the states computeClocks gives, so a complaint not yet due never lowers a rate.
  */
-const decidedSql = ([due, met]: [string, string]) => `${due} is not null and (${met} <= $4::timestamptz or ${due} < $4::timestamptz)`
+const decidedSql = ([due, met]: [string, string]) =>
+  `${due} is not null and (${met} <= $4::timestamptz or ${due} < $4::timestamptz)`
 const onTimeSql = ([due, met]: [string, string]) => `coalesce(${met} <= ${due} and ${met} <= $4::timestamptz, false)`
 /** Each row's flags, computed once in the range's CTE: `<clock>_decided`, `<clock>_on_time`, then `breached`. */
-const flagsSql = CLOCKS.map((c) => `${decidedSql(CLOCK_COLUMNS[c])} as ${snake(c)}_decided, ${onTimeSql(CLOCK_COLUMNS[c])} as ${snake(c)}_on_time`).join(',\n          ')
+const flagsSql = CLOCKS.map(
+  (c) =>
+    `${decidedSql(CLOCK_COLUMNS[c])} as ${snake(c)}_decided, ${onTimeSql(CLOCK_COLUMNS[c])} as ${snake(c)}_on_time`,
+).join(',\n          ')
 const breachedSql = `earlier_breaches > 0 or ${CLOCKS.map((c) => `(${snake(c)}_decided and not ${snake(c)}_on_time)`).join(' or ')}`
 
 /**
@@ -40,7 +44,14 @@ export async function summaryReport(db: Queryable, q: ReportQuery) {
   // One pass over the range: the rows are read once, off the covering index `complaints_report` (an index-only
   // scan on a vacuumed table), into a CTE that every figure below aggregates; each clock's state is worked out
   // there once per row.
-  const { rows } = await db.query<{ totals: Record<string, unknown>; by_category: unknown; opinions: unknown; repeat: unknown; by_branch: unknown }>(`
+  const { rows } = await db.query<{
+    totals: Record<string, unknown>
+    by_category: unknown
+    opinions: unknown
+    repeat: unknown
+    by_branch: unknown
+  }>(
+    `
     with r as materialized (
       select *, ${breachedSql} as breached from (
         select branch_id, kind, verdict, status, received_at, first_response_at, reviews, earlier_breaches,
@@ -81,7 +92,8 @@ export async function summaryReport(db: Queryable, q: ReportQuery) {
           count(*) filter (where extended)::int as extended,
           count(*) filter (where breached)::int as breached
         from r group by branch_id) b) as by_branch`,
-  [q.branchIds, q.from, q.to, (q.now ?? new Date()).toISOString()])
+    [q.branchIds, q.from, q.to, (q.now ?? new Date()).toISOString()],
+  )
   const row = rows[0]!
   // PGlite returns json as objects, node-postgres too; a driver that returns text is parsed.
   const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
@@ -89,33 +101,60 @@ export async function summaryReport(db: Queryable, q: ReportQuery) {
   const byCategory = json<{ category: string | null; cause: string | null; n: number }[]>(row.by_category)
   const opinions = json<Record<string, number>>(row.opinions)
   const repeat = json<{ phones: number; complaints: number }>(row.repeat)
-  const byBranch = json<{ branch_id: string; total: number; overdue: number; extended: number; breached: number }[]>(row.by_branch)
+  const byBranch = json<{ branch_id: string; total: number; overdue: number; extended: number; breached: number }[]>(
+    row.by_branch,
+  )
   const total = Number(totals.total)
   const rate = (n: unknown) => (total === 0 ? null : Number(n) / total)
   // The rule's clocks (Art. 18, 20) and the bank's own (the procedure), each over the complaints it has decided.
-  const clocks = Object.fromEntries(CLOCKS.map((c) => {
-    const decided = Number(totals[`${snake(c)}_decided`])
-    const onTime = Number(totals[`${snake(c)}_on_time`])
-    return [c, { source: CLOCK_SOURCE[c], decided, onTime, late: decided - onTime, rate: decided === 0 ? null : onTime / decided }]
-  })) as Record<ClockName, { source: 'bank' | 'rule'; decided: number; onTime: number; late: number; rate: number | null }>
+  const clocks = Object.fromEntries(
+    CLOCKS.map((c) => {
+      const decided = Number(totals[`${snake(c)}_decided`])
+      const onTime = Number(totals[`${snake(c)}_on_time`])
+      return [
+        c,
+        {
+          source: CLOCK_SOURCE[c],
+          decided,
+          onTime,
+          late: decided - onTime,
+          rate: decided === 0 ? null : onTime / decided,
+        },
+      ]
+    }),
+  ) as Record<
+    ClockName,
+    { source: 'bank' | 'rule'; decided: number; onTime: number; late: number; rate: number | null }
+  >
   return {
     total,
-    complaints: Number(totals.complaints), suggestions: Number(totals.suggestions),
-    valid: Number(totals.valid), invalid: Number(totals.invalid),
+    complaints: Number(totals.complaints),
+    suggestions: Number(totals.suggestions),
+    valid: Number(totals.valid),
+    invalid: Number(totals.invalid),
     clocks,
     breached: { count: Number(totals.breached), rate: rate(totals.breached) },
     extended: { count: Number(totals.extended), rate: rate(totals.extended) },
     overdue: { count: Number(totals.overdue), rate: rate(totals.overdue) },
     reopened: Number(totals.reopened),
     reviews: Number(totals.reviews),
-    medianFirstResponseHours: totals.median_first_response_s === null ? null : Number(totals.median_first_response_s) / 3600,
+    medianFirstResponseHours:
+      totals.median_first_response_s === null ? null : Number(totals.median_first_response_s) / 3600,
     medianClosureHours: totals.median_closure_s === null ? null : Number(totals.median_closure_s) / 3600,
-    moodStartAvg: num(totals.mood_start_avg), moodEndAvg: num(totals.mood_end_avg),
+    moodStartAvg: num(totals.mood_start_avg),
+    moodEndAvg: num(totals.mood_end_avg),
     opinions,
     byCategoryAndCause: byCategory,
     repeatComplainants: repeat,
-    groupComplaints: Number(totals.group_complaints), majorComplaints: Number(totals.major),
-    byBranch: byBranch.map((b) => ({ branchId: b.branch_id, total: b.total, overdue: b.overdue, extended: b.extended, breached: b.breached })),
+    groupComplaints: Number(totals.group_complaints),
+    majorComplaints: Number(totals.major),
+    byBranch: byBranch.map((b) => ({
+      branchId: b.branch_id,
+      total: b.total,
+      overdue: b.overdue,
+      extended: b.extended,
+      breached: b.breached,
+    })),
   }
 }
 
@@ -128,7 +167,11 @@ export function summaryRows(r: SummaryReport): (string | number | null)[][] {
   const hours = (h: number | null) => (h === null ? '' : h.toFixed(1))
   const opinion: Record<string, string> = { satisfied: '满意', partly: '基本满意', dissatisfied: '不满意' }
   // Each on-time rate is over the complaints whose deadline has passed or that were answered: "n / decided".
-  const clock = (label: string, c: SummaryReport['clocks'][ClockName]) => [`${label}（按时 / 应办结）`, `${c.onTime} / ${c.decided}`, pct(c.rate)]
+  const clock = (label: string, c: SummaryReport['clocks'][ClockName]) => [
+    `${label}（按时 / 应办结）`,
+    `${c.onTime} / ${c.decided}`,
+    pct(c.rate),
+  ]
   return [
     ['受理总数', r.total, ''],
     ['投诉', r.complaints, share(r.complaints)],
@@ -154,6 +197,10 @@ export function summaryRows(r: SummaryReport): (string | number | null)[][] {
     ['重复投诉客户的投诉（件）', r.repeatComplainants.complaints, share(r.repeatComplainants.complaints)],
     ['群体投诉', r.groupComplaints, share(r.groupComplaints)],
     ['重大群体投诉（20 人以上）', r.majorComplaints, share(r.majorComplaints)],
-    ...r.byCategoryAndCause.map((c) => [`业务类别/原因：${c.category ?? '未分类'} / ${c.cause ?? '未填'}`, c.n, share(c.n)]),
+    ...r.byCategoryAndCause.map((c) => [
+      `业务类别/原因：${c.category ?? '未分类'} / ${c.cause ?? '未填'}`,
+      c.n,
+      share(c.n),
+    ]),
   ]
 }

@@ -54,7 +54,18 @@ export function auditRoutes(app: FastifyInstance, db: Database): void {
     const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v))
     const csv = toCsv(
       ['id', 'at', 'actor', 'actor name', 'address', 'action', 'target', 'target name', 'before', 'after'],
-      rows.map((r) => [r.id, new Date(r.at).toISOString(), r.actorId, r.actorName, r.address, r.action, r.target, r.targetName, json(r.before), json(r.after)]),
+      rows.map((r) => [
+        r.id,
+        new Date(r.at).toISOString(),
+        r.actorId,
+        r.actorName,
+        r.address,
+        r.action,
+        r.target,
+        r.targetName,
+        json(r.before),
+        json(r.after),
+      ]),
     )
     return reply
       .type('text/csv; charset=utf-8')

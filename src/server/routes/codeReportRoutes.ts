@@ -50,8 +50,14 @@ export function codeReportRoutes(app: FastifyInstance, db: Database): void {
               c.category, c.cause, c.first_response_at as "firstResponseAt", c.replied_at as "repliedAt", c.extended, c.closed_at as "closedAt"
        from complaints c join branches b on b.id = c.branch_id
        where c.branch_id = any($1::text[]) and c.received_at >= $2 and c.received_at < $3 order by c.received_at, c.id limit ${WORKBOOK_REGISTER_LIMIT + 1}`,
-      [branchIds, from, to])
-    if (rows.length > WORKBOOK_REGISTER_LIMIT) throw new HttpError(422, 'too_many', `More than ${WORKBOOK_REGISTER_LIMIT} complaints: choose a shorter range or fewer branches`)
+      [branchIds, from, to],
+    )
+    if (rows.length > WORKBOOK_REGISTER_LIMIT)
+      throw new HttpError(
+        422,
+        'too_many',
+        `More than ${WORKBOOK_REGISTER_LIMIT} complaints: choose a shorter range or fewer branches`,
+      )
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="codes-${q.from}-${q.to}.xlsx"`)

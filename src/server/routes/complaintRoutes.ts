@@ -13,10 +13,14 @@ export function complaintRoutes(app: FastifyInstance, db: Database): void {
    * whether a deadline is provisional (it runs into a year without a published holiday schedule).
    */
   route(app, complaintRecordRoute, { access: 'staff' }, async ({ params: { id }, principal: staff }) => {
-    const { rows } = await db.query<{ body: ComplaintEvent; branch_id: string }>('select body, branch_id from events where complaint_id = $1 order by server_seq', [id])
+    const { rows } = await db.query<{ body: ComplaintEvent; branch_id: string }>(
+      'select body, branch_id from events where complaint_id = $1 order by server_seq',
+      [id],
+    )
     const branch = rows[0]?.branch_id
     // Another branch's complaint is reported as missing, not as forbidden: its existence is not disclosed.
-    if (!branch || (staff.role !== 'admin' && !staff.branchIds.includes(branch))) throw new HttpError(404, 'not_found', 'No such complaint')
+    if (!branch || (staff.role !== 'admin' && !staff.branchIds.includes(branch)))
+      throw new HttpError(404, 'not_found', 'No such complaint')
     const state = fold(rows.map((r) => r.body))
     if (!state) throw new HttpError(404, 'not_found', 'No such complaint')
     const { calendar, policy } = resolveSettings(await readSettings(db))

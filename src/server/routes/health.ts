@@ -9,7 +9,12 @@ export function healthRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/health', { config: { access: 'public' } }, async (_request, reply) => {
     try {
       const { rows } = await db.query<{ id: number }>('select max(id)::int as id from schema_migrations')
-      return { status: 'ok', database: { kind: db.kind, ok: true, schemaVersion: rows[0]?.id ?? 0 }, expectedSchemaVersion: SCHEMA_VERSION, version: VERSION }
+      return {
+        status: 'ok',
+        database: { kind: db.kind, ok: true, schemaVersion: rows[0]?.id ?? 0 },
+        expectedSchemaVersion: SCHEMA_VERSION,
+        version: VERSION,
+      }
     } catch {
       return reply.code(503).send({ status: 'degraded', database: { kind: db.kind, ok: false }, version: VERSION })
     }

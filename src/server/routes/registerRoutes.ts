@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import { registerAuthentication } from '../auth/authenticate'
 import type { Database } from '../db/Database'
+import { alertRoutes } from './alertRoutes'
 import { auditRoutes } from './auditRoutes'
 import { authRoutes } from './authRoutes'
 import { codeReportRoutes } from './codeReportRoutes'
@@ -17,7 +18,10 @@ import type { SmsService } from './smsRoutes'
 import { staffRoutes } from './staffRoutes'
 import { syncRoutes } from './syncRoutes'
 
-export async function registerRoutes(app: FastifyInstance, options: { db: Database; signInPerMinute: number; sms?: SmsService }): Promise<void> {
+export async function registerRoutes(
+  app: FastifyInstance,
+  options: { db: Database; signInPerMinute: number; sms?: SmsService },
+): Promise<void> {
   // Only routes that opt in (sign-in, password checks) are limited; the limit is per address (request.ip).
   await app.register(rateLimit, { global: false })
   registerAuthentication(app, options.db)
@@ -34,4 +38,5 @@ export async function registerRoutes(app: FastifyInstance, options: { db: Databa
   reportRoutes(app, options.db)
   codeReportRoutes(app, options.db)
   deskRoutes(app, options.db)
+  alertRoutes(app, options.db)
 }

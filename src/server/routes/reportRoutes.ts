@@ -22,7 +22,8 @@ export async function reportScope(db: Database, request: FastifyRequest) {
 export async function scopeOf(db: Database, q: z.output<typeof reportQuerySchema>, staff: StaffPrincipal) {
   const visible = (await visibleBranches(db, staff)).map((b) => b.id)
   const asked = q.branch ? [q.branch].flat() : visible
-  if (asked.length === 0 || asked.some((b) => !visible.includes(b))) throw new HttpError(403, 'other_branch', 'You can only see reports of your own branches')
+  if (asked.length === 0 || asked.some((b) => !visible.includes(b)))
+    throw new HttpError(403, 'other_branch', 'You can only see reports of your own branches')
   if (q.to < q.from) throw new HttpError(400, 'bad_range', 'The end date is before the start date')
   const { from, to } = chinaDayRange(q.from, q.to)
   return { q, branchIds: asked, from, to }
@@ -54,8 +55,14 @@ export function reportRoutes(app: FastifyInstance, db: Database): void {
     const { rows } = await db.query<{ state: ComplaintState; branch: string }>(
       `select c.state, b.name as branch from complaints c join branches b on b.id = c.branch_id
        where c.branch_id = any($1::text[]) and c.received_at >= $2 and c.received_at < $3 order by c.received_at, c.id limit ${REGISTER_LIMIT + 1}`,
-      [branchIds, from, to])
-    if (rows.length > REGISTER_LIMIT) throw new HttpError(422, 'too_many', `More than ${REGISTER_LIMIT} complaints: choose a shorter range or fewer branches`)
+      [branchIds, from, to],
+    )
+    if (rows.length > REGISTER_LIMIT)
+      throw new HttpError(
+        422,
+        'too_many',
+        `More than ${REGISTER_LIMIT} complaints: choose a shorter range or fewer branches`,
+      )
     return { from: q.from, to: q.to, complaints: rows.map((r) => ({ branchName: r.branch, state: r.state })) }
   })
 
@@ -68,11 +75,36 @@ export function reportRoutes(app: FastifyInstance, db: Database): void {
               c.replied_at, c.extended, c.closed_at, c.opinion, c.id
        from complaints c join branches b on b.id = c.branch_id
        where c.branch_id = any($1::text[]) and c.received_at >= $2 and c.received_at < $3 order by c.received_at, c.id`,
-      [branchIds, from, to])
-    const header = ['投诉编号', '网点', '受理时间', '客户', '电话', '类型', '业务类别', '原因', '投诉事由', '客户诉求', '是否成立', '状态', '首次响应', '答复', '延期', '办结', '客户意见', '系统编号']
+      [branchIds, from, to],
+    )
+    const header = [
+      '投诉编号',
+      '网点',
+      '受理时间',
+      '客户',
+      '电话',
+      '类型',
+      '业务类别',
+      '原因',
+      '投诉事由',
+      '客户诉求',
+      '是否成立',
+      '状态',
+      '首次响应',
+      '答复',
+      '延期',
+      '办结',
+      '客户意见',
+      '系统编号',
+    ]
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="complaints-${q.from}-${q.to}.csv"`)
-      .send(toCsv(header, rows.map((r) => Object.values(r))))
+      .send(
+        toCsv(
+          header,
+          rows.map((r) => Object.values(r)),
+        ),
+      )
   })
 }

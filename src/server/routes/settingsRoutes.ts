@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { calendarOverridesSchema, deadlinePolicySchema, resolveSettings, SETTINGS_KEYS, SETTINGS_SCHEMAS, taxonomyChangeProblems } from '../../domain'
+import {
+  calendarOverridesSchema,
+  deadlinePolicySchema,
+  resolveSettings,
+  SETTINGS_KEYS,
+  SETTINGS_SCHEMAS,
+  taxonomyChangeProblems,
+} from '../../domain'
 import type { Taxonomy } from '../../domain'
 import type { Database } from '../db/Database'
 import { audit } from '../audit/audit'
@@ -30,11 +37,15 @@ export function settingsRoutes(app: FastifyInstance, db: Database): void {
     const value = SETTINGS_SCHEMAS[key].parse(request.body)
     if (key === 'taxonomy') {
       // A code keeps its meaning forever: old complaints must report the same in every later period.
-      const problems = taxonomyChangeProblems(resolveSettings(await readSettings(db)).taxonomy.codes, (value as Taxonomy).codes)
+      const problems = taxonomyChangeProblems(
+        resolveSettings(await readSettings(db)).taxonomy.codes,
+        (value as Taxonomy).codes,
+      )
       if (problems.length) throw new HttpError(409, 'code_changed', problems.join('; '))
     }
     await db.transaction(async (tx) => {
-      const before = (await tx.query<{ value: unknown }>('select value from settings where key = $1', [key])).rows[0]?.value
+      const before = (await tx.query<{ value: unknown }>('select value from settings where key = $1', [key])).rows[0]
+        ?.value
       await tx.query(
         `insert into settings (key, value, updated_by) values ($1, $2, $3)
          on conflict (key) do update set value = excluded.value, version = settings.version + 1, updated_by = excluded.updated_by, updated_at = now()`,
@@ -48,13 +59,17 @@ export function settingsRoutes(app: FastifyInstance, db: Database): void {
   })
 
   /** How the open complaints' deadlines would move under a proposed calendar or policy, before it is saved. */
-  app.post('/api/settings/preview', { config: { access: 'admin' } }, async (request) => previewDeadlines(db, previewBody.parse(request.body)))
+  app.post('/api/settings/preview', { config: { access: 'admin' } }, async (request) =>
+    previewDeadlines(db, previewBody.parse(request.body)),
+  )
 
   /** The versions of a setting, newest first, from the audit log: who changed it, when, from where, and to what. */
   route(app, settingsHistoryRoute, { access: 'admin' }, async ({ params: { key } }) => {
     const { rows } = await db.query<SettingVersion>(
       `select a.id, a.at, a.actor_id as "actorId", s.name as "actorName", a.address, a.before, a.after
-       from audit_log a left join staff s on s.id = a.actor_id where a.action = $1 order by a.id desc limit 50`, [`settings.${key}`])
+       from audit_log a left join staff s on s.id = a.actor_id where a.action = $1 order by a.id desc limit 50`,
+      [`settings.${key}`],
+    )
     return { versions: rows }
   })
 }

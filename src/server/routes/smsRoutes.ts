@@ -12,14 +12,19 @@ export interface SmsService {
   kick?: () => void
 }
 
-const receiptSchema = z.object({
-  messageId: z.string().min(1).max(128).optional(),
-  reference: z.string().max(64).optional(),
-  status: z.enum(['delivered', 'failed']),
-  reason: z.string().max(500).optional(),
-  deliveredAt: z.string().max(40).optional(),
-}).refine((r) => r.messageId || r.reference, { error: 'messageId or reference required' })
-const receiptsSchema = z.union([z.object({ receipts: z.array(receiptSchema).min(1).max(500) }), receiptSchema.transform((r) => ({ receipts: [r] }))])
+const receiptSchema = z
+  .object({
+    messageId: z.string().min(1).max(128).optional(),
+    reference: z.string().max(64).optional(),
+    status: z.enum(['delivered', 'failed']),
+    reason: z.string().max(500).optional(),
+    deliveredAt: z.string().max(40).optional(),
+  })
+  .refine((r) => r.messageId || r.reference, { error: 'messageId or reference required' })
+const receiptsSchema = z.union([
+  z.object({ receipts: z.array(receiptSchema).min(1).max(500) }),
+  receiptSchema.transform((r) => ({ receipts: [r] })),
+])
 
 /** `sha256=` and the hex HMAC-SHA-256 of the raw body with the shared secret, compared in constant time. */
 export function signatureValid(secret: string, raw: Buffer, header: unknown): boolean {
@@ -32,8 +37,15 @@ export function signatureValid(secret: string, raw: Buffer, header: unknown): bo
 export async function smsRoutes(app: FastifyInstance, db: Database, sms: SmsService): Promise<void> {
   app.get('/api/sms/status', { config: { access: 'admin' } }, async () => ({
     configured: !!sms.settings,
-    ...(sms.settings ? { senderId: sms.settings.senderId, gateway: new URL(sms.settings.url).host, template: !!sms.settings.templateId,
-      perMinute: sms.settings.perMinute, perBranchPerMinute: sms.settings.perBranchPerMinute } : {}),
+    ...(sms.settings
+      ? {
+          senderId: sms.settings.senderId,
+          gateway: new URL(sms.settings.url).host,
+          template: !!sms.settings.templateId,
+          perMinute: sms.settings.perMinute,
+          perBranchPerMinute: sms.settings.perBranchPerMinute,
+        }
+      : {}),
   }))
 
   // The gateway's delivery receipts, only when one is configured. Public (the gateway has no account here) but signed

@@ -9,7 +9,14 @@ import { HttpError } from '../http/errors'
 import { route } from '../http/route'
 import { adminStaffRoute } from '../../domain/api/adminApi'
 import type { AdminStaff } from '../../domain/api/adminApi'
-import { activeAdmins, assertBranchesExist, fieldsOf, readStaff, STAFF_LIST_SQL, writeStaffFields } from '../staff/staffStore'
+import {
+  activeAdmins,
+  assertBranchesExist,
+  fieldsOf,
+  readStaff,
+  STAFF_LIST_SQL,
+  writeStaffFields,
+} from '../staff/staffStore'
 
 const staffId = z.object({ id: z.string().regex(/^[\w.-]{1,64}$/, 'id: letters, digits, ., - and _ only') })
 
@@ -33,7 +40,8 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
       const inserted = await tx.query(
         `insert into staff (id, username, name, role, branch_id, password_hash, must_change_password, password_changed_at)
          values ($1, $1, $2, $3, $4, $5, true, now()) on conflict do nothing returning id`,
-        [body.username, body.name, body.role, body.branchId, hash])
+        [body.username, body.name, body.role, body.branchId, hash],
+      )
       if (inserted.rows.length === 0) throw new HttpError(409, 'username_taken', 'This username is already in use')
       await writeStaffFields(tx, body.username, body)
       await audit(tx, request, 'staff.create', body.username, { after: { username: body.username, ...fieldsOf(body) } })
@@ -66,10 +74,14 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     const { id } = staffId.parse(request.params)
     await db.transaction(async (tx) => {
       const staff = await readStaff(tx, id)
-      if (staff.role === 'admin' && !staff.disabled && (await activeAdmins(tx)) <= 1) throw new HttpError(409, 'last_admin', 'The last administrator cannot be disabled')
+      if (staff.role === 'admin' && !staff.disabled && (await activeAdmins(tx)) <= 1)
+        throw new HttpError(409, 'last_admin', 'The last administrator cannot be disabled')
       await tx.query('update staff set disabled = true where id = $1', [id])
       await tx.query('update sessions set revoked_at = now() where staff_id = $1 and revoked_at is null', [id])
-      await tx.query('update devices set needs_confirmation = true where enrolled_by = $1 and revoked_at is null and confirmed_by is null', [id])
+      await tx.query(
+        'update devices set needs_confirmation = true where enrolled_by = $1 and revoked_at is null and confirmed_by is null',
+        [id],
+      )
       await audit(tx, request, 'staff.disable', id, { before: { disabled: staff.disabled }, after: { disabled: true } })
     })
     return { ok: true }
@@ -91,7 +103,10 @@ export function staffRoutes(app: FastifyInstance, db: Database): void {
     await readStaff(db, id)
     const password = oneTimePassword()
     await db.transaction(async (tx) => {
-      await tx.query('update staff set password_hash = $2, must_change_password = true, password_changed_at = now() where id = $1', [id, await hashPassword(password)])
+      await tx.query(
+        'update staff set password_hash = $2, must_change_password = true, password_changed_at = now() where id = $1',
+        [id, await hashPassword(password)],
+      )
       await tx.query('update sessions set revoked_at = now() where staff_id = $1 and revoked_at is null', [id])
       await audit(tx, request, 'staff.resetPassword', id)
     })

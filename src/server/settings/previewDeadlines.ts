@@ -12,8 +12,19 @@ export interface DeadlineMove {
   provisionalBefore: boolean
   provisionalAfter: boolean
 }
-export interface ComplaintMoves { complaintId: string; branchId: string; branchName: string; receivedAt: string; category: string | null; moves: DeadlineMove[] }
-export interface DeadlinePreview { open: number; moved: number; complaints: ComplaintMoves[] }
+export interface ComplaintMoves {
+  complaintId: string
+  branchId: string
+  branchName: string
+  receivedAt: string
+  category: string | null
+  moves: DeadlineMove[]
+}
+export interface DeadlinePreview {
+  open: number
+  moved: number
+  complaints: ComplaintMoves[]
+}
 
 /** Open complaints are read this many at a time: a bank's whole open book never sits in memory at once. */
 const PAGE = 500
@@ -27,21 +38,51 @@ function movesBetween(a: Clocks, b: Clocks): DeadlineMove[] {
     // A deadline already met does not move for the customer, whatever the calendar says now.
     if (before.metAt) continue
     if (before.dueDate !== after.dueDate || before.provisional !== after.provisional) {
-      moves.push({ clock: before.name, before: before.dueDate, after: after.dueDate, provisionalBefore: before.provisional, provisionalAfter: after.provisional })
+      moves.push({
+        clock: before.name,
+        before: before.dueDate,
+        after: after.dueDate,
+        provisionalBefore: before.provisional,
+        provisionalAfter: after.provisional,
+      })
     }
   }
   if (a.extensionCap !== b.extensionCap) {
-    moves.push({ clock: 'extensionCap', before: a.extensionCap, after: b.extensionCap, provisionalBefore: a.provisional, provisionalAfter: b.provisional })
+    moves.push({
+      clock: 'extensionCap',
+      before: a.extensionCap,
+      after: b.extensionCap,
+      provisionalBefore: a.provisional,
+      provisionalAfter: b.provisional,
+    })
   }
   return moves
 }
 
-async function* openComplaints(db: Queryable): AsyncGenerator<{ id: string; branch_id: string; branch_name: string; received_at: Date; category: string | null; state: ComplaintState }[]> {
+async function* openComplaints(db: Queryable): AsyncGenerator<
+  {
+    id: string
+    branch_id: string
+    branch_name: string
+    received_at: Date
+    category: string | null
+    state: ComplaintState
+  }[]
+> {
   let after = '00000000-0000-0000-0000-000000000000'
   for (;;) {
-    const { rows } = await db.query<{ id: string; branch_id: string; branch_name: string; received_at: Date; category: string | null; state: ComplaintState }>(
+    const { rows } = await db.query<{
+      id: string
+      branch_id: string
+      branch_name: string
+      received_at: Date
+      category: string | null
+      state: ComplaintState
+    }>(
       `select c.id, c.branch_id, b.name as branch_name, c.received_at, c.category, c.state from complaints c join branches b on b.id = c.branch_id
-       where c.status not in ${FINISHED_SQL} and c.id > $1 order by c.id limit ${PAGE}`, [after])
+       where c.status not in ${FINISHED_SQL} and c.id > $1 order by c.id limit ${PAGE}`,
+      [after],
+    )
     if (rows.length === 0) return
     yield rows
     after = rows.at(-1)!.id
@@ -53,7 +94,11 @@ async function* openComplaints(db: Queryable): AsyncGenerator<{ id: string; bran
  * saved: each complaint's clocks computed by the same `computeClocks` the tablets and the projection use, under the
  * settings in force and under the proposed ones.
  */
-export async function previewDeadlines(db: Queryable, proposed: Partial<SyncSettings>, now: Date = new Date()): Promise<DeadlinePreview> {
+export async function previewDeadlines(
+  db: Queryable,
+  proposed: Partial<SyncSettings>,
+  now: Date = new Date(),
+): Promise<DeadlinePreview> {
   const raw = await readSettings(db)
   const current = resolveSettings(raw)
   const next = resolveSettings({ ...raw, ...proposed })
@@ -68,7 +113,14 @@ export async function previewDeadlines(db: Queryable, proposed: Partial<SyncSett
       if (moves.length === 0) continue
       out.moved++
       if (out.complaints.length < LISTED) {
-        out.complaints.push({ complaintId: r.id, branchId: r.branch_id, branchName: r.branch_name, receivedAt: new Date(r.received_at).toISOString(), category: r.category, moves })
+        out.complaints.push({
+          complaintId: r.id,
+          branchId: r.branch_id,
+          branchName: r.branch_name,
+          receivedAt: new Date(r.received_at).toISOString(),
+          category: r.category,
+          moves,
+        })
       }
     }
   }

@@ -6,7 +6,9 @@ import type { Queryable } from '../db/Database'
 export type SyncSettings = { [K in SettingsKey]?: unknown } & { version: number }
 
 export async function readSettings(db: Queryable): Promise<SyncSettings> {
-  const { rows } = await db.query<{ key: string; value: unknown; version: number }>('select key, value, version from settings')
+  const { rows } = await db.query<{ key: string; value: unknown; version: number }>(
+    'select key, value, version from settings',
+  )
   const out: SyncSettings = { version: 0 }
   for (const r of rows) {
     if ((SETTINGS_KEYS as readonly string[]).includes(r.key)) out[r.key as SettingsKey] = r.value

@@ -32,10 +32,16 @@ export interface SmsSettings {
 }
 
 export function smsSettingsOf(config: Config): SmsSettings | undefined {
-  if (!config.SMS_GATEWAY_URL || !config.SMS_GATEWAY_KEY || !config.SMS_SENDER_ID || !config.SMS_CALLBACK_SECRET) return undefined
+  if (!config.SMS_GATEWAY_URL || !config.SMS_GATEWAY_KEY || !config.SMS_SENDER_ID || !config.SMS_CALLBACK_SECRET)
+    return undefined
   return {
-    url: config.SMS_GATEWAY_URL, key: config.SMS_GATEWAY_KEY, senderId: config.SMS_SENDER_ID, templateId: config.SMS_TEMPLATE_ID,
-    callbackSecret: config.SMS_CALLBACK_SECRET, perMinute: config.SMS_PER_MINUTE, perBranchPerMinute: config.SMS_PER_BRANCH_PER_MINUTE,
+    url: config.SMS_GATEWAY_URL,
+    key: config.SMS_GATEWAY_KEY,
+    senderId: config.SMS_SENDER_ID,
+    templateId: config.SMS_TEMPLATE_ID,
+    callbackSecret: config.SMS_CALLBACK_SECRET,
+    perMinute: config.SMS_PER_MINUTE,
+    perBranchPerMinute: config.SMS_PER_BRANCH_PER_MINUTE,
   }
 }
 
@@ -55,14 +61,19 @@ const TIMEOUT_MS = 10_000
  * uses to refuse a second send of the same message, and echoes in its delivery receipts), an API key; a message id
  * back. Delivery receipts come to `POST /api/sms/receipts` (smsRoutes.ts).
  */
-export function httpGateway(settings: Pick<SmsSettings, 'url' | 'key' | 'senderId' | 'templateId'>, timeoutMs = TIMEOUT_MS): SmsGateway {
+export function httpGateway(
+  settings: Pick<SmsSettings, 'url' | 'key' | 'senderId' | 'templateId'>,
+  timeoutMs = TIMEOUT_MS,
+): SmsGateway {
   return {
     async send(m) {
       const body = {
         senderId: settings.senderId,
         to: m.recipientPhone,
         reference: m.reference,
-        ...(settings.templateId ? { templateId: settings.templateId, params: { text: m.messageText } } : { text: m.messageText }),
+        ...(settings.templateId
+          ? { templateId: settings.templateId, params: { text: m.messageText } }
+          : { text: m.messageText }),
       }
       let res: Response
       try {
@@ -76,11 +87,13 @@ export function httpGateway(settings: Pick<SmsSettings, 'url' | 'key' | 'senderI
         return { kind: 'unavailable', reason: (e as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable' }
       }
       const answer = (await res.json().catch(() => ({}))) as { messageId?: unknown; code?: unknown; message?: unknown }
-      if (res.ok && typeof answer.messageId === 'string' && answer.messageId) return { kind: 'accepted', messageId: answer.messageId.slice(0, 128) }
+      if (res.ok && typeof answer.messageId === 'string' && answer.messageId)
+        return { kind: 'accepted', messageId: answer.messageId.slice(0, 128) }
       const said = [answer.code, answer.message].filter((x) => typeof x === 'string' && x).join(': ')
       const reason = scrubReason(said || `HTTP ${res.status}`)
       // Too many requests, or the gateway's own failure: the same message may be tried again; anything else is final.
-      if (res.status === 429 || res.status >= 500 || (res.ok && !answer.messageId)) return { kind: 'unavailable', reason }
+      if (res.status === 429 || res.status >= 500 || (res.ok && !answer.messageId))
+        return { kind: 'unavailable', reason }
       return { kind: 'refused', reason }
     },
   }

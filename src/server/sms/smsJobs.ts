@@ -33,7 +33,8 @@ export async function enqueueSms(tx: Queryable, events: readonly ComplaintEvent[
     `insert into sms_jobs (request_id, complaint_id, branch_id)
      select (j->>'id')::uuid, (j->>'complaintId')::uuid, j->>'branchId' from jsonb_array_elements($1::jsonb) j
      on conflict (request_id) do nothing`,
-    [JSON.stringify(requests.map((e) => ({ id: e.id, complaintId: e.complaintId, branchId: e.branchId })))])
+    [JSON.stringify(requests.map((e) => ({ id: e.id, complaintId: e.complaintId, branchId: e.branchId })))],
+  )
 }
 
 type Answer =
@@ -45,27 +46,54 @@ type Answer =
  * Stores the centre's events answering a request, after the request and any earlier answer by clock, and refolds the
  * complaint's row. The caller holds the branch's lock (the sequence numbers of a branch commit in order).
  */
-async function appendAnswers(tx: Queryable, request: { id: string; complaintId: string }, answers: Answer[], now: Date): Promise<void> {
+async function appendAnswers(
+  tx: Queryable,
+  request: { id: string; complaintId: string },
+  answers: Answer[],
+  now: Date,
+): Promise<void> {
   const complaint = (await loadComplaints(tx, [request.complaintId])).get(request.complaintId)
   if (!complaint) return
-  const related = complaint.events.filter((e) => e.id === request.id || (e.payload as { requestId?: string }).requestId === request.id)
+  const related = complaint.events.filter(
+    (e) => e.id === request.id || (e.payload as { requestId?: string }).requestId === request.id,
+  )
   const made: ComplaintEvent[] = []
   for (const a of answers) {
-    const hlc = centreHlc([...related, ...made].map((e) => e.hlc), now.getTime())
+    const hlc = centreHlc(
+      [...related, ...made].map((e) => e.hlc),
+      now.getTime(),
+    )
     const parsed = parseEvent({
-      id: newId(), complaintId: request.complaintId, branchId: complaint.branchId, v: EVENT_SCHEMA_VERSION, hlc, actor: CENTRE_ACTOR,
-      type: a.type, payload: { requestId: request.id, ...a.payload },
+      id: newId(),
+      complaintId: request.complaintId,
+      branchId: complaint.branchId,
+      v: EVENT_SCHEMA_VERSION,
+      hlc,
+      actor: CENTRE_ACTOR,
+      type: a.type,
+      payload: { requestId: request.id, ...a.payload },
     })
-    if (!parsed.ok) throw new Error(`Centre SMS event invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+    if (!parsed.ok)
+      throw new Error(`Centre SMS event invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
     made.push(parsed.value)
   }
   const seqs = await insertEvents(tx, made)
-  await projectComplaints(tx, new Map([[request.complaintId, { events: [...complaint.events, ...made], seq: Math.max(...seqs.values()) }]]), now)
+  await projectComplaints(
+    tx,
+    new Map([[request.complaintId, { events: [...complaint.events, ...made], seq: Math.max(...seqs.values()) }]]),
+    now,
+  )
 }
 
-const lockBranch = (tx: Queryable, branchId: string) => tx.query('select pg_advisory_xact_lock(hashtext($1))', [`branch:${branchId}`])
+const lockBranch = (tx: Queryable, branchId: string) =>
+  tx.query('select pg_advisory_xact_lock(hashtext($1))', [`branch:${branchId}`])
 
-interface Claimed { request_id: string; complaint_id: string; branch_id: string; attempts: number }
+interface Claimed {
+  request_id: string
+  complaint_id: string
+  branch_id: string
+  attempts: number
+}
 
 /**
  * Takes the jobs that may be sent now: due ones, and sends that never came back (a process that died mid-send),
@@ -73,15 +101,19 @@ interface Claimed { request_id: string; complaint_id: string; branch_id: string;
  */
 async function claim(db: Database, limits: SmsLimits): Promise<Claimed[]> {
   return db.transaction(async (tx) => {
-    const recent = (await tx.query<{ branch_id: string; n: number }>(
-      "select branch_id, count(*)::int as n from sms_jobs where sent_at > now() - interval '1 minute' group by branch_id")).rows
+    const recent = (
+      await tx.query<{ branch_id: string; n: number }>(
+        "select branch_id, count(*)::int as n from sms_jobs where sent_at > now() - interval '1 minute' group by branch_id",
+      )
+    ).rows
     const perBranch = new Map(recent.map((r) => [r.branch_id, r.n]))
     let room = limits.perMinute - recent.reduce((sum, r) => sum + r.n, 0)
     if (room <= 0) return []
     const { rows } = await tx.query<Claimed>(
       `select request_id, complaint_id, branch_id, attempts from sms_jobs
        where (status = 'queued' and next_attempt_at <= now()) or (status = 'sending' and locked_until < now())
-       order by created_at limit 500 for update skip locked`)
+       order by created_at limit 500 for update skip locked`,
+    )
     const chosen: Claimed[] = []
     for (const r of rows) {
       if (room <= 0) break
@@ -94,7 +126,9 @@ async function claim(db: Database, limits: SmsLimits): Promise<Claimed[]> {
     if (chosen.length === 0) return []
     await tx.query(
       `update sms_jobs set status = 'sending', attempts = attempts + 1, sent_at = now(), locked_until = now() + ${SENDING_LEASE}
-       where request_id = any($1::uuid[])`, [chosen.map((c) => c.request_id)])
+       where request_id = any($1::uuid[])`,
+      [chosen.map((c) => c.request_id)],
+    )
     return chosen.map((c) => ({ ...c, attempts: c.attempts + 1 }))
   })
 }
@@ -111,12 +145,18 @@ export async function runSmsJobs(db: Database, gateway: SmsGateway, limits: SmsL
   const jobs = await claim(db, limits)
   if (jobs.length === 0) return 0
   const { rows } = await db.query<{ event_id: string; body: EventOfType<'sms.requested'> }>(
-    'select event_id, body from events where event_id = any($1::uuid[])', [jobs.map((j) => j.request_id)])
+    'select event_id, body from events where event_id = any($1::uuid[])',
+    [jobs.map((j) => j.request_id)],
+  )
   const bodies = new Map(rows.map((r) => [r.event_id, r.body]))
   for (const job of jobs) {
     const request = bodies.get(job.request_id)
     if (!request) continue
-    const result = await gateway.send({ reference: job.request_id, recipientPhone: request.payload.recipientPhone, messageText: request.payload.messageText })
+    const result = await gateway.send({
+      reference: job.request_id,
+      recipientPhone: request.payload.recipientPhone,
+      messageText: request.payload.messageText,
+    })
     await db.transaction(async (tx) => {
       await lockBranch(tx, job.branch_id)
       const now = new Date()
@@ -124,29 +164,44 @@ export async function runSmsJobs(db: Database, gateway: SmsGateway, limits: SmsL
       if (result.kind === 'unavailable' && job.attempts < MAX_ATTEMPTS) {
         await tx.query(
           `update sms_jobs set status = 'queued', locked_until = null, next_attempt_at = now() + make_interval(secs => $2)
-           where request_id = $1 and status = 'sending'`, [job.request_id, retryDelaySeconds(job.attempts)])
-        log.warn({ smsRequest: job.request_id, attempts: job.attempts, reason: result.reason }, 'sms gateway unavailable; will retry')
+           where request_id = $1 and status = 'sending'`,
+          [job.request_id, retryDelaySeconds(job.attempts)],
+        )
+        log.warn(
+          { smsRequest: job.request_id, attempts: job.attempts, reason: result.reason },
+          'sms gateway unavailable; will retry',
+        )
         return
       }
       if (result.kind === 'accepted') {
         const { rows: held } = await tx.query<{ pending_receipt: Receipt | null }>(
           `update sms_jobs set status = 'accepted', message_id = $2, locked_until = null where request_id = $1 and status = 'sending'
-           returning pending_receipt`, [job.request_id, result.messageId])
+           returning pending_receipt`,
+          [job.request_id, result.messageId],
+        )
         if (held.length === 0) return
         const answers: Answer[] = [{ type: 'sms.accepted', payload: { messageId: result.messageId } }]
         // A receipt that came before this answer was recorded waited on the job.
         const early = held[0]!.pending_receipt
         if (early) {
           answers.push(receiptAnswer(early, result.messageId, now))
-          await tx.query('update sms_jobs set status = $2, pending_receipt = null where request_id = $1', [job.request_id, early.status])
+          await tx.query('update sms_jobs set status = $2, pending_receipt = null where request_id = $1', [
+            job.request_id,
+            early.status,
+          ])
         }
         await appendAnswers(tx, ref, answers, now)
-        log.info({ smsRequest: job.request_id, messageId: result.messageId, attempts: job.attempts }, 'sms accepted by the gateway')
+        log.info(
+          { smsRequest: job.request_id, messageId: result.messageId, attempts: job.attempts },
+          'sms accepted by the gateway',
+        )
         return
       }
       const reason = scrubReason(result.reason)
       const { rows: held } = await tx.query(
-        "update sms_jobs set status = 'failed', locked_until = null where request_id = $1 and status = 'sending' returning request_id", [job.request_id])
+        "update sms_jobs set status = 'failed', locked_until = null where request_id = $1 and status = 'sending' returning request_id",
+        [job.request_id],
+      )
       if (held.length === 0) return
       await appendAnswers(tx, ref, [{ type: 'sms.failed', payload: { reason } }], now)
       log.warn({ smsRequest: job.request_id, attempts: job.attempts, reason }, 'sms failed')
@@ -174,35 +229,61 @@ function receiptAnswer(r: Receipt, messageId: string | undefined, now: Date): An
  * Records a delivery receipt once: a second report of the same message changes nothing; one that arrives before the
  * gateway's answer to the send was recorded waits on the job and is recorded with it.
  */
-export async function recordReceipt(db: Database, r: Receipt, log: SmsLog): Promise<'recorded' | 'duplicate' | 'early' | 'unknown'> {
-  const find = 'select request_id, complaint_id, branch_id, status, message_id from sms_jobs where message_id = $1 or request_id = $2::uuid'
+export async function recordReceipt(
+  db: Database,
+  r: Receipt,
+  log: SmsLog,
+): Promise<'recorded' | 'duplicate' | 'early' | 'unknown'> {
+  const find =
+    'select request_id, complaint_id, branch_id, status, message_id from sms_jobs where message_id = $1 or request_id = $2::uuid'
   const reference = r.reference && /^[0-9a-f-]{36}$/i.test(r.reference) ? r.reference : null
   const first = (await db.query<{ branch_id: string }>(find, [r.messageId ?? null, reference])).rows[0]
   if (!first) return 'unknown'
   return db.transaction(async (tx) => {
     await lockBranch(tx, first.branch_id)
-    const job = (await tx.query<{ request_id: string; complaint_id: string; status: string; message_id: string | null }>(`${find} for update`, [r.messageId ?? null, reference])).rows[0]!
+    const job = (
+      await tx.query<{ request_id: string; complaint_id: string; status: string; message_id: string | null }>(
+        `${find} for update`,
+        [r.messageId ?? null, reference],
+      )
+    ).rows[0]!
     if (job.status === 'delivered' || job.status === 'failed') return 'duplicate'
     if (job.status !== 'accepted') {
-      await tx.query('update sms_jobs set pending_receipt = $2 where request_id = $1', [job.request_id, JSON.stringify(r)])
+      await tx.query('update sms_jobs set pending_receipt = $2 where request_id = $1', [
+        job.request_id,
+        JSON.stringify(r),
+      ])
       return 'early'
     }
     await tx.query('update sms_jobs set status = $2 where request_id = $1', [job.request_id, r.status])
     const now = new Date()
-    await appendAnswers(tx, { id: job.request_id, complaintId: job.complaint_id }, [receiptAnswer(r, job.message_id ?? undefined, now)], now)
+    await appendAnswers(
+      tx,
+      { id: job.request_id, complaintId: job.complaint_id },
+      [receiptAnswer(r, job.message_id ?? undefined, now)],
+      now,
+    )
     log.info({ smsRequest: job.request_id, status: r.status }, 'sms receipt recorded')
     return 'recorded'
   })
 }
 
 /** Sends every few seconds while the process runs (the timer never holds the process); `kick` sends at once. */
-export function startSmsSender(db: Database, gateway: SmsGateway, limits: SmsLimits, log: SmsLog, everyMs = 2000): { kick(): void; stop(): void } {
+export function startSmsSender(
+  db: Database,
+  gateway: SmsGateway,
+  limits: SmsLimits,
+  log: SmsLog,
+  everyMs = 2000,
+): { kick(): void; stop(): void } {
   let running = false
   const run = async () => {
     if (running) return
     running = true
     try {
-      while ((await runSmsJobs(db, gateway, limits, log)) > 0) { /* until nothing more may be sent now */ }
+      while ((await runSmsJobs(db, gateway, limits, log)) > 0) {
+        /* until nothing more may be sent now */
+      }
     } catch (e) {
       log.warn({ error: (e as Error).name }, 'sms sending failed')
     } finally {

@@ -17,44 +17,105 @@ function complaintRow(id: string, s: ComplaintState, clocks: Clocks, seq: number
   const { byName: c, earlierBreaches } = clockRecords(clocks)
   const { due, awaiting, phone } = complaintSummary(s, clocks)
   return {
-    id, branch_id: s.branchId, status: s.status, kind: s.kind, category: s.category ?? null, cause: s.cause ?? null,
-    verdict: s.validity?.verdict ?? null, received_at: s.receivedAt,
-    first_response_due: c.firstResponse.due, first_response_at: c.firstResponse.metAt, reply_due: c.reply.due, replied_at: c.reply.metAt,
-    handling_due: c.handling.due, handling_met_at: c.handling.metAt, regulatory_due: c.regulatory.due, regulatory_met_at: c.regulatory.metAt,
-    review_due: c.review.due, review_met_at: c.review.metAt,
-    resolved_at: s.resolution?.at ?? null, closed_at: s.closed?.at ?? null,
-    due_at: due?.dueAt ?? null, due_clock: due?.clock ?? null,
-    extended: s.extensions.length > 0, escalation_open: awaiting.includes('escalation'),
-    reopened: s.rounds.some((r) => r.kind === 'newFacts'), reviews: s.rounds.filter((r) => r.kind === 'review').length,
-    earlier_breaches: earlierBreaches, opinion: s.opinion?.opinion ?? null,
-    mood_start: s.script.moodStart ?? null, mood_end: s.script.moodEnd ?? null, group_size: s.group?.size ?? null,
-    phone, state: s, updated_seq: seq,
-    approval_pending: awaiting.includes('extension'), projection_version: PROJECTION_VERSION,
+    id,
+    branch_id: s.branchId,
+    status: s.status,
+    kind: s.kind,
+    category: s.category ?? null,
+    cause: s.cause ?? null,
+    verdict: s.validity?.verdict ?? null,
+    received_at: s.receivedAt,
+    first_response_due: c.firstResponse.due,
+    first_response_at: c.firstResponse.metAt,
+    reply_due: c.reply.due,
+    replied_at: c.reply.metAt,
+    handling_due: c.handling.due,
+    handling_met_at: c.handling.metAt,
+    regulatory_due: c.regulatory.due,
+    regulatory_met_at: c.regulatory.metAt,
+    review_due: c.review.due,
+    review_met_at: c.review.metAt,
+    resolved_at: s.resolution?.at ?? null,
+    closed_at: s.closed?.at ?? null,
+    due_at: due?.dueAt ?? null,
+    due_clock: due?.clock ?? null,
+    extended: s.extensions.length > 0,
+    escalation_open: awaiting.includes('escalation'),
+    reopened: s.rounds.some((r) => r.kind === 'newFacts'),
+    reviews: s.rounds.filter((r) => r.kind === 'review').length,
+    earlier_breaches: earlierBreaches,
+    opinion: s.opinion?.opinion ?? null,
+    mood_start: s.script.moodStart ?? null,
+    mood_end: s.script.moodEnd ?? null,
+    group_size: s.group?.size ?? null,
+    phone,
+    state: s,
+    updated_seq: seq,
+    approval_pending: awaiting.includes('extension'),
+    projection_version: PROJECTION_VERSION,
   }
 }
 
 /** The columns written, with their SQL types (for jsonb_to_recordset). */
 const COLUMNS = {
-  id: 'uuid', branch_id: 'text', status: 'text', kind: 'text', category: 'text', cause: 'text', verdict: 'text',
-  received_at: 'timestamptz', first_response_due: 'timestamptz', first_response_at: 'timestamptz', reply_due: 'timestamptz',
-  replied_at: 'timestamptz', handling_due: 'timestamptz', handling_met_at: 'timestamptz', regulatory_due: 'timestamptz',
-  regulatory_met_at: 'timestamptz', review_due: 'timestamptz', review_met_at: 'timestamptz', resolved_at: 'timestamptz',
-  closed_at: 'timestamptz', due_at: 'timestamptz', due_clock: 'text', extended: 'boolean', escalation_open: 'boolean',
-  reopened: 'boolean', reviews: 'int', earlier_breaches: 'int', opinion: 'text', mood_start: 'int', mood_end: 'int',
-  group_size: 'int', phone: 'text', state: 'jsonb', updated_seq: 'bigint', approval_pending: 'boolean', projection_version: 'int',
+  id: 'uuid',
+  branch_id: 'text',
+  status: 'text',
+  kind: 'text',
+  category: 'text',
+  cause: 'text',
+  verdict: 'text',
+  received_at: 'timestamptz',
+  first_response_due: 'timestamptz',
+  first_response_at: 'timestamptz',
+  reply_due: 'timestamptz',
+  replied_at: 'timestamptz',
+  handling_due: 'timestamptz',
+  handling_met_at: 'timestamptz',
+  regulatory_due: 'timestamptz',
+  regulatory_met_at: 'timestamptz',
+  review_due: 'timestamptz',
+  review_met_at: 'timestamptz',
+  resolved_at: 'timestamptz',
+  closed_at: 'timestamptz',
+  due_at: 'timestamptz',
+  due_clock: 'text',
+  extended: 'boolean',
+  escalation_open: 'boolean',
+  reopened: 'boolean',
+  reviews: 'int',
+  earlier_breaches: 'int',
+  opinion: 'text',
+  mood_start: 'int',
+  mood_end: 'int',
+  group_size: 'int',
+  phone: 'text',
+  state: 'jsonb',
+  updated_seq: 'bigint',
+  approval_pending: 'boolean',
+  projection_version: 'int',
 } satisfies Record<keyof ReturnType<typeof complaintRow>, string>
 
 const names = Object.keys(COLUMNS)
 const UPSERT = `
   insert into complaints (${names.join(', ')})
-  select ${names.join(', ')} from jsonb_to_recordset($1::jsonb) as r(${Object.entries(COLUMNS).map(([c, t]) => `${c} ${t}`).join(', ')})
-  on conflict (id) do update set ${names.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`
+  select ${names.join(', ')} from jsonb_to_recordset($1::jsonb) as r(${Object.entries(COLUMNS)
+    .map(([c, t]) => `${c} ${t}`)
+    .join(', ')})
+  on conflict (id) do update set ${names
+    .filter((c) => c !== 'id')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')}`
 
 /**
  * Refolds the given complaints from their events (all of them, in any order) and upserts their rows in `complaints`
  * in one statement, inside the caller's transaction, with the clocks computed under the centre's calendar and policy.
  */
-export async function projectComplaints(tx: Queryable, complaints: ReadonlyMap<string, { events: readonly ComplaintEvent[]; seq: number }>, now: Date = new Date()): Promise<void> {
+export async function projectComplaints(
+  tx: Queryable,
+  complaints: ReadonlyMap<string, { events: readonly ComplaintEvent[]; seq: number }>,
+  now: Date = new Date(),
+): Promise<void> {
   if (complaints.size === 0) return
   const { calendar, policy } = resolveSettings(await readSettings(tx))
   const upserts = []
@@ -69,7 +130,9 @@ export async function projectComplaints(tx: Queryable, complaints: ReadonlyMap<s
 export async function refoldComplaints(tx: Queryable, complaintIds: string[], now: Date = new Date()): Promise<void> {
   if (complaintIds.length === 0) return
   const { rows } = await tx.query<{ complaint_id: string; body: ComplaintEvent; server_seq: number }>(
-    'select complaint_id, body, server_seq from events where complaint_id = any($1::uuid[]) order by server_seq', [complaintIds])
+    'select complaint_id, body, server_seq from events where complaint_id = any($1::uuid[]) order by server_seq',
+    [complaintIds],
+  )
   const byComplaint = new Map<string, { events: ComplaintEvent[]; seq: number }>()
   for (const r of rows) {
     const entry = byComplaint.get(r.complaint_id) ?? { events: [], seq: 0 }

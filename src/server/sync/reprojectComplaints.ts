@@ -12,9 +12,17 @@ export async function reprojectStale(db: Database): Promise<number> {
   let done = 0
   let after = '00000000-0000-0000-0000-000000000000'
   for (;;) {
-    const { rows } = await db.query<{ id: string }>(`select id from complaints where projection_version < $1 and id > $2 order by id limit ${BATCH}`, [PROJECTION_VERSION, after])
+    const { rows } = await db.query<{ id: string }>(
+      `select id from complaints where projection_version < $1 and id > $2 order by id limit ${BATCH}`,
+      [PROJECTION_VERSION, after],
+    )
     if (rows.length === 0) return done
-    await db.transaction((tx) => refoldComplaints(tx, rows.map((r) => r.id)))
+    await db.transaction((tx) =>
+      refoldComplaints(
+        tx,
+        rows.map((r) => r.id),
+      ),
+    )
     done += rows.length
     after = rows.at(-1)!.id
   }

@@ -11,16 +11,25 @@ const CHUNK = 200
  * lock, so a push landing meanwhile is never overwritten by a refold that did not see it.
  */
 export async function reprojectOpenComplaints(db: Database, now = new Date()): Promise<number> {
-  const branches = (await db.query<{ branch_id: string }>(
-    `select distinct branch_id from complaints where status not in ${FINISHED_SQL}`)).rows.map((r) => r.branch_id)
+  const branches = (
+    await db.query<{ branch_id: string }>(
+      `select distinct branch_id from complaints where status not in ${FINISHED_SQL}`,
+    )
+  ).rows.map((r) => r.branch_id)
   let done = 0
   for (const branch of branches) {
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const ids = await db.transaction(async (tx) => {
         await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`branch:${branch}`])
         const { rows } = await tx.query<{ id: string }>(
-          `select id from complaints where branch_id = $1 and status not in ${FINISHED_SQL} and id > $2 order by id limit ${CHUNK}`, [branch, after])
-        await refoldComplaints(tx, rows.map((r) => r.id), now)
+          `select id from complaints where branch_id = $1 and status not in ${FINISHED_SQL} and id > $2 order by id limit ${CHUNK}`,
+          [branch, after],
+        )
+        await refoldComplaints(
+          tx,
+          rows.map((r) => r.id),
+          now,
+        )
         return rows.map((r) => r.id)
       })
       done += ids.length
@@ -35,6 +44,8 @@ export async function reprojectOpenComplaints(db: Database, now = new Date()): P
 export function reprojectOpenInBackground(db: Database, log: FastifyBaseLogger): Promise<void> {
   const started = Date.now()
   return reprojectOpenComplaints(db)
-    .then((n) => log.info({ complaints: n, ms: Date.now() - started }, 'open complaints reprojected after a settings change'))
+    .then((n) =>
+      log.info({ complaints: n, ms: Date.now() - started }, 'open complaints reprojected after a settings change'),
+    )
     .catch((e: Error) => log.error({ error: e.message }, 'reprojection after a settings change failed'))
 }

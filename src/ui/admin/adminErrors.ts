@@ -20,10 +20,19 @@ export function adminError(i18n: Translate, e: unknown): string {
 }
 
 /** zod's own issue codes, for schemas that give no message of ours (the policy's bounds, a missing field). */
-const ZOD_CODES: Record<string, string> = { too_small: 'tooSmall', too_big: 'tooBig', invalid_type: 'invalid', invalid_format: 'invalid', invalid_value: 'invalid' }
+const ZOD_CODES: Record<string, string> = {
+  too_small: 'tooSmall',
+  too_big: 'tooBig',
+  invalid_type: 'invalid',
+  invalid_format: 'invalid',
+  invalid_value: 'invalid',
+}
 
 /** Schema issues keyed by their path (`holidays.0.from`), each said in the administrator's language. */
-export function fieldErrors(i18n: Translate, issues: readonly { path: readonly PropertyKey[]; message?: string; code?: string }[]): Record<string, string> {
+export function fieldErrors(
+  i18n: Translate,
+  issues: readonly { path: readonly PropertyKey[]; message?: string; code?: string }[],
+): Record<string, string> {
   const out: Record<string, string> = {}
   for (const i of issues) {
     const key = i.path.map(String).join('.')

@@ -7,7 +7,13 @@ export function changedPaths(before: unknown, after: unknown, path = '', out: st
   if (out.length >= limit || JSON.stringify(before) === JSON.stringify(after)) return out
   const keyOf = (x: unknown) => {
     const r = x as { id?: unknown; code?: unknown } | null
-    return r && typeof r === 'object' ? (typeof r.id === 'string' ? r.id : typeof r.code === 'string' ? r.code : null) : null
+    return r && typeof r === 'object'
+      ? typeof r.id === 'string'
+        ? r.id
+        : typeof r.code === 'string'
+          ? r.code
+          : null
+      : null
   }
   const keyed = (v: unknown): Map<string, unknown> | null =>
     Array.isArray(v) && v.every((x) => keyOf(x) !== null) ? new Map(v.map((x) => [keyOf(x)!, x])) : null
@@ -18,7 +24,8 @@ export function changedPaths(before: unknown, after: unknown, path = '', out: st
     return out
   }
   if (isObject(before) && isObject(after)) {
-    for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) changedPaths(before[k], after[k], join(path, k), out, limit)
+    for (const k of new Set([...Object.keys(before), ...Object.keys(after)]))
+      changedPaths(before[k], after[k], join(path, k), out, limit)
     return out
   }
   out.push(path || '·')

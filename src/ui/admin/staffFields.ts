@@ -19,7 +19,15 @@ export const STAFF_FORM_FIELDS: { field: StaffFormField; shown?: (d: StaffDraft)
   { field: { key: 'role', kind: 'choice', options: STAFF_ROLES, optionLabel: (r) => `admin.roles.${r}` } },
   { field: { key: 'branchId', kind: 'branch' }, shown: (d) => d.role !== 'admin' },
   { field: { key: 'coveredBranchIds', kind: 'branches' }, shown: (d) => d.role === 'supervisor' },
-  { field: { key: 'approvalLevel', kind: 'choice', options: STAFF_APPROVAL_CHOICES, optionLabel: (v) => `admin.staff.approval.${v}` }, shown: (d) => d.role === 'supervisor' },
+  {
+    field: {
+      key: 'approvalLevel',
+      kind: 'choice',
+      options: STAFF_APPROVAL_CHOICES,
+      optionLabel: (v) => `admin.staff.approval.${v}`,
+    },
+    shown: (d) => d.role === 'supervisor',
+  },
 ]
 
 /** What a field may hold once the role changed: an administrator has no branch, only supervisors cover others. */

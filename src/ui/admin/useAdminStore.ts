@@ -18,7 +18,18 @@ export const useAdminStore = defineStore('admin', () => {
   const loadDevices = async () => void (devices.value = (await central.request(adminDevicesRoute, {})).devices)
 
   const branchNames = computed(() => new Map(branches.value.map((b) => [b.id, b.name])))
-  const branchName = (id: string | null | undefined) => (id ? branchNames.value.get(id) ?? id : '')
+  const branchName = (id: string | null | undefined) => (id ? (branchNames.value.get(id) ?? id) : '')
 
-  return { branches, staff, devices, loadBranches, loadStaff, loadDevices, branchName, request: central.request, call: central.call, download: central.download }
+  return {
+    branches,
+    staff,
+    devices,
+    loadBranches,
+    loadStaff,
+    loadDevices,
+    branchName,
+    request: central.request,
+    call: central.call,
+    download: central.download,
+  }
 })

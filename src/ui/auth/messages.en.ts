@@ -5,8 +5,10 @@ export const authMessagesEn: AuthMessages = {
     offline: 'The central endpoint cannot be reached: enrolling needs the network once',
     badCredentials: 'Wrong username or password',
     tooMany: 'Too many attempts: try again in a minute',
-    accountLocked: 'Too many failed sign-ins for this account: it is locked for a while. Try again in 15 minutes or ask your administrator',
-    mustChangePassword: 'This is a one-time password from your administrator: choose a new password of your own to continue',
+    accountLocked:
+      'Too many failed sign-ins for this account: it is locked for a while. Try again in 15 minutes or ask your administrator',
+    mustChangePassword:
+      'This is a one-time password from your administrator: choose a new password of your own to continue',
     newPassword: 'New password',
     newPasswordAgain: 'New password again',
     newPasswordMismatch: 'The two new passwords differ',
@@ -22,9 +24,12 @@ export const authMessagesEn: AuthMessages = {
     branchRequired: 'An administrator must name the branch: have a member of this branch enrol the tablet',
     lock: 'Lock',
     switchUser: 'Switch user',
-    revoked: 'An administrator has revoked this tablet: it no longer syncs. What was recorded stays on it; contact your administrator.',
-    expired: 'This tablet has not synced for over 30 days and must be enrolled again: a member of this branch signs in online. What was recorded stays on it.',
-    unconfirmed: 'The staff member who enrolled this tablet has left: an administrator must confirm it before it syncs again. What was recorded stays on it.',
+    revoked:
+      'An administrator has revoked this tablet: it no longer syncs. What was recorded stays on it; contact your administrator.',
+    expired:
+      'This tablet has not synced for over 30 days and must be enrolled again: a member of this branch signs in online. What was recorded stays on it.',
+    unconfirmed:
+      'The staff member who enrolled this tablet has left: an administrator must confirm it before it syncs again. What was recorded stays on it.',
   },
   sync: {
     synced: 'Synced {time}',

@@ -1,12 +1,19 @@
 import { api, ApiError } from './api'
 
-interface SignedIn { token: string; mustChangePassword?: boolean }
+interface SignedIn {
+  token: string
+  mustChangePassword?: boolean
+}
 
 /**
  * Signs in; a one-time password (set by an administrator) is replaced by `newPassword` first, or refused with
  * `password_change_required` so the form can ask for one. The caller signs the session out when done.
  */
-export async function signInReplacingOneTime<T extends SignedIn>(username: string, password: string, newPassword?: string): Promise<T> {
+export async function signInReplacingOneTime<T extends SignedIn>(
+  username: string,
+  password: string,
+  newPassword?: string,
+): Promise<T> {
   const session = await api<T>('/api/auth/sign-in', { body: { username, password } })
   if (!session.mustChangePassword) return session
   if (!newPassword) {

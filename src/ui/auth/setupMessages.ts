@@ -31,7 +31,8 @@ const zhCN = {
     cancel: '取消',
     withCode: '使用启用码',
     withAccount: '使用员工账号',
-    codeIntro: '管理员或主管为本网点生成的启用码（两小时内有效，只能用一次）：输入后平板即登记到该网点，本网点员工再各自添加自己并设置 PIN。',
+    codeIntro:
+      '管理员或主管为本网点生成的启用码（两小时内有效，只能用一次）：输入后平板即登记到该网点，本网点员工再各自添加自己并设置 PIN。',
     code: '启用码',
     enrolWithCode: '启用',
     codeFormat: '启用码为 12 位字母和数字，如 ABCD-EFGH-JKMN',
@@ -47,7 +48,8 @@ const zhCN = {
 const en: typeof zhCN = {
   auth: {
     enrolTitle: 'Set up this tablet',
-    enrolIntro: 'The first time, a member of this branch signs in once with the network on: the tablet is enrolled to your branch, and afterwards you unlock it with a personal PIN, even offline.',
+    enrolIntro:
+      'The first time, a member of this branch signs in once with the network on: the tablet is enrolled to your branch, and afterwards you unlock it with a personal PIN, even offline.',
     username: 'Username',
     password: 'Password',
     tabletName: 'Tablet name',
@@ -72,16 +74,21 @@ const en: typeof zhCN = {
     cancel: 'Cancel',
     withCode: 'Use an enrolment code',
     withAccount: 'Use a staff account',
-    codeIntro: 'An enrolment code an administrator or supervisor made for this branch (valid for two hours, once): the tablet is enrolled to that branch, then each member of the branch adds themselves and chooses a PIN.',
+    codeIntro:
+      'An enrolment code an administrator or supervisor made for this branch (valid for two hours, once): the tablet is enrolled to that branch, then each member of the branch adds themselves and chooses a PIN.',
     code: 'Enrolment code',
     enrolWithCode: 'Enrol',
     codeFormat: 'An enrolment code has 12 letters and digits, e.g. ABCD-EFGH-JKMN',
     badCode: 'This enrolment code is wrong, used or expired: ask your administrator for a new one',
-    alreadyEnrolled: 'This tablet is already enrolled: to move it to another branch, an administrator must revoke it first',
-    inactive: 'An administrator has disabled this account or moved it to another branch: it can no longer unlock this tablet. Contact your administrator.',
-    pendingGrant: 'PIN correct. You were added while the tablet was locked: a colleague already on it must unlock it once before you can use it.',
+    alreadyEnrolled:
+      'This tablet is already enrolled: to move it to another branch, an administrator must revoke it first',
+    inactive:
+      'An administrator has disabled this account or moved it to another branch: it can no longer unlock this tablet. Contact your administrator.',
+    pendingGrant:
+      'PIN correct. You were added while the tablet was locked: a colleague already on it must unlock it once before you can use it.',
     inactiveTag: ' (disabled)',
-    nobodyYet: 'This tablet is enrolled but nobody has been added yet: a member of this branch signs in once with the network on and chooses a PIN.',
+    nobodyYet:
+      'This tablet is enrolled but nobody has been added yet: a member of this branch signs in once with the network on and chooses a PIN.',
   },
 }
 

@@ -19,7 +19,11 @@ export const MAX_PIN_ATTEMPTS = 5
 async function api<T>(path: string, options: { method?: string; body?: unknown; token?: string }): Promise<T> {
   return (await import('./api')).api<T>(path, options)
 }
-async function signInReplacingOneTime<T extends { token: string; mustChangePassword?: boolean }>(username: string, password: string, newPassword?: string): Promise<T> {
+async function signInReplacingOneTime<T extends { token: string; mustChangePassword?: boolean }>(
+  username: string,
+  password: string,
+  newPassword?: string,
+): Promise<T> {
   return (await import('./oneTimePassword')).signInReplacingOneTime<T>(username, password, newPassword)
 }
 export const LOCKOUT_MS = 5 * 60_000
@@ -31,10 +35,16 @@ export { IDLE_LOCK_MS }
  * `pending`: the PIN is right, but this colleague was added while the tablet was locked and nobody has unlocked it
  * since to let them in (their grant waits, sealed to the tablet's public key).
  */
-export type UnlockResult = { ok: true } | { ok: false; reason: 'wrongPin' | 'lockedOut' | 'inactive' | 'pending'; attemptsLeft?: number; until?: number }
+export type UnlockResult =
+  | { ok: true }
+  | { ok: false; reason: 'wrongPin' | 'lockedOut' | 'inactive' | 'pending'; attemptsLeft?: number; until?: number }
 
-interface StaffInfo { id: string; name: string; role: TabletUser['role']; approvalLevel?: TabletUser['approvalLevel'] }
-
+interface StaffInfo {
+  id: string
+  name: string
+  role: TabletUser['role']
+  approvalLevel?: TabletUser['approvalLevel']
+}
 
 /** The key code is loaded with the lock and enrolment screens, never with the book's first screen. */
 const tabletKeys = () => import('@/db/crypto/tabletKeys')
@@ -81,7 +91,13 @@ export const useSessionStore = defineStore('session', () => {
   async function addUser(staff: StaffInfo, pin: string, unlock = false): Promise<void> {
     const rest = users.value.filter((u) => u.staffId !== staff.id)
     const user: TabletUser = {
-      staffId: staff.id, name: staff.name, role: staff.role, approvalLevel: staff.approvalLevel ?? null, key: await keyFor(pin, unlock), failedAttempts: 0, lockedUntil: 0,
+      staffId: staff.id,
+      name: staff.name,
+      role: staff.role,
+      approvalLevel: staff.approvalLevel ?? null,
+      key: await keyFor(pin, unlock),
+      failedAttempts: 0,
+      lockedUntil: 0,
     }
     users.value = [...rest, user]
     await writeUsers(db, users.value)
@@ -91,7 +107,13 @@ export const useSessionStore = defineStore('session', () => {
    * First use: a staff member signs in online; the tablet is enrolled to their branch and they choose a PIN. A
    * one-time password from an administrator is replaced by `newPassword` on the way.
    */
-  async function enrol(username: string, password: string, tabletName: string, pin: string, newPassword?: string): Promise<void> {
+  async function enrol(
+    username: string,
+    password: string,
+    tabletName: string,
+    pin: string,
+    newPassword?: string,
+  ): Promise<void> {
     const session = await signInReplacingOneTime<{ token: string; staff: StaffInfo }>(username, password, newPassword)
     try {
       await enrolVia('/api/devices/enrol', { name: tabletName }, session.token)
@@ -109,7 +131,10 @@ export const useSessionStore = defineStore('session', () => {
    * branch's staff then add themselves from the lock screen).
    */
   async function enrolVia(path: string, body: Record<string, string>, token?: string): Promise<void> {
-    const res = await api<{ deviceToken: string; device: Omit<DeviceEnrolment, 'token'> }>(path, { body: { ...body, deviceId: (await loadIdentity(db)).deviceId }, token })
+    const res = await api<{ deviceToken: string; device: Omit<DeviceEnrolment, 'token'> }>(path, {
+      body: { ...body, deviceId: (await loadIdentity(db)).deviceId },
+      token,
+    })
     const device: DeviceEnrolment = { ...res.device, token: res.deviceToken }
     await db.putMeta('device', device)
     enrolment.value = device
@@ -122,14 +147,27 @@ export const useSessionStore = defineStore('session', () => {
       const session = await signInReplacingOneTime<{ token: string }>(username, password, newPassword)
       await api('/api/auth/sign-out', { body: {}, token: session.token }).catch(() => undefined)
     }
-    const { staff } = await api<{ staff: StaffInfo }>('/api/auth/verify-staff', { body: { username, password: newPassword ?? password }, token: enrolment.value.token })
+    const { staff } = await api<{ staff: StaffInfo }>('/api/auth/verify-staff', {
+      body: { username, password: newPassword ?? password },
+      token: enrolment.value.token,
+    })
     await addUser(staff, pin)
   }
 
   async function unlockAs(staff: StaffInfo): Promise<void> {
-    await actAs(db, enrolment.value!, { staffId: staff.id, name: staff.name }, identity === undefined ? undefined : { identity })
+    await actAs(
+      db,
+      enrolment.value!,
+      { staffId: staff.id, name: staff.name },
+      identity === undefined ? undefined : { identity },
+    )
     identity = undefined
-    current.value = { staffId: staff.id, name: staff.name, role: staff.role, approvalLevel: staff.approvalLevel ?? null }
+    current.value = {
+      staffId: staff.id,
+      name: staff.name,
+      role: staff.role,
+      approvalLevel: staff.approvalLevel ?? null,
+    }
   }
 
   /**
@@ -137,7 +175,10 @@ export const useSessionStore = defineStore('session', () => {
    * tablet sealed its data still has the old PBKDF2 verifier: checked once more, it is replaced by a key (the first such
    * user makes the tablet's keys; the others wait for a grant, like a colleague added while locked).
    */
-  async function openKeys(user: TabletUser, pin: string): Promise<{ user: TabletUser; result: 'ok' | 'wrongPin' | 'pending' }> {
+  async function openKeys(
+    user: TabletUser,
+    pin: string,
+  ): Promise<{ user: TabletUser; result: 'ok' | 'wrongPin' | 'pending' }> {
     const keys = await tabletKeys()
     if (!user.key) {
       if (!user.pin || !(await verifyPin(pin, user.pin))) return { user, result: 'wrongPin' }
@@ -157,7 +198,9 @@ export const useSessionStore = defineStore('session', () => {
     const pair = await db.getMeta('tabletKeyPair')
     if (!open || !pair || !users.value.some((u) => u.key?.pending)) return
     const keys = await tabletKeys()
-    users.value = await Promise.all(users.value.map(async (u) => (u.key?.pending ? { ...u, key: await keys.grantPending(u.key, pair, open) } : u)))
+    users.value = await Promise.all(
+      users.value.map(async (u) => (u.key?.pending ? { ...u, key: await keys.grantPending(u.key, pair, open) } : u)),
+    )
     await writeUsers(db, users.value)
   }
 
@@ -170,7 +213,11 @@ export const useSessionStore = defineStore('session', () => {
     const ok = opened.result !== 'wrongPin'
     const updated: TabletUser = ok
       ? { ...opened.user, failedAttempts: 0, lockedUntil: 0 }
-      : { ...user, failedAttempts: user.failedAttempts + 1, lockedUntil: user.failedAttempts + 1 >= MAX_PIN_ATTEMPTS ? now + LOCKOUT_MS : 0 }
+      : {
+          ...user,
+          failedAttempts: user.failedAttempts + 1,
+          lockedUntil: user.failedAttempts + 1 >= MAX_PIN_ATTEMPTS ? now + LOCKOUT_MS : 0,
+        }
     users.value = users.value.map((u) => (u.staffId === staffId ? updated : u))
     await writeUsers(db, users.value)
     if (!ok) {
@@ -220,9 +267,19 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   return {
-    enrolment, users, current, loaded,
+    enrolment,
+    users,
+    current,
+    loaded,
     enrolled: computed(() => !!enrolment.value),
     unlocked: computed(() => !!current.value),
-    load, enrol, enrolVia, addColleague, unlock, lock, replaceDeviceToken, keepActive,
+    load,
+    enrol,
+    enrolVia,
+    addColleague,
+    unlock,
+    lock,
+    replaceDeviceToken,
+    keepActive,
   }
 })

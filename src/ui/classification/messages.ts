@@ -23,7 +23,11 @@ export const classificationMessages = {
     classification: {
       title: 'Classification (JR/T 0169-2018)',
       dimension: { A: 'Channel', B: 'Business type', C: 'Cause' },
-      hint: { A: 'Where the customer did the business', B: 'Which business it is about', C: 'What caused the complaint' },
+      hint: {
+        A: 'Where the customer did the business',
+        B: 'Which business it is about',
+        C: 'What caused the complaint',
+      },
       frequent: 'Most used',
       search: 'Search by name or code',
       all: 'All entries',

@@ -20,14 +20,25 @@ const labelOf = (e: CodeEntry, zh: boolean) => (zh ? e.zh : e.en)
 
 function option(codes: CodeEntry[], e: CodeEntry, zh: boolean): PickerOption {
   const above = lineage(codeIndex(codes), e.code).slice(0, -1)
-  return { code: e.code, label: labelOf(e, zh), path: above.map((a) => labelOf(a, zh)).join(' › '), provisional: !!e.provisional }
+  return {
+    code: e.code,
+    label: labelOf(e, zh),
+    path: above.map((a) => labelOf(a, zh)).join(' › '),
+    provisional: !!e.provisional,
+  }
 }
 
 /**
  * The entries offered first: those this tablet has used most on a dimension (and still offers), most used first,
  * then the standard's first entries up to `limit`, so a new tablet offers something at once.
  */
-export function frequentOptions(codes: CodeEntry[], d: Dimension, usage: Record<string, number>, zh: boolean, limit = 6): PickerOption[] {
+export function frequentOptions(
+  codes: CodeEntry[],
+  d: Dimension,
+  usage: Record<string, number>,
+  zh: boolean,
+  limit = 6,
+): PickerOption[] {
   const all = assignable(codeIndex(codes), d)
   const used = all.filter((e) => (usage[e.code] ?? 0) > 0).sort((a, b) => usage[b.code]! - usage[a.code]!)
   const rest = all.filter((e) => !used.includes(e))
@@ -40,7 +51,11 @@ export function searchOptions(codes: CodeEntry[], d: Dimension, query: string, z
   if (!q) return []
   const index = codeIndex(codes)
   return assignable(index, d)
-    .filter((e) => e.code.toLowerCase().startsWith(q) || lineage(index, e.code).some((a) => a.zh.includes(q) || a.en.toLowerCase().includes(q)))
+    .filter(
+      (e) =>
+        e.code.toLowerCase().startsWith(q) ||
+        lineage(index, e.code).some((a) => a.zh.includes(q) || a.en.toLowerCase().includes(q)),
+    )
     .map((e) => option(codes, e, zh))
 }
 
@@ -57,7 +72,9 @@ export function groupedOptions(codes: CodeEntry[], d: Dimension, zh: boolean): P
       else groups.push({ heading: null, options: [option(codes, top, zh)] })
       continue
     }
-    const under = index.entries.filter((e) => e.code !== top.code && e.code.startsWith(top.code) && choosable.has(e.code))
+    const under = index.entries.filter(
+      (e) => e.code !== top.code && e.code.startsWith(top.code) && choosable.has(e.code),
+    )
     if (under.length) groups.push({ heading: labelOf(top, zh), options: under.map((e) => option(codes, e, zh)) })
   }
   return groups

@@ -8,7 +8,10 @@ import type { Codes } from '@/domain/taxonomy/codes'
  */
 export function useCodeUsage() {
   const db = useDatabase()
-  const { data } = useLiveQuery({ query: async () => (await db.getMeta('codeUsage')) ?? {}, initial: {} as Record<string, number> })
+  const { data } = useLiveQuery({
+    query: async () => (await db.getMeta('codeUsage')) ?? {},
+    initial: {} as Record<string, number>,
+  })
   async function count(codes: Codes): Promise<void> {
     const used = Object.values(codes).filter((c): c is string => !!c)
     if (!used.length) return

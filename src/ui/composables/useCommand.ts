@@ -16,7 +16,10 @@ export interface CommandOptions {
  * answers): a tap while the command runs is ignored, and so is one just after it succeeded. The command says
  * whether it saved by returning `true`; a refusal or an invalid form returns anything else and the next tap counts.
  */
-export function useCommand<A extends unknown[]>(command: (...args: A) => Promise<boolean | void>, options: CommandOptions = {}) {
+export function useCommand<A extends unknown[]>(
+  command: (...args: A) => Promise<boolean | void>,
+  options: CommandOptions = {},
+) {
   const busy = ref(false)
   async function run(...args: A): Promise<void> {
     if (busy.value) return

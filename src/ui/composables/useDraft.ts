@@ -45,11 +45,15 @@ export function useDraft<T extends object>(options: DraftOptions<T>) {
     else await db.drafts.put({ key: keyOf(), value: structuredClone(deepRaw(source)), savedAt: Date.now() })
   }
 
-  const stopWatch = watch(source, () => {
-    dirty = true
-    if (timer) clearTimeout(timer)
-    timer = setTimeout(() => void save(), options.delayMs ?? 300)
-  }, { deep: true })
+  const stopWatch = watch(
+    source,
+    () => {
+      dirty = true
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(() => void save(), options.delayMs ?? 300)
+    },
+    { deep: true },
+  )
   const unregister = registerDraftFlusher(save)
 
   const onHide = () => void save()
@@ -99,7 +103,8 @@ export function useDraft<T extends object>(options: DraftOptions<T>) {
 function deepRaw<T>(value: T): T {
   const raw = toRaw(value)
   if (Array.isArray(raw)) return raw.map(deepRaw) as T
-  if (raw && typeof raw === 'object') return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, deepRaw(v)])) as T
+  if (raw && typeof raw === 'object')
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, deepRaw(v)])) as T
   return raw
 }
 

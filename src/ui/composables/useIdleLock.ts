@@ -34,7 +34,8 @@ export function useIdleLock(options: IdleLockOptions): { warning: Readonly<Ref<b
       options.onIdle()
     }, timeout)
     const warnAfter = toValue(options.warnAfterMs) ?? null
-    if (warnAfter !== null && warnAfter < timeout) warnTimer = setTimeout(() => (warning.value = true), Math.max(0, warnAfter))
+    if (warnAfter !== null && warnAfter < timeout)
+      warnTimer = setTimeout(() => (warning.value = true), Math.max(0, warnAfter))
   }
   const reset = () => {
     if (Date.now() - lastActive > 5_000) {

@@ -18,7 +18,11 @@ export interface LiveQueryOptions<T> {
 }
 
 /** A Dexie live query as a Vue ref; unsubscribes when the component (or effect scope) ends. */
-export function useLiveQuery<T>(options: LiveQueryOptions<T>): { data: ShallowRef<T>; error: Ref<unknown>; loading: Ref<boolean> } {
+export function useLiveQuery<T>(options: LiveQueryOptions<T>): {
+  data: ShallowRef<T>
+  error: Ref<unknown>
+  loading: Ref<boolean>
+} {
   const data = shallowRef<T>(options.initial)
   const error = ref<unknown>(null)
   const loading = ref(true)

@@ -11,7 +11,10 @@ import { useDatabase } from '@/ui/services/database'
 export function useTaxonomy() {
   const db = useDatabase()
   const fallback = shallowRef<Taxonomy | null>(null)
-  const { data } = useLiveQuery({ query: async () => (await db.getMeta('settings'))?.taxonomy ?? null, initial: null as unknown })
+  const { data } = useLiveQuery({
+    query: async () => (await db.getMeta('settings'))?.taxonomy ?? null,
+    initial: null as unknown,
+  })
   void import('@/domain/taxonomy/taxonomy').then((m) => (fallback.value = m.DEFAULT_TAXONOMY))
   return computed<Taxonomy | null>(() => {
     const synced = data.value as Partial<Taxonomy> | null

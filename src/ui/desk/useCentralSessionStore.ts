@@ -33,13 +33,18 @@ export const useCentralSessionStore = defineStore('centralSession', () => {
     else globalThis.sessionStorage?.removeItem(KEY)
   }
 
-  watch(() => tablet.unlocked, (unlocked) => {
-    if (!unlocked) void signOut()
-  })
+  watch(
+    () => tablet.unlocked,
+    (unlocked) => {
+      if (!unlocked) void signOut()
+    },
+  )
 
   /** A one-time password from an administrator is replaced by `newPassword` (or refused, so the form asks for one). */
   async function signIn(username: string, password: string, newPassword?: string): Promise<void> {
-    const { mustChangePassword: _, ...session } = await signInReplacingOneTime<CentralSession & { mustChangePassword?: boolean }>(username, password, newPassword)
+    const { mustChangePassword: _, ...session } = await signInReplacingOneTime<
+      CentralSession & { mustChangePassword?: boolean }
+    >(username, password, newPassword)
     set(session)
   }
 
@@ -61,10 +66,12 @@ export const useCentralSessionStore = defineStore('centralSession', () => {
   }
 
   /** A route of the contract (`src/domain/api/`), its answer typed by the route's response schema. */
-  const request = <T extends RouteContract>(route: T, input: RequestOf<T>): Promise<ResponseOf<T>> => signedIn((token) => callRoute(route, input, { token }))
+  const request = <T extends RouteContract>(route: T, input: RequestOf<T>): Promise<ResponseOf<T>> =>
+    signedIn((token) => callRoute(route, input, { token }))
 
   /** A route not yet in the contract (the console's): `T` names the answer the caller expects. */
-  const call = <T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> => signedIn((token) => api<T>(path, { ...options, token }))
+  const call = <T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> =>
+    signedIn((token) => api<T>(path, { ...options, token }))
 
   /** Downloads a file (a CSV export) with the session's token, under the server's file name. */
   async function download(path: string): Promise<void> {
@@ -81,6 +88,10 @@ export const useCentralSessionStore = defineStore('centralSession', () => {
     signedIn: computed(() => !!session.value),
     staff: computed(() => session.value?.staff ?? null),
     isSupervisor: computed(() => isSupervisorRole(session.value?.staff.role)),
-    signIn, signOut, request, call, download,
+    signIn,
+    signOut,
+    request,
+    call,
+    download,
   }
 })

@@ -9,6 +9,24 @@ import { syncMessages } from '@/ui/complaint/timeline/messages'
 
 /** The messages of the pages beyond the book: loaded with the first of them, so the first screen does not carry them. */
 export const featureMessages = {
-  'zh-CN': { ...scriptMessages['zh-CN'], ...processMessages['zh-CN'], ...clockMessages['zh-CN'], ...deskMessages['zh-CN'], ...classificationMessages['zh-CN'], ...syncMessages['zh-CN'], ...slipMessages['zh-CN'], ...smsMessages['zh-CN'] },
-  en: { ...scriptMessages.en, ...processMessages.en, ...clockMessages.en, ...deskMessages.en, ...classificationMessages.en, ...syncMessages.en, ...slipMessages.en, ...smsMessages.en },
+  'zh-CN': {
+    ...scriptMessages['zh-CN'],
+    ...processMessages['zh-CN'],
+    ...clockMessages['zh-CN'],
+    ...deskMessages['zh-CN'],
+    ...classificationMessages['zh-CN'],
+    ...syncMessages['zh-CN'],
+    ...slipMessages['zh-CN'],
+    ...smsMessages['zh-CN'],
+  },
+  en: {
+    ...scriptMessages.en,
+    ...processMessages.en,
+    ...clockMessages.en,
+    ...deskMessages.en,
+    ...classificationMessages.en,
+    ...syncMessages.en,
+    ...slipMessages.en,
+    ...smsMessages.en,
+  },
 }

@@ -37,10 +37,23 @@ const FUTURE_TOLERANCE_MS = RECEIPT_FUTURE_TOLERANCE_MS
 
 export function emptyIntake(now: Date): IntakeForm {
   return {
-    complaintId: newId(), eventId: newId(),
-    name: '', phone: '', consentSms: false, consentPhone: false, channel: 'inPerson', kind: 'complaint',
-    description: '', demand: '', customerPresent: true, receivedAt: toChinaLocalInput(now),
-    codes: { A: '', B: '', C: '' }, isGroup: false, groupSize: '', representatives: '', recordingRef: '',
+    complaintId: newId(),
+    eventId: newId(),
+    name: '',
+    phone: '',
+    consentSms: false,
+    consentPhone: false,
+    channel: 'inPerson',
+    kind: 'complaint',
+    description: '',
+    demand: '',
+    customerPresent: true,
+    receivedAt: toChinaLocalInput(now),
+    codes: { A: '', B: '', C: '' },
+    isGroup: false,
+    groupSize: '',
+    representatives: '',
+    recordingRef: '',
   }
 }
 
@@ -48,9 +61,17 @@ export function toRecordedPayload(form: IntakeForm): PayloadInput<'complaint.rec
   const phone = form.phone.trim()
   const demand = form.demand.trim()
   const recordingRef = form.recordingRef.trim()
-  const representatives = form.representatives.split(/[,，、\n]/).map((r) => r.trim()).filter(Boolean)
+  const representatives = form.representatives
+    .split(/[,，、\n]/)
+    .map((r) => r.trim())
+    .filter(Boolean)
   return {
-    customer: { name: form.name, ...(phone ? { phone } : {}), consentSms: form.consentSms, consentPhone: form.consentPhone },
+    customer: {
+      name: form.name,
+      ...(phone ? { phone } : {}),
+      consentSms: form.consentSms,
+      consentPhone: form.consentPhone,
+    },
     channel: form.channel,
     kind: form.kind,
     description: form.description,

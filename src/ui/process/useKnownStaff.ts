@@ -27,7 +27,8 @@ export function useKnownStaff(complaint: Ref<ComplaintState>) {
     for (const p of named) {
       const known = byName.get(p.staffName)
       // A real staff id wins over a name typed earlier.
-      if (!known || (known.staffId.startsWith('name:') && !p.staffId.startsWith('name:'))) byName.set(p.staffName, { staffId: p.staffId, staffName: p.staffName })
+      if (!known || (known.staffId.startsWith('name:') && !p.staffId.startsWith('name:')))
+        byName.set(p.staffName, { staffId: p.staffId, staffName: p.staffName })
     }
     return [...byName.values()]
   })

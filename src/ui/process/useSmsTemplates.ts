@@ -30,7 +30,10 @@ export function useSmsTemplates(locale: Ref<string>) {
     await db.transaction('rw', db.meta, async () => {
       const saved = await db.getMeta(SMS_TEMPLATES_KEY)
       // Plain copies: IndexedDB cannot store Vue's reactive proxies.
-      await db.putMeta(SMS_TEMPLATES_KEY, JSON.parse(JSON.stringify(withSavedTemplates(saved, lang, next, settings.sms))) as SavedSmsTemplates)
+      await db.putMeta(
+        SMS_TEMPLATES_KEY,
+        JSON.parse(JSON.stringify(withSavedTemplates(saved, lang, next, settings.sms))) as SavedSmsTemplates,
+      )
     })
     await load()
   }

@@ -8,6 +8,7 @@ export const pwaMessagesEn: PwaMessages = {
     updating: 'Saving and updating…',
     later: 'Later',
     offlineReady: 'Ready to work offline: complaints can be recorded and handled without a network',
-    draftSaveFailed: 'The draft could not be saved, so the update was not applied. Submit or copy what you typed first.',
+    draftSaveFailed:
+      'The draft could not be saved, so the update was not applied. Submit or copy what you typed first.',
   },
 }

@@ -219,7 +219,8 @@ const en: typeof zhCN = {
       name: "Customer's name",
       start: 'Start the seven-step script',
       open: 'Customer here? Start the seven-step script first',
-      filled: "The name, the account and the customer's demand were filled in from the script's notes: check and complete them, then save. The script's steps are saved with the complaint.",
+      filled:
+        "The name, the account and the customer's demand were filled in from the script's notes: check and complete them, then save. The script's steps are saved with the complaint.",
     },
     finish: 'Finish · summary',
     next: 'Done, next step',
@@ -267,7 +268,8 @@ const en: typeof zhCN = {
       isolate: {
         title: 'Isolate the customer quickly',
         short: 'Isolate',
-        purpose: 'Take the customer out of the hall to a separate room, so a public complaint does not spread to other customers.',
+        purpose:
+          'Take the customer out of the hall to a separate room, so a public complaint does not spread to other customers.',
         caution: 'A complaint made loudly in public spreads; other customers are affected.',
         checklist: {
           movedToRoom: 'Took the customer to a separate room, such as the reception room',
@@ -280,7 +282,8 @@ const en: typeof zhCN = {
       calm: {
         title: 'Calm the customer',
         short: 'Calm',
-        purpose: 'Show you understand how they feel, encourage them to talk, listen carefully and repeat the important points back.',
+        purpose:
+          'Show you understand how they feel, encourage them to talk, listen carefully and repeat the important points back.',
         caution: 'Arguing never helps; it hurts both sides and the relationship.',
         checklist: {
           showedUnderstanding: 'Showed I understand how they feel',
@@ -295,7 +298,8 @@ const en: typeof zhCN = {
       apologise: {
         title: 'Apologise appropriately',
         short: 'Apologise',
-        purpose: 'Let the customer know you have understood the problem, apologise sincerely, and take notes while listening.',
+        purpose:
+          'Let the customer know you have understood the problem, apologise sincerely, and take notes while listening.',
         caution: 'Never blame the colleague who made the error, and never blame the bank’s rules.',
         checklist: {
           showedUnderstood: 'Let the customer know I understood the problem',
@@ -313,7 +317,8 @@ const en: typeof zhCN = {
       gather: {
         title: 'Gather enough information',
         short: 'Gather',
-        purpose: 'Find out what the customer really wants, determine the root cause and settle the elements of a solution quickly.',
+        purpose:
+          'Find out what the customer really wants, determine the root cause and settle the elements of a solution quickly.',
         caution: 'Listen for what the customer finds hard to say; compare spoken and unspoken signals.',
         checklist: {
           realDemand: 'Found out what the customer really wants',
@@ -364,7 +369,8 @@ const en: typeof zhCN = {
       followUp: {
         title: 'Follow up',
         short: 'Follow up',
-        purpose: 'Report progress to the customer promptly, and keep following up after handling ends, to win their trust.',
+        purpose:
+          'Report progress to the customer promptly, and keep following up after handling ends, to win their trust.',
         caution: 'Never let a customer leave still angry.',
         checklist: {
           progressPromised: 'Told the customer they will hear of progress promptly',
@@ -383,12 +389,24 @@ const en: typeof zhCN = {
       back: 'Back',
       items: {
         sincerity: { title: 'Sincerity', line: 'Sincerity is the basis of every conversation with the complainant.' },
-        respect: { title: 'Respect', line: "Respect the customer's demands; satisfy the reasonable part fully, not unconditionally." },
-        understanding: { title: 'Understanding', line: "Take the customer's point of view and feel what the customer feels." },
-        sensitivity: { title: 'Sensitivity', line: 'Find the real demand in a large, scattered complaint, including what is hard to say.' },
+        respect: {
+          title: 'Respect',
+          line: "Respect the customer's demands; satisfy the reasonable part fully, not unconditionally.",
+        },
+        understanding: {
+          title: 'Understanding',
+          line: "Take the customer's point of view and feel what the customer feels.",
+        },
+        sensitivity: {
+          title: 'Sensitivity',
+          line: 'Find the real demand in a large, scattered complaint, including what is hard to say.',
+        },
         efficiency: { title: 'Efficiency', line: 'Handle the request without delay until the customer is satisfied.' },
         noArguing: { title: 'No arguing', line: 'Arguing never helps; it hurts both sides.' },
-        winWin: { title: 'Win-win', line: "Solve the customer's problem satisfactorily in the shortest time, to the benefit of both." },
+        winWin: {
+          title: 'Win-win',
+          line: "Solve the customer's problem satisfactorily in the shortest time, to the benefit of both.",
+        },
       },
     },
     summary: {

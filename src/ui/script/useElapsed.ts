@@ -15,7 +15,11 @@ export interface ElapsedOptions {
  * How long something has been going on, as a ticking ref and an `m:ss` / `h:mm:ss` label.
  * The interval is cleared when the component (or effect scope) that called it ends.
  */
-export function useElapsed(options: ElapsedOptions): { elapsedMs: ComputedRef<number>; label: ComputedRef<string>; now: Ref<number> } {
+export function useElapsed(options: ElapsedOptions): {
+  elapsedMs: ComputedRef<number>
+  label: ComputedRef<string>
+  now: Ref<number>
+} {
   const clock = options.now ?? Date.now
   const now = ref(clock())
   const timer = setInterval(() => (now.value = clock()), options.intervalMs ?? 1000)

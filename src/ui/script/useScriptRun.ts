@@ -1,7 +1,14 @@
 import { computed, onMounted, reactive, ref, watch, watchEffect } from 'vue'
 import { chinaDate, fold, isFinished, SCRIPT_STEPS, stepGuide } from '@/domain'
 import type { ComplaintState, EventDraft, ScriptStep, StepGuide } from '@/domain'
-import { draftFromState, firstPendingStep, keyPointLines, scriptStartedAt, stepDonePayload, stepProgress } from '@/domain/script/scriptSession'
+import {
+  draftFromState,
+  firstPendingStep,
+  keyPointLines,
+  scriptStartedAt,
+  stepDonePayload,
+  stepProgress,
+} from '@/domain/script/scriptSession'
 import type { StepDraft } from '@/domain/script/scriptSession'
 import { walkInEvents } from '@/domain/script/walkIn'
 import type { WalkIn } from '@/domain/script/walkIn'
@@ -67,7 +74,8 @@ export function useScriptRun(props: { readonly id: string; readonly walkIn?: boo
     deps: [() => props.id],
   })
   /** Through the one write path, or kept with the walk-in until it is recorded. */
-  const run = (drafts: EventDraft[]) => (props.walkIn ? recordWalkInStep(db, props.id, drafts) : store.run(props.id, drafts))
+  const run = (drafts: EventDraft[]) =>
+    props.walkIn ? recordWalkInStep(db, props.id, drafts) : store.run(props.id, drafts)
   const complaint = computed<ComplaintState | undefined>(() => fold(events.value) ?? undefined)
   const script = computed(() => complaint.value?.script)
   const finished = computed(() => !!complaint.value && isFinished(complaint.value.status))
@@ -81,9 +89,13 @@ export function useScriptRun(props: { readonly id: string; readonly walkIn?: boo
 
   /** The step on screen, the summary, or null until the complaint is loaded. */
   const view = ref<ScriptView | null>(null)
-  watch(complaint, (c) => {
-    if (c && view.value === null) view.value = firstPendingStep(c.script) ?? 'summary'
-  }, { immediate: true })
+  watch(
+    complaint,
+    (c) => {
+      if (c && view.value === null) view.value = firstPendingStep(c.script) ?? 'summary'
+    },
+    { immediate: true },
+  )
   const step = computed<ScriptStep | null>(() => (view.value && view.value !== 'summary' ? view.value : null))
   const guide = computed(() => (step.value ? stepGuide(step.value) : null))
   const stepIndex = computed(() => (step.value ? SCRIPT_STEPS.indexOf(step.value) : -1))
@@ -104,7 +116,9 @@ export function useScriptRun(props: { readonly id: string; readonly walkIn?: boo
     if (s && restored.value && complaint.value && !drafts[s]) drafts[s] = draftFromState(complaint.value.script, s)
   })
   const draft = computed(() => (step.value ? drafts[step.value] : undefined))
-  const keyPoints = computed(() => (draft.value && guide.value?.captures.includes('keyPoints') ? keyPointLines(draft.value.notes) : []))
+  const keyPoints = computed(() =>
+    draft.value && guide.value?.captures.includes('keyPoints') ? keyPointLines(draft.value.notes) : [],
+  )
   // The centre's date where this tablet's clock is known to be off.
   const today = chinaDate(new Date(useClockStore().now()))
 
@@ -173,8 +187,29 @@ export function useScriptRun(props: { readonly id: string; readonly walkIn?: boo
   }
 
   return {
-    events, loading, complaint, script, finished, startedAt, elapsed,
-    view, step, guide, stepIndex, pendingSteps, isLast, draft, keyPoints, today,
-    go, complete, skip, saving: stepCommand.busy, moodPhase, moodValue, recordMood, toggle,
+    events,
+    loading,
+    complaint,
+    script,
+    finished,
+    startedAt,
+    elapsed,
+    view,
+    step,
+    guide,
+    stepIndex,
+    pendingSteps,
+    isLast,
+    draft,
+    keyPoints,
+    today,
+    go,
+    complete,
+    skip,
+    saving: stepCommand.busy,
+    moodPhase,
+    moodValue,
+    recordMood,
+    toggle,
   }
 }

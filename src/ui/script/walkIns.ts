@@ -22,7 +22,12 @@ export async function readWalkIn(db: ComplaintDb, id: string): Promise<WalkIn | 
  * A step, skip or mood of a walk-in's script, checked by the domain's `decide` as the write path would check it on
  * the recorded complaint, and kept with the walk-in. Answers as the write path does, so the script page treats both alike.
  */
-export async function recordWalkInStep(db: ComplaintDb, id: string, drafts: EventDraft[], now = Date.now()): Promise<CommandOutcome> {
+export async function recordWalkInStep(
+  db: ComplaintDb,
+  id: string,
+  drafts: EventDraft[],
+  now = Date.now(),
+): Promise<CommandOutcome> {
   return db.transaction('rw', db.drafts, async () => {
     const w = await readWalkIn(db, id)
     if (!w) return { ok: false, kind: 'refused', refusal: 'notRecorded' }
@@ -30,7 +35,10 @@ export async function recordWalkInStep(db: ComplaintDb, id: string, drafts: Even
     for (const draft of drafts) {
       if (!WALK_IN_TYPES.has(draft.type)) return { ok: false, kind: 'refused', refusal: 'notRecorded' }
       const decision = decide(state, draft, { now: new Date(now) })
-      if (!decision.ok) return 'refusal' in decision ? { ok: false, kind: 'refused', refusal: decision.refusal } : { ok: false, kind: 'invalid', issues: decision.issues }
+      if (!decision.ok)
+        return 'refusal' in decision
+          ? { ok: false, kind: 'refused', refusal: decision.refusal }
+          : { ok: false, kind: 'invalid', issues: decision.issues }
       w.steps.push({ ...draft, at: now } as WalkInStep)
       state = walkInState(w)
     }

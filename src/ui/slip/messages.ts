@@ -21,7 +21,8 @@ export const slipMessages = {
       notSigned: '（未签名）',
       print: '打印回执',
       sms: '短信发送回执',
-      smsText: '{name}您好，您{date}反映的问题我行已受理，投诉编号 {caseNumber}，预计 {due} 前告知处理决定。如需了解进度请联系{branch}并报投诉编号。',
+      smsText:
+        '{name}您好，您{date}反映的问题我行已受理，投诉编号 {caseNumber}，预计 {due} 前告知处理决定。如需了解进度请联系{branch}并报投诉编号。',
       sign: '请客户签名',
       signAgain: '重新签名',
       back: '返回投诉',
@@ -43,7 +44,8 @@ export const slipMessages = {
     slip: {
       open: 'Acceptance slip',
       title: 'Complaint acceptance slip',
-      intro: 'We have received the matter you raised. Please keep this slip and quote the case number when you ask about progress.',
+      intro:
+        'We have received the matter you raised. Please keep this slip and quote the case number when you ask about progress.',
       caseNumber: 'Case number',
       customer: 'Customer',
       receivedAt: 'Received',
@@ -54,13 +56,15 @@ export const slipMessages = {
       expectText: 'We will tell you our decision by {date}',
       expectProvisional: ' (the holiday schedule is not yet published: the date may move)',
       contact: 'How to reach us',
-      contactText: '{branch}; the person responsible is {owner}. To ask about progress, call or visit the branch and quote the case number.',
+      contactText:
+        '{branch}; the person responsible is {owner}. To ask about progress, call or visit the branch and quote the case number.',
       signature: "The customer's signature",
       signedAt: 'Signed {time}',
       notSigned: '(not signed)',
       print: 'Print the slip',
       sms: 'Send the slip by SMS',
-      smsText: 'Dear {name}, we have received the matter you raised on {date}, case number {caseNumber}. We will tell you our decision by {due}. To ask about progress, contact {branch} and quote the case number.',
+      smsText:
+        'Dear {name}, we have received the matter you raised on {date}, case number {caseNumber}. We will tell you our decision by {due}. To ask about progress, contact {branch} and quote the case number.',
       sign: 'Customer signs',
       signAgain: 'Sign again',
       back: 'Back to the complaint',

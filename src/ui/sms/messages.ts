@@ -3,7 +3,8 @@ export const smsMessages = {
   'zh-CN': {
     sms: {
       centre: '中心（短信平台）',
-      viaCentre: '短信将由中心通过银行短信平台发送给 {phone}；平板离线时，联网后自动发送。送达回执即为告知凭证（第二十一条）。',
+      viaCentre:
+        '短信将由中心通过银行短信平台发送给 {phone}；平板离线时，联网后自动发送。送达回执即为告知凭证（第二十一条）。',
       send: '发送短信并记录',
       purpose: { decision: '处理决定短信', contact: '联系短信' },
       messageId: '短信平台编号 {id}',
@@ -21,7 +22,8 @@ export const smsMessages = {
   en: {
     sms: {
       centre: 'Centre (SMS gateway)',
-      viaCentre: 'The centre sends this SMS to {phone} through the bank’s SMS gateway; offline, it goes once the tablet is back online. The delivery receipt is the proof of notice (Art. 21).',
+      viaCentre:
+        'The centre sends this SMS to {phone} through the bank’s SMS gateway; offline, it goes once the tablet is back online. The delivery receipt is the proof of notice (Art. 21).',
       send: 'Send SMS and record',
       purpose: { decision: 'Decision SMS', contact: 'Contact SMS' },
       messageId: 'Gateway reference {id}',

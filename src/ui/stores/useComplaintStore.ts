@@ -33,7 +33,9 @@ export const useComplaintStore = defineStore('complaint', () => {
     } catch (e) {
       if (e instanceof AlreadySaved) return { ok: false, kind: 'alreadySaved', eventId: e.eventId }
       if (e instanceof CommandRejected) {
-        return e.refusal ? { ok: false, kind: 'refused', refusal: e.refusal } : { ok: false, kind: 'invalid', issues: e.issues }
+        return e.refusal
+          ? { ok: false, kind: 'refused', refusal: e.refusal }
+          : { ok: false, kind: 'invalid', issues: e.issues }
       }
       const problem = classifyStorageError(e)
       lastStorageProblem.value = problem

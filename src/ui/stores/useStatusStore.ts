@@ -21,7 +21,10 @@ export const useStatusStore = defineStore('status', () => {
   const db = useDatabase()
   const { data: outboxCount } = useLiveQuery({ query: () => db.outbox.count(), initial: 0 })
   // Events the server refused for good: they stay on the tablet and are shown, never silently dropped.
-  const { data: rejectedCount } = useLiveQuery({ query: () => db.outbox.filter((r) => !!r.rejected).count(), initial: 0 })
+  const { data: rejectedCount } = useLiveQuery({
+    query: () => db.outbox.filter((r) => !!r.rejected).count(),
+    initial: 0,
+  })
   const now = useNow({ intervalMs: 60_000 })
   // Due soon or overdue, as the book's 待办 counts it (before the end of the next working day). The calendar it needs
   // is loaded after the first screen.
@@ -32,11 +35,18 @@ export const useStatusStore = defineStore('status', () => {
     deps: [until],
   })
   // The installed app's icon shows that count where the platform has the Badging API.
-  watch(dueSoonCount, (n) => {
-    const nav = globalThis.navigator as Navigator & { setAppBadge?: (n?: number) => Promise<void>; clearAppBadge?: () => Promise<void> }
-    if (!nav?.setAppBadge) return
-    void (n > 0 ? nav.setAppBadge(n) : nav.clearAppBadge?.())?.catch(() => undefined)
-  }, { immediate: true })
+  watch(
+    dueSoonCount,
+    (n) => {
+      const nav = globalThis.navigator as Navigator & {
+        setAppBadge?: (n?: number) => Promise<void>
+        clearAppBadge?: () => Promise<void>
+      }
+      if (!nav?.setAppBadge) return
+      void (n > 0 ? nav.setAppBadge(n) : nav.clearAppBadge?.())?.catch(() => undefined)
+    },
+    { immediate: true },
+  )
 
   const update = () => {
     online.value = navigator.onLine

@@ -10,7 +10,16 @@ import { useStatusStore } from '@/ui/stores/useStatusStore'
 export const useSyncStore = defineStore('sync', () => {
   const db = useDatabase()
   const session = useSessionStore()
-  const status = ref<SyncStatus>({ state: 'idle', lastSyncedAt: null, lastError: null, lastErrorCode: null, lastErrorKind: null, lastErrorStatus: null, failures: 0, nextRetryAt: null })
+  const status = ref<SyncStatus>({
+    state: 'idle',
+    lastSyncedAt: null,
+    lastError: null,
+    lastErrorCode: null,
+    lastErrorKind: null,
+    lastErrorStatus: null,
+    failures: 0,
+    nextRetryAt: null,
+  })
   let engine: SyncEngine | null = null
   let starting = false
 
@@ -21,7 +30,10 @@ export const useSyncStore = defineStore('sync', () => {
   async function start(): Promise<void> {
     if (engine || starting || !session.enrolment) return
     starting = true
-    const [{ createHttpTransport, createSyncEngine }, { ensureProjection }] = await Promise.all([import('@/sync'), import('@/db/projectionVersion')])
+    const [{ createHttpTransport, createSyncEngine }, { ensureProjection }] = await Promise.all([
+      import('@/sync'),
+      import('@/db/projectionVersion'),
+    ])
     // Rows computed by an older app get this one's clocks before the first pull (which waits for an unlock: reading
     // the events needs the keys).
     const whenUnlocked = async () => {

@@ -21,14 +21,21 @@ async function snapshot(db: Database): Promise<Map<string, string>> {
   const tables: [string, string][] = [
     ['events', `select event_id::text as k, md5(body::text) as v from events`],
     ['complaints', `select id::text as k, md5(state::text || coalesce(due_at::text, '')) as v from complaints`],
-    ['staff', `select id as k, md5(concat_ws('|', username, name, role, branch_id, password_hash, disabled, must_change_password)) as v from staff`],
-    ['devices', `select id as k, md5(concat_ws('|', branch_id, name, token_hash, revoked_at, expired_at, needs_confirmation)) as v from devices`],
+    [
+      'staff',
+      `select id as k, md5(concat_ws('|', username, name, role, branch_id, password_hash, disabled, must_change_password)) as v from staff`,
+    ],
+    [
+      'devices',
+      `select id as k, md5(concat_ws('|', branch_id, name, token_hash, revoked_at, expired_at, needs_confirmation)) as v from devices`,
+    ],
     ['branches', `select id as k, name as v from branches`],
     ['staff_branches', `select staff_id || '>' || branch_id as k, '' as v from staff_branches`],
     ['settings', `select key as k, md5(value::text) as v from settings`],
   ]
   const out = new Map<string, string>()
-  for (const [table, sql] of tables) for (const r of (await db.query<{ k: string; v: string }>(sql)).rows) out.set(`${table}:${r.k}`, r.v)
+  for (const [table, sql] of tables)
+    for (const r of (await db.query<{ k: string; v: string }>(sql)).rows) out.set(`${table}:${r.k}`, r.v)
   return out
 }
 
@@ -46,19 +53,37 @@ export async function runFuzz(db: Database, count: number, seed: number): Promis
     { type: 'complaint.recorded', payload: { ...RECORDED, receivedAt: '2026-03-02T09:30:00+08:00' } },
     { type: 'note.added', payload: { text: '已登记' } },
     { type: 'validity.judged', payload: { verdict: 'valid', reason: '属实' } },
-  ].map((d, i) => ({ id: newId(), complaintId, branchId: 'b1', v: 1, hlc: encodeHlc({ wall: wall + i * 60_000, counter: 0, node: 'tab-b1' }), actor, ...d }) as ComplaintEvent)
+  ].map(
+    (d, i) =>
+      ({
+        id: newId(),
+        complaintId,
+        branchId: 'b1',
+        v: 1,
+        hlc: encodeHlc({ wall: wall + i * 60_000, counter: 0, node: 'tab-b1' }),
+        actor,
+        ...d,
+      }) as ComplaintEvent,
+  )
   await ingestEvents(db, { deviceId: 'tab-b1', branchId: 'b1' }, stored as never)
 
   const app = await buildApp({ db, distDir: '/nonexistent', signInPerMinute: 1_000_000 })
   const session = async (username: string) =>
-    (await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password: PASSWORD } })).json().token as string
+    (await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password: PASSWORD } })).json()
+      .token as string
   const tokens: Record<AuthKind, string | null> = {
-    none: null, garbage: 'not-a-real-token-but-long-enough-000000', deviceB1: bank.tokens.b1, deviceB2: bank.tokens.b2,
-    manager: await session('li'), supervisor: await session('zhao'), admin: await session('root'),
+    none: null,
+    garbage: 'not-a-real-token-but-long-enough-000000',
+    deviceB1: bank.tokens.b1,
+    deviceB2: bank.tokens.b2,
+    manager: await session('li'),
+    supervisor: await session('zhao'),
+    admin: await session('root'),
   }
   const before = await snapshot(db)
-  const routes = (app as unknown as { routeTable: { method: string; url: string }[] }).routeTable
-    .filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD')
+  const routes = (app as unknown as { routeTable: { method: string; url: string }[] }).routeTable.filter(
+    (r) => r.url.startsWith('/api/') && r.method !== 'HEAD',
+  )
   const requests = fuzzRequests(routes, count, seed, complaintId)
   const outcome: FuzzOutcome = { byClass: {}, serverErrors: [], changed: [], requests: requests.length }
   for (const r of requests) {
@@ -66,13 +91,18 @@ export async function runFuzz(db: Database, count: number, seed: number): Promis
     const auth = r.url.startsWith('/api/auth/sign-out') ? 'garbage' : r.auth
     const token = tokens[auth]
     const res = await app.inject({
-      method: r.method, url: r.url,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(r.body ? { 'content-type': 'application/json' } : {}) },
+      method: r.method,
+      url: r.url,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(r.body ? { 'content-type': 'application/json' } : {}),
+      },
       ...(r.body ? { payload: 'raw' in r.body ? r.body.raw : JSON.stringify(r.body.json) } : {}),
     })
     const cls = `${Math.floor(res.statusCode / 100)}xx`
     outcome.byClass[cls] = (outcome.byClass[cls] ?? 0) + 1
-    if (res.statusCode >= 500) outcome.serverErrors.push({ request: r, status: res.statusCode, body: res.body.slice(0, 300) })
+    if (res.statusCode >= 500)
+      outcome.serverErrors.push({ request: r, status: res.statusCode, body: res.body.slice(0, 300) })
   }
   const after = await snapshot(db)
   for (const [k, v] of before) if (after.get(k) !== v) outcome.changed.push(k)

@@ -45,8 +45,18 @@ const quantile = (xs: number[], q: number) => {
 function startServer(url: string, compiled: boolean): Promise<{ child: ChildProcess; base: string }> {
   const args = compiled ? [join(ROOT, 'dist-server/main.js')] : ['--import', 'tsx', join(ROOT, 'src/server/main.ts')]
   const child = spawn(process.execPath, args, {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DIST_DIR: '/nonexistent', WORKERS: '1', ADMIN_PASSWORD: 'scale-out-admin-pw' },
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DIST_DIR: '/nonexistent',
+      WORKERS: '1',
+      ADMIN_PASSWORD: 'scale-out-admin-pw',
+    },
   })
   let out = ''
   child.stdout!.on('data', (d) => (out += String(d)))
@@ -86,11 +96,17 @@ export async function runScaleOut(o: ScaleOutOptions): Promise<ScaleOutResult> {
     for (let b = 0; b < o.branches; b++) {
       const branch = `br${b}`
       await db.query('insert into branches (id, name) values ($1, $2)', [branch, `网点${b}`])
-      await db.query(`insert into staff (id, username, name, role, branch_id, password_hash) values ($1, $1, $2, 'manager', $3, $4)`, [`m${b}`, `经理${b}`, branch, hash])
+      await db.query(
+        `insert into staff (id, username, name, role, branch_id, password_hash) values ($1, $1, $2, 'manager', $3, $4)`,
+        [`m${b}`, `经理${b}`, branch, hash],
+      )
       for (let t = 0; t < o.tabletsPerBranch; t++) {
         const device = `tab-${b}-${t}`
         const token = randomBytes(32).toString('base64url')
-        await db.query(`insert into devices (id, branch_id, name, token_hash, enrolled_by) values ($1, $2, $1, $3, $4)`, [device, branch, hashToken(token), `m${b}`])
+        await db.query(
+          `insert into devices (id, branch_id, name, token_hash, enrolled_by) values ($1, $2, $1, $3, $4)`,
+          [device, branch, hashToken(token), `m${b}`],
+        )
         await db.query('insert into device_staff (device_id, staff_id) values ($1, $2)', [device, `m${b}`])
         tablets.push({ branch, device, token, staff: `m${b}` })
       }
@@ -106,7 +122,8 @@ export async function runScaleOut(o: ScaleOutOptions): Promise<ScaleOutResult> {
     const any = () => servers[Math.floor(Math.random() * servers.length)]!.base
     const call = async (token: string, path: string, body?: unknown) => {
       const res = await fetch(`${any()}${path}`, {
-        method: body ? 'POST' : 'GET', body: body ? JSON.stringify(body) : undefined,
+        method: body ? 'POST' : 'GET',
+        body: body ? JSON.stringify(body) : undefined,
         headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       })
       if (!res.ok) throw new Error(`${path} ${res.status} ${await res.text()}`)
@@ -115,7 +132,11 @@ export async function runScaleOut(o: ScaleOutOptions): Promise<ScaleOutResult> {
     const pull = async (tablet: (typeof tablets)[number], cursor: { after: number }, all: boolean) => {
       for (;;) {
         const t = performance.now()
-        const page = (await call(tablet.token, `/api/sync/pull?protocol=1&after=${cursor.after}&limit=500`)) as { events: { id: string }[]; cursor: number; hasMore: boolean }
+        const page = (await call(tablet.token, `/api/sync/pull?protocol=1&after=${cursor.after}&limit=500`)) as {
+          events: { id: string }[]
+          cursor: number
+          hasMore: boolean
+        }
         pullMs.push(performance.now() - t)
         cursorWalk.get(tablet.device)!.push(...page.events.map((e) => e.id))
         cursor.after = page.cursor
@@ -124,35 +145,61 @@ export async function runScaleOut(o: ScaleOutOptions): Promise<ScaleOutResult> {
     }
     const until = Date.now() + o.seconds * 1000
     const cursors = new Map(tablets.map((t) => [t.device, { after: 0 }]))
-    await Promise.all(tablets.map(async (tablet) => {
-      cursorWalk.set(tablet.device, [])
-      let wall = Date.now() - 60_000
-      while (Date.now() < until) {
-        try {
-          const complaintId = newId()
-          const base = () => ({ id: newId(), complaintId, branchId: tablet.branch, v: EVENT_SCHEMA_VERSION, hlc: encodeHlc({ wall: wall++, counter: 0, node: tablet.device }), actor: { staffId: tablet.staff, staffName: `经理${tablet.branch.slice(2)}`, deviceId: tablet.device } })
-          const events = [
-            { ...base(), type: 'complaint.recorded', payload: { customer: { name: '客户', consentSms: false, consentPhone: false }, channel: 'inPerson', kind: 'complaint', description: '排队太久', customerPresent: true, receivedAt: new Date(wall - 30_000).toISOString() } },
-            ...Array.from({ length: o.batch - 1 }, (_, i) => ({ ...base(), type: 'note.added', payload: { text: `进展 ${i}` } })),
-          ] as ComplaintEvent[]
-          const t = performance.now()
-          const res = (await call(tablet.token, '/api/sync/push', { protocol: 1, events })) as PushResponse
-          pushMs.push(performance.now() - t)
-          for (const r of res.results) {
-            if (r.status === 'accepted') pushedIds.add(r.id)
-            else errors.push(`${r.status} ${r.id}`)
+    await Promise.all(
+      tablets.map(async (tablet) => {
+        cursorWalk.set(tablet.device, [])
+        let wall = Date.now() - 60_000
+        while (Date.now() < until) {
+          try {
+            const complaintId = newId()
+            const base = () => ({
+              id: newId(),
+              complaintId,
+              branchId: tablet.branch,
+              v: EVENT_SCHEMA_VERSION,
+              hlc: encodeHlc({ wall: wall++, counter: 0, node: tablet.device }),
+              actor: { staffId: tablet.staff, staffName: `经理${tablet.branch.slice(2)}`, deviceId: tablet.device },
+            })
+            const events = [
+              {
+                ...base(),
+                type: 'complaint.recorded',
+                payload: {
+                  customer: { name: '客户', consentSms: false, consentPhone: false },
+                  channel: 'inPerson',
+                  kind: 'complaint',
+                  description: '排队太久',
+                  customerPresent: true,
+                  receivedAt: new Date(wall - 30_000).toISOString(),
+                },
+              },
+              ...Array.from({ length: o.batch - 1 }, (_, i) => ({
+                ...base(),
+                type: 'note.added',
+                payload: { text: `进展 ${i}` },
+              })),
+            ] as ComplaintEvent[]
+            const t = performance.now()
+            const res = (await call(tablet.token, '/api/sync/push', { protocol: 1, events })) as PushResponse
+            pushMs.push(performance.now() - t)
+            for (const r of res.results) {
+              if (r.status === 'accepted') pushedIds.add(r.id)
+              else errors.push(`${r.status} ${r.id}`)
+            }
+            await pull(tablet, cursors.get(tablet.device)!, false)
+          } catch (e) {
+            errors.push((e as Error).message.slice(0, 200))
           }
-          await pull(tablet, cursors.get(tablet.device)!, false)
-        } catch (e) {
-          errors.push((e as Error).message.slice(0, 200))
         }
-      }
-    }))
+      }),
+    )
     // Everyone catches up to the end.
     await Promise.all(tablets.map((t) => pull(t, cursors.get(t.device)!, true)))
 
     const check = await openPostgres(o.url, { searchPath: schema })
-    const { rows } = await check.query<{ event_id: string; branch_id: string }>('select event_id, branch_id from events order by server_seq')
+    const { rows } = await check.query<{ event_id: string; branch_id: string }>(
+      'select event_id, branch_id from events order by server_seq',
+    )
     await check.close()
     const byBranch = new Map<string, string[]>()
     for (const r of rows) byBranch.set(r.branch_id, [...(byBranch.get(r.branch_id) ?? []), r.event_id])
@@ -162,10 +209,17 @@ export async function runScaleOut(o: ScaleOutOptions): Promise<ScaleOutResult> {
       const walk = cursorWalk.get(t.device)!
       const expected = byBranch.get(t.branch) ?? []
       // The walk must be exactly the branch's events in sequence order: anything missing was skipped by a cursor.
-      if (walk.join() !== expected.join()) skipped += Math.max(1, expected.filter((id) => !walk.includes(id)).length + Math.max(0, walk.length - new Set(walk).size))
+      if (walk.join() !== expected.join())
+        skipped += Math.max(
+          1,
+          expected.filter((id) => !walk.includes(id)).length + Math.max(0, walk.length - new Set(walk).size),
+        )
     }
     return {
-      pushes: pushMs.length, pulls: pullMs.length, eventsPushed: pushedIds.size, stored: rows.length,
+      pushes: pushMs.length,
+      pulls: pullMs.length,
+      eventsPushed: pushedIds.size,
+      stored: rows.length,
       lost: [...pushedIds].filter((id) => !storedIds.has(id)).length,
       duplicated: rows.length - storedIds.size,
       skipped,
@@ -175,7 +229,9 @@ export async function runScaleOut(o: ScaleOutOptions): Promise<ScaleOutResult> {
     }
   } finally {
     for (const s of servers) s.child.kill('SIGTERM')
-    await Promise.all(servers.map((s) => new Promise((r) => (s.child.exitCode !== null ? r(null) : s.child.on('exit', r)))))
+    await Promise.all(
+      servers.map((s) => new Promise((r) => (s.child.exitCode !== null ? r(null) : s.child.on('exit', r)))),
+    )
     await admin.query(`drop schema ${schema} cascade`)
     await admin.end()
   }

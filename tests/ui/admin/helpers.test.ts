@@ -9,9 +9,17 @@ import { mountWithApp } from '../../support/mountWithApp'
 describe('the console’s helpers', () => {
   it('names what changed between two versions of a setting, entries by their id', () => {
     const first = DEFAULT_TAXONOMY.codes[0]!.code
-    const renamed = { ...DEFAULT_TAXONOMY, codes: [{ code: 'BP99', zh: '新', en: 'New' }, ...DEFAULT_TAXONOMY.codes.map((c) => (c.code === first ? { ...c, retired: true } : c))] }
+    const renamed = {
+      ...DEFAULT_TAXONOMY,
+      codes: [
+        { code: 'BP99', zh: '新', en: 'New' },
+        ...DEFAULT_TAXONOMY.codes.map((c) => (c.code === first ? { ...c, retired: true } : c)),
+      ],
+    }
     expect(changedPaths(DEFAULT_TAXONOMY, renamed)).toEqual([`codes.${first}.retired`, 'codes.BP99'])
-    expect(changedPaths({ replyWorkingDays: 15, regulatoryDays: 15 }, { replyWorkingDays: 10, regulatoryDays: 15 })).toEqual(['replyWorkingDays'])
+    expect(
+      changedPaths({ replyWorkingDays: 15, regulatoryDays: 15 }, { replyWorkingDays: 10, regulatoryDays: 15 }),
+    ).toEqual(['replyWorkingDays'])
     expect(changedPaths({ a: 1 }, { a: 1 })).toEqual([])
   })
 
@@ -23,7 +31,13 @@ describe('the console’s helpers', () => {
   })
 
   it('keeps only what the role allows when it changes', () => {
-    const base = { username: 'x', name: 'x', branchId: 'b1', coveredBranchIds: ['b1', 'b2'], approvalLevel: 'superior' as const }
+    const base = {
+      username: 'x',
+      name: 'x',
+      branchId: 'b1',
+      coveredBranchIds: ['b1', 'b2'],
+      approvalLevel: 'superior' as const,
+    }
     expect(fitToRole({ ...base, role: 'admin' })).toMatchObject({ branchId: null, coveredBranchIds: [] })
     expect(fitToRole({ ...base, role: 'supervisor' })).toMatchObject({ branchId: 'b1', coveredBranchIds: ['b2'] })
     expect(fitToRole({ ...base, role: 'manager' })).toMatchObject({ coveredBranchIds: [], approvalLevel: 'none' })
@@ -31,7 +45,10 @@ describe('the console’s helpers', () => {
 })
 
 describe('the staff form', () => {
-  const branches = [{ id: 'b1', name: '人民路支行' }, { id: 'b2', name: '中山路支行' }]
+  const branches = [
+    { id: 'b1', name: '人民路支行' },
+    { id: 'b2', name: '中山路支行' },
+  ]
   const initial = { username: '', name: '', role: 'manager' as const, branchId: null, coveredBranchIds: [] }
 
   it('shows the fields the role has and says, in the administrator’s language, what is missing', async () => {
@@ -51,11 +68,29 @@ describe('the staff form', () => {
     await field('username').setValue('Zhou.Min')
     await field('name').setValue('周敏')
     await wrapper.find('form').trigger('submit')
-    expect(wrapper.emitted('save')).toEqual([[{ username: 'zhou.min', name: '周敏', role: 'admin', branchId: null, coveredBranchIds: [], approvalLevel: 'none' }]])
+    expect(wrapper.emitted('save')).toEqual([
+      [
+        {
+          username: 'zhou.min',
+          name: '周敏',
+          role: 'admin',
+          branchId: null,
+          coveredBranchIds: [],
+          approvalLevel: 'none',
+        },
+      ],
+    ])
   })
 
   it('does not offer to change a username once saved', async () => {
-    const { wrapper } = await mountWithApp(StaffForm, { props: { initial: { ...initial, username: 'li', name: '李娜', branchId: 'b1' }, creating: false, branches, busy: false } })
+    const { wrapper } = await mountWithApp(StaffForm, {
+      props: {
+        initial: { ...initial, username: 'li', name: '李娜', branchId: 'b1' },
+        creating: false,
+        branches,
+        busy: false,
+      },
+    })
     expect(wrapper.find('[data-testid="staff-field-username"]').exists()).toBe(false)
     expect(wrapper.find('h2').text()).toContain('编辑 李娜')
   })

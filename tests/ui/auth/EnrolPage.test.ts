@@ -10,13 +10,20 @@ function centre() {
   const calls: Call[] = []
   let password = 'one-time-pw-1234'
   let mustChange = true
-  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
   const fetch = vi.fn(async (path: string, init: RequestInit) => {
     const body = init.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : undefined
     calls.push({ path, body, token: (init.headers as Record<string, string>).authorization?.slice(7) })
     if (path === '/api/auth/sign-in') {
-      if (body?.password !== password) return json(401, { error: 'bad_credentials', message: 'Wrong username or password' })
-      return json(200, { token: 'session-token-0000000000', expiresAt: '2099-01-01T00:00:00Z', mustChangePassword: mustChange, staff: { id: 'li', name: '李娜', role: 'manager', branchId: 'b1' } })
+      if (body?.password !== password)
+        return json(401, { error: 'bad_credentials', message: 'Wrong username or password' })
+      return json(200, {
+        token: 'session-token-0000000000',
+        expiresAt: '2099-01-01T00:00:00Z',
+        mustChangePassword: mustChange,
+        staff: { id: 'li', name: '李娜', role: 'manager', branchId: 'b1' },
+      })
     }
     if (path === '/api/auth/password') {
       if (String(body?.newPassword).length < 10) return json(400, { error: 'password_tooShort', message: 'short' })
@@ -26,8 +33,12 @@ function centre() {
       return json(200, { ok: true })
     }
     if (path === '/api/devices/enrol') {
-      if (mustChange) return json(403, { error: 'password_change_required', message: 'Change your one-time password first' })
-      return json(200, { deviceToken: 'device-token-000000000000', device: { id: 'tab-1', name: '大堂 1', branchId: 'b1', branchName: '人民路支行' } })
+      if (mustChange)
+        return json(403, { error: 'password_change_required', message: 'Change your one-time password first' })
+      return json(200, {
+        deviceToken: 'device-token-000000000000',
+        device: { id: 'tab-1', name: '大堂 1', branchId: 'b1', branchName: '人民路支行' },
+      })
     }
     if (path === '/api/auth/sign-out') return json(200, { ok: true })
     return json(404, { error: 'not_found' })
@@ -48,7 +59,13 @@ describe('enrolling with a one-time password', () => {
     const server = centre()
     vi.stubGlobal('fetch', server.fetch)
     const { wrapper, db } = await mountWithApp(EnrolPage, { path: '/enrol' })
-    await fill(wrapper, { 'enrol-username': 'li', 'enrol-password': 'one-time-pw-1234', 'enrol-tablet-name': '大堂 1', 'enrol-pin': '135790', 'enrol-pin-again': '135790' })
+    await fill(wrapper, {
+      'enrol-username': 'li',
+      'enrol-password': 'one-time-pw-1234',
+      'enrol-tablet-name': '大堂 1',
+      'enrol-pin': '135790',
+      'enrol-pin-again': '135790',
+    })
     await wrapper.find('form').trigger('submit')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="new-password"]').exists()).toBe(true))
     expect(wrapper.find('[data-testid="enrol-error"]').text()).toContain('一次性密码')
@@ -61,7 +78,9 @@ describe('enrolling with a one-time password', () => {
 
     await fill(wrapper, { 'new-password-1': '人民路的梧桐树下等雨停', 'new-password-2': '人民路的梧桐树下等雨停' })
     await wrapper.find('form').trigger('submit')
-    await vi.waitFor(async () => expect((await db.meta.get('device'))?.value).toMatchObject({ token: 'device-token-000000000000' }))
+    await vi.waitFor(async () =>
+      expect((await db.meta.get('device'))?.value).toMatchObject({ token: 'device-token-000000000000' }),
+    )
     const change = server.calls.filter((c) => c.path === '/api/auth/password').at(-1)!
     expect(change.body).toEqual({ currentPassword: 'one-time-pw-1234', newPassword: '人民路的梧桐树下等雨停' })
     // The session used to enrol does not outlive the enrolment.
@@ -72,7 +91,13 @@ describe('enrolling with a one-time password', () => {
     const server = centre()
     vi.stubGlobal('fetch', server.fetch)
     const { wrapper } = await mountWithApp(EnrolPage, { path: '/enrol' })
-    await fill(wrapper, { 'enrol-username': 'li', 'enrol-password': 'one-time-pw-1234', 'enrol-tablet-name': '大堂 1', 'enrol-pin': '135790', 'enrol-pin-again': '135790' })
+    await fill(wrapper, {
+      'enrol-username': 'li',
+      'enrol-password': 'one-time-pw-1234',
+      'enrol-tablet-name': '大堂 1',
+      'enrol-pin': '135790',
+      'enrol-pin-again': '135790',
+    })
     await wrapper.find('form').trigger('submit')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="new-password"]').exists()).toBe(true))
     // The session opened to find out is closed in the background; count the sign-in calls from after that (the

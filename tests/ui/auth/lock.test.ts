@@ -28,13 +28,25 @@ vi.mock('@/sync', () => ({
   createSyncEngine: () => ({ start: async () => undefined, requestSync: async () => undefined }),
 }))
 
-const DEVICE = { id: 'tab-1', name: '大堂 1', branchId: 'b9', branchName: '解放路支行', token: 'device-token-000000000000' }
+const DEVICE = {
+  id: 'tab-1',
+  name: '大堂 1',
+  branchId: 'b9',
+  branchName: '解放路支行',
+  token: 'device-token-000000000000',
+}
 const PIN = '135790'
 const MIN = 60_000
 const UNLOCKED_KEY = 'complaint-desk.unlocked'
 /** A low iteration count: these tests are about the lock, not about the hash's cost. */
-const user = async (staffId: string, name: string, pin: string): Promise<TabletUser> =>
-  ({ staffId, name, role: 'manager', pin: await hashPin(pin, 1000), failedAttempts: 0, lockedUntil: 0 })
+const user = async (staffId: string, name: string, pin: string): Promise<TabletUser> => ({
+  staffId,
+  name,
+  role: 'manager',
+  pin: await hashPin(pin, 1000),
+  failedAttempts: 0,
+  lockedUntil: 0,
+})
 
 let db: ComplaintDb
 let unmount: (() => void) | null = null
@@ -170,13 +182,20 @@ describe('five wrong PINs', () => {
     const tryPin = async (pin: string) => {
       await wrapper.get('[data-testid="unlock-pin"]').setValue(pin)
       await wrapper.get('form').trigger('submit')
-      await eventually(() => expect(wrapper.find('[data-testid="unlock-submit"]').classes()).not.toContain('van-button--loading'))
+      await eventually(() =>
+        expect(wrapper.find('[data-testid="unlock-submit"]').classes()).not.toContain('van-button--loading'),
+      )
       await flushPromises()
       return wrapper.find('[data-testid="unlock-error"]').text()
     }
     const said: string[] = []
     for (let i = 0; i < MAX_PIN_ATTEMPTS - 1; i++) said.push(await tryPin('000000'))
-    expect(said).toEqual(['PIN 错误，还可尝试 4 次', 'PIN 错误，还可尝试 3 次', 'PIN 错误，还可尝试 2 次', 'PIN 错误，还可尝试 1 次'])
+    expect(said).toEqual([
+      'PIN 错误，还可尝试 4 次',
+      'PIN 错误，还可尝试 3 次',
+      'PIN 错误，还可尝试 2 次',
+      'PIN 错误，还可尝试 1 次',
+    ])
     const until = formatDateTime(new Date(start + LOCKOUT_MS).toISOString(), 'zh-CN')
     expect(await tryPin('000000')).toBe(`错误次数过多，已锁定至 ${until}`)
     // Locked out: the right PIN is refused too, and the wait is the same five minutes (not counted again).
@@ -185,14 +204,20 @@ describe('five wrong PINs', () => {
     expect(session.current).toBeNull()
     expect(router.currentRoute.value.name).toBe('unlock')
     // Kept in IndexedDB: a reload does not wipe the count.
-    expect(((await db.meta.get('users'))?.value as TabletUser[])[0]).toMatchObject({ failedAttempts: 5, lockedUntil: start + LOCKOUT_MS })
+    expect(((await db.meta.get('users'))?.value as TabletUser[])[0]).toMatchObject({
+      failedAttempts: 5,
+      lockedUntil: start + LOCKOUT_MS,
+    })
 
     vi.setSystemTime(start + LOCKOUT_MS)
     await wrapper.get('[data-testid="unlock-pin"]').setValue(PIN)
     await wrapper.get('form').trigger('submit')
     await eventually(() => expect(router.currentRoute.value.fullPath).toBe('/print'))
     // The count starts again from nothing.
-    expect(((await db.meta.get('users'))?.value as TabletUser[])[0]).toMatchObject({ failedAttempts: 0, lockedUntil: 0 })
+    expect(((await db.meta.get('users'))?.value as TabletUser[])[0]).toMatchObject({
+      failedAttempts: 0,
+      lockedUntil: 0,
+    })
   })
 
   it('locks out only the user who guessed: a colleague still unlocks', async () => {

@@ -9,7 +9,13 @@ import type { TabletUser } from '@/ui/auth/session'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
 import { setDatabase } from '@/ui/services/database'
 
-const DEVICE = { id: 'tab-1', name: '大堂 1', branchId: 'b9', branchName: '解放路支行', token: 'device-token-000000000000' }
+const DEVICE = {
+  id: 'tab-1',
+  name: '大堂 1',
+  branchId: 'b9',
+  branchName: '解放路支行',
+  token: 'device-token-000000000000',
+}
 const WANG = { id: 'wang', name: '王强', role: 'manager' as const }
 
 /** A tablet as a fresh page finds it: its database, a new store, nothing in memory (a reload). */
@@ -27,7 +33,16 @@ describe('a lock that really locks (issue 17)', () => {
     const db = new ComplaintDb(`session-${newId()}`)
     await db.meta.put({ key: 'device', value: DEVICE })
     // A user from before the update (PBKDF2 verifier): their first unlock makes the tablet's keys.
-    await writeUsers(db, [{ staffId: WANG.id, name: WANG.name, role: 'manager', pin: await hashPin('246810', 1000), failedAttempts: 0, lockedUntil: 0 }])
+    await writeUsers(db, [
+      {
+        staffId: WANG.id,
+        name: WANG.name,
+        role: 'manager',
+        pin: await hashPin('246810', 1000),
+        failedAttempts: 0,
+        lockedUntil: 0,
+      },
+    ])
     let session = await reload(db)
     expect(await session.unlock(WANG.id, '246810')).toEqual({ ok: true })
     const stored = ((await db.meta.get('users'))?.value as TabletUser[])[0]!
@@ -38,7 +53,10 @@ describe('a lock that really locks (issue 17)', () => {
     expect(keysUnlocked()).toBe(false)
 
     // The old flag, forged by hand, grants nothing.
-    sessionStorage.setItem('complaint-desk.unlocked', JSON.stringify({ staffId: WANG.id, lastActive: Date.now(), windowMs: 3_600_000 }))
+    sessionStorage.setItem(
+      'complaint-desk.unlocked',
+      JSON.stringify({ staffId: WANG.id, lastActive: Date.now(), windowMs: 3_600_000 }),
+    )
     session = await reload(db)
     expect(session.unlocked).toBe(false)
     expect(keysUnlocked()).toBe(false)
@@ -56,14 +74,33 @@ describe('a lock that really locks (issue 17)', () => {
   it('a colleague added on the lock screen waits for someone to unlock once, then opens the same data', async () => {
     const db = new ComplaintDb(`session-${newId()}`)
     await db.meta.put({ key: 'device', value: DEVICE })
-    await writeUsers(db, [{ staffId: WANG.id, name: WANG.name, role: 'manager', pin: await hashPin('246810', 1000), failedAttempts: 0, lockedUntil: 0 }])
+    await writeUsers(db, [
+      {
+        staffId: WANG.id,
+        name: WANG.name,
+        role: 'manager',
+        pin: await hashPin('246810', 1000),
+        failedAttempts: 0,
+        lockedUntil: 0,
+      },
+    ])
     let session = await reload(db)
     expect(await session.unlock(WANG.id, '246810')).toEqual({ ok: true })
     await db.drafts.put({ key: 'd', value: { name: '王芳' }, savedAt: 1 })
     await session.lock()
     // A second user from before the update: right PIN, but the tablet's keys were made for the first.
     session = await reload(db)
-    await writeUsers(db, [...session.users, { staffId: 'chen', name: '陈静', role: 'manager', pin: await hashPin('135790', 1000), failedAttempts: 0, lockedUntil: 0 }])
+    await writeUsers(db, [
+      ...session.users,
+      {
+        staffId: 'chen',
+        name: '陈静',
+        role: 'manager',
+        pin: await hashPin('135790', 1000),
+        failedAttempts: 0,
+        lockedUntil: 0,
+      },
+    ])
     session = await reload(db)
     expect(await session.unlock('chen', '135790')).toEqual({ ok: false, reason: 'pending' })
     expect(keysUnlocked()).toBe(false)

@@ -28,7 +28,14 @@ describe('the complaint book', () => {
     const zhao = newId()
     await commit(db, wang, [{ type: 'complaint.recorded', payload: RECORDED }])
     await commit(db, zhao, [
-      { type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: '赵敏', phone: '13912349963', consentSms: true, consentPhone: true }, description: '银行卡被吞' } },
+      {
+        type: 'complaint.recorded',
+        payload: {
+          ...RECORDED,
+          customer: { name: '赵敏', phone: '13912349963', consentSms: true, consentPhone: true },
+          description: '银行卡被吞',
+        },
+      },
       { type: 'complaint.acknowledged', payload: {} },
     ])
     const { wrapper } = await mountWithApp(BookPage, { db, user: { staffId: 'staff-li', name: '李经理' } })
@@ -53,5 +60,25 @@ describe('the complaint book', () => {
     await vi.waitFor(() => expect([shows('王芳'), shows('赵敏')]).toEqual([true, false]))
     await wrapper.get('[data-testid="filter-inProgress"]').trigger('click')
     await vi.waitFor(() => expect([shows('王芳'), shows('赵敏')]).toEqual([false, true]))
+  })
+
+  it('says at the end of the list where the complaints finished long ago are, by the centre’s retention policy', async () => {
+    db = new ComplaintDb(`book-${newId()}`)
+    await commit(db, newId(), [{ type: 'complaint.recorded', payload: RECORDED }])
+    const { wrapper } = await mountWithApp(BookPage, { db, user: { staffId: 'staff-li', name: '李经理' } })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="book-retention"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="book-retention"]').text()).toBe(
+      '已办结超过 90 天的投诉已从本机移除，保存在中心；主管可在工作台查询',
+    )
+    // The centre sets a year: the line follows the next pull's settings.
+    const { DEFAULT_POLICY } = await import('@/domain')
+    await db.putMeta('settings', { policy: { ...DEFAULT_POLICY, retentionDays: 365 }, version: 2 })
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="book-retention"]').text()).toContain('已办结超过 365 天'))
+    // Below the list, after the last row.
+    const list = wrapper.get('.list').element
+    expect(
+      list.compareDocumentPosition(wrapper.get('[data-testid="book-retention"]').element) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy()
   })
 })

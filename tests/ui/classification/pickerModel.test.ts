@@ -7,12 +7,28 @@ const codes = (list: { code: string }[]) => list.map((o) => o.code)
 describe('the classification picker', () => {
   it("offers this tablet's most used entries first, then the standard's first ones", () => {
     expect(codes(frequentOptions(JRT_0169_2018, 'C', {}, true))).toEqual(['C01', 'C02', 'C03', 'C04', 'C05', 'CP01'])
-    expect(codes(frequentOptions(JRT_0169_2018, 'C', { CP02: 5, C03: 9, B01: 20 }, true))).toEqual(['C03', 'CP02', 'C01', 'C02', 'C04', 'C05'])
+    expect(codes(frequentOptions(JRT_0169_2018, 'C', { CP02: 5, C03: 9, B01: 20 }, true))).toEqual([
+      'C03',
+      'CP02',
+      'C01',
+      'C02',
+      'C04',
+      'C05',
+    ])
   })
 
   it('finds entries by code or by a word of the entry or a level above it, in either language', () => {
-    expect(codes(searchOptions(JRT_0169_2018, 'A', 'a0103', true))).toEqual(['A01031', 'A01032', 'A01033', 'A01034', 'A01035', 'A01039'])
-    expect(searchOptions(JRT_0169_2018, 'A', '短信', true)).toEqual([{ code: 'A01035', label: '短信', path: '前台业务渠道 › 电子渠道', provisional: false }])
+    expect(codes(searchOptions(JRT_0169_2018, 'A', 'a0103', true))).toEqual([
+      'A01031',
+      'A01032',
+      'A01033',
+      'A01034',
+      'A01035',
+      'A01039',
+    ])
+    expect(searchOptions(JRT_0169_2018, 'A', '短信', true)).toEqual([
+      { code: 'A01035', label: '短信', path: '前台业务渠道 › 电子渠道', provisional: false },
+    ])
     expect(codes(searchOptions(JRT_0169_2018, 'B', 'credit', false))).toEqual(['B03P2'])
     expect(searchOptions(JRT_0169_2018, 'B', '银行卡', true).map((o) => o.label)).toEqual(['借记卡', '信用卡', '其他'])
   })

@@ -23,7 +23,12 @@ async function open() {
   db = new ComplaintDb(`complaint-${newId()}`)
   const id = newId()
   await commit(db, id, [{ type: 'complaint.recorded', payload: RECORDED }])
-  const app = await mountWithApp(ComplaintPage, { db, props: { id }, path: `/complaints/${id}`, user: { staffId: 'staff-li', name: '李经理' } })
+  const app = await mountWithApp(ComplaintPage, {
+    db,
+    props: { id },
+    path: `/complaints/${id}`,
+    user: { staffId: 'staff-li', name: '李经理' },
+  })
   await vi.waitFor(() => expect(app.wrapper.find('[data-testid="detail-name"]').exists()).toBe(true))
   return { ...app, id }
 }
@@ -46,7 +51,9 @@ describe('a complaint’s page', () => {
     form.dispatchEvent(new Event('submit'))
     form.dispatchEvent(new Event('submit'))
     await vi.waitFor(() => expect(wrapper.text()).toContain('客户下午再来电'))
-    await vi.waitFor(() => expect((wrapper.get('[data-testid="note-text"]').element as HTMLTextAreaElement).value).toBe(''))
+    await vi.waitFor(() =>
+      expect((wrapper.get('[data-testid="note-text"]').element as HTMLTextAreaElement).value).toBe(''),
+    )
     await databaseIdle(db!)
     const notes = (await db!.events.where('complaintId').equals(id).toArray()).filter((e) => e.type === 'note.added')
     expect(notes.map((e) => e.payload)).toEqual([{ text: '客户下午再来电' }])

@@ -12,7 +12,14 @@ function start(timeoutMs: ReturnType<typeof ref<number>>, warnAfterMs: ReturnTyp
   const target = new EventTarget()
   const onIdle = vi.fn()
   const scope = effectScope()
-  const lock = scope.run(() => useIdleLock({ timeoutMs: () => timeoutMs.value!, warnAfterMs: () => warnAfterMs.value ?? null, onIdle, target: target as never }))!
+  const lock = scope.run(() =>
+    useIdleLock({
+      timeoutMs: () => timeoutMs.value!,
+      warnAfterMs: () => warnAfterMs.value ?? null,
+      onIdle,
+      target: target as never,
+    }),
+  )!
   return { target, onIdle, warning: lock.warning, stop: () => scope.stop() }
 }
 

@@ -17,9 +17,15 @@ const SUPERVISOR = { staffId: 'zhao', name: '赵敏', role: 'supervisor' as cons
 const SUPERIOR = { staffId: 'qian', name: '钱立', role: 'supervisor' as const, approvalLevel: 'superior' as const }
 const MANAGER = { staffId: 'li', name: '李娜', role: 'manager' as const }
 /** Within 30 days of 2 March (1 April): the bank's own supervisor may approve it. */
-const REQUEST: EventDraft = { type: 'extension.requested', payload: { reason: '需总行核查交易流水', newDueDate: '2026-03-30' } }
+const REQUEST: EventDraft = {
+  type: 'extension.requested',
+  payload: { reason: '需总行核查交易流水', newDueDate: '2026-03-30' },
+}
 /** Past 30 days: only a superior office or a head-office senior manager may approve it (Art. 18). */
-const LONG_REQUEST: EventDraft = { type: 'extension.requested', payload: { reason: '需境外代理行协查', newDueDate: '2026-04-28' } }
+const LONG_REQUEST: EventDraft = {
+  type: 'extension.requested',
+  payload: { reason: '需境外代理行协查', newDueDate: '2026-04-28' },
+}
 /** The complaints' history was recorded the morning they were received. */
 const MARCH = () => Date.parse('2026-03-02T03:00:00Z')
 
@@ -37,8 +43,25 @@ async function deskAs(user: typeof SUPERVISOR | typeof SUPERIOR | typeof MANAGER
   const db = new ComplaintDb(`desk-${newId()}`)
   const requested = newId()
   const escalated = newId()
-  await commit(db, requested, [{ type: 'complaint.recorded', payload: { ...RECORDED, customer: { ...RECORDED.customer, name: '郑毅' } } }, { type: 'complaint.acknowledged', payload: {} }, request], MARCH)
-  await commit(db, escalated, [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }], MARCH)
+  await commit(
+    db,
+    requested,
+    [
+      { type: 'complaint.recorded', payload: { ...RECORDED, customer: { ...RECORDED.customer, name: '郑毅' } } },
+      { type: 'complaint.acknowledged', payload: {} },
+      request,
+    ],
+    MARCH,
+  )
+  await commit(
+    db,
+    escalated,
+    [
+      { type: 'complaint.recorded', payload: RECORDED },
+      { type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } },
+    ],
+    MARCH,
+  )
   const app = await mountWithApp(DeskPage, { db })
   // As an unlock does: the tablet's user becomes the actor of its events.
   await actAs(db, { id: 'tab-1', name: '大堂 1', branchId: 'b1', branchName: '人民路支行', token: 't' }, user)
@@ -76,14 +99,30 @@ describe('the supervisor’s desk on the branch tablet, offline', () => {
     item()!.querySelector<HTMLButtonElement>('[data-testid="desk-approve"]')!.click()
     await flushPromises()
     expect(item()!.querySelector('[role="alert"]')!.textContent).toBe('请填写审批意见')
-    expect(await db.events.where('complaintId').equals(requested).filter((e) => e.type === 'extension.decided').count()).toBe(0)
+    expect(
+      await db.events
+        .where('complaintId')
+        .equals(requested)
+        .filter((e) => e.type === 'extension.decided')
+        .count(),
+    ).toBe(0)
 
     await type(item()!.querySelector('textarea')!, '同意，请告知客户')
     item()!.querySelector<HTMLButtonElement>('[data-testid="desk-approve"]')!.click()
     await vi.waitFor(() => expect(item()).toBeNull())
     // Read whole, not through a cursor (`filter`), whose rows come sealed (issue 17).
-    const [decision] = (await db.events.where('complaintId').equals(requested).toArray()).filter((e) => e.type === 'extension.decided')
-    expect(decision).toMatchObject({ actor: { staffId: 'zhao', staffName: '赵敏' }, payload: { approved: true, comment: '同意，请告知客户', supervisor: { staffId: 'zhao', staffName: '赵敏' }, level: 'supervisor' } })
+    const [decision] = (await db.events.where('complaintId').equals(requested).toArray()).filter(
+      (e) => e.type === 'extension.decided',
+    )
+    expect(decision).toMatchObject({
+      actor: { staffId: 'zhao', staffName: '赵敏' },
+      payload: {
+        approved: true,
+        comment: '同意，请告知客户',
+        supervisor: { staffId: 'zhao', staffName: '赵敏' },
+        level: 'supervisor',
+      },
+    })
     expect(await db.outbox.get(decision!.id)).toBeDefined()
   })
 
@@ -96,7 +135,13 @@ describe('the supervisor’s desk on the branch tablet, offline', () => {
     approve.click()
     await vi.waitFor(() => expect(item()).toBeNull())
     await databaseIdle(db)
-    expect(await db.events.where('complaintId').equals(requested).filter((e) => e.type === 'extension.decided').count()).toBe(1)
+    expect(
+      await db.events
+        .where('complaintId')
+        .equals(requested)
+        .filter((e) => e.type === 'extension.decided')
+        .count(),
+    ).toBe(1)
     expect(q('.van-dialog')?.textContent ?? '').not.toContain('已经审批过')
   })
 
@@ -115,8 +160,13 @@ describe('the supervisor’s desk on the branch tablet, offline', () => {
     item()!.querySelector<HTMLButtonElement>('[data-testid="desk-approve"]')!.click()
     await vi.waitFor(() => expect(item()).toBeNull())
     // Read whole, not through a cursor (`filter`), whose rows come sealed (issue 17).
-    const [decision] = (await db.events.where('complaintId').equals(requested).toArray()).filter((e) => e.type === 'extension.decided')
-    expect(decision).toMatchObject({ actor: { staffId: 'qian' }, payload: { approved: true, level: 'superior', supervisor: { staffId: 'qian', staffName: '钱立' } } })
+    const [decision] = (await db.events.where('complaintId').equals(requested).toArray()).filter(
+      (e) => e.type === 'extension.decided',
+    )
+    expect(decision).toMatchObject({
+      actor: { staffId: 'qian' },
+      payload: { approved: true, level: 'superior', supervisor: { staffId: 'qian', staffName: '钱立' } },
+    })
   })
 
   it('records a plan for an escalation, which returns the complaint to handling', async () => {
@@ -138,7 +188,12 @@ describe('the supervisor’s desk on the branch tablet, offline', () => {
 describe('the extension request on the complaint’s page', () => {
   async function panelAs(user: typeof SUPERVISOR | typeof MANAGER) {
     const db = new ComplaintDb(`panel-${newId()}`)
-    const { state } = await commit(db, newId(), [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'complaint.acknowledged', payload: {} }, REQUEST], MARCH)
+    const { state } = await commit(
+      db,
+      newId(),
+      [{ type: 'complaint.recorded', payload: RECORDED }, { type: 'complaint.acknowledged', payload: {} }, REQUEST],
+      MARCH,
+    )
     const app = await mountWithApp(ProcessPanel, { db, props: { complaint: state } })
     useSessionStore().current = user
     await flushPromises()

@@ -62,7 +62,12 @@ describe('IntakeForm', () => {
     await wrapper.find('[data-testid="field-description"]').setValue('ATM\u0000吞卡')
     await wrapper.find('form').trigger('submit')
     await flushPromises()
-    expect(wrapper.findAll('[role="alert"]').map((e) => e.text()).filter((t) => t.includes(message))).toHaveLength(2)
+    expect(
+      wrapper
+        .findAll('[role="alert"]')
+        .map((e) => e.text())
+        .filter((t) => t.includes(message)),
+    ).toHaveLength(2)
     expect(await db.complaints.count()).toBe(0)
   })
 
@@ -93,12 +98,17 @@ describe('IntakeForm', () => {
     const first = await setup()
     await first.wrapper.find('[data-testid="field-name"]').setValue('李雷')
     await first.wrapper.find('[data-testid="field-description"]').setValue('排队太久')
-    await vi.waitFor(async () => expect((await first.db.drafts.get('new-complaint@'))?.value).toMatchObject({ name: '李雷' }), { timeout: 2000 })
+    await vi.waitFor(
+      async () => expect((await first.db.drafts.get('new-complaint@'))?.value).toMatchObject({ name: '李雷' }),
+      { timeout: 2000 },
+    )
     first.wrapper.unmount()
     const second = await mountWithApp(IntakeForm, { path: '/complaints/new', db: first.db })
     await vi.waitFor(() => {
       expect((second.wrapper.find('[data-testid="field-name"]').element as HTMLInputElement).value).toBe('李雷')
-      expect((second.wrapper.find('[data-testid="field-description"]').element as HTMLTextAreaElement).value).toBe('排队太久')
+      expect((second.wrapper.find('[data-testid="field-description"]').element as HTMLTextAreaElement).value).toBe(
+        '排队太久',
+      )
     })
     second.wrapper.unmount()
   })
@@ -122,7 +132,11 @@ describe('IntakeForm', () => {
     await wrapper.find('form').trigger('submit')
     await vi.waitFor(async () => expect(await db.complaints.count()).toBe(1))
     const [row] = await db.complaints.toArray()
-    expect(await complaintState(db, row!.id)).toMatchObject({ codes: { A: 'A0101', B: 'BP06', C: 'C05' }, preStandard: false, group: { size: 25, representatives: ['张伟', '李娜', '王强'] } })
+    expect(await complaintState(db, row!.id)).toMatchObject({
+      codes: { A: 'A0101', B: 'BP06', C: 'C05' },
+      preStandard: false,
+      group: { size: 25, representatives: ['张伟', '李娜', '王强'] },
+    })
     // The tablet remembers what it used: its pickers offer these first next time.
     await vi.waitFor(async () => expect((await db.meta.get('codeUsage'))?.value).toEqual({ A0101: 1, BP06: 1, C05: 1 }))
     await vi.waitFor(async () => expect(await db.drafts.count()).toBe(0))
@@ -147,14 +161,25 @@ describe('IntakeForm', () => {
     const { RECORDED } = await import('../../support/eventFactory')
     const db = new ComplaintDb(`repeat-${newId()}`)
     // Received at 00:30 on 2 March, China time: still 1 March in UTC. The link says the bank's date.
-    await commit(db, newId(), [{ type: 'complaint.recorded', payload: { ...RECORDED, customer: { name: '王芳', phone: '138-1234-5678' }, receivedAt: '2026-03-01T16:30:00.000Z' } }])
+    await commit(db, newId(), [
+      {
+        type: 'complaint.recorded',
+        payload: {
+          ...RECORDED,
+          customer: { name: '王芳', phone: '138-1234-5678' },
+          receivedAt: '2026-03-01T16:30:00.000Z',
+        },
+      },
+    ])
     const { wrapper } = await mountWithApp(IntakeForm, { path: '/complaints/new', db })
     cleanup = async () => {
       wrapper.unmount()
       await db.delete()
     }
     await wrapper.find('[data-testid="field-phone"]').setValue('13812345678')
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="repeat-complainant"]').text()).toContain('该号码已有 1 条投诉记录'))
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="repeat-complainant"]').text()).toContain('该号码已有 1 条投诉记录'),
+    )
     expect(wrapper.find('[data-testid="repeat-complainant"]').text()).toContain('2026-03-02')
     await wrapper.find('[data-testid="field-phone"]').setValue('13900000000')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="repeat-complainant"]').exists()).toBe(false))

@@ -35,7 +35,8 @@ async function setup(options: { db?: ComplaintDb; user?: { staffId: string; name
 }
 
 const q = (sel: string) => document.body.querySelector<HTMLElement>(sel)
-const value = (wrapper: Awaited<ReturnType<typeof setup>>['wrapper'], id: string) => (wrapper.find(`[data-testid="${id}"]`).element as HTMLInputElement).value
+const value = (wrapper: Awaited<ReturnType<typeof setup>>['wrapper'], id: string) =>
+  (wrapper.find(`[data-testid="${id}"]`).element as HTMLInputElement).value
 
 describe('IntakeForm on a slow tablet', () => {
   it('saves one complaint when 保存投诉 is tapped twice, and opens it once', async () => {
@@ -100,7 +101,9 @@ describe('IntakeForm on a slow tablet', () => {
     await li.wrapper.find('[data-testid="field-description"]').setValue('排队太久')
     // The tablet locks mid-form: the form goes, its draft is kept for li.
     li.unmount()
-    await vi.waitFor(async () => expect((await db.drafts.toArray()).map((d) => d.key)).toEqual(['new-complaint@li']), { timeout: 2000 })
+    await vi.waitFor(async () => expect((await db.drafts.toArray()).map((d) => d.key)).toEqual(['new-complaint@li']), {
+      timeout: 2000,
+    })
 
     const zhao = await setup({ db, user: { staffId: 'zhao', name: '赵敏' } })
     // Whatever the form read of the drafts has been handed over by then.
@@ -116,10 +119,15 @@ describe('IntakeForm on a slow tablet', () => {
   it('prefills the receipt with the centre’s time when the last sync found the tablet three days slow, and says so', async () => {
     const db = new ComplaintDb(`ui-${newId()}`)
     cleanups.push(() => db.delete())
-    await db.meta.put({ key: CLOCK_OFFSET_KEY, value: { offsetMs: 3 * 86_400_000, measuredAt: new Date().toISOString() } })
+    await db.meta.put({
+      key: CLOCK_OFFSET_KEY,
+      value: { offsetMs: 3 * 86_400_000, measuredAt: new Date().toISOString() },
+    })
     const { wrapper } = await setup({ db })
     const trueNow = Date.now() + 3 * 86_400_000
-    await vi.waitFor(() => expect(value(wrapper, 'field-received-at').slice(0, 10)).toBe(toChinaLocalInput(new Date(trueNow)).slice(0, 10)))
+    await vi.waitFor(() =>
+      expect(value(wrapper, 'field-received-at').slice(0, 10)).toBe(toChinaLocalInput(new Date(trueNow)).slice(0, 10)),
+    )
     // A day after the true time is a receipt in the future, however the tablet's own clock reads it.
     await wrapper.find('[data-testid="field-received-at"]').setValue(toChinaLocalInput(new Date(trueNow + 86_400_000)))
     await wrapper.find('[data-testid="field-received-at"]').trigger('blur')

@@ -9,14 +9,23 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-const value = (w: { find: (s: string) => { element: Element } }, id: string) => (w.find(`[data-testid="${id}"]`).element as HTMLInputElement).value
+const value = (w: { find: (s: string) => { element: Element } }, id: string) =>
+  (w.find(`[data-testid="${id}"]`).element as HTMLInputElement).value
 
 describe('the customer is here: the script first, the intake after', () => {
   it('keeps the steps of a script begun with only a name, checked as the write path would check them', async () => {
     const db = new ComplaintDb(`ui-${newId()}`)
     const id = await startWalkIn(db, ' 王芳 ')
-    expect((await recordWalkInStep(db, id, [{ type: 'script.stepDone', payload: { step: 'calm', checked: [], notes: '排队一个多小时' } }])).ok).toBe(true)
-    const refused = await recordWalkInStep(db, id, [{ type: 'script.moodRecorded', payload: { phase: 'start', mood: 99 } }])
+    expect(
+      (
+        await recordWalkInStep(db, id, [
+          { type: 'script.stepDone', payload: { step: 'calm', checked: [], notes: '排队一个多小时' } },
+        ])
+      ).ok,
+    ).toBe(true)
+    const refused = await recordWalkInStep(db, id, [
+      { type: 'script.moodRecorded', payload: { phase: 'start', mood: 99 } },
+    ])
     expect(refused.ok).toBe(false)
     const w = await readWalkIn(db, id)
     expect(w).toMatchObject({ name: '王芳', steps: [{ type: 'script.stepDone' }] })
@@ -27,8 +36,15 @@ describe('the customer is here: the script first, the intake after', () => {
     const db = new ComplaintDb(`ui-${newId()}`)
     const id = await startWalkIn(db, '王芳', new Date(Date.now() - 20 * 60_000))
     await recordWalkInStep(db, id, [{ type: 'script.moodRecorded', payload: { phase: 'start', mood: 2 } }])
-    await recordWalkInStep(db, id, [{ type: 'script.stepDone', payload: { step: 'calm', checked: ['letThemTalk'], notes: '挂失排队一个多小时\n无人解释' } }])
-    await recordWalkInStep(db, id, [{ type: 'script.stepDone', payload: { step: 'gather', checked: [], realDemand: '希望道歉并改进窗口安排' } }])
+    await recordWalkInStep(db, id, [
+      {
+        type: 'script.stepDone',
+        payload: { step: 'calm', checked: ['letThemTalk'], notes: '挂失排队一个多小时\n无人解释' },
+      },
+    ])
+    await recordWalkInStep(db, id, [
+      { type: 'script.stepDone', payload: { step: 'gather', checked: [], realDemand: '希望道歉并改进窗口安排' } },
+    ])
 
     const { wrapper, router } = await mountWithApp(IntakeForm, { path: `/complaints/new?walkIn=${id}`, db })
     await vi.waitFor(() => expect(value(wrapper, 'field-name')).toBe('王芳'))

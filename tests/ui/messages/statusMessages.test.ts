@@ -33,7 +33,13 @@ describe('a sync failure in the screen’s language', () => {
     const { wrapper } = await mountWithApp(AppHeader, { locale })
     useSessionStore().current = { staffId: 'li', name: '李娜', role: 'manager' }
     const sync = useSyncStore()
-    sync.status = { ...sync.status, state: 'error', lastError: 'Failed to fetch', lastErrorKind: 'network', failures: 1 }
+    sync.status = {
+      ...sync.status,
+      state: 'error',
+      lastError: 'Failed to fetch',
+      lastErrorKind: 'network',
+      failures: 1,
+    }
     await nextTick()
     const line = wrapper.get('[data-testid="sync-line"]').text()
     expect(line).toContain(text)
@@ -85,7 +91,12 @@ describe('the desk badge counts what the desk lists', () => {
     const recorded = { ...RECORDED, receivedAt: new Date(Date.now() - 3_600_000).toISOString() }
     await commit(db, both, [{ type: 'complaint.recorded', payload: recorded }])
     await commit(db, both, [{ type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }])
-    await commit(db, both, [{ type: 'extension.requested', payload: { reason: '需调取监控', newDueDate: chinaDate(Date.now() + 40 * 86_400_000) } }])
+    await commit(db, both, [
+      {
+        type: 'extension.requested',
+        payload: { reason: '需调取监控', newDueDate: chinaDate(Date.now() + 40 * 86_400_000) },
+      },
+    ])
     for (const id of [newId(), newId()]) {
       await commit(db, id, [{ type: 'complaint.recorded', payload: recorded }])
       await commit(db, id, [{ type: 'complaint.escalated', payload: { reason: '金额较大' } }])
@@ -101,7 +112,9 @@ describe('adding a colleague shows that it is checking', () => {
     const { wrapper } = await mountWithApp(UnlockPage, { path: '/unlock' })
     const session = useSessionStore()
     let finish!: () => void
-    const add = vi.spyOn(session, 'addColleague').mockImplementation(() => new Promise<void>((resolve) => (finish = resolve)))
+    const add = vi
+      .spyOn(session, 'addColleague')
+      .mockImplementation(() => new Promise<void>((resolve) => (finish = resolve)))
     // Nobody is on a freshly enrolled tablet yet: the form is open.
     await wrapper.find('[data-testid="colleague-username"]').setValue('zhao')
     await wrapper.find('[data-testid="colleague-password"]').setValue('secret-password')

@@ -11,14 +11,26 @@ afterEach(() => {
 
 function record(...drafts: EventDraft[]) {
   const f = eventFactory()
-  return fold([f.make({ type: 'complaint.recorded', payload: { ...RECORDED, recordingRef: 'LY-20260302-017' } }), ...drafts.map((d) => f.make(d))])!
+  return fold([
+    f.make({ type: 'complaint.recorded', payload: { ...RECORDED, recordingRef: 'LY-20260302-017' } }),
+    ...drafts.map((d) => f.make(d)),
+  ])!
 }
 
-const CORRECTED: EventDraft = { type: 'field.corrected', payload: { field: 'receivedAt', value: '2026-03-02T01:00:00.000Z', reason: '登记时填错了时间' } }
+const CORRECTED: EventDraft = {
+  type: 'field.corrected',
+  payload: { field: 'receivedAt', value: '2026-03-02T01:00:00.000Z', reason: '登记时填错了时间' },
+}
 const PAUSED: EventDraft = { type: 'clock.paused', payload: { reason: '等待司法鉴定' } }
 const RESUMED: EventDraft = { type: 'clock.resumed', payload: {} }
 const EXTENDED: EventDraft = {
-  type: 'complaint.extended', payload: { reason: '需调取监控录像', newDueDate: '2026-03-25', noticeChannel: 'sms', noticeAt: '2026-03-02T03:00:00.000Z' },
+  type: 'complaint.extended',
+  payload: {
+    reason: '需调取监控录像',
+    newDueDate: '2026-03-25',
+    noticeChannel: 'sms',
+    noticeAt: '2026-03-02T03:00:00.000Z',
+  },
 }
 
 describe('the printed record', () => {
@@ -32,7 +44,9 @@ describe('the printed record', () => {
   })
 
   it('prints the recording number, the clock’s pauses and the branch', async () => {
-    const { wrapper } = await mountWithApp(ComplaintRecord, { props: { c: record(PAUSED, RESUMED, PAUSED), branch: '解放路支行' } })
+    const { wrapper } = await mountWithApp(ComplaintRecord, {
+      props: { c: record(PAUSED, RESUMED, PAUSED), branch: '解放路支行' },
+    })
     expect(wrapper.get('[data-testid="print-recording"]').text()).toBe('LY-20260302-017')
     const pauses = wrapper.findAll('[data-testid="print-pause"]').map((r) => r.text())
     expect(pauses).toHaveLength(2)
@@ -42,7 +56,10 @@ describe('the printed record', () => {
   })
 
   it('keeps the extension told to the customer among the proofs of notice (告知凭证), and a follow-up’s satisfaction', async () => {
-    const followUp: EventDraft = { type: 'followUp.done', payload: { channel: 'phone', content: '电话回访', satisfaction: 'partly' } }
+    const followUp: EventDraft = {
+      type: 'followUp.done',
+      payload: { channel: 'phone', content: '电话回访', satisfaction: 'partly' },
+    }
     const { wrapper } = await mountWithApp(ComplaintRecord, { props: { c: record(EXTENDED, followUp) } })
     const contacts = wrapper.findAll('[data-testid="print-contact"]').map((r) => r.text())
     expect(contacts).toHaveLength(1)

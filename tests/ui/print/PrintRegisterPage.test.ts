@@ -20,8 +20,19 @@ async function book() {
   db = new ComplaintDb(`print-${newId()}`)
   const march = newId()
   const april = newId()
-  await commit(db, march, [{ type: 'complaint.recorded', payload: { ...RECORDED, receivedAt: '2026-03-02T09:30:00+08:00' } }])
-  await commit(db, april, [{ type: 'complaint.recorded', payload: { ...RECORDED, customer: { ...RECORDED.customer, name: '赵敏' }, receivedAt: '2026-04-10T10:00:00+08:00' } }])
+  await commit(db, march, [
+    { type: 'complaint.recorded', payload: { ...RECORDED, receivedAt: '2026-03-02T09:30:00+08:00' } },
+  ])
+  await commit(db, april, [
+    {
+      type: 'complaint.recorded',
+      payload: {
+        ...RECORDED,
+        customer: { ...RECORDED.customer, name: '赵敏' },
+        receivedAt: '2026-04-10T10:00:00+08:00',
+      },
+    },
+  ])
   return { march, april }
 }
 
@@ -54,7 +65,10 @@ describe('the printed register', () => {
 
   it('asks for the centre’s sign-in for the branches’ register when the session has gone', async () => {
     db = new ComplaintDb(`print-${newId()}`)
-    const { wrapper } = await mountWithApp(PrintRegisterPage, { db, path: '/print?source=central&from=2026-03-01&to=2026-03-31' })
+    const { wrapper } = await mountWithApp(PrintRegisterPage, {
+      db,
+      path: '/print?source=central&from=2026-03-01&to=2026-03-31',
+    })
     await vi.waitFor(() => expect(wrapper.text()).toContain('报表由中心计算，需要联网登录'))
   })
 })

@@ -15,11 +15,26 @@ describe('ProcessPanel: the next step and the actions that make sense now', () =
     ['in progress, not judged', 'validity.judged', '判定是否成立', [{ type: 'complaint.acknowledged', payload: {} }]],
     ['valid, no plan', 'plan.proposed', '原因分析与处理方案', [VALID]],
     ['valid with a plan, not told', 'decision.notified', '告知处理决定', [VALID, PLAN]],
-    ['not valid, not told: told all the same', 'decision.notified', '告知处理决定', [{ type: 'validity.judged', payload: { verdict: 'invalid', reason: '按规定收费' } }]],
+    [
+      'not valid, not told: told all the same',
+      'decision.notified',
+      '告知处理决定',
+      [{ type: 'validity.judged', payload: { verdict: 'invalid', reason: '按规定收费' } }],
+    ],
     ['told', 'complaint.resolved', '处理完毕', [VALID, PLAN, NOTICE]],
     ['resolved, opinion not asked', 'opinion.recorded', '记录客户意见', [VALID, PLAN, NOTICE, RESOLVED]],
-    ['resolved and heard', 'complaint.closed', '办结', [VALID, PLAN, NOTICE, RESOLVED, { type: 'opinion.recorded', payload: { opinion: 'satisfied' } }]],
-    ['escalated', 'supervisor.planRecorded', '记录主管方案', [{ type: 'complaint.escalated', payload: { reason: '复杂' } }]],
+    [
+      'resolved and heard',
+      'complaint.closed',
+      '办结',
+      [VALID, PLAN, NOTICE, RESOLVED, { type: 'opinion.recorded', payload: { opinion: 'satisfied' } }],
+    ],
+    [
+      'escalated',
+      'supervisor.planRecorded',
+      '记录主管方案',
+      [{ type: 'complaint.escalated', payload: { reason: '复杂' } }],
+    ],
     ['closed', 'followUp.scheduled', '安排回访', CLOSED_HISTORY],
   ] as [string, EventType, string, EventDraft[]][])('%s → %s', async (_name, type, label, history) => {
     await setup(history)
@@ -42,12 +57,26 @@ describe('ProcessPanel: the next step and the actions that make sense now', () =
   it('gives every action button large touch targets and a test id from its event type', async () => {
     await setup()
     for (const id of offered()) expect(id).toMatch(/^action-[a-z]+-[a-zA-Z]+$/)
-    expect(offered()).toEqual(expect.arrayContaining(['action-complaint-acknowledged', 'action-customer-contacted', 'action-complaint-withdrawn', 'action-field-corrected']))
+    expect(offered()).toEqual(
+      expect.arrayContaining([
+        'action-complaint-acknowledged',
+        'action-customer-contacted',
+        'action-complaint-withdrawn',
+        'action-field-corrected',
+      ]),
+    )
   })
 
   it('offers on a new complaint neither the follow-up nor the reopening nor a resume of a clock that runs', async () => {
     await setup()
-    for (const type of ['followUp.scheduled', 'followUp.done', 'complaint.reopened', 'clock.resumed', 'supervisor.planRecorded', 'opinion.recorded'] as EventType[]) {
+    for (const type of [
+      'followUp.scheduled',
+      'followUp.done',
+      'complaint.reopened',
+      'clock.resumed',
+      'supervisor.planRecorded',
+      'opinion.recorded',
+    ] as EventType[]) {
       expect(q(`[data-testid="${testid(type)}"]`), type).toBeNull()
     }
   })
@@ -61,8 +90,13 @@ describe('ProcessPanel: the next step and the actions that make sense now', () =
   it('offers on a closed complaint only what may follow closure', async () => {
     await setup(CLOSED_HISTORY)
     const allowed = new Set([
-      'action-customer-contacted', 'action-opinion-recorded', 'action-followUp-scheduled', 'action-followUp-done', 'action-complaint-reopened',
-      'action-review-requested', 'action-field-corrected',
+      'action-customer-contacted',
+      'action-opinion-recorded',
+      'action-followUp-scheduled',
+      'action-followUp-done',
+      'action-complaint-reopened',
+      'action-review-requested',
+      'action-field-corrected',
     ])
     expect(offered().sort()).toEqual([...allowed].sort())
   })
@@ -82,7 +116,13 @@ describe('ProcessPanel: the next step and the actions that make sense now', () =
   it('shows the progress of section II', async () => {
     await setup([VALID, PLAN, NOTICE])
     const state = (m: string) => q(`[data-testid="process-progress"] [data-milestone="${m}"]`)!.dataset.state
-    expect([state('responded'), state('judged'), state('planned'), state('replied'), state('resolved')]).toEqual(['done', 'done', 'done', 'done', 'todo'])
+    expect([state('responded'), state('judged'), state('planned'), state('replied'), state('resolved')]).toEqual([
+      'done',
+      'done',
+      'done',
+      'done',
+      'todo',
+    ])
   })
 
   it('marks the plan as not needed for a complaint judged not valid', async () => {
@@ -91,7 +131,15 @@ describe('ProcessPanel: the next step and the actions that make sense now', () =
   })
 
   it('lists every contact and decision notice as proof of notice: time, channel, purpose, what the decision said, newest first', async () => {
-    const later: EventDraft = { type: 'customer.contacted', payload: { channel: 'phone', purpose: 'progress', content: '告知正在调取录像', contactedAt: '2026-03-03T15:20:00+08:00' } }
+    const later: EventDraft = {
+      type: 'customer.contacted',
+      payload: {
+        channel: 'phone',
+        purpose: 'progress',
+        content: '告知正在调取录像',
+        contactedAt: '2026-03-03T15:20:00+08:00',
+      },
+    }
     await setup([VALID, NOTICE, later])
     const items = qa('[data-testid="contact"]').map((li) => li.textContent!.replace(/\s+/g, ' '))
     expect(items).toHaveLength(2)

@@ -4,7 +4,22 @@ import { chinaDate, fromChinaLocalInput, toChinaLocalInput } from '@/domain'
 import type { EventDraft, EventType } from '@/domain'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
 import {
-  alerts, choose, cleanUp, CLOSED_HISTORY, fill, open, PLAN, q, qa, NOTICE, RESOLVED, save, settle, setup, tap, VALID,
+  alerts,
+  choose,
+  cleanUp,
+  CLOSED_HISTORY,
+  fill,
+  open,
+  PLAN,
+  q,
+  qa,
+  NOTICE,
+  RESOLVED,
+  save,
+  settle,
+  setup,
+  tap,
+  VALID,
 } from './processHarness'
 
 afterEach(cleanUp)
@@ -18,11 +33,19 @@ const NOW = toChinaLocalInput(new Date())
 const TOLD_NOW: EventDraft = {
   type: 'decision.notified',
   payload: {
-    channel: 'phone', notifiedAt: new Date(Date.now() - 1_800_000).toISOString(), decision: '退费', findings: '扣费有误', basis: '合同第 5 条',
-    remedies: ['review', 'mediation', 'arbitration', 'litigation'], content: '电话告知',
+    channel: 'phone',
+    notifiedAt: new Date(Date.now() - 1_800_000).toISOString(),
+    decision: '退费',
+    findings: '扣费有误',
+    basis: '合同第 5 条',
+    remedies: ['review', 'mediation', 'arbitration', 'litigation'],
+    content: '电话告知',
   },
 }
-const ESCALATED: EventDraft = { type: 'complaint.escalated', payload: { reason: '需协调清算中心', supervisor: { staffId: 'staff-zhao', staffName: '赵主管' } } }
+const ESCALATED: EventDraft = {
+  type: 'complaint.escalated',
+  payload: { reason: '需协调清算中心', supervisor: { staffId: 'staff-zhao', staffName: '赵主管' } },
+}
 
 interface Case {
   type: EventType
@@ -38,56 +61,157 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { type: 'complaint.acknowledged', required: [], fill: { note: '已安抚客户，承诺今日答复' }, payload: { note: '已安抚客户，承诺今日答复' } },
-  { type: 'validity.judged', required: ['reason'], choose: { verdict: 'invalid' }, fill: { reason: '按收费标准执行' }, payload: { verdict: 'invalid', reason: '按收费标准执行' } },
   {
-    type: 'plan.proposed', required: ['cause', 'plan', 'responsible'],
-    fill: { cause: '高峰期窗口不足', plan: '增开窗口', responsible: '张伟', promisedDate: inDays(3) },
-    payload: { cause: '高峰期窗口不足', plan: '增开窗口', responsible: { staffId: 'name:张伟', staffName: '张伟' }, promisedDate: inDays(3) },
+    type: 'complaint.acknowledged',
+    required: [],
+    fill: { note: '已安抚客户，承诺今日答复' },
+    payload: { note: '已安抚客户，承诺今日答复' },
   },
   {
-    type: 'owner.handedOff', required: ['toName', 'reason'], fill: { toName: '张伟', reason: '轮班交接' },
+    type: 'validity.judged',
+    required: ['reason'],
+    choose: { verdict: 'invalid' },
+    fill: { reason: '按收费标准执行' },
+    payload: { verdict: 'invalid', reason: '按收费标准执行' },
+  },
+  {
+    type: 'plan.proposed',
+    required: ['cause', 'plan', 'responsible'],
+    fill: { cause: '高峰期窗口不足', plan: '增开窗口', responsible: '张伟', promisedDate: inDays(3) },
+    payload: {
+      cause: '高峰期窗口不足',
+      plan: '增开窗口',
+      responsible: { staffId: 'name:张伟', staffName: '张伟' },
+      promisedDate: inDays(3),
+    },
+  },
+  {
+    type: 'owner.handedOff',
+    required: ['toName', 'reason'],
+    fill: { toName: '张伟', reason: '轮班交接' },
     payload: { to: { staffId: 'name:张伟', staffName: '张伟' }, reason: '轮班交接' },
   },
-  { type: 'complaint.escalated', required: ['reason'], fill: { reason: '涉及其他网点' }, payload: { reason: '涉及其他网点', supervisor: undefined } },
   {
-    type: 'supervisor.planRecorded', history: [ESCALATED], required: ['plan', 'supervisorName'], fill: { plan: '由主管协调退费', supervisorName: '赵主管' },
+    type: 'complaint.escalated',
+    required: ['reason'],
+    fill: { reason: '涉及其他网点' },
+    payload: { reason: '涉及其他网点', supervisor: undefined },
+  },
+  {
+    type: 'supervisor.planRecorded',
+    history: [ESCALATED],
+    required: ['plan', 'supervisorName'],
+    fill: { plan: '由主管协调退费', supervisorName: '赵主管' },
     payload: { plan: '由主管协调退费', supervisor: { staffId: 'staff-zhao', staffName: '赵主管' } },
   },
   {
-    type: 'complaint.extended', recent: true, required: ['reason', 'newDueDate', 'noticeAt'],
-    fill: { reason: '需调取监控录像', newDueDate: inDays(20), noticeAt: NOW }, choose: { noticeChannel: 'phone' },
-    payload: { reason: '需调取监控录像', newDueDate: inDays(20), noticeChannel: 'phone', noticeAt: fromChinaLocalInput(NOW) },
+    type: 'complaint.extended',
+    recent: true,
+    required: ['reason', 'newDueDate', 'noticeAt'],
+    fill: { reason: '需调取监控录像', newDueDate: inDays(20), noticeAt: NOW },
+    choose: { noticeChannel: 'phone' },
+    payload: {
+      reason: '需调取监控录像',
+      newDueDate: inDays(20),
+      noticeChannel: 'phone',
+      noticeAt: fromChinaLocalInput(NOW),
+    },
   },
   {
-    type: 'decision.notified', history: [VALID], required: ['findings', 'decision', 'basis', 'content', 'notifiedAt'],
-    choose: { channel: 'letter' }, fill: { findings: '叫号记录显示等候 70 分钟', decision: '致歉并增开窗口', basis: '服务规范', content: '书面告知', notifiedAt: '2026-03-03T10:00' },
+    type: 'decision.notified',
+    history: [VALID],
+    required: ['findings', 'decision', 'basis', 'content', 'notifiedAt'],
+    choose: { channel: 'letter' },
+    fill: {
+      findings: '叫号记录显示等候 70 分钟',
+      decision: '致歉并增开窗口',
+      basis: '服务规范',
+      content: '书面告知',
+      notifiedAt: '2026-03-03T10:00',
+    },
     payload: {
-      channel: 'letter', findings: '叫号记录显示等候 70 分钟', decision: '致歉并增开窗口', basis: '服务规范', content: '书面告知', notifiedAt: '2026-03-03T02:00:00.000Z',
+      channel: 'letter',
+      findings: '叫号记录显示等候 70 分钟',
+      decision: '致歉并增开窗口',
+      basis: '服务规范',
+      content: '书面告知',
+      notifiedAt: '2026-03-03T02:00:00.000Z',
       remedies: ['review', 'mediation', 'arbitration', 'litigation'],
     },
   },
-  { type: 'customer.unreachable', history: [VALID], required: ['reason'], fill: { reason: '电话三次无人接听，未留地址' }, payload: { reason: '电话三次无人接听，未留地址' } },
   {
-    type: 'review.requested', recent: true, history: [VALID, TOLD_NOW, { type: 'complaint.closed', payload: {} }], required: ['reason', 'requestedAt'],
-    fill: { reason: '不认可处理决定', requestedAt: NOW }, payload: { reason: '不认可处理决定', requestedAt: fromChinaLocalInput(NOW) },
+    type: 'customer.unreachable',
+    history: [VALID],
+    required: ['reason'],
+    fill: { reason: '电话三次无人接听，未留地址' },
+    payload: { reason: '电话三次无人接听，未留地址' },
+  },
+  {
+    type: 'review.requested',
+    recent: true,
+    history: [VALID, TOLD_NOW, { type: 'complaint.closed', payload: {} }],
+    required: ['reason', 'requestedAt'],
+    fill: { reason: '不认可处理决定', requestedAt: NOW },
+    payload: { reason: '不认可处理决定', requestedAt: fromChinaLocalInput(NOW) },
   },
   { type: 'clock.paused', required: ['reason'], fill: { reason: '等待司法鉴定' }, payload: { reason: '等待司法鉴定' } },
-  { type: 'clock.resumed', history: [{ type: 'clock.paused', payload: { reason: '鉴定' } }], required: [], fill: { note: '鉴定结果已出' }, payload: { note: '鉴定结果已出' } },
-  { type: 'complaint.resolved', required: ['summary'], fill: { summary: '已退还年费 200 元' }, payload: { summary: '已退还年费 200 元' } },
   {
-    type: 'opinion.recorded', history: [VALID, NOTICE, RESOLVED], required: [], choose: { opinion: 'partly' }, fill: { words: '基本满意，希望以后快一点' },
+    type: 'clock.resumed',
+    history: [{ type: 'clock.paused', payload: { reason: '鉴定' } }],
+    required: [],
+    fill: { note: '鉴定结果已出' },
+    payload: { note: '鉴定结果已出' },
+  },
+  {
+    type: 'complaint.resolved',
+    required: ['summary'],
+    fill: { summary: '已退还年费 200 元' },
+    payload: { summary: '已退还年费 200 元' },
+  },
+  {
+    type: 'opinion.recorded',
+    history: [VALID, NOTICE, RESOLVED],
+    required: [],
+    choose: { opinion: 'partly' },
+    fill: { words: '基本满意，希望以后快一点' },
     payload: { opinion: 'partly', words: '基本满意，希望以后快一点' },
   },
-  { type: 'complaint.closed', history: [VALID, PLAN, NOTICE, RESOLVED], required: [], fill: { note: '客户满意' }, payload: { note: '客户满意' } },
-  { type: 'followUp.scheduled', history: CLOSED_HISTORY, required: ['dueDate'], fill: { dueDate: inDays(7) }, payload: { dueDate: inDays(7) } },
   {
-    type: 'followUp.done', history: CLOSED_HISTORY, required: ['content'], requiredChoices: 1,
-    choose: { channel: 'inPerson', satisfaction: 'satisfied' }, fill: { content: '客户来网点时回访，表示满意' },
+    type: 'complaint.closed',
+    history: [VALID, PLAN, NOTICE, RESOLVED],
+    required: [],
+    fill: { note: '客户满意' },
+    payload: { note: '客户满意' },
+  },
+  {
+    type: 'followUp.scheduled',
+    history: CLOSED_HISTORY,
+    required: ['dueDate'],
+    fill: { dueDate: inDays(7) },
+    payload: { dueDate: inDays(7) },
+  },
+  {
+    type: 'followUp.done',
+    history: CLOSED_HISTORY,
+    required: ['content'],
+    requiredChoices: 1,
+    choose: { channel: 'inPerson', satisfaction: 'satisfied' },
+    fill: { content: '客户来网点时回访，表示满意' },
     payload: { channel: 'inPerson', content: '客户来网点时回访，表示满意', satisfaction: 'satisfied' },
   },
-  { type: 'complaint.reopened', history: CLOSED_HISTORY, required: ['reason'], fill: { reason: '客户反映新情况' }, payload: { reason: '客户反映新情况' } },
-  { type: 'complaint.withdrawn', required: ['reason'], fill: { reason: '客户自行撤回' }, payload: { reason: '客户自行撤回' } },
+  {
+    type: 'complaint.reopened',
+    history: CLOSED_HISTORY,
+    required: ['reason'],
+    fill: { reason: '客户反映新情况' },
+    payload: { reason: '客户反映新情况' },
+  },
+  {
+    type: 'complaint.withdrawn',
+    required: ['reason'],
+    fill: { reason: '客户自行撤回' },
+    payload: { reason: '客户自行撤回' },
+  },
 ]
 
 describe('each action validates its form and writes its one event', () => {
@@ -108,7 +232,8 @@ describe('each action validates its form and writes its one event', () => {
     await save()
     const payload = await written(type)
     expect(payload).toMatchObject(JSON.parse(JSON.stringify(c.payload)) as object)
-    for (const [k, v] of Object.entries(c.payload)) if (v === undefined) expect((payload as Record<string, unknown>)[k]).toBeUndefined()
+    for (const [k, v] of Object.entries(c.payload))
+      if (v === undefined) expect((payload as Record<string, unknown>)[k]).toBeUndefined()
     expect(await types()).toHaveLength(before + 1)
     // Saved: the sheet closes with a toast.
     expect(document.body.textContent).toContain('已记录')
@@ -137,14 +262,26 @@ describe('details of particular actions', () => {
 
   it('hands off to a colleague picked from the tablet, with their staff id', async () => {
     const { written } = await setup()
-    useSessionStore().users = [{ staffId: 'staff-zhao', name: '赵敏', role: 'manager', pin: { salt: '', hash: '', iterations: 1 }, failedAttempts: 0, lockedUntil: 0 }]
+    useSessionStore().users = [
+      {
+        staffId: 'staff-zhao',
+        name: '赵敏',
+        role: 'manager',
+        pin: { salt: '', hash: '', iterations: 1 },
+        failedAttempts: 0,
+        lockedUntil: 0,
+      },
+    ]
     await open('owner.handedOff')
     const chips = qa('[data-testid="person-toName"]')
     expect(chips.map((c) => c.textContent!.trim())).toEqual(['赵敏'])
     chips[0]!.click()
     await fill('reason', '下班交接')
     await save()
-    expect(await written('owner.handedOff')).toEqual({ to: { staffId: 'staff-zhao', staffName: '赵敏' }, reason: '下班交接' })
+    expect(await written('owner.handedOff')).toEqual({
+      to: { staffId: 'staff-zhao', staffName: '赵敏' },
+      reason: '下班交接',
+    })
   })
 
   it('names the supervisor of an escalation when one is given', async () => {
@@ -153,7 +290,10 @@ describe('details of particular actions', () => {
     await fill('reason', '金额较大')
     await fill('supervisorName', '赵主管')
     await save()
-    expect(await written('complaint.escalated')).toEqual({ reason: '金额较大', supervisor: { staffId: 'name:赵主管', staffName: '赵主管' } })
+    expect(await written('complaint.escalated')).toEqual({
+      reason: '金额较大',
+      supervisor: { staffId: 'name:赵主管', staffName: '赵主管' },
+    })
   })
 
   it('starts the supervisor’s plan with the supervisor named at escalation', async () => {
@@ -164,7 +304,10 @@ describe('details of particular actions', () => {
 
   it('starts the plan from the seven-step script’s root cause and plan, with the owner responsible', async () => {
     const gather: EventDraft = { type: 'script.stepDone', payload: { step: 'gather', rootCause: 'ATM 读卡故障' } }
-    const propose: EventDraft = { type: 'script.stepDone', payload: { step: 'propose', plan: '当日取卡', promisedDate: '2026-03-03' } }
+    const propose: EventDraft = {
+      type: 'script.stepDone',
+      payload: { step: 'propose', plan: '当日取卡', promisedDate: '2026-03-03' },
+    }
     await setup([gather, propose])
     await open('plan.proposed')
     expect((q('[data-testid="action-field-cause"]') as HTMLTextAreaElement).value).toBe('ATM 读卡故障')
@@ -176,7 +319,9 @@ describe('details of particular actions', () => {
     const { types, written } = await setup(CLOSED_HISTORY)
     await open('followUp.done')
     expect(qa('[data-testid^="action-field-satisfaction-"]').map((e) => e.dataset.testid)).toEqual([
-      'action-field-satisfaction-satisfied', 'action-field-satisfaction-partly', 'action-field-satisfaction-dissatisfied',
+      'action-field-satisfaction-satisfied',
+      'action-field-satisfaction-partly',
+      'action-field-satisfaction-dissatisfied',
     ])
     expect(q('[data-testid="sheet-followUp-done"]')!.textContent).toContain('基本满意')
     await fill('content', '电话回访')
@@ -241,7 +386,10 @@ describe('details of particular actions', () => {
   })
 
   it('lets a superior approver approve a request past 30 days; a supervisor may only refuse it', async () => {
-    const request: EventDraft = { type: 'extension.requested', payload: { reason: '需境外代理行协查', newDueDate: inDays(45) } }
+    const request: EventDraft = {
+      type: 'extension.requested',
+      payload: { reason: '需境外代理行协查', newDueDate: inDays(45) },
+    }
     const { written } = await setup([request], { recorded: RECENT })
     const session = useSessionStore()
     session.current = { staffId: 'staff-zhao', name: '赵主管', role: 'supervisor', approvalLevel: null }
@@ -254,7 +402,11 @@ describe('details of particular actions', () => {
     session.current = { staffId: 'staff-qian', name: '钱总', role: 'supervisor', approvalLevel: 'superior' }
     await flushPromises()
     await save()
-    expect(await written('extension.decided')).toMatchObject({ approved: true, level: 'superior', supervisor: { staffId: 'staff-qian', staffName: '钱总' } })
+    expect(await written('extension.decided')).toMatchObject({
+      approved: true,
+      level: 'superior',
+      supervisor: { staffId: 'staff-qian', staffName: '钱总' },
+    })
   })
 
   it('will not schedule a follow-up in the past', async () => {

@@ -2,7 +2,22 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_SMS_TEMPLATES, fromChinaLocalInput, toChinaLocalInput } from '@/domain'
 import { SMS_TEMPLATES_KEY } from '@/ui/process/useSmsTemplates'
-import { alerts, choose, cleanUp, field, fill, open, PLAN, q, qa, save, settle, setup, tap, VALID } from './processHarness'
+import {
+  alerts,
+  choose,
+  cleanUp,
+  field,
+  fill,
+  open,
+  PLAN,
+  q,
+  qa,
+  save,
+  settle,
+  setup,
+  tap,
+  VALID,
+} from './processHarness'
 
 afterEach(cleanUp)
 
@@ -19,7 +34,10 @@ describe('contact the customer (acknowledgement, progress, extension, follow-up)
     const { types, written } = await setup([VALID])
     await open('customer.contacted')
     expect(qa('[data-testid^="action-field-purpose-"]').map((e) => e.dataset.testid)).toEqual([
-      'action-field-purpose-acknowledgement', 'action-field-purpose-progress', 'action-field-purpose-extensionNotice', 'action-field-purpose-followUp',
+      'action-field-purpose-acknowledgement',
+      'action-field-purpose-progress',
+      'action-field-purpose-extensionNotice',
+      'action-field-purpose-followUp',
     ])
     expect(qa('[data-testid^="action-field-purpose-"]').some((e) => (e as HTMLInputElement).checked)).toBe(false)
     await choose('channel', 'inPerson')
@@ -32,7 +50,10 @@ describe('contact the customer (acknowledgement, progress, extension, follow-up)
     await fill('contactedAt', '2026-03-02T14:30')
     await save()
     expect(await written('customer.contacted')).toEqual({
-      channel: 'inPerson', purpose: 'progress', content: '当面告知正在调取监控录像，明天答复', contactedAt: '2026-03-02T06:30:00.000Z',
+      channel: 'inPerson',
+      purpose: 'progress',
+      content: '当面告知正在调取监控录像，明天答复',
+      contactedAt: '2026-03-02T06:30:00.000Z',
     })
   })
 
@@ -66,7 +87,9 @@ describe('contact the customer (acknowledgement, progress, extension, follow-up)
     expect(q<HTMLInputElement>('[data-testid="action-field-purpose-progress"]')!.checked).toBe(true)
     // The manager edits the text before sending; the link carries the edited text.
     await fill('content', `${content()}（网点电话 12345）`)
-    expect(q('[data-testid="sms-link"]')!.getAttribute('href')).toBe(`sms:13812345678?body=${encodeURIComponent(content())}`)
+    expect(q('[data-testid="sms-link"]')!.getAttribute('href')).toBe(
+      `sms:13812345678?body=${encodeURIComponent(content())}`,
+    )
     expect(submitLabel()).toBe('已发送，记录')
     const sent = content()
     await save()
@@ -89,7 +112,15 @@ describe('contact the customer (acknowledgement, progress, extension, follow-up)
   })
 
   it('fills the extension notice with the reason and the new date', async () => {
-    const ext = { type: 'complaint.extended', payload: { reason: '需调取监控录像', newDueDate: '2026-03-20', noticeChannel: 'sms', noticeAt: '2026-03-02T12:00:00+08:00' } } as const
+    const ext = {
+      type: 'complaint.extended',
+      payload: {
+        reason: '需调取监控录像',
+        newDueDate: '2026-03-20',
+        noticeChannel: 'sms',
+        noticeAt: '2026-03-02T12:00:00+08:00',
+      },
+    } as const
     await setup([VALID, ext], { at: '2026-03-02T05:00:00Z' })
     await open('customer.contacted')
     await choose('channel', 'sms')
@@ -110,7 +141,9 @@ describe('contact the customer (acknowledgement, progress, extension, follow-up)
     text.dispatchEvent(new Event('input'))
     await tap('sms-templates-save')
     await vi.waitFor(async () => {
-      expect((await db.meta.get(SMS_TEMPLATES_KEY))?.value).toEqual({ 'zh-CN': [{ id: 'progress', text: '{name}，您好！您的问题正在处理：{result}。中山路支行' }] })
+      expect((await db.meta.get(SMS_TEMPLATES_KEY))?.value).toEqual({
+        'zh-CN': [{ id: 'progress', text: '{name}，您好！您的问题正在处理：{result}。中山路支行' }],
+      })
     })
     await vi.waitFor(async () => {
       await tap('sms-template-progress')
@@ -137,7 +170,18 @@ describe('contact the customer (acknowledgement, progress, extension, follow-up)
 
   it('starts from the bank’s wording once the centre has sent one, under the manager’s own edits', async () => {
     const { db } = await setup([VALID, PLAN])
-    await db.meta.put({ key: 'settings', value: { sms: { 'zh-CN': [{ id: 'acknowledgement', text: '{name}您好，本行已受理：{result}。' }, { id: 'progress', text: '进展：{result}' }] }, version: 3 } })
+    await db.meta.put({
+      key: 'settings',
+      value: {
+        sms: {
+          'zh-CN': [
+            { id: 'acknowledgement', text: '{name}您好，本行已受理：{result}。' },
+            { id: 'progress', text: '进展：{result}' },
+          ],
+        },
+        version: 3,
+      },
+    })
     await db.meta.put({ key: SMS_TEMPLATES_KEY, value: { 'zh-CN': [{ id: 'progress', text: '我的措辞 {name}' }] } })
     await open('customer.contacted')
     await choose('channel', 'sms')
@@ -163,11 +207,16 @@ describe('contact the customer (acknowledgement, progress, extension, follow-up)
     expect(submitLabel()).toBe('已通话，记录')
     await fill('content', '电话告知已退费，客户表示认可')
     await save()
-    expect(await written('customer.contacted')).toMatchObject({ channel: 'phone', content: '电话告知已退费，客户表示认可' })
+    expect(await written('customer.contacted')).toMatchObject({
+      channel: 'phone',
+      content: '电话告知已退费，客户表示认可',
+    })
   })
 
   it('warns before logging an SMS the customer did not agree to, and logs it only when the manager confirms', async () => {
-    const { types, written } = await setup([VALID], { recorded: { customer: { name: '王芳', phone: '13812345678', consentSms: false, consentPhone: true } } })
+    const { types, written } = await setup([VALID], {
+      recorded: { customer: { name: '王芳', phone: '13812345678', consentSms: false, consentPhone: true } },
+    })
     await open('customer.contacted')
     await choose('channel', 'sms')
     expect(q('[data-testid="consent-warning"]')!.textContent).toContain('客户未同意短信联系')
@@ -183,7 +232,9 @@ describe('contact the customer (acknowledgement, progress, extension, follow-up)
   })
 
   it('warns before logging a call the customer did not agree to', async () => {
-    await setup([VALID], { recorded: { customer: { name: '王芳', phone: '13812345678', consentSms: true, consentPhone: false } } })
+    await setup([VALID], {
+      recorded: { customer: { name: '王芳', phone: '13812345678', consentSms: true, consentPhone: false } },
+    })
     await open('customer.contacted')
     await choose('channel', 'phone')
     expect(q('[data-testid="consent-warning"]')!.textContent).toContain('客户未同意电话联系')
@@ -233,20 +284,29 @@ describe('tell the decision (处理决定告知)', () => {
     const sent = content()
     await save()
     expect(await written('decision.notified')).toMatchObject({
-      channel: 'sms', findings: '高峰期窗口不足', decision: '增开窗口并致歉', basis: '营业网点应合理安排窗口（服务规范第 3 条）',
-      remedies: ['review', 'mediation', 'arbitration', 'litigation'], content: sent,
+      channel: 'sms',
+      findings: '高峰期窗口不足',
+      decision: '增开窗口并致歉',
+      basis: '营业网点应合理安排窗口（服务规范第 3 条）',
+      remedies: ['review', 'mediation', 'arbitration', 'litigation'],
+      content: sent,
     })
   })
 
   it('is told for a complaint that is not valid too, and is refused before validity is judged', async () => {
-    const { written } = await setup([{ type: 'validity.judged', payload: { verdict: 'invalid', reason: '系统扣费符合合同约定' } }])
+    const { written } = await setup([
+      { type: 'validity.judged', payload: { verdict: 'invalid', reason: '系统扣费符合合同约定' } },
+    ])
     await open('decision.notified')
     await choose('channel', 'phone')
     await fill('findings', '年费按合同第 5 条收取')
     await fill('decision', '投诉不成立，不予退费')
     await fill('content', '电话告知处理决定、依据及救济途径')
     await save()
-    expect(await written('decision.notified')).toMatchObject({ decision: '投诉不成立，不予退费', basis: '系统扣费符合合同约定' })
+    expect(await written('decision.notified')).toMatchObject({
+      decision: '投诉不成立，不予退费',
+      basis: '系统扣费符合合同约定',
+    })
   })
 
   it('is not offered before validity is judged, and is offered once it is', async () => {

@@ -30,7 +30,11 @@ describe('correct a recorded field', () => {
     await choose('value', 'false')
     await fill('reason', '客户改变主意，不再接收短信')
     await save()
-    expect(await written('field.corrected')).toEqual({ field: 'customer.consentSms', value: false, reason: '客户改变主意，不再接收短信' })
+    expect(await written('field.corrected')).toEqual({
+      field: 'customer.consentSms',
+      value: false,
+      reason: '客户改变主意，不再接收短信',
+    })
   })
 
   it('offers the intake channels by name', async () => {
@@ -54,7 +58,9 @@ describe('correct a recorded field', () => {
     search.value = '信用'
     search.dispatchEvent(new Event('input'))
     await settle()
-    expect(qa('[data-testid="picker-B"] .results .chip').map((c) => c.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['银行卡 › 信用卡 B03P2'])
+    expect(
+      qa('[data-testid="picker-B"] .results .chip').map((c) => c.textContent?.replace(/\s+/g, ' ').trim()),
+    ).toEqual(['银行卡 › 信用卡 B03P2'])
     await tap('code-B03P2')
     expect(q('[data-testid="picker-B-chosen"]')!.textContent).toContain('银行卡 › 信用卡')
     await fill('reason', '核实为信用卡年费')
@@ -89,7 +95,11 @@ describe('correct a recorded field', () => {
     expect(alerts()).toEqual(['受理时间不能晚于现在'])
     await fill('value', '2026-03-02T08:50')
     await save()
-    expect(await written('field.corrected')).toEqual({ field: 'receivedAt', value: '2026-03-02T00:50:00.000Z', reason: '时间填错' })
+    expect(await written('field.corrected')).toEqual({
+      field: 'receivedAt',
+      value: '2026-03-02T00:50:00.000Z',
+      reason: '时间填错',
+    })
   })
 
   it('after the first deadline, moves the receipt only earlier: a later time would move deadlines already passed', async () => {
@@ -99,7 +109,9 @@ describe('correct a recorded field', () => {
     await fill('value', '2026-03-02T10:30')
     await fill('reason', '时间填错')
     await save()
-    await vi.waitFor(() => expect(q('[data-testid="action-refusal"]')?.textContent).toContain('受理时间只能更正为更早的时间'))
+    await vi.waitFor(() =>
+      expect(q('[data-testid="action-refusal"]')?.textContent).toContain('受理时间只能更正为更早的时间'),
+    )
     expect(await types()).not.toContain('field.corrected')
   })
 

@@ -11,9 +11,15 @@ afterEach(cleanUp)
 
 const ESCALATED: EventDraft = { type: 'complaint.escalated', payload: { reason: '客户要求赔偿' } }
 /** The decision told a minute ago (the complaint was received an hour ago). */
-const TOLD: EventDraft = { ...NOTICE, payload: { ...(NOTICE.payload as object), notifiedAt: new Date(Date.now() - 60_000).toISOString() } } as EventDraft
+const TOLD: EventDraft = {
+  ...NOTICE,
+  payload: { ...(NOTICE.payload as object), notifiedAt: new Date(Date.now() - 60_000).toISOString() },
+} as EventDraft
 const PAUSED: EventDraft = { type: 'clock.paused', payload: { reason: '司法鉴定' } }
-const REQUESTED = (days: number): EventDraft => ({ type: 'extension.requested', payload: { reason: '需调取录像', newDueDate: new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10) } })
+const REQUESTED = (days: number): EventDraft => ({
+  type: 'extension.requested',
+  payload: { reason: '需调取录像', newDueDate: new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10) },
+})
 
 /** Complaints in every stage the panel meets, recorded just now (so no deadline has passed unless the stage says so). */
 const STAGES: [string, EventDraft[]][] = [
@@ -35,7 +41,8 @@ const ACTORS: [string, { role: StaffRole; approvalLevel?: 'superior' | null }][]
 
 describe('the process panel offers exactly the moves the rules allow (moveRefusal), for every stage and role', () => {
   it.each(STAGES.flatMap(([stage, history]) => ACTORS.map(([who, actor]) => [stage, who, history, actor] as const)))(
-    '%s, used by %s', async (_stage, _who, history, actor) => {
+    '%s, used by %s',
+    async (_stage, _who, history, actor) => {
       const { state } = await setupAs(history, actor)
       const ctx = { now: new Date(), calendar: useSettingsStore().calendar, policy: useSettingsStore().policy, actor }
       for (const a of ACTIONS) {
@@ -46,7 +53,8 @@ describe('the process panel offers exactly the moves the rules allow (moveRefusa
       // The next step the panel proposes is always one of them.
       const next = q('[data-testid="next-step"]')?.dataset.action
       if (next) expect(moveRefusal(state, next as never, ctx)).toBeNull()
-    })
+    },
+  )
 
   it('never offers a lobby manager what only a supervisor may record', async () => {
     await setupAs([ESCALATED, REQUESTED(20)], { role: 'manager' })

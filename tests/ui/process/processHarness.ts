@@ -24,12 +24,20 @@ export async function cleanUp(): Promise<void> {
 }
 
 /** `at`: when the history was recorded (a history dated in March must be recorded then, not after its deadlines). */
-export async function setup(history: EventDraft[] = [], options: { locale?: 'zh-CN' | 'en'; recorded?: Partial<PayloadInput<'complaint.recorded'>>; at?: string } = {}) {
+export async function setup(
+  history: EventDraft[] = [],
+  options: { locale?: 'zh-CN' | 'en'; recorded?: Partial<PayloadInput<'complaint.recorded'>>; at?: string } = {},
+) {
   const db = new ComplaintDb(`process-${newId()}`)
   latestDb = db
   const id = newId()
   const at = options.at ? () => Date.parse(options.at!) : Date.now
-  const { state } = await commit(db, id, [{ type: 'complaint.recorded', payload: { ...RECORDED, ...options.recorded } }, ...history], at)
+  const { state } = await commit(
+    db,
+    id,
+    [{ type: 'complaint.recorded', payload: { ...RECORDED, ...options.recorded } }, ...history],
+    at,
+  )
   const app = await mountWithApp(ProcessPanel, { db, locale: options.locale ?? 'zh-CN', props: { complaint: state } })
   cleanups.push(async () => {
     app.wrapper.unmount()
@@ -108,13 +116,25 @@ export async function settle(db: ComplaintDb | null = latestDb): Promise<void> {
 }
 
 export const VALID: EventDraft = { type: 'validity.judged', payload: { verdict: 'valid', reason: '属实' } }
-export const PLAN: EventDraft = { type: 'plan.proposed', payload: { cause: '高峰期窗口不足', plan: '增开窗口并致歉', responsible: { staffId: 'staff-li', staffName: '李经理' } } }
+export const PLAN: EventDraft = {
+  type: 'plan.proposed',
+  payload: {
+    cause: '高峰期窗口不足',
+    plan: '增开窗口并致歉',
+    responsible: { staffId: 'staff-li', staffName: '李经理' },
+  },
+}
 /** The decision told by SMS the morning the complaint was received. */
 export const NOTICE: EventDraft = {
   type: 'decision.notified',
   payload: {
-    channel: 'sms', notifiedAt: '2026-03-02T10:00:00+08:00', decision: '退还年费', findings: '扣费未事先告知', basis: '收费须事先告知',
-    remedies: ['review', 'mediation', 'arbitration', 'litigation'], content: '已处理',
+    channel: 'sms',
+    notifiedAt: '2026-03-02T10:00:00+08:00',
+    decision: '退还年费',
+    findings: '扣费未事先告知',
+    basis: '收费须事先告知',
+    remedies: ['review', 'mediation', 'arbitration', 'litigation'],
+    content: '已处理',
   },
 }
 export const RESOLVED: EventDraft = { type: 'complaint.resolved', payload: { summary: '已退费' } }

@@ -1,7 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { chinaDate, decide, fold } from '@/domain'
 import { commit } from '@/db'
-import { alerts, cleanUp, CLOSED, field, fill, open, q, NOTICE, RESOLVED, save, settle, setup, VALID } from './processHarness'
+import {
+  alerts,
+  cleanUp,
+  CLOSED,
+  field,
+  fill,
+  open,
+  q,
+  NOTICE,
+  RESOLVED,
+  save,
+  settle,
+  setup,
+  VALID,
+} from './processHarness'
 import type { EventDraft } from '@/domain'
 
 const INVALID: EventDraft = { type: 'validity.judged', payload: { verdict: 'invalid', reason: '按规定收费' } }
@@ -9,18 +23,25 @@ import { eventFactory, RECORDED } from '../../support/eventFactory'
 
 afterEach(cleanUp)
 
-const refusalShown = (text: string) => vi.waitFor(() => {
-  expect(q('[data-testid="action-refusal"]')?.textContent).toContain(text)
-  // …and explained in a dialog by useOutcomeFeedback.
-  expect(q('.van-dialog')?.textContent).toContain(text)
-})
+const refusalShown = (text: string) =>
+  vi.waitFor(() => {
+    expect(q('[data-testid="action-refusal"]')?.textContent).toContain(text)
+    // …and explained in a dialog by useOutcomeFeedback.
+    expect(q('.van-dialog')?.textContent).toContain(text)
+  })
 
 describe('refusals from decide() are shown, nothing is written, the input stays', () => {
-  it.each([['valid', VALID], ['not valid', INVALID]] as const)('does not offer to close a %s complaint whose decision the customer was not told, and says why', async (_name, verdict) => {
-    await setup([verdict])
-    expect(q('[data-testid="action-complaint-closed"]')).toBeNull()
-    expect(q('[data-testid="close-blocked"]')?.textContent).toContain('需先告知处理决定')
-  })
+  it.each([
+    ['valid', VALID],
+    ['not valid', INVALID],
+  ] as const)(
+    'does not offer to close a %s complaint whose decision the customer was not told, and says why',
+    async (_name, verdict) => {
+      await setup([verdict])
+      expect(q('[data-testid="action-complaint-closed"]')).toBeNull()
+      expect(q('[data-testid="close-blocked"]')?.textContent).toContain('需先告知处理决定')
+    },
+  )
 
   it('does not offer to close before validity is judged, and says why, in the manager’s language', async () => {
     await setup()
@@ -142,7 +163,15 @@ describe('an extension needs how and when the customer was told', () => {
     const f = eventFactory()
     const state = fold([f.make({ type: 'complaint.recorded', payload: RECORDED })])!
     // Deciding on 5 March a complaint received on 2 March.
-    const extend = (newDueDate: string) => decide(state, { type: 'complaint.extended', payload: { reason: '复杂', newDueDate, noticeChannel: 'sms', noticeAt: '2026-03-05T12:00:00+08:00' } }, { now: new Date('2026-03-05T06:00:00Z') })
+    const extend = (newDueDate: string) =>
+      decide(
+        state,
+        {
+          type: 'complaint.extended',
+          payload: { reason: '复杂', newDueDate, noticeChannel: 'sms', noticeAt: '2026-03-05T12:00:00+08:00' },
+        },
+        { now: new Date('2026-03-05T06:00:00Z') },
+      )
     expect(extend('2026-03-03')).toEqual({ ok: false, refusal: 'extensionBeforeToday' })
     expect(extend('2026-03-05')).toEqual({ ok: false, refusal: 'extensionBeforeToday' })
     // After today but not after the reply date in force (15 days from receipt): that is no extension.

@@ -42,18 +42,36 @@ describe('an action sheet keeps what was typed', () => {
     const first = await setup([VALID])
     first.wrapper.unmount()
     // The manager li, typing.
-    const li = await mountWithApp(ProcessPanel, { db: first.db, props: { complaint: first.state }, user: { staffId: 'li', name: '李雷' } })
+    const li = await mountWithApp(ProcessPanel, {
+      db: first.db,
+      props: { complaint: first.state },
+      user: { staffId: 'li', name: '李雷' },
+    })
     await open('customer.unreachable')
     await fill('reason', '客户下午三点再来')
-    await vi.waitFor(async () => expect((await first.db.drafts.toArray()).map((d) => d.key)).toEqual([`sheet-${first.id}-customer.unreachable@li`]), { timeout: 2000 })
+    await vi.waitFor(
+      async () =>
+        expect((await first.db.drafts.toArray()).map((d) => d.key)).toEqual([
+          `sheet-${first.id}-customer.unreachable@li`,
+        ]),
+      { timeout: 2000 },
+    )
     // A reload.
     li.wrapper.unmount()
-    const again = await mountWithApp(ProcessPanel, { db: first.db, props: { complaint: first.state }, user: { staffId: 'li', name: '李雷' } })
+    const again = await mountWithApp(ProcessPanel, {
+      db: first.db,
+      props: { complaint: first.state },
+      user: { staffId: 'li', name: '李雷' },
+    })
     await open('customer.unreachable')
     await vi.waitFor(() => expect(field<HTMLTextAreaElement>('reason').value).toBe('客户下午三点再来'))
     again.wrapper.unmount()
     // Zhao, unlocking the same tablet, does not get li's words.
-    const zhao = await mountWithApp(ProcessPanel, { db: first.db, props: { complaint: first.state }, user: { staffId: 'zhao', name: '赵敏' } })
+    const zhao = await mountWithApp(ProcessPanel, {
+      db: first.db,
+      props: { complaint: first.state },
+      user: { staffId: 'zhao', name: '赵敏' },
+    })
     await open('customer.unreachable')
     await settle()
     expect(field<HTMLTextAreaElement>('reason').value).toBe('')

@@ -44,25 +44,51 @@ describe('the notice log shows what the gateway answered', () => {
     const id = newId()
     const noticeId = newId()
     const drafts: (EventDraft & { id?: string })[] = [
-      { type: 'complaint.recorded', payload: RECORDED }, VALID, PLAN, { ...NOTICE, id: noticeId },
-      { type: 'sms.requested', payload: { recipientPhone: PHONE, messageText: '已处理', purpose: 'decision', aboutEventId: noticeId } },
+      { type: 'complaint.recorded', payload: RECORDED },
+      VALID,
+      PLAN,
+      { ...NOTICE, id: noticeId },
+      {
+        type: 'sms.requested',
+        payload: { recipientPhone: PHONE, messageText: '已处理', purpose: 'decision', aboutEventId: noticeId },
+      },
     ]
     const { events } = await commit(db, id, drafts, () => Date.parse('2026-03-02T03:00:00Z'))
     const request = events.at(-1)!
     const made: ComplaintEvent[] = [...events]
     for (const a of answers) {
-      const payload = a === 'accepted' ? { messageId: 'GW-1' } : a === 'delivered' ? { deliveredAt: '2026-03-02T03:01:00.000Z' } : { reason: 'UNDELIVERED' }
+      const payload =
+        a === 'accepted'
+          ? { messageId: 'GW-1' }
+          : a === 'delivered'
+            ? { deliveredAt: '2026-03-02T03:01:00.000Z' }
+            : { reason: 'UNDELIVERED' }
       const parsed = parseEvent({
-        id: newId(), complaintId: id, branchId: request.branchId, v: 1, hlc: centreHlc(made.map((e) => e.hlc), Date.parse('2026-03-02T03:01:00Z')),
-        actor: CENTRE_ACTOR, type: `sms.${a}`, payload: { requestId: request.id, ...payload },
+        id: newId(),
+        complaintId: id,
+        branchId: request.branchId,
+        v: 1,
+        hlc: centreHlc(
+          made.map((e) => e.hlc),
+          Date.parse('2026-03-02T03:01:00Z'),
+        ),
+        actor: CENTRE_ACTOR,
+        type: `sms.${a}`,
+        payload: { requestId: request.id, ...payload },
       })
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues))
       made.push(parsed.value)
     }
     const app = await mountWithApp(ProcessPanel, { db, props: { complaint: fold(made) } })
-    return { unmount: async () => { app.wrapper.unmount(); await db.delete() } }
+    return {
+      unmount: async () => {
+        app.wrapper.unmount()
+        await db.delete()
+      },
+    }
   }
-  const proofs = () => qa('[data-testid="sms-proof"]').map((p) => ({ status: p.dataset.status, text: p.textContent!.trim() }))
+  const proofs = () =>
+    qa('[data-testid="sms-proof"]').map((p) => ({ status: p.dataset.status, text: p.textContent!.trim() }))
 
   it('delivered, with the receipt’s time: the proof of notice', async () => {
     const m = await mounted(['accepted', 'delivered'])

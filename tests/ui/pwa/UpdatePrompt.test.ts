@@ -33,14 +33,18 @@ describe('the update prompt', () => {
 
   it('does not update when a draft cannot be saved, and says so', async () => {
     const activate = vi.fn(async () => undefined)
-    undo.push(registerDraftFlusher(async () => {
-      throw new DOMException('full', 'QuotaExceededError')
-    }))
+    undo.push(
+      registerDraftFlusher(async () => {
+        throw new DOMException('full', 'QuotaExceededError')
+      }),
+    )
     serviceWorkerState.setActivator(activate)
     serviceWorkerState.markNeedRefresh()
     const { wrapper } = await mountWithApp(UpdatePrompt)
     await wrapper.get('[data-testid="update-accept"]').trigger('click')
-    await vi.waitFor(() => expect(document.body.querySelector('.van-notify')?.textContent).toContain('草稿未能保存，暂不更新'))
+    await vi.waitFor(() =>
+      expect(document.body.querySelector('.van-notify')?.textContent).toContain('草稿未能保存，暂不更新'),
+    )
     expect(activate).not.toHaveBeenCalled()
     // Offered again: the manager can save the form by hand and try once more.
     expect(wrapper.get('[data-testid="update-accept"]').attributes('disabled')).toBeUndefined()
@@ -51,13 +55,18 @@ describe('the update prompt', () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] })
     const order: string[] = []
     let saveDraft!: () => void
-    undo.push(registerDraftFlusher(() => new Promise<void>((resolve) => {
-      order.push('draft saving')
-      saveDraft = () => {
-        order.push('draft saved')
-        resolve()
-      }
-    })))
+    undo.push(
+      registerDraftFlusher(
+        () =>
+          new Promise<void>((resolve) => {
+            order.push('draft saving')
+            saveDraft = () => {
+              order.push('draft saved')
+              resolve()
+            }
+          }),
+      ),
+    )
     serviceWorkerState.setActivator(async () => void order.push('new build activated'))
     serviceWorkerState.markNeedRefresh()
     const { wrapper } = await mountWithApp(UpdatePrompt)

@@ -7,31 +7,72 @@ import { mountWithApp } from '../../support/mountWithApp'
 vi.mock('@/ui/reports/ReportChart.vue', () => ({
   default: defineComponent({
     props: { spec: { type: Object, required: true }, label: { type: String, required: true } },
-    setup: (props) => () => h('figure', { 'data-testid': 'chart' }, `${props.label}: ${JSON.stringify((props.spec as { data: { labels: unknown } }).data.labels)}`),
+    setup: (props) => () =>
+      h(
+        'figure',
+        { 'data-testid': 'chart' },
+        `${props.label}: ${JSON.stringify((props.spec as { data: { labels: unknown } }).data.labels)}`,
+      ),
   }),
 }))
 
-const clock = (decided: number, onTime: number, source: 'bank' | 'rule') => ({ source, decided, onTime, late: decided - onTime, rate: decided ? onTime / decided : null })
+const clock = (decided: number, onTime: number, source: 'bank' | 'rule') => ({
+  source,
+  decided,
+  onTime,
+  late: decided - onTime,
+  rate: decided ? onTime / decided : null,
+})
 const SUMMARY = {
-  branches: ['b1'], total: 8, complaints: 7, suggestions: 1, valid: 5, invalid: 2,
-  clocks: { regulatory: clock(6, 6, 'rule'), review: clock(0, 0, 'rule'), firstResponse: clock(8, 7, 'bank'), handling: clock(6, 5, 'bank'), reply: clock(6, 4, 'bank') },
-  breached: { count: 1, rate: 0.125 }, extended: { count: 2, rate: 0.25 }, overdue: { count: 1, rate: 0.125 }, reopened: 0, reviews: 0,
-  medianFirstResponseHours: 3.5, medianClosureHours: 52, moodStartAvg: 2.1, moodEndAvg: 3.9,
-  opinions: { satisfied: 4, dissatisfied: 1 }, byCategoryAndCause: [{ category: 'cards', cause: 'process', n: 3 }],
-  repeatComplainants: { phones: 1, complaints: 2 }, groupComplaints: 0, majorComplaints: 0,
+  branches: ['b1'],
+  total: 8,
+  complaints: 7,
+  suggestions: 1,
+  valid: 5,
+  invalid: 2,
+  clocks: {
+    regulatory: clock(6, 6, 'rule'),
+    review: clock(0, 0, 'rule'),
+    firstResponse: clock(8, 7, 'bank'),
+    handling: clock(6, 5, 'bank'),
+    reply: clock(6, 4, 'bank'),
+  },
+  breached: { count: 1, rate: 0.125 },
+  extended: { count: 2, rate: 0.25 },
+  overdue: { count: 1, rate: 0.125 },
+  reopened: 0,
+  reviews: 0,
+  medianFirstResponseHours: 3.5,
+  medianClosureHours: 52,
+  moodStartAvg: 2.1,
+  moodEndAvg: 3.9,
+  opinions: { satisfied: 4, dissatisfied: 1 },
+  byCategoryAndCause: [{ category: 'cards', cause: 'process', n: 3 }],
+  repeatComplainants: { phones: 1, complaints: 2 },
+  groupComplaints: 0,
+  majorComplaints: 0,
   byBranch: [{ branchId: 'b1', total: 8, overdue: 1, extended: 2, breached: 1 }],
 }
 
 function centre() {
   const asked: string[] = []
-  vi.stubGlobal('fetch', vi.fn(async (url: string) => {
-    asked.push(url)
-    const path = url.split('?')[0]
-    const body = path === '/api/desk/overview' ? { branches: [{ branchId: 'b1', name: '解放路支行' }] }
-      : path === '/api/reports/summary' ? SUMMARY
-        : null
-    return new Response(JSON.stringify(body ?? { error: 'not_found', message: path }), { status: body ? 200 : 404, headers: { 'content-type': 'application/json' } })
-  }))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      asked.push(url)
+      const path = url.split('?')[0]
+      const body =
+        path === '/api/desk/overview'
+          ? { branches: [{ branchId: 'b1', name: '解放路支行' }] }
+          : path === '/api/reports/summary'
+            ? SUMMARY
+            : null
+      return new Response(JSON.stringify(body ?? { error: 'not_found', message: path }), {
+        status: body ? 200 : 404,
+        headers: { 'content-type': 'application/json' },
+      })
+    }),
+  )
   return asked
 }
 
@@ -51,9 +92,14 @@ describe('the reports', () => {
   })
 
   it('show the period’s figures the 2020 rule asks for, as tiles, charts and a table, and refuse a backwards range', async () => {
-    sessionStorage.setItem('complaint-desk.central', JSON.stringify({
-      token: 'session-token-000000000000', expiresAt: '2099-01-01T00:00:00Z', staff: { id: 'zhao', name: '赵敏', role: 'supervisor', branchId: 'b1' },
-    }))
+    sessionStorage.setItem(
+      'complaint-desk.central',
+      JSON.stringify({
+        token: 'session-token-000000000000',
+        expiresAt: '2099-01-01T00:00:00Z',
+        staff: { id: 'zhao', name: '赵敏', role: 'supervisor', branchId: 'b1' },
+      }),
+    )
     const asked = centre()
     const { wrapper } = await mountWithApp(ReportsPage, { path: '/reports' })
     await vi.waitFor(() => expect(wrapper.find('[data-testid="report-total"]').exists()).toBe(true))

@@ -90,7 +90,8 @@ describe.each(CASES)('script step $step', (c) => {
     // Tick all but the second item (so the payload is shown to carry exactly what was ticked, in checklist order).
     const ticked = guide.checklist.filter((_, i) => i !== 1)
     for (const item of [...ticked].reverse()) await view.get(`[data-testid="script-check-${item}"]`).setValue(true)
-    for (const [testId, [value]] of Object.entries(c.fields)) await view.get(`[data-testid="${testId}"]`).setValue(value)
+    for (const [testId, [value]] of Object.entries(c.fields))
+      await view.get(`[data-testid="${testId}"]`).setValue(value)
     if (c.notes) await view.get('[data-testid="script-notes"]').setValue(c.notes)
     // Fields of other steps are not shown here.
     const own = new Set(Object.keys(c.fields))
@@ -107,7 +108,9 @@ describe.each(CASES)('script step $step', (c) => {
     expect(done!.payload).toEqual(expected)
 
     // The step is marked done on the rail and the script moves on to the next open step (after the last: the summary).
-    await vi.waitFor(() => expect(wrapper.get(`[data-testid="script-step-${c.step}"]`).attributes('data-status')).toBe('done'))
+    await vi.waitFor(() =>
+      expect(wrapper.get(`[data-testid="script-step-${c.step}"]`).attributes('data-status')).toBe('done'),
+    )
     const following = SCRIPT_STEPS[SCRIPT_STEPS.indexOf(c.step) + 1]
     if (following) expect(wrapper.find(`[data-testid="script-view-${following}"]`).exists()).toBe(true)
     else expect(wrapper.find('[data-testid="script-summary"]').exists()).toBe(true)

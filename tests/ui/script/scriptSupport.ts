@@ -26,19 +26,28 @@ export async function openScript(options: { locale?: 'zh-CN' | 'en'; earlier?: E
   const past = () => Date.now() - (options.agoMs ?? 0)
   await commit(db, id, [{ type: 'complaint.recorded', payload: RECORDED }], past)
   if (options.earlier?.length) await commit(db, id, options.earlier, past)
-  const app = await mountWithApp(ScriptPage, { db, locale: options.locale, props: { id }, path: `/complaints/${id}/script` })
+  const app = await mountWithApp(ScriptPage, {
+    db,
+    locale: options.locale,
+    props: { id },
+    path: `/complaints/${id}/script`,
+  })
   cleanup = async () => {
     app.wrapper.unmount()
     await db.delete()
   }
   // The page opens on the first step neither done nor skipped once the complaint is read from IndexedDB.
   await vi.waitFor(() => {
-    if (!app.wrapper.find('[data-testid^="script-view-"], [data-testid="script-summary"]').exists()) throw new Error('not open yet')
+    if (!app.wrapper.find('[data-testid^="script-view-"], [data-testid="script-summary"]').exists())
+      throw new Error('not open yet')
   })
   return { ...app, id }
 }
 
-export async function eventsOf<T extends EventType>(db: ComplaintDb, type: T): Promise<Extract<ComplaintEvent, { type: T }>[]> {
+export async function eventsOf<T extends EventType>(
+  db: ComplaintDb,
+  type: T,
+): Promise<Extract<ComplaintEvent, { type: T }>[]> {
   const all = await db.events.toArray()
   return all.filter((e): e is Extract<ComplaintEvent, { type: T }> => e.type === type)
 }

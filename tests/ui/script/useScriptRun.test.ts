@@ -13,7 +13,10 @@ function stateAfter(steps: EventDraft[]) {
   const f = eventFactory()
   return fold([f.make({ type: 'complaint.recorded', payload: RECORDED }), ...steps.map((d) => f.make(d))])!
 }
-const done = (step: (typeof SCRIPT_STEPS)[number]): EventDraft => ({ type: 'script.stepDone', payload: { step, checked: [] } })
+const done = (step: (typeof SCRIPT_STEPS)[number]): EventDraft => ({
+  type: 'script.stepDone',
+  payload: { step, checked: [] },
+})
 
 describe('viewAfter', () => {
   it('goes to the next step still open, skipping those already recorded', () => {
@@ -72,7 +75,9 @@ describe('useScriptRun', () => {
     expect(run.view.value).toBe('isolate')
 
     await run.skip('客户已在接待室')
-    expect((await eventsOf(db, 'script.stepSkipped')).map((e) => e.payload)).toEqual([{ step: 'isolate', reason: '客户已在接待室' }])
+    expect((await eventsOf(db, 'script.stepSkipped')).map((e) => e.payload)).toEqual([
+      { step: 'isolate', reason: '客户已在接待室' },
+    ])
     expect(run.view.value).toBe('calm')
     expect(moves).toHaveBeenCalledTimes(1)
     wrapper.unmount()

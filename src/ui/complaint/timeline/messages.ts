@@ -30,9 +30,11 @@ export const syncMessages = {
         conflictingDuplicate: 'the server holds a different record under the same id',
         forbidden: 'the person who recorded it may not make this change',
         beforeReceipt: 'it is dated before the complaint was received: check this tablet’s date and time',
-        receivedInFuture: 'the receipt time is later than the moment it was recorded: check this tablet’s date and time',
+        receivedInFuture:
+          'the receipt time is later than the moment it was recorded: check this tablet’s date and time',
         alreadyRecorded: 'this complaint is already recorded: use a correction to change it',
-        caseNumber: 'its case number does not match the server (already given, or not this branch’s or tablet’s): ask an administrator',
+        caseNumber:
+          'its case number does not match the server (already given, or not this branch’s or tablet’s): ask an administrator',
         refused: 'it breaks a rule of the procedure',
       },
     },

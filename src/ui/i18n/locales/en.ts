@@ -5,7 +5,13 @@ const en: typeof zhCN = {
   app: {
     title: 'Complaint Desk',
     subtitle: 'Customer complaint handling',
-    nav: { principles: 'Principles', book: 'Complaint book', newComplaint: 'New complaint', desk: "Supervisor's desk", reports: 'Reports' },
+    nav: {
+      principles: 'Principles',
+      book: 'Complaint book',
+      newComplaint: 'New complaint',
+      desk: "Supervisor's desk",
+      reports: 'Reports',
+    },
     language: '中文',
     alreadySaved: 'Already saved; nothing was recorded twice',
     stillThere: 'Still there? The tablet locks in a minute; touch the screen to carry on.',
@@ -21,14 +27,21 @@ const en: typeof zhCN = {
     persisted: 'Data is stored persistently',
     notPersisted: 'The browser may clear data when space runs low: sync soon',
     low: 'The tablet is low on storage ({free} left): sync and free up space soon',
-    quota: 'Storage is full, so this was not saved. Your input is still on screen: free up space on the tablet and try again.',
-    connectionLost: 'The connection to the local database was lost, so this was not saved. Your input is still on screen: try again.',
+    quota:
+      'Storage is full, so this was not saved. Your input is still on screen: free up space on the tablet and try again.',
+    connectionLost:
+      'The connection to the local database was lost, so this was not saved. Your input is still on screen: try again.',
     unavailable: 'This browser cannot use the local database (private mode?), so nothing can be saved offline.',
     unknown: 'Saving failed: {message}. Your input is still on screen: try again.',
     reloading: 'The app was upgraded in another window; reloading…',
   },
   status: {
-    new: 'Awaiting response', inProgress: 'In progress', escalated: 'Escalated', resolved: 'Resolved', closed: 'Closed', withdrawn: 'Withdrawn',
+    new: 'Awaiting response',
+    inProgress: 'In progress',
+    escalated: 'Escalated',
+    resolved: 'Resolved',
+    closed: 'Closed',
+    withdrawn: 'Withdrawn',
   },
   channel: { inPerson: 'In person', phone: 'Phone', letter: 'Letter', other: 'Other' },
   kind: { complaint: 'Complaint', suggestion: 'Suggestion' },
@@ -50,12 +63,25 @@ const en: typeof zhCN = {
     due: 'Due {time}',
     overdue: 'Overdue',
     dueBy: {
-      firstResponse: 'First response by {time}', handling: '24-hour notice by {time}', reply: 'Reply by {time}',
-      regulatory: 'Regulatory limit {time}', review: 'Review by {time}',
+      firstResponse: 'First response by {time}',
+      handling: '24-hour notice by {time}',
+      reply: 'Reply by {time}',
+      regulatory: 'Regulatory limit {time}',
+      review: 'Review by {time}',
     },
-    overdueBy: { firstResponse: 'First response overdue', handling: '24-hour notice overdue', reply: 'Reply overdue', regulatory: 'Regulatory limit passed', review: 'Review overdue' },
+    overdueBy: {
+      firstResponse: 'First response overdue',
+      handling: '24-hour notice overdue',
+      reply: 'Reply overdue',
+      regulatory: 'Regulatory limit passed',
+      review: 'Review overdue',
+    },
     dueSoonCount: '{n} due soon or overdue',
     count: 'Showing {n}',
+    retention: {
+      older:
+        'Complaints finished more than {days} days ago have been removed from this tablet and are kept at the centre; a supervisor can look them up at the desk',
+    },
   },
   intake: {
     title: 'Record a complaint',
@@ -82,7 +108,8 @@ const en: typeof zhCN = {
     representatives: 'Representatives (at most {n}, separated by commas)',
     representativesPlaceholder: 'e.g. Zhang San, Li Si',
     needsRepresentatives: 'A group of more than 5 should name at most 5 representatives (2020 rule, Art. 12)',
-    major: 'Major complaint: 20 or more people together. Tell the supervisor now and start the contingency plan (Art. 29)',
+    major:
+      'Major complaint: 20 or more people together. Tell the supervisor now and start the contingency plan (Art. 29)',
     recordingRef: 'Hall audio/video recording reference',
     recordingRefPlaceholder: 'e.g. camera 3, 10:05–10:40 (optional)',
     receivedAt: 'Received at',
@@ -148,7 +175,16 @@ const en: typeof zhCN = {
     mood: { start: 'At the start', end: 'At the end' },
     // Nested by event type: `complaint.recorded` → types.complaint.recorded.
     types: {
-      complaint: { recorded: 'Complaint recorded', acknowledged: 'First response', escalated: 'Escalated to supervisor', extended: 'Time limit extended', resolved: 'Resolved', closed: 'Closed', reopened: 'Reopened on new facts', withdrawn: 'Withdrawn by customer' },
+      complaint: {
+        recorded: 'Complaint recorded',
+        acknowledged: 'First response',
+        escalated: 'Escalated to supervisor',
+        extended: 'Time limit extended',
+        resolved: 'Resolved',
+        closed: 'Closed',
+        reopened: 'Reopened on new facts',
+        withdrawn: 'Withdrawn by customer',
+      },
       script: { stepDone: 'Script step done', stepSkipped: 'Script step skipped', moodRecorded: 'Customer mood' },
       note: { added: 'Note' },
       validity: { judged: 'Validity judged' },
@@ -183,7 +219,8 @@ const en: typeof zhCN = {
     invalidClock: 'Invalid timestamp',
     unsupportedVersion: 'Unsupported data version: update the app',
     unknownEventType: 'Unknown kind of change',
-    invalidCharacters: 'Contains characters that cannot be stored (such as a null character): delete them and type again',
+    invalidCharacters:
+      'Contains characters that cannot be stored (such as a null character): delete them and type again',
     dateOutOfRange: 'The date must lie between 2000 and 2100',
     clockOutOfRange: 'This tablet’s time is not plausible: check its date and time',
     invalid: 'Invalid',
@@ -196,7 +233,8 @@ const en: typeof zhCN = {
     isClosed: 'The complaint is closed: reopen it to continue',
     isWithdrawn: 'The customer withdrew this complaint',
     notClosed: 'Only a resolved or closed complaint can be reopened',
-    closeNeedsNotice: 'The customer has not been told the decision: every decision, valid or not, is told (or why that is impossible is recorded) before closing',
+    closeNeedsNotice:
+      'The customer has not been told the decision: every decision, valid or not, is told (or why that is impossible is recorded) before closing',
     closeNeedsVerdict: 'Judge whether the complaint is valid before closing it',
     notEscalated: 'Nothing is waiting for a supervisor',
     alreadyEscalated: "Already escalated: waiting for the supervisor's plan",

@@ -12,7 +12,10 @@ afterEach(() => {
 
 async function panel(now: string, steps: Step[], locale: 'zh-CN' | 'en' = 'zh-CN') {
   vi.useFakeTimers({ now: new Date(cnIso(now)), toFake: ['Date'] })
-  const { wrapper } = await mountWithApp(ClocksPanel, { locale, props: { complaint: history('2026-03-02 09:00', steps).state } })
+  const { wrapper } = await mountWithApp(ClocksPanel, {
+    locale,
+    props: { complaint: history('2026-03-02 09:00', steps).state },
+  })
   return (testid: string) => wrapper.find(`[data-testid="${testid}"]`)
 }
 
@@ -44,15 +47,34 @@ describe('ClocksPanel', () => {
     const find = await panel('2026-03-20 11:00', [['2026-03-20 10:00', extension('2026-04-01', '2026-03-20 10:00')]])
     expect(find('clock-regulatory').attributes('data-state')).toBe('overdue')
     expect(find('clock-regulatory').text()).toContain('自 2026/03/17 23:59 起超时')
-    expect(find('clock-regulatory').text()).toContain('延期至 2026-04-01 的决定或告知晚于期限 2026/03/17 23:59，不予计入')
+    expect(find('clock-regulatory').text()).toContain(
+      '延期至 2026-04-01 的决定或告知晚于期限 2026/03/17 23:59，不予计入',
+    )
   })
 
   it('shows an extension to 60 days with the superior’s approval and the notice to the customer', async () => {
     const steps: Step[] = [
-      ['2026-03-09 10:00', { type: 'extension.requested', payload: { reason: '需境外查询', newDueDate: '2026-05-06' } }],
+      [
+        '2026-03-09 10:00',
+        { type: 'extension.requested', payload: { reason: '需境外查询', newDueDate: '2026-05-06' } },
+      ],
     ]
     const { f, events } = history('2026-03-02 09:00', steps)
-    events.push(f.make({ type: 'extension.decided', payload: { requestId: events[1]!.id, approved: true, comment: '同意', supervisor: { staffId: QIAN.staffId, staffName: QIAN.staffName }, level: 'superior' } }, { wall: Date.parse(cnIso('2026-03-10 09:00')), actor: QIAN }))
+    events.push(
+      f.make(
+        {
+          type: 'extension.decided',
+          payload: {
+            requestId: events[1]!.id,
+            approved: true,
+            comment: '同意',
+            supervisor: { staffId: QIAN.staffId, staffName: QIAN.staffName },
+            level: 'superior',
+          },
+        },
+        { wall: Date.parse(cnIso('2026-03-10 09:00')), actor: QIAN },
+      ),
+    )
     events.push(f.make(extension('2026-05-06', '2026-03-10 10:00'), { wall: Date.parse(cnIso('2026-03-10 10:00')) }))
     vi.useFakeTimers({ now: new Date(cnIso('2026-04-10 10:00')), toFake: ['Date'] })
     const { fold } = await import('@/domain')
@@ -66,8 +88,13 @@ describe('ClocksPanel', () => {
 
   it('shows the round of new facts, and keeps the earlier round’s clocks', async () => {
     const find = await panel('2026-04-21 10:00', [
-      ['2026-03-05 09:00', VALID], ['2026-03-05 10:00', notice('2026-03-05 10:00')], ['2026-03-05 11:00', { type: 'complaint.closed', payload: {} }],
-      ['2026-04-20 11:00', { type: 'complaint.reopened', payload: { reason: '新的转账凭证', receivedAt: cnIso('2026-04-20 10:00') } }],
+      ['2026-03-05 09:00', VALID],
+      ['2026-03-05 10:00', notice('2026-03-05 10:00')],
+      ['2026-03-05 11:00', { type: 'complaint.closed', payload: {} }],
+      [
+        '2026-04-20 11:00',
+        { type: 'complaint.reopened', payload: { reason: '新的转账凭证', receivedAt: cnIso('2026-04-20 10:00') } },
+      ],
     ])
     expect(find('clock-round').text()).toContain('第 2 轮 · 新情况，重新受理 · 2026/04/20 10:00 起算')
     expect(find('clock-regulatory').text()).toContain('2026/05/06')
@@ -76,14 +103,19 @@ describe('ClocksPanel', () => {
   })
 
   it('shows a withdrawn complaint with no running clock', async () => {
-    const find = await panel('2026-03-20 10:00', [['2026-03-05 10:00', { type: 'complaint.withdrawn', payload: { reason: '客户撤回' } }]])
+    const find = await panel('2026-03-20 10:00', [
+      ['2026-03-05 10:00', { type: 'complaint.withdrawn', payload: { reason: '客户撤回' } }],
+    ])
     expect(find('clock-binding').exists()).toBe(false)
     expect(find('clock-regulatory').attributes('data-state')).toBe('stopped')
   })
 
   it('warns in English that a deadline in an unpublished year is provisional', async () => {
     vi.useFakeTimers({ now: new Date('2026-12-21T10:00:00+08:00'), toFake: ['Date'] })
-    const { wrapper } = await mountWithApp(ClocksPanel, { locale: 'en', props: { complaint: history('2026-12-20 09:00').state } })
+    const { wrapper } = await mountWithApp(ClocksPanel, {
+      locale: 'en',
+      props: { complaint: history('2026-12-20 09:00').state },
+    })
     expect(wrapper.get('[data-testid="clock-provisional"]').text()).toContain('not yet published')
     expect(wrapper.get('[data-testid="clock-reply"]').text()).toContain('01/11/2027')
   })
