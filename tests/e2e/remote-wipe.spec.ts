@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { E2E_USER, fillIntake, waitForServiceWorker, WANG_FANG } from './helpers'
+import { E2E_USER, fillIntake, reloadUnlocked, waitForServiceWorker, WANG_FANG } from './helpers'
 
 const ADMIN = { username: 'admin', password: process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password' }
 /** Unique per run: a retry on the same server must find its own tablet and customer. */
@@ -31,7 +31,8 @@ test('a lost tablet revoked with a wipe sends its unsent complaint first, then e
   await expect(tablet.getByTestId('book-search')).toBeVisible({ timeout: 60_000 })
   // Controlled by the service worker, so the intake's chunk loads offline.
   await waitForServiceWorker(tablet)
-  await tablet.reload()
+  // A reload asks for the PIN (the keys live only in memory).
+  await reloadUnlocked(tablet)
   await expect.poll(() => tablet.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
   await expect(tablet.getByTestId('book-search')).toBeVisible()
 

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
 import type { BrowserContext, Page } from '@playwright/test'
-import { fillIntake, act, openControlled } from './helpers'
+import { fillIntake, act, gotoUnlocked, openControlled } from './helpers'
 import { servedDist } from './paths'
 
 /**
@@ -177,7 +177,8 @@ test('an SMS decision recorded offline is sent once when the tablet is back onli
   expect(sent[0]!.to).toBe(PHONE)
 
   // The other tablet of the branch sees the same proof.
-  await b.goto(url)
+  // A navigation is a reload: the tablet asks for the PIN first (issue 17).
+  await gotoUnlocked(b, url)
   await seeDelivered(b, contextB)
   expect(sent).toHaveLength(1)
   await contextA.close()

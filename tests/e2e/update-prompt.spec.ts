@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { deployNewServiceWorker, openControlled } from './helpers'
+import { deployNewServiceWorker, openControlled, unlockTablet } from './helpers'
 
 test('accepting an update keeps the half-filled intake form', async ({ page }, testInfo) => {
   // Page timers are under test control: the form's debounced autosave can be held back, so the test proves
@@ -41,6 +41,8 @@ test('accepting an update keeps the half-filled intake form', async ({ page }, t
     await Promise.all([page.waitForEvent('load'), page.getByTestId('update-accept').click()])
     await page.clock.resume()
 
+    // The new build starts locked, like every start (the keys live only in memory): the PIN brings the form back.
+    await unlockTablet(page)
     await expect(page).toHaveURL(/\/complaints\/new$/)
     await expect(page.getByTestId('field-name')).toHaveValue('李建国')
     await expect(page.getByTestId('field-description')).toHaveValue('ATM 吞卡后等待四十分钟无人处理')
