@@ -81,7 +81,7 @@ test('an escalation recorded on a branch tablet reaches the supervisor as one e-
     // The centre's alert round runs every minute. The new complaint's first response falls due within a day, so a
     // deadline alert comes too: one mail each, never a second escalation.
     const escalations = () => mails.filter((m) => m.to === address && m.text.includes('升级'))
-    await expect.poll(() => escalations().length, { timeout: 100_000, intervals: [2_000] }).toBe(1)
+    await expect.poll(() => escalations().length, { timeout: 160_000, intervals: [2_000] }).toBe(1)
     const mail = escalations()[0]!
     expect(mail.text).toContain(caseNumber)
     expect(mail.text).toContain('升级')
