@@ -21,15 +21,12 @@ import type { ComplaintEvent, ComplaintState } from '../../src/domain'
 import { pullEvents } from '../../src/sync/pullEvents'
 import { createHttpTransport } from '../../src/sync/httpTransport'
 import { blindKeys } from '../../src/db/crypto/blindIndex'
-import { sealValue } from '../../src/db/crypto/envelope'
 import { setKeys } from '../../src/db/crypto/keyring'
 import type { TabletKeyring } from '../../src/db/crypto/keyring'
 import { PIN_KDF, pinKey } from '../../src/db/crypto/pinKdf'
-import { openRow, openRows, sealRow } from '../../src/db/crypto/sealMiddleware'
+import { openRow, openRows, sealNewRow, sealRow } from '../../src/db/crypto/sealMiddleware'
 import { createTabletKeys } from '../../src/db/crypto/tabletKeys'
 import type { TabletKeyPair, UserKey } from '../../src/db/crypto/tabletKeys'
-import { blindTextTerms } from '../../src/db/searchTerms'
-import { rowKeyTerms, splitRow } from '../../src/domain/privacy/sealedFields'
 import type { SealedStore } from '../../src/domain/privacy/sealedFields'
 import type { TabletUser } from '../../src/db/metaValues'
 import { api } from '../../src/ui/auth/api'
@@ -99,23 +96,7 @@ async function sealForSeed(
   store: SealedStore,
   row: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const { secret } = splitRow(store, row)
-  const clear = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k in secret ? null : v]))
-  const sealed = await sealValue(keys.data, secret)
-  if (store === 'complaints')
-    return {
-      ...clear,
-      sealed,
-      find: await blindKeysForSeed(keys.index, rowKeyTerms(secret as { phone?: string; name?: string })),
-    }
-  if (store === 'texts')
-    return {
-      id: row.id,
-      text: null,
-      sealed,
-      terms: await blindKeysForSeed(keys.index, blindTextTerms(String(secret.text ?? ''))),
-    }
-  return { ...clear, sealed }
+  return sealNewRow(keys, store, row, blindKeysForSeed)
 }
 
 /** The seed's sealing matches the middleware's: same clear fields, same blind keys, and it opens to the plain row. */
