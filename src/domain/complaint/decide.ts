@@ -8,6 +8,8 @@ import { boundedDateTime } from '../text/dateBounds'
 import { codeSchema, customerSchema, payloadSchema, phoneSchema } from './events'
 import { roleAtLeast } from '../staff/roles'
 import { CENTRE_EVENT_TYPES } from './sms'
+import { MAX_ATTACHMENTS_PER_COMPLAINT } from './attachments'
+import { knownAttachment } from './fold'
 import type { EventIssue, EventPayload, EventType, PayloadInput } from './events'
 import type { ComplaintState } from './state'
 import { CHANNELS, isFinished, KINDS, REMEDIES } from './vocabulary'
@@ -60,6 +62,9 @@ export const REFUSALS = [
   'reviewDone',
   'centreOnly',
   'smsNotCustomerPhone',
+  'tooManyAttachments',
+  'duplicateAttachment',
+  'noSuchAttachment',
 ] as const
 export type Refusal = (typeof REFUSALS)[number]
 
@@ -114,6 +119,8 @@ const AFTER_FINISH = new Set<EventType>([
   'customer.contacted',
   'review.requested',
   'sms.requested',
+  'attachment.added',
+  'attachment.removed',
 ])
 /** The moves that follow a resolution: the customer's opinion and the follow-up (seven-step script, step 7). */
 const AFTER_RESOLUTION = new Set<EventType>(['opinion.recorded', 'followUp.scheduled', 'followUp.done'])
@@ -218,6 +225,9 @@ function guard(s: ComplaintState | null, d: ValidDraft, ctx: DecideContext): Ref
     case 'sms.requested':
       // The centre sends only to the complaint's customer: a tablet cannot use the bank's gateway for any other number.
       return d.payload.recipientPhone === s.customer.phone ? null : 'smsNotCustomerPhone'
+    case 'attachment.added':
+    case 'attachment.removed':
+      return attachmentRefusal(s, d)
     case 'complaint.reopened':
       return d.payload.receivedAt ? timeProblem(d.payload.receivedAt, s.receivedAt, ctx) : null
     case 'review.requested': {
@@ -233,6 +243,21 @@ function guard(s: ComplaintState | null, d: ValidDraft, ctx: DecideContext): Ref
     default:
       return null
   }
+}
+
+/**
+ * An attachment's id is used once (a retried upload names it again, never a second file); past the maximum a complaint
+ * takes no more; only a kept attachment can be removed. The centre checks the same (centreRules.ts).
+ */
+export function attachmentRefusal(
+  s: ComplaintState,
+  d: { type: 'attachment.added' | 'attachment.removed' | EventType; payload: unknown },
+): Refusal | null {
+  const id = (d.payload as { attachmentId: string }).attachmentId
+  if (d.type === 'attachment.removed')
+    return s.attachments?.some((a) => a.attachmentId === id) ? null : 'noSuchAttachment'
+  if (knownAttachment(s, id)) return 'duplicateAttachment'
+  return (s.attachments?.length ?? 0) >= MAX_ATTACHMENTS_PER_COMPLAINT ? 'tooManyAttachments' : null
 }
 
 /** Why an extension to `newDueDate` may not be recorded (or asked for) now (the move itself is allowed). */

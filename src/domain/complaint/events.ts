@@ -7,6 +7,7 @@ import { CODE_PATTERN } from '../taxonomy/codes'
 import { isCaseNumber } from './caseNumber'
 import { signatureSchema } from './signature'
 import { SMS_PURPOSES } from './sms'
+import { ATTACHMENT_CONTENT_TYPES, isSafeFileName, MAX_ATTACHMENT_BYTES, SHA256_HEX } from './attachments'
 import type { Dimension } from '../taxonomy/codes'
 import {
   APPROVAL_LEVELS,
@@ -195,6 +196,23 @@ const payloads = {
   'sms.delivered': z.object({ requestId, messageId: optionalText(128), deliveredAt: isoDateTime }),
   /** Made by the centre: refused by the gateway or not delivered (its reason, as it said it; no number or text). */
   'sms.failed': z.object({ requestId, reason: text(500) }),
+  /**
+   * A photo or file kept with the complaint (attachments.ts); its bytes follow apart, uploaded after this event. Personal
+   * fields: `fileName` and `caption` (sealed with the payload on the tablet, never logged by the centre).
+   */
+  'attachment.added': z.object({
+    attachmentId: requestId,
+    contentType: z.enum(ATTACHMENT_CONTENT_TYPES, { error: 'invalidAttachmentType' }),
+    byteSize: z
+      .int({ error: 'invalidNumber' })
+      .min(1, { error: 'invalidNumber' })
+      .max(MAX_ATTACHMENT_BYTES, { error: 'attachmentTooLarge' }),
+    sha256: z.string().regex(SHA256_HEX, { error: 'invalidChecksum' }),
+    fileName: optionalText(200).refine((n) => n === undefined || isSafeFileName(n), { error: 'invalidFileName' }),
+    caption: optionalText(500),
+  }),
+  /** An attachment taken by mistake (the wrong paper, the wrong customer): hidden, its bytes deleted; the event stays. */
+  'attachment.removed': z.object({ attachmentId: requestId, reason: text(500) }),
   'field.corrected': z.object({
     field: z.enum(CORRECTABLE_FIELDS),
     value: z.union([safeString().max(4000), z.number(), z.boolean(), z.null()]),

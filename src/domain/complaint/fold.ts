@@ -2,6 +2,7 @@ import { hlcWallTime } from '../hlc'
 import type { ComplaintEvent, EventOfType } from './events'
 import type { Dimension } from '../taxonomy/codes'
 import { correctionText } from './correctionInput'
+import { MAX_ATTACHMENTS_PER_COMPLAINT } from './attachments'
 import type { ComplaintState, SmsRecord, Stamp } from './state'
 
 /** The one total order of events: hybrid logical clock (which ends in the device id), then event id. */
@@ -278,6 +279,21 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       const previous = e.payload.field === 'receivedAt' ? s.receivedAt : correctionText(s, e.payload.field)
       return { ...next, receiptCorrections, corrections: [...s.corrections, { ...st, ...e.payload, previous }] }
     }
+    case 'attachment.added': {
+      const p = e.payload
+      // Two tablets may each add up to the maximum offline: the first by clock are kept, the same on every tablet.
+      if (knownAttachment(s, p.attachmentId) || (s.attachments?.length ?? 0) >= MAX_ATTACHMENTS_PER_COMPLAINT) return s
+      return { ...s, attachments: [...(s.attachments ?? []), { ...st, ...p }] }
+    }
+    case 'attachment.removed': {
+      const id = e.payload.attachmentId
+      if (s.removedAttachments?.includes(id)) return s
+      return {
+        ...s,
+        attachments: s.attachments?.filter((a) => a.attachmentId !== id),
+        removedAttachments: [...(s.removedAttachments ?? []), id],
+      }
+    }
     default: {
       // SMS through the centre: a request (no requestId), then the centre's record of the gateway's answers. Delivered
       // or failed is final (a repeated or late report changes nothing); a failed decision notice was not given, so it
@@ -294,6 +310,11 @@ function apply(prev: ComplaintState, e: ComplaintEvent): ComplaintState {
       }
     }
   }
+}
+
+/** An attachment id already used by this complaint, kept or removed. */
+export function knownAttachment(s: ComplaintState, attachmentId: string): boolean {
+  return !!s.attachments?.some((a) => a.attachmentId === attachmentId) || !!s.removedAttachments?.includes(attachmentId)
 }
 
 /** Back to handling: a closed or resolved complaint is open again, with its earlier record kept. */

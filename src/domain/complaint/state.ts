@@ -1,6 +1,7 @@
 import type { Codes } from '../taxonomy/codes'
 import type { Signature } from './signature'
 import type { SmsPurpose, SmsStatus } from './sms'
+import type { AttachmentContentType } from './attachments'
 import type { Actor, EventPayload } from './events'
 import type {
   ApprovalLevel,
@@ -68,6 +69,16 @@ export interface SmsRecord extends Stamp {
   reason?: string
 }
 
+/** A photo or file of the complaint, as its event described it (the bytes live apart). Personal: `fileName`, `caption`. */
+export interface AttachmentRecord extends Stamp {
+  attachmentId: string
+  contentType: AttachmentContentType
+  byteSize: number
+  sha256: string
+  fileName?: string
+  caption?: string
+}
+
 export interface ExtensionRequest extends Stamp, InRound {
   reason: string
   newDueDate: string
@@ -129,6 +140,10 @@ export interface ComplaintState {
   notices: NoticeRecord[]
   /** SMS sent through the centre's gateway (absent in states folded before it existed). */
   sms?: SmsRecord[]
+  /** Photos and files kept with the complaint, oldest first, removed ones left out (absent in states folded before). */
+  attachments?: AttachmentRecord[]
+  /** Ids of attachments removed (their bytes are deleted; the ids stay refused for a new attachment). */
+  removedAttachments?: string[]
   /** Why the decision could not be told to the customer. */
   unreachable: (Stamp & InRound & { reason: string })[]
   escalations: (Stamp & {

@@ -19,6 +19,14 @@ export const SEALED_FIELDS = {
 
 export type SealedStore = keyof typeof SEALED_FIELDS
 
+/**
+ * Stores holding a customer's file (a photo of a slip, a letter): its bytes are sealed whole as one binary envelope
+ * (`sealed`), never as JSON, by the store's own module (src/db/attachments.ts), not by the row middleware. What stays
+ * in the clear names no customer: ids, the type, the size, the upload's progress. The file's name and caption are in
+ * the `attachment.added` event's payload, sealed with it.
+ */
+export const SEALED_FILES = { attachments: ['sealed'] } as const satisfies Record<string, readonly string[]>
+
 /** AES-GCM's output as stored: a 96-bit random nonce and the ciphertext with its tag. `s: 1` is the format's version. */
 export interface Envelope {
   s: 1

@@ -2,7 +2,7 @@ import { hlcWallMs } from '../hlc'
 import { instantMs } from '../chinaTime'
 import type { ComplaintEvent } from '../complaint/events'
 import type { Refusal } from '../complaint/decide'
-import { FUTURE_SLACK_MS } from '../complaint/decide'
+import { attachmentRefusal, FUTURE_SLACK_MS } from '../complaint/decide'
 import type { ComplaintState } from '../complaint/state'
 import { REMEDIES } from '../complaint/vocabulary'
 
@@ -29,6 +29,8 @@ export const CENTRE_CHECKED: ReadonlySet<ComplaintEvent['type']> = new Set([
   'review.requested',
   'complaint.reopened',
   'sms.requested',
+  'attachment.added',
+  'attachment.removed',
 ])
 
 export function centreRefusal(before: ComplaintState, e: ComplaintEvent): Refusal | null {
@@ -70,6 +72,10 @@ export function centreRefusal(before: ComplaintState, e: ComplaintEvent): Refusa
       return when(e.payload.receivedAt, before.receivedAt)
     case 'sms.requested':
       return e.payload.recipientPhone === before.customer.phone ? null : 'smsNotCustomerPhone'
+    case 'attachment.added':
+    case 'attachment.removed':
+      // The id once per complaint, the maximum, and only a kept attachment removed: the same rule as the tablet's.
+      return attachmentRefusal(before, e)
     default:
       return null
   }

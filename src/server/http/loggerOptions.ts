@@ -35,6 +35,13 @@ export const LOG_REDACT = [
   '*.messageText',
   '*.*.recipientPhone',
   '*.*.messageText',
+  // An attachment's name and caption (attachment.added) may name the customer; its bytes are never logged at all.
+  'fileName',
+  'caption',
+  '*.fileName',
+  '*.caption',
+  '*.*.fileName',
+  '*.*.caption',
 ]
 
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,39}$/

@@ -38,5 +38,5 @@ export async function registerRoutes(
   reportRoutes(app, options.db)
   codeReportRoutes(app, options.db)
   deskRoutes(app, options.db)
-  alertRoutes(app, options.db)
+  alertRoutes(app, options.db, options.sms)
 }

@@ -74,6 +74,7 @@ const zhCN = {
       slip: { signed: '客户签收受理回执' },
       script: { stepDone: '话术', stepSkipped: '话术', moodRecorded: '情绪' },
       sms: { requested: '请中心发送短信', accepted: '短信平台已受理', delivered: '短信已送达', failed: '短信发送失败' },
+      attachment: { added: '添加照片或文件', removed: '移除附件' },
     },
     blocked: { closeNeedsNotice: '需先告知处理决定', closeNeedsVerdict: '需先判定是否成立' },
     fields: {
@@ -241,6 +242,9 @@ const zhCN = {
     reviewDone: '客户已申请过一次核查，核查结论已告知',
     centreOnly: '短信平台的回执只能由中心记录',
     smsNotCustomerPhone: '短信只能发送到本投诉客户的电话',
+    tooManyAttachments: '每件投诉最多保存 30 个附件',
+    duplicateAttachment: '这个附件已经保存过了',
+    noSuchAttachment: '找不到这个附件，可能已被移除',
   },
   timeline: {
     level: { supervisor: '主管', superior: '上级机构/总行审批' },
@@ -250,6 +254,7 @@ const zhCN = {
       review: { requested: '客户申请核查' },
       customer: { unreachable: '无法告知客户' },
       sms: { requested: '请中心发送短信', accepted: '短信平台已受理', delivered: '短信已送达', failed: '短信发送失败' },
+      attachment: { added: '添加附件', removed: '移除附件' },
     },
   },
 }
@@ -336,6 +341,7 @@ const en: typeof zhCN = {
         delivered: 'SMS delivered',
         failed: 'SMS not delivered',
       },
+      attachment: { added: 'Add a photo or file', removed: 'Remove an attachment' },
     },
     blocked: { closeNeedsNotice: 'Tell the decision first', closeNeedsVerdict: 'Judge validity first' },
     fields: {
@@ -526,6 +532,9 @@ const en: typeof zhCN = {
     reviewDone: 'The customer has had their review, and its decision was told',
     centreOnly: 'Only the centre records what the SMS gateway answered',
     smsNotCustomerPhone: 'An SMS can only go to this complaint’s customer',
+    tooManyAttachments: 'A complaint keeps at most 30 attachments',
+    duplicateAttachment: 'This attachment is saved already',
+    noSuchAttachment: 'This attachment is not here; it may have been removed',
   },
   timeline: {
     level: { supervisor: 'supervisor', superior: 'superior office / head office' },
@@ -540,6 +549,7 @@ const en: typeof zhCN = {
         delivered: 'SMS delivered',
         failed: 'SMS not delivered',
       },
+      attachment: { added: 'Attachment added', removed: 'Attachment removed' },
     },
   },
 }

@@ -90,6 +90,10 @@ export function describeEvent(e: ComplaintEvent, t: Translate): string {
       return t('sms.deliveredAt', { time: toChinaLocalInput(new Date(e.payload.deliveredAt)).replace('T', ' ') })
     case 'sms.failed':
       return e.payload.reason
+    case 'attachment.added':
+      return [e.payload.caption, e.payload.fileName].filter(Boolean).join(' · ')
+    case 'attachment.removed':
+      return e.payload.reason
     case 'field.corrected':
       return `${t(`process.options.field.${e.payload.field}`)}: ${typeof e.payload.value === 'boolean' ? t(`process.options.yesNo.${e.payload.value}`) : String(e.payload.value ?? '—')} · ${e.payload.reason}`
   }
