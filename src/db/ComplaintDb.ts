@@ -3,7 +3,7 @@ import type { EntityTable } from 'dexie'
 import { sealMiddleware } from './crypto/sealMiddleware'
 import { DB_NAME, SCHEMA_VERSIONS } from './schema'
 import type { MetaKey, MetaValues } from './metaValues'
-import type { ComplaintRow, DraftRow, MetaRow, OutboxRow, StoredEvent, TextRow } from './schema'
+import type { AttachmentRow, ComplaintRow, DraftRow, MetaRow, OutboxRow, StoredEvent, TextRow } from './schema'
 
 export class ComplaintDb extends Dexie {
   events!: EntityTable<StoredEvent, 'id'>
@@ -12,6 +12,7 @@ export class ComplaintDb extends Dexie {
   outbox!: EntityTable<OutboxRow, 'eventId'>
   meta!: EntityTable<MetaRow, 'key'>
   drafts!: EntityTable<DraftRow, 'key'>
+  attachments!: EntityTable<AttachmentRow, 'attachmentId'>
 
   /**
    * `upTo` opens an older schema version: only the upgrade tests use it, as the app of that version did (before

@@ -5,7 +5,9 @@ import type { ComplaintDb } from './ComplaintDb'
 import { loadClockContext } from './clockContext'
 import { loadIdentity, readClock, writeClock } from './meta'
 import { changedProjections, changesText, putProjections, writeProjections } from './project'
-import type { ComplaintRow, StoredEvent } from './schema'
+import type { AttachmentRow, ComplaintRow, StoredEvent } from './schema'
+import { removedAttachments } from './commit'
+import type { EventOfType } from '@/domain'
 
 /**
  * Stores events that came from the central endpoint (another tablet's work, or our own acknowledged) and
@@ -19,7 +21,7 @@ export async function applyRemote(
   options: { cursor?: number; now?: () => number } = {},
 ): Promise<void> {
   const now = options.now ?? Date.now
-  await db.transaction('rw', [db.events, db.complaints, db.texts, db.meta], async () => {
+  await db.transaction('rw', [db.events, db.complaints, db.texts, db.meta, db.attachments], async () => {
     // The pull cursor moves in the same transaction as the events it covers: it never passes what was not stored.
     const cursor = options.cursor !== undefined && db.putMeta('cursor', options.cursor)
     if (events.length === 0) return cursor
@@ -28,13 +30,15 @@ export async function applyRemote(
     const textIds = [...new Set(events.filter(changesText).map((e) => e.complaintId))]
     // Everything the page needs is asked for in one batch and everything it changes written in one: IndexedDB
     // runs a transaction's requests in order, so the store never idles while this code folds (docs/benchmarks.md).
-    const [me, storedClock, ctx, held, rows, texts] = await Promise.all([
+    const added = events.filter((e): e is EventOfType<'attachment.added'> => e.type === 'attachment.added')
+    const [me, storedClock, ctx, held, rows, texts, attachments] = await Promise.all([
       loadIdentity(db),
       readClock(db),
       loadClockContext(db, new Date(now())),
       Promise.all(touched.map((id) => db.events.where('complaintId').equals(id).toArray())),
       db.complaints.bulkGet(touched),
       db.texts.bulkGet(textIds),
+      db.attachments.bulkGet(added.map((e) => e.payload.attachmentId)),
     ])
     let clock = storedClock
     for (const e of events) clock = receiveHlc(clock, decodeHlc(e.hlc), now(), me.deviceId)
@@ -47,8 +51,34 @@ export async function applyRemote(
       ctx,
       { rows: folded.map((f) => f.row), texts: new Map(textIds.map((id, i) => [id, texts[i]])) },
     )
-    await Promise.all([cursor, db.events.bulkPut(events), clock && writeClock(db, clock), putProjections(db, changed)])
+    const removed = removedAttachments(events)
+    // Another tablet's attachment: known from its event, its bytes fetched later (sync's fetchAttachments).
+    const toFetch = added
+      .filter((e, i) => !attachments[i] && !removed.includes(e.payload.attachmentId))
+      .map((e) => remoteAttachmentRow(e))
+    await Promise.all([
+      cursor,
+      db.events.bulkPut(events),
+      clock && writeClock(db, clock),
+      putProjections(db, changed),
+      toFetch.length ? db.attachments.bulkPut(toFetch) : undefined,
+      removed.length ? db.attachments.bulkDelete(removed) : undefined,
+    ])
   })
+}
+
+function remoteAttachmentRow(e: EventOfType<'attachment.added'>): AttachmentRow {
+  const { attachmentId, contentType, byteSize, sha256 } = e.payload
+  return {
+    attachmentId,
+    complaintId: e.complaintId,
+    eventId: e.id,
+    contentType,
+    byteSize,
+    sha256,
+    uploadedBytes: byteSize,
+    needsFetch: 1,
+  }
 }
 
 /** A page's events by the complaint they belong to, in the page's order. */
@@ -88,7 +118,7 @@ export async function reprojectOpen(db: ComplaintDb): Promise<number> {
   ).flat()
   for (let start = 0; start < ids.length; start += REPROJECT_SLICE) {
     const slice = ids.slice(start, start + REPROJECT_SLICE)
-    await db.transaction('rw', [db.events, db.complaints, db.texts, db.meta], async () => {
+    await db.transaction('rw', [db.events, db.complaints, db.texts, db.meta, db.attachments], async () => {
       const [ctx, histories] = await Promise.all([
         loadClockContext(db),
         Promise.all(slice.map((id) => db.events.where('complaintId').equals(id).toArray())),

@@ -49,6 +49,14 @@ export class AlreadySaved extends Error {
 /** A change to record; `id`, when the form made one as it opened, makes a second recording of it impossible. */
 export type CommitDraft = EventDraft & { id?: string }
 
+export interface CommitOptions {
+  /**
+   * What else is written in the same transaction, once the events are made (an attachment's sealed bytes): it is
+   * stored with them or not at all. It may write only `attachments` besides the stores commit writes.
+   */
+  alsoWrite?: (made: ComplaintEvent[]) => Promise<unknown>
+}
+
 export interface CommitResult {
   events: ComplaintEvent[]
   state: ComplaintState
@@ -65,8 +73,9 @@ export async function commit(
   complaintId: string,
   drafts: CommitDraft[],
   now: () => number = Date.now,
+  options: CommitOptions = {},
 ): Promise<CommitResult> {
-  return db.transaction('rw', [db.events, db.complaints, db.texts, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.events, db.complaints, db.texts, db.outbox, db.meta, db.attachments], async () => {
     const queuedAt = now()
     const textMayChange = drafts.some(changesText)
     const recording = drafts.some((d) => d.type === 'complaint.recorded')
@@ -126,9 +135,17 @@ export async function commit(
         changedProjections([state], ctx, { rows: [row], texts: new Map(textMayChange ? [[complaintId, text]] : []) }),
       ),
       clock ? writeClock(db, clock) : undefined,
+      // An attachment removed by mistake leaves the tablet with its event: its bytes go at once.
+      removedAttachments(made).length ? db.attachments.bulkDelete(removedAttachments(made)) : undefined,
     ])
+    if (options.alsoWrite) await options.alsoWrite(made)
     return { events: made, state }
   })
+}
+
+/** The attachments a list of events removes. */
+export function removedAttachments(events: readonly ComplaintEvent[]): string[] {
+  return events.flatMap((e) => (e.type === 'attachment.removed' ? [e.payload.attachmentId] : []))
 }
 
 /** The branch code and letter the centre gave this tablet (with its pulls), or undefined before it has. */

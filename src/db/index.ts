@@ -1,5 +1,6 @@
 export { ComplaintDb } from './ComplaintDb'
 export { AlreadySaved, commit, CommandRejected } from './commit'
+export type { CommitOptions } from './commit'
 export type { CommitDraft, CommitResult } from './commit'
 export { applyRemote, reprojectOpen } from './applyRemote'
 export { loadClockContext } from './clockContext'
@@ -15,3 +16,16 @@ export { bookPage, complaintEvents, complaintsByPhone, complaintState, needsActi
 export { searchTerms } from './searchTerms'
 export type { BookCursor, BookQuery } from './queries'
 export { localDeskQueue } from './deskQueue'
+export {
+  addAttachment,
+  attachmentBytes,
+  attachmentStatus,
+  noteRejected,
+  noteUploaded,
+  pendingFetches,
+  pendingUploads,
+  readAttachment,
+  sha256Hex,
+  storeFetched,
+} from './attachments'
+export type { AttachmentInput, AttachmentStatus } from './attachments'

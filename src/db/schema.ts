@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie'
-import type { ClockName, ComplaintEvent, ComplaintState, ComplaintStatus } from '@/domain'
+import type { AttachmentContentType, ClockName, ComplaintEvent, ComplaintState, ComplaintStatus } from '@/domain'
+import type { Envelope } from '@/domain/privacy/sealedFields'
 import type { AwaitingSupervisor } from '@/domain/complaint/supervisorQueue'
 import { summaryOf, textRow, textRowOf } from './textRow'
 import { upgradeToV3 } from './upgrades/v3'
@@ -76,6 +77,33 @@ export type StoredEvent = ComplaintEvent & {
 }
 
 export type { MetaRow } from './metaValues'
+
+/**
+ * A photo or file of a complaint on this tablet (src/db/attachments.ts). Its bytes are sealed whole with the tablet's
+ * data key (`sealed`, one binary envelope: sealedFields.ts SEALED_FILES); the clear fields name no customer.
+ * Its name and caption are in the `attachment.added` event, sealed with it.
+ */
+export interface AttachmentRow {
+  attachmentId: string
+  complaintId: string
+  /** The `attachment.added` event: an upload waits until the centre holds it. */
+  eventId: string
+  contentType: AttachmentContentType
+  byteSize: number
+  sha256: string
+  /** The bytes; absent while another tablet's attachment is not fetched yet. */
+  sealed?: Envelope
+  /** How many bytes the centre said it holds (an upload resumes there). */
+  uploadedBytes: number
+  /** 1 while the centre does not hold all of it (indexed; removed once it does: IndexedDB leaves a row out of an index without the key). */
+  needsUpload?: 1
+  /** 1 for another tablet's attachment whose bytes are not here yet (indexed, as needsUpload). */
+  needsFetch?: 1
+  /** When the bytes were fetched from the centre. */
+  fetchedAt?: number
+  /** The centre refused the bytes for good (their checksum or type did not match the event): never sent again. */
+  rejected?: { code: string; at: number }
+}
 
 export interface DraftRow {
   key: string
@@ -159,6 +187,11 @@ export const SCHEMA_VERSIONS: {
       complaints:
         'id, [receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil, *find, *awaiting, caseNumber',
     },
+  },
+  {
+    // v8: photos and files of a complaint (issue 20 §2), their bytes sealed. A new store: no row moves.
+    version: 8,
+    stores: { attachments: 'attachmentId, complaintId, needsUpload, needsFetch' },
   },
 ]
 

@@ -6,7 +6,7 @@ export const PRUNE_SLICE = 50
 
 /**
  * Removes from the tablet the finished complaints the retention rule lets go (`leavesTablet`, with the centre's
- * policy and the tablet's clock corrected by the centre's): their events, book row, search words and drafts. One
+ * policy and the tablet's clock corrected by the centre's): their events, book row, search words, drafts and attachments. One
  * with events still in the outbox, or reopened, stays (the rule says so, weighed inside the transaction that
  * deletes). The ids removed are kept in `meta.pruned`, so a later event for one brings its whole history back
  * (pullEvents). Runs after a pull that reached the end; in slices, one transaction each, so a crash loses nothing
@@ -35,15 +35,18 @@ export async function pruneRetired(
     const slice = ids.slice(start, start + sliceSize)
     removed += await db.transaction(
       'rw',
-      [db.events, db.complaints, db.texts, db.drafts, db.outbox, db.meta],
+      [db.events, db.complaints, db.texts, db.drafts, db.outbox, db.meta, db.attachments],
       async () => {
-        const [histories, waiting] = await Promise.all([
+        const [histories, waiting, files] = await Promise.all([
           Promise.all(slice.map((id) => db.events.where('complaintId').equals(id).toArray())),
           Promise.all(slice.map((id) => db.outbox.where('complaintId').equals(id).count())),
+          Promise.all(slice.map((id) => db.attachments.where('complaintId').equals(id).toArray())),
         ])
         const leaving = slice.filter((_, i) => {
           const state = fold(histories[i]!)
-          return state !== null && leavesTablet({ ...state, unsyncedEvents: waiting[i]! }, now, policy)
+          // An attachment not yet at the centre is unsent work, as an event in the outbox is: it keeps its complaint.
+          const unsent = waiting[i]! + files[i]!.filter((f) => f.needsUpload).length
+          return state !== null && leavesTablet({ ...state, unsyncedEvents: unsent }, now, policy)
         })
         if (leaving.length === 0) return 0
         const drafts = await Promise.all(
@@ -63,6 +66,12 @@ export async function pruneRetired(
           db.complaints.bulkDelete(leaving),
           db.texts.bulkDelete(leaving),
           db.drafts.bulkDelete(drafts.flat()),
+          db.attachments.bulkDelete(
+            files
+              .filter((_, i) => leaving.includes(slice[i]!))
+              .flat()
+              .map((f) => f.attachmentId),
+          ),
           db.putMeta('pruned', [...new Set([...pruned, ...leaving])]),
         ])
         return leaving.length

@@ -183,6 +183,26 @@ describe('IndexedDB schema upgrades', () => {
     await v6.delete()
   })
 
+  it('v7 → v8 keeps every row, sealed or not, and adds the attachments store, empty and indexed', async () => {
+    const name = `upgrade-${newId()}`
+    const v7 = new ComplaintDb(name, { upTo: 7 })
+    // A v7 tablet before its first unlock holds what v5 stored (v6 and v7 moved no row).
+    const f = fixture(5)
+    await storeAs(v7, f.meta, f.complaints)
+    const before = await Promise.all(v7.tables.map(async (t) => [t.name, await t.toArray()] as const))
+    v7.close()
+
+    const v8 = new ComplaintDb(name, { upTo: 8 })
+    await v8.open()
+    for (const [table, rows] of before) expect(await v8.table(table).toArray()).toEqual(rows)
+    expect(await v8.table('attachments').count()).toBe(0)
+    const row = { attachmentId: newId(), complaintId: newId(), eventId: newId(), uploadedBytes: 0, needsUpload: 1 }
+    await v8.table('attachments').put(row)
+    expect(await v8.table('attachments').where('needsUpload').equals(1).primaryKeys()).toEqual([row.attachmentId])
+    expect(await v8.table('attachments').where('complaintId').equals(row.complaintId).count()).toBe(1)
+    await v8.delete()
+  })
+
   it('opens a version 1 database straight at the newest version', async () => {
     const name = `upgrade-${newId()}`
     const v1 = new ComplaintDb(name, { upTo: 1 })
