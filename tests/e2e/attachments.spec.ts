@@ -158,7 +158,7 @@ test('a photo taken offline reaches the branch’s other tablet and the supervis
   // canvas, which keeps no EXIF (GPS included).
   const upright = { width: 1365, height: 2048, blob: true }
   expect(await shownImage(a, 'attachment-thumb')).toEqual(upright)
-  const size = (await item.locator('.sub').textContent())!.split(' · ')[0]!
+  const size = (await item.getByTestId('attachment-size').textContent())!
   expect(size).toMatch(/^\d+ KB$/)
 
   // A second file, a PDF the customer brought, kept as it is.
@@ -199,7 +199,7 @@ test('a photo taken offline reaches the branch’s other tablet and the supervis
   const full = b.getByTestId('attachment-full')
   await expect(full).toBeVisible({ timeout: 30_000 })
   expect(await shownImage(b, 'attachment-full')).toEqual(upright)
-  await expect(bPhoto.locator('.sub')).toContainText(size)
+  await expect(bPhoto.getByTestId('attachment-size')).toHaveText(size)
 
   // The supervisor's desk: the centre's copy, fetched with the supervisor's session.
   await desk.goto('/')
