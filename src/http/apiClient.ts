@@ -37,13 +37,15 @@ export interface SendOptions {
  */
 export async function send(path: string, options: SendOptions = {}): Promise<Response> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
+  // Raw bytes (an attachment's chunk) go as they are; anything else as JSON.
+  const raw = options.body instanceof Uint8Array
   const res = await doFetch(`${options.baseUrl ?? ''}${path}`, {
     method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
     headers: {
-      'content-type': 'application/json',
+      'content-type': raw ? 'application/octet-stream' : 'application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: raw ? (options.body as BodyInit) : options.body === undefined ? undefined : JSON.stringify(options.body),
     signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
   })
   if (!res.ok) throw await apiError(res)

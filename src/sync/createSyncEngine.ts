@@ -4,12 +4,18 @@ import type { BackoffOptions } from './backoff'
 import { pullEvents, readCursor } from './pullEvents'
 import { pruneRetired } from './pruneRetired'
 import { pushOutbox } from './pushOutbox'
+import { fetchAttachments, uploadAttachments } from './attachmentSync'
 import { tabletReport, wipeTablet } from './tabletReport'
 import type { WipeNotice } from './tabletReport'
 import { syncErrorKind } from './syncErrorKind'
 import type { SyncErrorKind } from './syncErrorKind'
 import { SyncHttpError } from './transport'
 import type { SyncTransport } from './transport'
+
+/** A revoked or wiped tablet learns it from whichever call hears it first; any other failure of files waits a sync. */
+function rethrowAuth(e: unknown): void {
+  if (e instanceof SyncHttpError && e.isAuthFailure) throw e
+}
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'revoked'
 
@@ -125,6 +131,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
         return
       }
       await pushOutbox(db, transport)
+      // Files after the events they belong to; a file that fails to go is sent on from where it stopped next time.
+      await uploadAttachments(db, transport).catch(rethrowAuth)
       const { appVersion } = options
       await pullEvents(db, transport, {
         onDeviceToken: options.onDeviceToken,
@@ -134,6 +142,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
       // Pulled to the end, the tablet holds what the centre holds: finished complaints past retention may go. A failure
       // here is no failure of the sync (nothing is lost by keeping them); the next sync weighs them again.
       await pruneRetired(db, { now }).catch(() => undefined)
+      // Other tablets' photos, a few per sync, so they show offline later (or on first view: fetchAttachment).
+      await fetchAttachments(db, transport).catch(rethrowAuth)
       Object.assign(status, {
         state: 'idle',
         lastSyncedAt: now(),

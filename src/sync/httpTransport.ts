@@ -1,5 +1,6 @@
 import { PROTOCOL_VERSION } from '@/domain'
 import type { ComplaintHistoryResponse, PullResponse, PushRequest, PushResponse, TabletReport } from '@/domain'
+import type { UploadState } from '@/domain/api/attachmentApi'
 import { send } from '@/http/apiClient'
 import type { SyncTransport } from './transport'
 
@@ -13,16 +14,20 @@ export interface HttpTransportOptions {
 
 /** The sync engine's calls, through the tablet's one client: a refusal is an ApiError (`SyncHttpError`), a lost network fetch's own error. */
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
-  async function call<T>(path: string, body?: unknown): Promise<T> {
-    const res = await send(path, {
+  const request = (path: string, body?: unknown, method?: string) =>
+    send(path, {
       baseUrl: options.baseUrl,
       token: options.token(),
       fetch: options.fetch,
       timeoutMs: options.timeoutMs ?? 30_000,
       body,
+      method,
     })
+  async function call<T>(path: string, body?: unknown, method?: string): Promise<T> {
+    const res = await request(path, body, method)
     return (await res.json().catch(() => ({}))) as T
   }
+  const attachmentPath = (id: string, rest = '') => `/api/sync/attachments/${encodeURIComponent(id)}${rest}`
 
   return {
     push: (request: PushRequest) => call<PushResponse>('/api/sync/push', request),
@@ -37,5 +42,9 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     wiped: async (undelivered: number) => {
       await call('/api/sync/wiped', { undelivered })
     },
+    attachmentState: (id: string) => call<UploadState>(attachmentPath(id, '/status')),
+    putAttachmentChunk: (id: string, index: number, bytes: Uint8Array) =>
+      call<UploadState>(attachmentPath(id, `/chunks/${index}`), bytes, 'PUT'),
+    getAttachment: async (id: string) => new Uint8Array(await (await request(attachmentPath(id))).arrayBuffer()),
   }
 }

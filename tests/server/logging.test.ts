@@ -56,6 +56,18 @@ describe('request logging', () => {
     expect(log()).toContain('[redacted]')
   })
 
+  it('blanks an attachment’s file name and caption (they may name the customer) at any depth the app uses', async () => {
+    const attachment = { fileName: '欧阳娜娜的回单.jpg', caption: '欧阳娜娜 6222 0212' }
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/test/careless',
+      payload: { customer, ...attachment },
+    })
+    expect(res.statusCode).toBe(200)
+    expect(log()).not.toContain('回单')
+    expect(log()).not.toContain('6222 0212')
+  })
+
   it('logs no value of a refused body: malformed, invalid, too large, or of the wrong type', async () => {
     const json = { 'content-type': 'application/json' }
     const malformed = await app.inject({

@@ -387,6 +387,36 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       alter table devices add column wipe_undelivered int;
     `,
   },
+  {
+    id: 34,
+    name: 'attachments',
+    sql: `
+      -- A photo or file of a complaint (issue 20 §2): one row per attachment.added event, made in the push that stores
+      -- it (so an upload can never come before its event), with what the event says the file is. The bytes arrive in
+      -- chunks of 256 KiB, in order; complete once all are here and their SHA-256 and first bytes match the event.
+      create table attachments (
+        attachment_id uuid primary key,
+        branch_id text not null,
+        complaint_id uuid not null,
+        event_id uuid not null,
+        content_type text not null check (content_type in ('image/jpeg', 'image/png', 'image/webp', 'application/pdf')),
+        byte_size int not null check (byte_size between 1 and 5242880),
+        sha256 text not null,
+        received_bytes int not null default 0,
+        complete boolean not null default false,
+        removed boolean not null default false,
+        created_at timestamptz not null default now(),
+        completed_at timestamptz
+      );
+      create index attachments_complaint on attachments (complaint_id);
+      create table attachment_chunks (
+        attachment_id uuid not null references attachments (attachment_id) on delete cascade,
+        idx int not null,
+        bytes bytea not null,
+        primary key (attachment_id, idx)
+      );
+    `,
+  },
 ]
 
 /** The highest migration: ids are unique but need not be consecutive (branches of work reserve ranges). */

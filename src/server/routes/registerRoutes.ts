@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { registerAuthentication } from '../auth/authenticate'
 import type { Database } from '../db/Database'
 import { alertRoutes } from './alertRoutes'
+import { attachmentRoutes } from './attachmentRoutes'
 import { auditRoutes } from './auditRoutes'
 import { authRoutes } from './authRoutes'
 import { codeReportRoutes } from './codeReportRoutes'
@@ -39,4 +40,5 @@ export async function registerRoutes(
   codeReportRoutes(app, options.db)
   deskRoutes(app, options.db)
   alertRoutes(app, options.db)
+  await attachmentRoutes(app, options.db)
 }

@@ -3,6 +3,7 @@ import type { ComplaintEvent, PushResult, StaffRole } from '../../domain'
 import type { Database, Queryable } from '../db/Database'
 import { recordAlerts } from '../alerts/recordAlerts'
 import { enqueueSms } from '../sms/smsJobs'
+import { recordAttachments } from '../attachments/attachmentStore'
 import { projectComplaints } from './projectComplaints'
 
 /**
@@ -64,6 +65,11 @@ export async function ingestEvents(
     )
     // SMS the tablets asked for are queued with their events: sent after commit, never lost, never sent twice.
     await enqueueSms(
+      tx,
+      accepted.map((a) => a.event),
+    )
+    // An attachment is expected once its event is stored (its upload may follow); a removed one loses its bytes.
+    await recordAttachments(
       tx,
       accepted.map((a) => a.event),
     )
