@@ -42,6 +42,11 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/reports', name: 'reports', component: () => import('@/ui/reports/ReportsPage.vue') },
   {
+    path: '/settings/reminders',
+    name: 'reminderSettings',
+    component: () => import('@/ui/reminders/ReminderSettingsPage.vue'),
+  },
+  {
     path: '/complaints/:id',
     name: 'complaint',
     component: () => import('@/ui/complaint/ComplaintPage.vue'),

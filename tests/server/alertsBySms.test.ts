@@ -10,6 +10,8 @@ import { dispatchAlerts } from '../../src/server/alerts/dispatchAlerts'
 import type { AlertChannel, AlertMessage } from '../../src/server/alerts/mailer'
 import { smsAlertChannel } from '../../src/server/alerts/smsAlertChannel'
 import type { Database } from '../../src/server/db/Database'
+import { migrate } from '../../src/server/db/migrate'
+import { MIGRATIONS } from '../../src/server/db/migrations'
 import { httpGateway } from '../../src/server/sms/smsGateway'
 import { ingestEvents } from '../../src/server/sync/ingestEvents'
 import { RECORDED } from '../support/eventFactory'
@@ -334,6 +336,48 @@ describe.each(BACKENDS)('alerts by SMS on $name', (backend) => {
       ).toEqual({ sms: true })
     } finally {
       await withGateway.close()
+    }
+  })
+})
+
+describe.each(BACKENDS)('a centre upgraded to SMS alerts on $name', (backend) => {
+  it('reads the e-mail preferences and the alerts queued before as e-mail, and texts nobody', async () => {
+    const db = await backend.open({ migrate: false })
+    try {
+      // The centre as it was before migration 33: an e-mail reader and an alert waiting for them.
+      await db.transaction(async (tx) => {
+        await tx.exec(`create table schema_migrations (
+          id int primary key, name text not null, applied_at timestamptz not null default now())`)
+        for (const m of MIGRATIONS.filter((m) => m.id < 33)) {
+          await tx.exec(m.sql)
+          await tx.query('insert into schema_migrations (id, name) values ($1, $2)', [m.id, m.name])
+        }
+      })
+      await seedBank(db)
+      await db.query(
+        `insert into alert_preferences (staff_id, mode, email) values ('zhao', 'immediate', 'zhao@bank.test')`,
+      )
+      await db.query(
+        `insert into alerts (staff_id, complaint_id, branch_id, reason) values ('zhao', '0199bbbb-0000-7000-8000-000000000001', 'b1', 'major')`,
+      )
+      expect(await migrate(db)).toEqual(MIGRATIONS.filter((m) => m.id >= 33).map((m) => m.id))
+      expect((await db.query(`select channels, mobile from alert_preferences`)).rows).toEqual([
+        { channels: ['email'], mobile: null },
+      ])
+      const mails: AlertMessage[] = []
+      const texts: AlertMessage[] = []
+      await dispatchAlerts(db, {
+        channel: { name: 'email', send: async (m) => void mails.push(m) },
+        sms: { name: 'sms', send: async (m) => void texts.push(m) },
+        digestHour: 8,
+      })
+      expect(mails.map((m) => m.to)).toEqual(['zhao@bank.test'])
+      expect(texts).toEqual([])
+      expect((await db.query(`select state, sms_state from alerts`)).rows).toEqual([
+        { state: 'sent', sms_state: 'skipped' },
+      ])
+    } finally {
+      await db.close()
     }
   })
 })
