@@ -61,7 +61,7 @@ describe.each(BACKENDS.slice(0, 1))('a photo from one tablet to another through 
       })
       const headers = new Headers()
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, String(v))
-      return new Response(res.rawPayload, { status: res.statusCode, headers })
+      return new Response(new Uint8Array(res.rawPayload), { status: res.statusCode, headers })
     }
     return createHttpTransport({ token: () => token, fetch: fetchViaApp })
   }
