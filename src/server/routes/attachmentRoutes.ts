@@ -25,15 +25,21 @@ export async function attachmentRoutes(app: FastifyInstance, db: Database): Prom
       (_request, body, done) => done(null, body),
     )
 
-    route(scope, attachmentStatusRoute, { access: 'device' }, async ({ params, principal }) =>
+    // A tablet revoked with a wipe delivers its files too before it erases itself (as its last push).
+    route(scope, attachmentStatusRoute, { access: 'device', whileWipeOrdered: true }, async ({ params, principal }) =>
       stateOf(await findAttachment(db, params.id, [principal.branchId])),
     )
 
-    route(scope, attachmentChunkRoute, { access: 'device' }, async ({ params, principal, request }) => {
-      if (!(request.body instanceof Uint8Array))
-        throw new HttpError(415, 'unsupported_media_type', 'A chunk is sent as application/octet-stream')
-      return putChunk(db, principal.branchId, params.id, params.index, request.body)
-    })
+    route(
+      scope,
+      attachmentChunkRoute,
+      { access: 'device', whileWipeOrdered: true },
+      async ({ params, principal, request }) => {
+        if (!(request.body instanceof Uint8Array))
+          throw new HttpError(415, 'unsupported_media_type', 'A chunk is sent as application/octet-stream')
+        return putChunk(db, principal.branchId, params.id, params.index, request.body)
+      },
+    )
 
     route(scope, tabletAttachmentRoute, { access: 'device' }, async ({ params, principal, reply }) =>
       serve(reply, await findAttachment(db, params.id, [principal.branchId])),
