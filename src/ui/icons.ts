@@ -24,6 +24,9 @@ export const iconPlus: Icon = ['M12 5v14', 'M5 12h14']
 export const iconChevronRight: Icon = ['M9 5l7 7-7 7']
 export const iconChevronLeft: Icon = ['M15 5l-7 7 7 7']
 export const iconChat: Icon = ['M4 5h16v11H10l-6 4Z']
+export const iconCamera: Icon = ['M3 8h4l2-3h6l2 3h4v11H3Z', 'M12 10a3.5 3.5 0 1 0 0 7a3.5 3.5 0 1 0 0-7Z']
+export const iconFile: Icon = ['M6 3h8l4 4v14H6Z', 'M14 3v4h4', 'M9 13h6', 'M9 17h6']
+export const iconImage: Icon = ['M4 5h16v14H4Z', 'M4 16l5-5 4 4 2-2 5 5', 'M15 9.2v.1']
 
 /** A stand-alone SVG document, for places that take an image URL (Vant's toast icon) rather than markup. */
 export function iconDataUrl(icon: Icon, color = '#fff'): string {

@@ -83,6 +83,10 @@ export const useCentralSessionStore = defineStore('centralSession', () => {
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
   }
 
+  /** A file's bytes (an attachment) with the session's token, shown through an object URL by the caller. */
+  const blob = (path: string): Promise<Blob> =>
+    signedIn(async (token) => (await send(path, { token, timeoutMs: 60_000 })).blob())
+
   return {
     session,
     signedIn: computed(() => !!session.value),
@@ -93,5 +97,6 @@ export const useCentralSessionStore = defineStore('centralSession', () => {
     request,
     call,
     download,
+    blob,
   }
 })

@@ -6,6 +6,7 @@ import { scriptMessages } from '@/ui/script/messages'
 import { slipMessages } from '@/ui/slip/messages'
 import { smsMessages } from '@/ui/sms/messages'
 import { syncMessages } from '@/ui/complaint/timeline/messages'
+import { attachmentMessages } from '@/ui/attachments/messages'
 
 /** The messages of the pages beyond the book: loaded with the first of them, so the first screen does not carry them. */
 export const featureMessages = {
@@ -18,6 +19,7 @@ export const featureMessages = {
     ...syncMessages['zh-CN'],
     ...slipMessages['zh-CN'],
     ...smsMessages['zh-CN'],
+    ...attachmentMessages['zh-CN'],
   },
   en: {
     ...scriptMessages.en,
@@ -28,5 +30,6 @@ export const featureMessages = {
     ...syncMessages.en,
     ...slipMessages.en,
     ...smsMessages.en,
+    ...attachmentMessages.en,
   },
 }

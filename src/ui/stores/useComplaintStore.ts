@@ -23,10 +23,22 @@ export const useComplaintStore = defineStore('complaint', () => {
 
   const clock = useClockStore()
 
-  async function run(complaintId: string, drafts: CommitDraft[]): Promise<CommandOutcome> {
+  function run(complaintId: string, drafts: CommitDraft[]): Promise<CommandOutcome> {
+    // The centre's time where the tablet's clock is known to be wrong: receipts and checks use the true time.
+    return attempt(() => commit(db, complaintId, drafts, () => clock.now()))
+  }
+
+  /**
+   * Any other write through the one write path (an attachment's event with its bytes: `db/attachments.ts`), given the
+   * centre-corrected clock, with the same outcomes as `run`.
+   */
+  function record(write: (now: () => number) => Promise<CommitResult>): Promise<CommandOutcome> {
+    return attempt(() => write(() => clock.now()))
+  }
+
+  async function attempt(write: () => Promise<CommitResult>): Promise<CommandOutcome> {
     try {
-      // The centre's time where the tablet's clock is known to be wrong: receipts and checks use the true time.
-      const result = await commit(db, complaintId, drafts, () => clock.now())
+      const result = await write()
       lastStorageProblem.value = null
       useSyncStore().requestSync()
       return { ok: true, result }
@@ -44,5 +56,5 @@ export const useComplaintStore = defineStore('complaint', () => {
     }
   }
 
-  return { run, lastStorageProblem }
+  return { run, record, lastStorageProblem }
 })
