@@ -43,7 +43,7 @@ const zhCN = {
     close: '关闭',
     loading: '正在载入…',
     loadFailed: '附件未能打开，请稍后重试',
-    addedBy: '{name} 添加于 {time}',
+    addedBy: '{name} · {time}',
     print: {
       caption: '说明',
       type: '类型',
@@ -102,7 +102,7 @@ const en: typeof zhCN = {
     close: 'Close',
     loading: 'Loading…',
     loadFailed: 'The attachment could not be opened; try again later',
-    addedBy: 'Added by {name}, {time}',
+    addedBy: '{name} · {time}',
     print: {
       caption: 'Caption',
       type: 'Type',
