@@ -20,6 +20,8 @@ export interface AppOptions {
   trustProxy?: number | string[]
   /** The bank's SMS gateway, when the administrator configured one (SMS_GATEWAY_URL …). */
   sms?: SmsService
+  /** Attachments' bytes a branch may upload per day (ATTACHMENT_MB_PER_BRANCH_DAY; 500 MiB unless set). */
+  attachmentBytesPerBranchDay?: number
 }
 
 export { LOG_REDACT } from './http/loggerOptions'
@@ -80,7 +82,12 @@ export async function buildApp(options: AppOptions) {
     crossOriginEmbedderPolicy: false,
   })
 
-  await registerRoutes(app, { db: options.db, signInPerMinute: options.signInPerMinute ?? 10, sms: options.sms })
+  await registerRoutes(app, {
+    db: options.db,
+    signInPerMinute: options.signInPerMinute ?? 10,
+    sms: options.sms,
+    attachmentBytesPerBranchDay: options.attachmentBytesPerBranchDay,
+  })
 
   const root = resolve(options.distDir)
   const built = existsSync(join(root, 'index.html'))

@@ -79,6 +79,16 @@ const schema = z.object({
     .min(0, 'ALERT_DIGEST_HOUR must be at least 0')
     .max(23, 'ALERT_DIGEST_HOUR must be at most 23')
     .default(8),
+  /**
+   * Attachments' bytes a branch's tablets may upload per day (MiB): a tablet gone wrong, or in the wrong hands, cannot
+   * fill the centre's database. Past it, uploads wait (429) and go on the next day.
+   */
+  ATTACHMENT_MB_PER_BRANCH_DAY: z.coerce
+    .number({ error: 'ATTACHMENT_MB_PER_BRANCH_DAY must be a number of MiB' })
+    .int('ATTACHMENT_MB_PER_BRANCH_DAY must be a whole number')
+    .min(5, 'ATTACHMENT_MB_PER_BRANCH_DAY must be at least 5 (one file)')
+    .max(1_000_000)
+    .default(500),
   /** First run: the first administrator's password (otherwise a one-time one is printed). */
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
 })

@@ -130,6 +130,7 @@ async function start(config: Config, options: { worker: boolean }): Promise<void
       logger: { level: config.LOG_LEVEL },
       trustProxy: config.TRUST_PROXY,
       sms,
+      attachmentBytesPerBranchDay: config.ATTACHMENT_MB_PER_BRANCH_DAY * 1024 * 1024,
     })
     // One process purges; with several, the first does.
     if (!options.worker || cluster.worker?.id === 1) {

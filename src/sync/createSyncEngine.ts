@@ -210,7 +210,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
     await pushOutbox(db, transport).catch((f: unknown) => {
       if (!alreadyAcknowledged(f)) throw f
     })
-    const undelivered = await db.outbox.count()
+    // The files of those events too: a photo the centre does not have yet would be erased with the tablet.
+    await uploadAttachments(db, transport).catch((f: unknown) => {
+      if (!alreadyAcknowledged(f)) throw f
+    })
+    const undelivered = (await db.outbox.count()) + (await db.attachments.where('needsUpload').equals(1).count())
     await transport.wiped?.(undelivered).catch((f: unknown) => {
       if (!alreadyAcknowledged(f)) throw f
     })

@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { newId } from '@/domain'
 import {
@@ -11,6 +12,7 @@ import {
   readAttachment,
   sha256Hex,
 } from '@/db'
+import { wipeTablet } from '@/sync/tabletReport'
 import { ACTOR, eventFactory, RECORDED } from '../support/eventFactory'
 
 let name: string
@@ -148,5 +150,13 @@ describe('attachments on the tablet', () => {
       { type: 'attachment.removed', payload: { attachmentId: mineId, reason: '拍错了' } },
     ])
     expect(await readAttachment(db, mineId)).toBeNull()
+  })
+
+  it('goes with everything else when an administrator has the tablet erased', async () => {
+    const complaintId = await recorded()
+    await addAttachment(db, { complaintId, bytes: jpeg(), contentType: 'image/jpeg' })
+    await wipeTablet(db, { revokedAt: null, revokedBy: null, erasedAt: new Date().toISOString(), undelivered: 0 }, {})
+    expect(await Dexie.exists(name)).toBe(false)
+    db = new ComplaintDb(name)
   })
 })

@@ -15,7 +15,7 @@ import { hashToken } from '../../src/server/auth/tokens'
 import type { Database } from '../../src/server/db/Database'
 import { RECORDED } from '../support/eventFactory'
 import { BACKENDS } from './backends'
-import { seedBank } from './fixtures'
+import { PASSWORD, seedBank } from './fixtures'
 
 /** A photo as the tablet's compression leaves it: a JPEG of three chunks and a bit. */
 function photo(): Uint8Array {
@@ -61,7 +61,7 @@ describe.each(BACKENDS.slice(0, 1))('a photo from one tablet to another through 
       })
       const headers = new Headers()
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, String(v))
-      return new Response(res.rawPayload, { status: res.statusCode, headers })
+      return new Response(new Uint8Array(res.rawPayload), { status: res.statusCode, headers })
     }
     return createHttpTransport({ token: () => token, fetch: fetchViaApp })
   }
@@ -172,5 +172,51 @@ describe.each(BACKENDS.slice(0, 1))('a photo from one tablet to another through 
     expect((await attachmentStatus(b, [attachmentId])).get(attachmentId)).toBe('remote')
     await a.delete()
     await b.delete()
+  }, 60_000)
+
+  // Last: it revokes tab-b1.
+  it('a tablet revoked with a wipe delivers its files before it erases itself', async () => {
+    const a = await tablet('tab-b1')
+    const complaintId = newId()
+    await commit(a, complaintId, [
+      {
+        type: 'complaint.recorded',
+        payload: { ...RECORDED, receivedAt: new Date(Date.now() - 3600_000).toISOString() },
+      },
+    ])
+    let wiped: unknown = null
+    const engine = createSyncEngine({
+      db: a,
+      transport: transportFor(bank.tokens.b1, []),
+      isOnline: () => true,
+      appVersion: '0.2.0',
+      onWiped: (notice) => (wiped = notice),
+    })
+    // Its pulls say it can erase itself.
+    await engine.requestSync()
+    const bytes = photo()
+    const { events } = await addAttachment(a, {
+      complaintId,
+      bytes: new Blob([bytes as BlobPart]),
+      contentType: 'image/jpeg',
+    })
+    const attachmentId = (events[0]!.payload as { attachmentId: string }).attachmentId
+    const root = (
+      await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'root', password: PASSWORD } })
+    ).json().token as string
+    const revoked = await app.inject({
+      method: 'POST',
+      url: '/api/devices/tab-b1/revoke',
+      headers: bank.auth(root),
+      payload: { wipe: true },
+    })
+    expect(revoked.statusCode).toBe(200)
+    await engine.requestSync()
+    expect(wiped).toMatchObject({ undelivered: 0 })
+    const { rows } = await db.query<{ complete: boolean }>(
+      'select complete from attachments where attachment_id = $1',
+      [attachmentId],
+    )
+    expect(rows[0]?.complete).toBe(true)
   }, 60_000)
 })

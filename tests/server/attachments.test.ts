@@ -212,6 +212,34 @@ describe.each(BACKENDS)('attachments on $name', (backend) => {
     expect(big.results[0]).toMatchObject({ status: 'rejected', reason: 'invalid' })
   })
 
+  it('limits the bytes a branch uploads per day: past it a file waits (429) and nothing of it is stored', async () => {
+    const strict = await buildApp({ db, distDir: '/nonexistent', attachmentBytesPerBranchDay: 50_000 })
+    try {
+      const first = jpeg(30_000)
+      const second = jpeg(30_000)
+      const ids = [await added(first), await added(second)]
+      const put = (id: string, body: Buffer) =>
+        strict.inject({
+          method: 'PUT',
+          url: `/api/sync/attachments/${id}/chunks/0`,
+          headers: { ...bank.auth(bank.tokens.b1), 'content-type': 'application/octet-stream' },
+          payload: body,
+        })
+      // What earlier tests uploaded today counts as well: a strict limit on a fresh day's share.
+      await db.query(
+        `update attachments set created_at = now() - interval '2 days' where not (attachment_id = any($1::uuid[]))`,
+        [ids],
+      )
+      expect((await put(ids[0]!, first)).json()).toEqual({ receivedBytes: 30_000, complete: true })
+      const over = await put(ids[1]!, second)
+      expect(over.statusCode).toBe(429)
+      expect(over.json().error).toBe('attachment_quota')
+      expect((await status(ids[1]!)).json()).toEqual({ receivedBytes: 0, complete: false })
+    } finally {
+      await strict.close()
+    }
+  })
+
   it('serves a PDF as a download, and a removed attachment no longer (its bytes deleted)', async () => {
     const pdf = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\n')
     const id = await added(pdf, { contentType: 'application/pdf' })

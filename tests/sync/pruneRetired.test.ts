@@ -68,6 +68,29 @@ describe('the retention job', () => {
     expect((await db.getMeta('pruned'))?.sort()).toEqual([old, withdrawn].sort())
   })
 
+  it('removes a finished complaint’s attachments with it, and keeps one whose file has not reached the centre', async () => {
+    const db = tablet()
+    const done = await pulled(db, 200)
+    const waiting = await pulled(db, 200)
+    const file = (complaintId: string, needsUpload: boolean) => ({
+      attachmentId: newId(),
+      complaintId,
+      eventId: newId(),
+      contentType: 'image/jpeg' as const,
+      byteSize: 10,
+      sha256: 'a'.repeat(64),
+      uploadedBytes: needsUpload ? 0 : 10,
+      ...(needsUpload ? { needsUpload: 1 as const } : {}),
+    })
+    const gone = file(done, false)
+    const kept = file(waiting, true)
+    await db.attachments.bulkPut([gone, kept, file(done, false)])
+    expect(await pruneRetired(db, { now: () => NOW })).toBe(1)
+    expect(await db.attachments.where('complaintId').equals(done).count()).toBe(0)
+    expect(await db.attachments.get(kept.attachmentId)).toBeDefined()
+    expect(await held(db, waiting)).toEqual({ events: expect.any(Number), row: true, text: true })
+  })
+
   it('keeps one with events not yet at the centre, one still open and one finished recently', async () => {
     const db = tablet()
     const unsynced = await pulled(db, 200)

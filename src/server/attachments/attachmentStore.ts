@@ -100,6 +100,7 @@ export async function putChunk(
   id: string,
   index: number,
   body: Uint8Array,
+  bytesPerBranchDay = Infinity,
 ): Promise<UploadState> {
   type Outcome = { state: UploadState } | { problem: 'attachment_checksum' | 'attachment_type' }
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
@@ -123,6 +124,20 @@ export async function putChunk(
     }
     if (start > received)
       throw new HttpError(409, 'chunk_out_of_order', 'Send the chunk the centre expects next', stateOf(row))
+    // A file's whole size counts against its branch's day when its first chunk arrives: past the limit it waits.
+    if (received === 0 && bytesPerBranchDay !== Infinity) {
+      const { rows } = await tx.query<{ used: string }>(
+        `select coalesce(sum(byte_size), 0)::bigint as used from attachments
+         where branch_id = $1 and created_at > now() - interval '1 day' and received_bytes > 0`,
+        [branchId],
+      )
+      if (Number(rows[0]!.used) + size > bytesPerBranchDay)
+        throw new HttpError(
+          429,
+          'attachment_quota',
+          'The branch has uploaded its files for today; the rest go tomorrow',
+        )
+    }
     await tx.query('insert into attachment_chunks (attachment_id, idx, bytes) values ($1, $2, $3)', [
       id,
       index,

@@ -417,6 +417,14 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    id: 35,
+    name: 'attachments per branch and day',
+    sql: `
+      -- The centre's daily limit of uploaded bytes per branch (ATTACHMENT_MB_PER_BRANCH_DAY) reads a branch's last day.
+      create index attachments_branch_day on attachments (branch_id, created_at);
+    `,
+  },
 ]
 
 /** The highest migration: ids are unique but need not be consecutive (branches of work reserve ranges). */

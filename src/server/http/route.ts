@@ -21,13 +21,17 @@ export interface RouteContext<T extends RouteContract, A extends Access> extends
 export function route<T extends RouteContract, A extends Access>(
   app: FastifyInstance,
   contract: T,
-  options: { access: A; whilePasswordMustChange?: boolean },
+  options: { access: A; whilePasswordMustChange?: boolean; whileWipeOrdered?: boolean },
   handler: (ctx: RouteContext<T, A>) => Promise<ReplyOf<T>>,
 ): void {
   app.route({
     method: contract.method,
     url: contract.path,
-    config: { access: options.access, whilePasswordMustChange: options.whilePasswordMustChange },
+    config: {
+      access: options.access,
+      whilePasswordMustChange: options.whilePasswordMustChange,
+      whileWipeOrdered: options.whileWipeOrdered,
+    },
     handler: async (request, reply) => {
       const parsed = {
         params: contract.params?.parse(request.params),

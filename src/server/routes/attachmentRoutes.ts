@@ -17,7 +17,15 @@ import { route } from '../http/route'
  * Attachments (issue 20 §2): the tablet's resumable upload and the reading of a file by a tablet or a supervisor of its
  * branch. In their own scope: only here is a body of raw bytes accepted (`application/octet-stream`, one chunk at most).
  */
-export async function attachmentRoutes(app: FastifyInstance, db: Database): Promise<void> {
+/** Unless the administrator sets ATTACHMENT_MB_PER_BRANCH_DAY. */
+export const DEFAULT_BYTES_PER_BRANCH_DAY = 500 * 1024 * 1024
+
+export async function attachmentRoutes(
+  app: FastifyInstance,
+  db: Database,
+  options: { bytesPerBranchDay?: number } = {},
+): Promise<void> {
+  const quota = options.bytesPerBranchDay ?? DEFAULT_BYTES_PER_BRANCH_DAY
   await app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/octet-stream',
@@ -25,15 +33,21 @@ export async function attachmentRoutes(app: FastifyInstance, db: Database): Prom
       (_request, body, done) => done(null, body),
     )
 
-    route(scope, attachmentStatusRoute, { access: 'device' }, async ({ params, principal }) =>
+    // A tablet revoked with a wipe delivers its files too before it erases itself (as its last push).
+    route(scope, attachmentStatusRoute, { access: 'device', whileWipeOrdered: true }, async ({ params, principal }) =>
       stateOf(await findAttachment(db, params.id, [principal.branchId])),
     )
 
-    route(scope, attachmentChunkRoute, { access: 'device' }, async ({ params, principal, request }) => {
-      if (!(request.body instanceof Uint8Array))
-        throw new HttpError(415, 'unsupported_media_type', 'A chunk is sent as application/octet-stream')
-      return putChunk(db, principal.branchId, params.id, params.index, request.body)
-    })
+    route(
+      scope,
+      attachmentChunkRoute,
+      { access: 'device', whileWipeOrdered: true },
+      async ({ params, principal, request }) => {
+        if (!(request.body instanceof Uint8Array))
+          throw new HttpError(415, 'unsupported_media_type', 'A chunk is sent as application/octet-stream')
+        return putChunk(db, principal.branchId, params.id, params.index, request.body, quota)
+      },
+    )
 
     route(scope, tabletAttachmentRoute, { access: 'device' }, async ({ params, principal, reply }) =>
       serve(reply, await findAttachment(db, params.id, [principal.branchId])),

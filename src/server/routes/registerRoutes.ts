@@ -21,7 +21,7 @@ import { syncRoutes } from './syncRoutes'
 
 export async function registerRoutes(
   app: FastifyInstance,
-  options: { db: Database; signInPerMinute: number; sms?: SmsService },
+  options: { db: Database; signInPerMinute: number; sms?: SmsService; attachmentBytesPerBranchDay?: number },
 ): Promise<void> {
   // Only routes that opt in (sign-in, password checks) are limited; the limit is per address (request.ip).
   await app.register(rateLimit, { global: false })
@@ -40,5 +40,5 @@ export async function registerRoutes(
   codeReportRoutes(app, options.db)
   deskRoutes(app, options.db)
   alertRoutes(app, options.db)
-  await attachmentRoutes(app, options.db)
+  await attachmentRoutes(app, options.db, { bytesPerBranchDay: options.attachmentBytesPerBranchDay })
 }
