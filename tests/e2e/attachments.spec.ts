@@ -183,7 +183,7 @@ test('a photo taken offline reaches the branch’s other tablet and the supervis
   }).toPass({ timeout: 60_000 })
   await expect(item.getByTestId('attachment-status')).toHaveText('已上传')
   await expect(a.locator('.van-toast:visible')).toHaveCount(0, { timeout: 10_000 })
-  await section.scrollIntoViewIfNeeded()
+  await a.evaluate(() => window.scrollTo(0, 0))
   await a.screenshot({ path: join(SHOTS, 'attachments.png'), fullPage: true })
 
   // The branch's other tablet: the complaint arrives with its attachments; the photo shows when tapped.

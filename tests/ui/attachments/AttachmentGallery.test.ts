@@ -82,9 +82,17 @@ describe('the attachments on a tablet', () => {
     // Offline, a file kept at the centre is not fetched: the page says it will show once online.
     expect(item('a-remote').get('[data-testid="attachment-unavailable"]').text()).toBe('保存在中心，联网后即可查看')
     expect(item('a-missing').get('[data-testid="attachment-unavailable"]').text()).toBe(
-      '本平板上没有这份文件，中心也尚未收到',
+      '本平板上没有这份文件，中心也未收到',
     )
-    expect(load.mock.calls.map(([id]) => id).sort()).toEqual(['a-pdf', 'a-photo'])
+    // Nothing is fetched from the centre offline; what the tablet may hold is read from it (a refused file is still here).
+    expect(load.mock.calls.map(([id]) => id).sort()).toEqual(['a-missing', 'a-pdf', 'a-photo'])
+  })
+
+  it('still shows a file the centre refused, held on this tablet, and says the centre does not have it', async () => {
+    const { item } = open({ statuses: { ...TABLET, 'a-photo': 'missing' }, online: true })
+    await vi.waitFor(() => expect(item('a-photo').find('[data-testid="attachment-thumb"]').exists()).toBe(true))
+    expect(item('a-photo').get('[data-testid="attachment-status"]').text()).toBe('中心未收到')
+    expect(item('a-photo').find('[data-testid="attachment-unavailable"]').exists()).toBe(false)
   })
 
   it('fetches a file kept at the centre when it is tapped online, and shows it full size', async () => {

@@ -73,7 +73,8 @@ function choose(wrapper: Awaited<ReturnType<typeof open>>['wrapper'], file: File
 const attachments = async (id: string) =>
   (await db!.events.where('complaintId').equals(id).toArray()).filter((e) => e.type === 'attachment.added')
 
-describe('the attachment picker', () => {
+// The first mount imports the app's routes and opens a fresh IndexedDB: slow on a loaded two-core machine.
+describe('the attachment picker', { timeout: 30_000 }, () => {
   it('says the limits: 30 files, 5 MB each after compression', async () => {
     const { wrapper } = await open()
     expect(wrapper.get('[data-testid="attachment-hint"]').text()).toBe(
