@@ -265,7 +265,7 @@ describe.each(BACKENDS)('alerts by SMS on $name', (backend) => {
         email: 'zhao@bank.test',
       })
       expect((await app.inject({ url: '/api/alerts/channels', headers: zhao })).json()).toEqual({ sms: false })
-      const put = (url: string, headers: object, payload: object) =>
+      const put = (url: string, headers: Record<string, string>, payload: object) =>
         app.inject({ method: 'PUT', url, headers, payload })
       // A landline cannot take an SMS; SMS chosen without a number is refused too.
       expect(
