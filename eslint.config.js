@@ -126,6 +126,8 @@ export default tseslint.config(
       'src/ui/stores/{useStatusStore,useClockStore,useSyncStore}.ts',
       'src/ui/composables/{useLiveQuery,useNow,useDueSoonUntil,useIdleLock,useScriptIdleLock,useTaxonomy}.ts',
       'src/ui/pwa/**',
+      'src/ui/reminders/{useReminderStore,messages}.ts',
+      'src/ui/reminders/ReminderStrip.vue',
       'src/ui/i18n/{index,useToggleLocale}.ts',
       'src/ui/i18n/locales/zh-CN.ts',
       'src/ui/drafts/**',

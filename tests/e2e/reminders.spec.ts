@@ -52,6 +52,7 @@ test('a promised date today is on the book, and notified once a day when the man
   const caseLabel = (await reminder.locator('b').textContent())?.trim() ?? ''
   expect(caseLabel.length).toBeGreaterThan(0)
   expect([label, caseLabel]).toContain(caseLabel)
+  await page.screenshot({ path: 'docs/screenshots/reminders.png' })
 
   // Notifications: allowed in the browser, switched on by a tap in the reminder settings.
   await context.grantPermissions(['notifications'])
