@@ -146,7 +146,16 @@ async function pair(
  * filled in batches on raw IndexedDB (seeding is not what is measured). `identity`: the bench tablet's
  * identity is stored too (the app's own database gets its identity at enrolment instead).
  */
-async function seed(opts: { name: string; n: number; seed: number; identity: boolean; pin: string; batch?: number }) {
+async function seed(opts: {
+  name: string
+  n: number
+  seed: number
+  identity: boolean
+  pin: string
+  batch?: number
+  /** Store the events of only the newest this many complaints (all by default): see BENCH_EVENTS_KEPT in run.ts. */
+  eventsKept?: number
+}) {
   const t0 = performance.now()
   const keys = await unlock(opts.pin)
   const unlockMs = performance.now() - t0
@@ -194,8 +203,8 @@ async function seed(opts: { name: string; n: number; seed: number; identity: boo
     const cs = tx.objectStore('complaints')
     const ts = tx.objectStore('texts')
     if (start === 0 && opts.identity) tx.objectStore('meta').put({ key: 'identity', value: IDENTITY })
-    for (const s of sealed) {
-      for (const e of s.events) es.put(e)
+    for (const [k, s] of sealed.entries()) {
+      if (start + k >= opts.n - (opts.eventsKept ?? opts.n)) for (const e of s.events) es.put(e)
       cs.put(s.row)
       ts.put(s.text)
     }
