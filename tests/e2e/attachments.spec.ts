@@ -135,7 +135,7 @@ test('a photo taken offline reaches the branch’s other tablet and the supervis
     demand: '查明款项去向',
   })
   await a.getByTestId('submit-complaint').click()
-  await expect(a.getByTestId('detail-name')).toHaveText('陈静')
+  await expect(a.getByTestId('detail-name')).toHaveText('陈静', { timeout: 30_000 })
   const complaintPath = new URL(a.url()).pathname
   await expect(a.getByTestId('outbox-count')).toHaveText('0', { timeout: 20_000 })
   const photo = await cameraJpeg(a)
@@ -237,7 +237,7 @@ test('a file that only claims to be a picture (an SVG or HTML page named .png) i
     demand: '退回多扣的款项',
   })
   await page.getByTestId('submit-complaint').click()
-  await expect(page.getByTestId('detail-name')).toHaveText('周敏')
+  await expect(page.getByTestId('detail-name')).toHaveText('周敏', { timeout: 30_000 })
   const section = page.getByTestId('attachments-section')
   for (const [name, body] of [
     [
