@@ -55,10 +55,14 @@ if (isMainThread) {
 } else {
   const { memoryCentre } = await import('../tests/convergence/memoryCentre')
   const { runSchedule } = await import('../tests/convergence/schedule')
+  // The tablets seal what they store (issue 17): each schedule starts unlocked, as under vitest's setup file.
+  const { keysUnlocked } = await import('../src/db/crypto/keyring')
+  const { unlockForTests } = await import('../tests/support/tabletKeys')
   const { k, threads } = workerData as { k: number; threads: number }
   for (let seed = FROM + k; seed < FROM + SEEDS; seed += threads) {
     const deviceId = (i: number) => `tab-${seed}-${i}`
     try {
+      if (!keysUnlocked()) await unlockForTests()
       const r = await runSchedule(seed, memoryCentre(deviceId), { tablets: 3, deviceId })
       parentPort!.postMessage({
         seed,

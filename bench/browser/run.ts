@@ -503,11 +503,17 @@ async function benchApp(context: BrowserContext, base: string, top: { id: string
   await page.waitForTimeout(500)
   await page.getByRole('tab').first().click()
   await page.getByTestId('book-row').first().waitFor()
-  for (let p = 2; p <= 5; p++) {
+  // Closed complaints past the centre's retention leave the tablet once its settings arrive (issue 17): the book
+  // may end before five pages, and then it shows no "more" button.
+  for (let p = 2; p <= 5 && (await page.locator('.more button').count()) > 0; p++) {
     await page.locator('.more button').click()
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="book-row"]').length >= n, p * 50, {
-      timeout: 30_000,
-    })
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('[data-testid="book-row"]').length >= n ||
+        document.querySelector('[data-testid="book-retention"]') !== null,
+      p * 50,
+      { timeout: 30_000 },
+    )
   }
   const appHeap = await heapMb(context, page)
   const rowsShown = await page.getByTestId('book-row').count()

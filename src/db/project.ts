@@ -1,4 +1,4 @@
-import { chinaDate, complaintSummary, computeClocks } from '@/domain'
+import { complaintSummary, computeClocks, pendingFollowUp } from '@/domain'
 import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import type { ComplaintRow, TextRow } from './schema'
@@ -24,19 +24,12 @@ export function project(state: ComplaintState, ctx: ClockContext = { now: new Da
     name: state.customer.name,
     category: state.codes.B ?? (state.preStandard ? (state.category ?? '') : ''),
     ownerId: state.owner.staffId,
-    followUpDue: followUpDue(state),
+    followUpDue: pendingFollowUp(state) ?? '',
     extendedUntil: state.extensions.length > 0 && !finished ? state.extensions.at(-1)!.newDueDate : '',
     awaiting,
     summary: summaryOf(state),
     ...(state.caseNumber ? { caseNumber: state.caseNumber } : {}),
   }
-}
-
-function followUpDue(s: ComplaintState): string {
-  if (!s.followUp) return ''
-  const lastDone = s.followUpsDone.at(-1)
-  // A follow-up recorded on or after the scheduled (China) date fulfils it.
-  return lastDone && chinaDate(lastDone.at) >= s.followUp.dueDate ? '' : s.followUp.dueDate
 }
 
 /** Rows are flat: strings, and string lists (`awaiting`) compared in order. */

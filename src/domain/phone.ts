@@ -39,3 +39,9 @@ export function isValidPhone(input: string): boolean {
   const { number, extension } = splitPhone(input)
   return LANDLINE.test(number) || (extension === null && MOBILE.test(number))
 }
+
+/** A mobile number (no landline, no extension): what an SMS can reach. */
+export function isValidMobile(input: string): boolean {
+  const { number, extension } = splitPhone(input)
+  return extension === null && MOBILE.test(number)
+}

@@ -11,6 +11,9 @@
  * - Updates wait (registerType 'prompt'): a new build installs and waits until the lobby manager accepts the
  *   prompt; the page saves its drafts first and then posts `{ type: 'SKIP_WAITING' }`.
  *
+ * - A reminder notification (src/ui/reminders/notices.ts) tapped opens its complaint in the app's window (one
+ *   already open if there is one): the tablet comes back to the lock screen first if it was locked.
+ *
  * clients.claim(): on the FIRST install, and after an accepted update — never otherwise.
  * The first install claims the page that registered it. The routes other than the book are lazy chunks; an
  * unclaimed first page would fetch them from the network, so losing the Wi-Fi during the very first session
@@ -59,3 +62,19 @@ registerRoute(
     denylist: [/^\/api(\/|$)/],
   }),
 )
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close()
+  const data = event.notification.data as { url?: unknown } | null
+  const url = typeof data?.url === 'string' && data.url.startsWith('/') ? data.url : '/'
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
+      const open = windows[0]
+      if (open) {
+        await open.focus()
+        await open.navigate(url).catch(() => undefined)
+      } else await self.clients.openWindow(url)
+    })(),
+  )
+})

@@ -42,6 +42,11 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/reports', name: 'reports', component: () => import('@/ui/reports/ReportsPage.vue') },
   {
+    path: '/settings/reminders',
+    name: 'reminderSettings',
+    component: () => import('@/ui/reminders/ReminderSettingsPage.vue'),
+  },
+  {
     path: '/complaints/:id',
     name: 'complaint',
     component: () => import('@/ui/complaint/ComplaintPage.vue'),
@@ -62,9 +67,10 @@ export const routes: RouteRecordRaw[] = [
 /** Pages a locked or unenrolled tablet may show. */
 const OPEN = new Set(['enrol', 'unlock'])
 
+const unlockPage = () => import('@/ui/auth/UnlockPage.vue')
 const authRoutes: RouteRecordRaw[] = [
   { path: '/enrol', name: 'enrol', component: () => import('@/ui/auth/EnrolPage.vue') },
-  { path: '/unlock', name: 'unlock', component: () => import('@/ui/auth/UnlockPage.vue') },
+  { path: '/unlock', name: 'unlock', component: unlockPage },
 ]
 
 /** The book, the enrolment and the lock screen need only the messages of the first chunk. */
@@ -72,6 +78,9 @@ const FIRST_SCREENS = new Set(['book', 'enrol', 'unlock'])
 
 export function createAppRouter(i18n: MessageTarget) {
   const router = createRouter({ history: createWebHistory(), routes: [...routes, ...authRoutes] })
+  // Every start of an enrolled tablet lands on the lock screen: its chunk loads while the session is read from
+  // IndexedDB, not after the guard has decided (a waterfall the cold start paid; docs/benchmarks.md).
+  void unlockPage().catch(() => undefined)
   // Nothing about a complaint is shown until the tablet is enrolled and a staff member has unlocked it.
   async function allow(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {
     const session = useSessionStore()

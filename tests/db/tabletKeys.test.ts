@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { fold, newId } from '@/domain'
 import { rowKeyTerms } from '@/domain/privacy/sealedFields'
 import { commit, ComplaintDb, searchComplaints } from '@/db'
@@ -136,5 +136,39 @@ describe('a sealed row changed through a cursor', () => {
     raw.close()
     expect((await db.drafts.get('k'))?.value).toEqual({ name: '孙丽' })
     await db.delete()
+  })
+})
+
+describe('the blind keys remembered while unlocked', () => {
+  it('gives the keyed hash of each term whether remembered or not, per key, and forgets every term at the lock', async () => {
+    const keys = await testKeyring()
+    setKeys(keys)
+    const sign = vi.spyOn(crypto.subtle, 'sign')
+    try {
+      const fresh = async (t: string) =>
+        [...new Uint8Array(await crypto.subtle.sign('HMAC', keys.index, new TextEncoder().encode(t)), 0, 12)]
+          .map((b) => b.toString(16).padStart(2, '0'))
+          .join('')
+      const first = await blindKeys(keys.index, ['王芳', '办理', '王芳'])
+      const again = await blindKeys(keys.index, ['办理', '王芳'])
+      expect(first).toEqual([await fresh('王芳'), await fresh('办理'), await fresh('王芳')])
+      expect(again).toEqual([first[1], first[0]])
+      sign.mockClear()
+      await blindKeys(keys.index, ['王芳', '办理'])
+      // Remembered: no HMAC computed again for terms already hashed under this key.
+      expect(sign).not.toHaveBeenCalled()
+      // Another tablet's key never gets this key's hashes.
+      const other = await testKeyring()
+      expect(await blindKeys(other.index, ['王芳'])).not.toEqual([first[0]])
+      expect(await blindKeys(keys.index, ['王芳'])).toEqual([first[0]])
+      // Locked: nothing is remembered; the next unlock hashes every term again.
+      lockKeys()
+      setKeys(keys)
+      sign.mockClear()
+      await blindKeys(keys.index, ['王芳'])
+      expect(sign).toHaveBeenCalledTimes(1)
+    } finally {
+      sign.mockRestore()
+    }
   })
 })

@@ -4,6 +4,7 @@ import { fold, newId } from '@/domain'
 import type { ComplaintEvent, ComplaintState } from '@/domain'
 import { bookPage, ComplaintDb, complaintState, localDeskQueue, project, SCHEMA_VERSIONS, searchComplaints } from '@/db'
 import { currentKeys, lockKeys, setKeys, TabletLocked } from '@/db/crypto/keyring'
+import { sealMiddleware } from '@/db/crypto/sealMiddleware'
 import { sealStored } from '@/db/crypto/sealStored'
 import { textRow } from '@/db/textRow'
 import { awaitingAtV3 } from '@/db/upgrades/v3'
@@ -201,6 +202,32 @@ describe('IndexedDB schema upgrades', () => {
     expect(await v8.table('attachments').where('needsUpload').equals(1).primaryKeys()).toEqual([row.attachmentId])
     expect(await v8.table('attachments').where('complaintId').equals(row.complaintId).count()).toBe(1)
     await v8.delete()
+  })
+
+  it('v7 → v8 keeps a sealed tablet readable: its rows come through sealed and open as before', async () => {
+    const name = `upgrade-${newId()}`
+    const f = fixture(5)
+    const plain = named(f, 'plain')
+    const state = fold(plain.events)!
+    // A v7 tablet after its first unlock: every store sealed (sealStored), then the update to v8 opens it locked.
+    const v7 = new ComplaintDb(name, { upTo: 7 })
+    await storeAs(v7, f.meta, [plain])
+    v7.close()
+    const sealing = new ComplaintDb(name, { upTo: 7 })
+    sealing.use(sealMiddleware)
+    await sealStored(sealing)
+    sealing.close()
+    const raw = new ComplaintDb(name, { upTo: 7 })
+    expect((await raw.events.toArray()).every((e) => (e as { sealed?: unknown }).sealed)).toBe(true)
+    raw.close()
+    const current = new ComplaintDb(name)
+    await current.open()
+    expect(current.verno).toBe(8)
+    expect(await bookPage(current)).toEqual([project(state)])
+    expect(await complaintState(current, state.id)).toEqual(state)
+    expect((await searchComplaints(current, '5678')).map((r) => r.id)).toEqual([state.id])
+    expect(await current.attachments.count()).toBe(0)
+    await current.delete()
   })
 
   it('opens a version 1 database straight at the newest version', async () => {

@@ -21,6 +21,8 @@ import { servedDist } from './paths'
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const SECRET = 'e2e-sms-callback-secret'
 const PHONE = '13755556666'
+/** A number the gateway takes, then reports undeliverable (the customer's phone is off the network, or the number is void). */
+const PHONE_FAILS = '13755550000'
 
 let gateway: Server
 const sent: { to: string; text: string; reference: string }[] = []
@@ -38,7 +40,11 @@ function startGateway(): Promise<string> {
       const messageId = `E2E-${body.reference}`
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messageId }))
       // The delivery receipt comes later, and the gateway sends it twice.
-      const receipt = JSON.stringify({ messageId, status: 'delivered', deliveredAt: new Date().toISOString() })
+      const receipt = JSON.stringify(
+        body.to === PHONE_FAILS
+          ? { messageId, status: 'failed', reason: 'UNDELIV 空号' }
+          : { messageId, status: 'delivered', deliveredAt: new Date().toISOString() },
+      )
       const signature = `sha256=${createHmac('sha256', SECRET).update(receipt).digest('hex')}`
       for (const delay of [1500, 2500]) {
         setTimeout(
@@ -183,4 +189,50 @@ test('an SMS decision recorded offline is sent once when the tablet is back onli
   expect(sent).toHaveLength(1)
   await contextA.close()
   await contextB.close()
+})
+
+test('an SMS decision the gateway cannot deliver comes back to the manager as the decision still to tell', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  const context = await browser.newContext({ baseURL: centreUrl })
+  const page = await context.newPage()
+  await openControlled(page)
+  await page.getByTestId('new-complaint').click()
+  await fillIntake(page, {
+    name: '冯敏',
+    phone: PHONE_FAILS,
+    description: '网银登录提示密码错误被锁定。',
+    demand: '解锁',
+  })
+  await page.getByTestId('field-consent-sms').check()
+  await page.getByTestId('submit-complaint').click()
+  await expect(page.getByTestId('detail-name')).toHaveText('冯敏')
+  await act(page, 'validity.judged', { reason: '客户连续输错密码，系统按规定锁定' }, { verdict: 'invalid' })
+  await page.getByTestId('sheet-validity-judged').getByTestId('action-submit').click()
+  const sheet = await act(
+    page,
+    'decision.notified',
+    {
+      findings: '系统日志显示连续五次密码错误',
+      decision: '投诉不成立',
+      basis: '按网银安全规定锁定',
+      content:
+        '冯女士您好：经核实，网银因连续输错密码被锁定，投诉不成立。如有异议可于30日内申请核查，亦可申请调解、仲裁或提起诉讼。',
+    },
+    { channel: 'sms' },
+  )
+  await sheet.getByTestId('action-submit').click()
+  await expect(sheet).toBeHidden()
+  // While the SMS is on its way, the decision counts as told; the gateway's report of failure takes that back.
+  await expect(async () => {
+    await reconnect(context)
+    await expect(page.getByTestId('sms-proof')).toHaveAttribute('data-status', 'failed', { timeout: 3000 })
+  }).toPass({ timeout: 45_000 })
+  await expect(page.getByTestId('sms-proof')).toContainText('发送失败')
+  await expect(page.getByTestId('sms-proof')).toContainText('请重新告知')
+  await expect(page.locator('[data-testid="timeline-event"][data-type="sms.failed"]')).toHaveCount(1)
+  await expect(page.getByTestId('next-step')).toHaveAttribute('data-action', 'decision.notified')
+  expect(sent.filter((m) => m.to === PHONE_FAILS)).toHaveLength(1)
+  await context.close()
 })

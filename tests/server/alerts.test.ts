@@ -253,6 +253,7 @@ describe.each(BACKENDS)('alerts by e-mail on $name', (backend) => {
       const root = { authorization: `Bearer ${await token('root', 2)}` }
       expect((await app.inject({ url: '/api/alerts/preference', headers: zhao })).json()).toEqual({
         mode: 'immediate',
+        channels: ['email'],
         email: 'zhao@bank.test',
       })
       expect(
@@ -268,16 +269,16 @@ describe.each(BACKENDS)('alerts by e-mail on $name', (backend) => {
             payload: { mode: 'digest', email: 'z@bank.test' },
           })
         ).json(),
-      ).toEqual({ mode: 'digest', email: 'z@bank.test' })
+      ).toEqual({ mode: 'digest', channels: ['email'], email: 'z@bank.test' })
       expect(
-        (await app.inject({ method: 'PUT', url: '/api/staff/zhao/alerts', headers: zhao, payload: { mode: 'off' } }))
+        (await app.inject({ method: 'PUT', url: '/api/staff/qian/alerts', headers: zhao, payload: { mode: 'off' } }))
           .statusCode,
       ).toBe(403)
       expect(
         (
           await app.inject({ method: 'PUT', url: '/api/staff/zhao/alerts', headers: root, payload: { mode: 'off' } })
         ).json(),
-      ).toEqual({ mode: 'off' })
+      ).toEqual({ mode: 'off', channels: ['email'] })
       expect(
         (await db.query(`select action from audit_log where target = 'zhao' and action = 'staff.alerts'`)).rows,
       ).toHaveLength(1)

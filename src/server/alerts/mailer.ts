@@ -6,11 +6,13 @@ export interface AlertMessage {
   to: string
   subject: string
   text: string
+  /** The SMS gateway's idempotency key (unused by e-mail). */
+  reference?: string
 }
 
 /**
- * A way to reach a person. E-mail only for now; an SMS channel (through the gateway of issue 20 §1) is another
- * implementation of this, chosen by the person's preference.
+ * A way to reach a person: e-mail (here) or SMS through the bank's gateway (smsAlertChannel.ts), as each person chose.
+ * `send` throws when the message was not taken; a `RefusedError` means it never will be (a number the gateway refuses).
  */
 export interface AlertChannel {
   name: 'email' | 'sms'
@@ -47,3 +49,6 @@ export function emailChannel(config: SmtpSettings): AlertChannel | undefined {
     },
   }
 }
+
+/** The channel refused the message for good: trying again would not help. */
+export class RefusedError extends Error {}

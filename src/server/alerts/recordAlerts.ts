@@ -6,31 +6,39 @@ import type { Queryable } from '../db/Database'
 const SUPERVISORS_SQL = `select s.id from staff s where not s.disabled and s.role = 'supervisor'
   and (s.branch_id = $1 or s.id in (select staff_id from staff_branches where branch_id = $1))`
 
+/** Active supervisors covering a branch, by a query the caller makes with others (its `$1` is the branch). */
+export const BRANCH_SUPERVISORS_SQL = SUPERVISORS_SQL
+
 /**
- * Queues the alerts a push's accepted events raise, in the push's own transaction: they commit with the events or
- * not at all, and the unique (person, complaint, reason, occasion) makes a retried push queue nothing twice.
- * Sending happens after commit (`dispatchAlerts`).
+ * The alerts a push's accepted events raise, for the supervisors covering the branch: the intake inserts them in the
+ * push's own statement, so they commit with the events or not at all, and the unique (person, complaint, reason,
+ * occasion) makes a retried push queue nothing twice. Sending happens after commit (`dispatchAlerts`).
  */
-export async function recordAlerts(tx: Queryable, branchId: string, events: ComplaintEvent[]): Promise<void> {
-  const rows: { staff_id: string; complaint_id: string; reason: AlertReason; ref: string }[] = []
-  let supervisors: string[] | undefined
+export function alertRows(events: readonly ComplaintEvent[], supervisors: readonly string[]): AlertRow[] {
+  const rows: AlertRow[] = []
   for (const event of events) {
     for (const { reason, ref, to } of alertReasons(event)) {
-      supervisors ??= (await tx.query<{ id: string }>(SUPERVISORS_SQL, [branchId])).rows.map((r) => r.id)
       // A named supervisor no longer covering the branch is not told; the branch's supervisors are instead.
       const whom = to && supervisors.includes(to) ? [to] : supervisors
       for (const staffId of whom) rows.push({ staff_id: staffId, complaint_id: event.complaintId, reason, ref })
     }
   }
-  if (rows.length === 0) return
-  await tx.query(
-    `insert into alerts (staff_id, complaint_id, branch_id, reason, ref)
-     select r.staff_id, r.complaint_id, $2, r.reason, r.ref
-       from jsonb_to_recordset($1::jsonb) as r(staff_id text, complaint_id uuid, reason text, ref text)
-     on conflict do nothing`,
-    [JSON.stringify(rows), branchId],
-  )
+  return rows
 }
+
+export interface AlertRow {
+  staff_id: string
+  complaint_id: string
+  reason: AlertReason
+  ref: string
+}
+
+/** Inserts `alertRows` given as one JSON array in `rowsParam`, for the branch in `branchParam`. */
+export const insertAlertsSql = (rowsParam: string, branchParam: string) =>
+  `insert into alerts (staff_id, complaint_id, branch_id, reason, ref)
+   select r.staff_id, r.complaint_id, ${branchParam}, r.reason, r.ref
+     from jsonb_to_recordset(${rowsParam}::jsonb) as r(staff_id text, complaint_id uuid, reason text, ref text)
+   on conflict do nothing`
 
 /**
  * The periodic check: a deadline of an open complaint falling due between now and `until` (the end of the next

@@ -50,13 +50,22 @@ export async function recordAttachments(tx: Queryable, events: readonly Complain
        on conflict (attachment_id) do nothing`,
       [JSON.stringify(added)],
     )
-  const removed = events.flatMap((e) => (e.type === 'attachment.removed' ? [e.payload.attachmentId] : []))
+  // Only the removing event's own complaint's attachment, whatever id it names.
+  const removed = events.flatMap((e) =>
+    e.type === 'attachment.removed' ? [{ attachmentId: e.payload.attachmentId, complaintId: e.complaintId }] : [],
+  )
   if (removed.length) {
-    await tx.query('delete from attachment_chunks where attachment_id = any($1::uuid[])', [removed])
-    await tx.query(
-      'update attachments set removed = true, received_bytes = 0, complete = false where attachment_id = any($1::uuid[])',
-      [removed],
+    const { rows } = await tx.query<{ attachment_id: string }>(
+      `update attachments a set removed = true, received_bytes = 0, complete = false
+       from jsonb_array_elements($1::jsonb) j
+       where a.attachment_id = (j->>'attachmentId')::uuid and a.complaint_id = (j->>'complaintId')::uuid
+       returning a.attachment_id`,
+      [JSON.stringify(removed)],
     )
+    if (rows.length)
+      await tx.query('delete from attachment_chunks where attachment_id = any($1::uuid[])', [
+        rows.map((r) => r.attachment_id),
+      ])
   }
 }
 

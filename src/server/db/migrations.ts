@@ -388,6 +388,26 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
     `,
   },
   {
+    id: 33,
+    name: 'alerts by SMS',
+    sql: `
+      -- Each person chooses the channels of their alerts; a preference stored before SMS alerts existed reads as e-mail.
+      alter table alert_preferences add column channels text[] not null default '{email}';
+      alter table alert_preferences add column mobile text;
+      alter table alert_preferences add column last_sms_digest_on date;
+      -- An alert goes out on each chosen channel by itself: the e-mail lane is state/attempts/next_attempt_at/
+      -- last_error/sent_at (migration 24), the SMS lane these. 'failed': the gateway refused the number for good.
+      alter table alerts add column sms_state text not null default 'pending'
+        check (sms_state in ('pending', 'sent', 'skipped', 'failed'));
+      alter table alerts add column sms_attempts int not null default 0;
+      alter table alerts add column sms_next_attempt_at timestamptz not null default now();
+      alter table alerts add column sms_last_error text;
+      alter table alerts add column sms_sent_at timestamptz;
+      alter table alerts add column sms_message_id text;
+      create index alerts_sms_pending on alerts (sms_next_attempt_at) where sms_state = 'pending';
+    `,
+  },
+  {
     id: 34,
     name: 'attachments',
     sql: `

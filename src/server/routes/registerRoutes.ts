@@ -39,6 +39,6 @@ export async function registerRoutes(
   reportRoutes(app, options.db)
   codeReportRoutes(app, options.db)
   deskRoutes(app, options.db)
-  alertRoutes(app, options.db)
+  alertRoutes(app, options.db, options.sms)
   await attachmentRoutes(app, options.db, { bytesPerBranchDay: options.attachmentBytesPerBranchDay })
 }

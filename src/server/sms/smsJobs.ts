@@ -23,19 +23,21 @@ export const MAX_ATTEMPTS = 5
 const SENDING_LEASE = "interval '2 minutes'"
 
 /**
- * Queues the SMS of newly stored `sms.requested` events, in the transaction that stores them (the caller's): the job
- * table is the outbox. Keyed by the event's id: the same event pushed again queues nothing.
+ * The SMS jobs of newly stored `sms.requested` events. The intake inserts them (`insertSmsJobsSql`) in the statement
+ * that stores the events: the job table is the outbox. Keyed by the event's id: the same event pushed again queues
+ * nothing.
  */
-export async function enqueueSms(tx: Queryable, events: readonly ComplaintEvent[]): Promise<void> {
-  const requests = events.filter((e) => e.type === 'sms.requested')
-  if (requests.length === 0) return
-  await tx.query(
-    `insert into sms_jobs (request_id, complaint_id, branch_id)
-     select (j->>'id')::uuid, (j->>'complaintId')::uuid, j->>'branchId' from jsonb_array_elements($1::jsonb) j
-     on conflict (request_id) do nothing`,
-    [JSON.stringify(requests.map((e) => ({ id: e.id, complaintId: e.complaintId, branchId: e.branchId })))],
+export function smsJobRows(events: readonly ComplaintEvent[]) {
+  return events.flatMap((e) =>
+    e.type === 'sms.requested' ? [{ id: e.id, complaintId: e.complaintId, branchId: e.branchId }] : [],
   )
 }
+
+/** Inserts `smsJobRows` given as one JSON array in `param`. */
+export const insertSmsJobsSql = (param: string) =>
+  `insert into sms_jobs (request_id, complaint_id, branch_id)
+   select (j->>'id')::uuid, (j->>'complaintId')::uuid, j->>'branchId' from jsonb_array_elements(${param}::jsonb) j
+   on conflict (request_id) do nothing`
 
 type Answer =
   | { type: 'sms.accepted'; payload: { messageId: string } }

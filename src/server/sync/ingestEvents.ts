@@ -1,10 +1,11 @@
 import { admitEvents, parseEvent } from '../../domain'
 import type { ComplaintEvent, PushResult, StaffRole } from '../../domain'
 import type { Database, Queryable } from '../db/Database'
-import { recordAlerts } from '../alerts/recordAlerts'
-import { enqueueSms } from '../sms/smsJobs'
+import { alertRows, BRANCH_SUPERVISORS_SQL, insertAlertsSql } from '../alerts/recordAlerts'
+import { settingsFrom } from '../settings/readSettings'
+import { insertSmsJobsSql, smsJobRows } from '../sms/smsJobs'
 import { recordAttachments } from '../attachments/attachmentStore'
-import { projectComplaints } from './projectComplaints'
+import { projectionRows, upsertComplaintsSql } from './projectComplaints'
 
 /**
  * Where a batch comes from. `actors` says who may appear on its events: on a tablet, the staff members who have proved
@@ -18,11 +19,13 @@ export interface DeviceContext {
 }
 
 /**
- * Stores a tablet's batch, answering per event by the centre's intake rules (`admitEvents`, in the domain).
- * Everything the rules need is looked up once per batch; the accepted events are inserted in one statement and the
- * complaints they touch refolded into the `complaints` projection, in one transaction. Inserts for one branch are
- * serialised (advisory lock), so a branch's sequence numbers commit in order and a pull cursor can never skip an
- * event that commits late.
+ * Stores a tablet's batch, answering per event by the centre's intake rules (`admitEvents`, in the domain), in one
+ * transaction. Inserts for one branch are serialised (advisory lock), so a branch's sequence numbers commit in order
+ * and a pull cursor can never skip an event that commits late. The lock is what bounds a branch's intake, so it is
+ * held for three round trips besides the commit: taking it, one query reading what the rules need that another push
+ * of the branch can change (stored ids, the touched complaints' events, the case numbers taken, the settings), and
+ * one statement storing the accepted events with their `complaints` rows, SMS jobs and alerts. Parsing, and what no
+ * push of the branch changes (who may act, the tablet's case letter, the branch's supervisors), come before it.
  */
 export async function ingestEvents(
   db: Database,
@@ -30,70 +33,49 @@ export async function ingestEvents(
   raw: Record<string, unknown>[],
   now: Date = new Date(),
 ): Promise<PushResult[]> {
-  // Parsed before the branch lock is taken: the lock is held only for what needs the database.
   const ids = raw.map((input) => (typeof input.id === 'string' ? input.id : '?'))
   const parsed = raw.map((input) => parseEvent(input))
   const valid = parsed.flatMap((p) => (p.ok ? [p.value] : []))
+  const numbers = valid.flatMap((e) =>
+    e.type === 'complaint.recorded' && e.payload.caseNumber ? [e.payload.caseNumber] : [],
+  )
   return db.transaction(async (tx) => {
+    const source = await sourceFacts(tx, device)
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`branch:${device.branchId}`])
-    const staff = await branchActors(tx, device)
-    const stored = new Map(
-      (
-        await tx.query<{ event_id: string; server_seq: number; body: unknown }>(
-          'select event_id, server_seq, body from events where event_id = any($1::uuid[])',
-          [valid.map((e) => e.id)],
-        )
-      ).rows.map((r) => [r.event_id, { serverSeq: Number(r.server_seq), body: r.body }]),
-    )
-    const complaints = await loadComplaints(tx, [...new Set(valid.map((e) => e.complaintId))])
-    const numbers = valid.flatMap((e) =>
-      e.type === 'complaint.recorded' && e.payload.caseNumber ? [e.payload.caseNumber] : [],
-    )
-    const numbering = numbers.length > 0 ? await caseNumbering(tx, device, numbers) : undefined
+    const held = await branchFacts(tx, device.branchId, valid, numbers)
     const { results, accepted } = admitEvents(ids, parsed, {
-      device: { deviceId: device.deviceId, branchId: device.branchId, ...numbering?.device },
-      caseNumbersTaken: numbering?.taken,
+      device: { deviceId: device.deviceId, branchId: device.branchId, ...source.numbering },
+      caseNumbersTaken: held.taken,
       nowMs: now.getTime(),
-      staff,
-      stored,
-      complaints,
+      staff: source.staff,
+      stored: held.stored,
+      complaints: held.complaints,
     })
     if (accepted.length === 0) return results
-    const seqs = await insertEvents(
-      tx,
-      accepted.map((a) => a.event),
-    )
-    // SMS the tablets asked for are queued with their events: sent after commit, never lost, never sent twice.
-    await enqueueSms(
-      tx,
-      accepted.map((a) => a.event),
-    )
-    // An attachment is expected once its event is stored (its upload may follow); a removed one loses its bytes.
-    await recordAttachments(
-      tx,
-      accepted.map((a) => a.event),
-    )
-    for (const { event, answers } of accepted) {
-      for (const i of answers) results[i] = { id: results[i]!.id, status: 'accepted', serverSeq: seqs.get(event.id)! }
-    }
-    // The reports' projection follows the events in the same transaction (only complaints with new events).
+    const events = accepted.map((a) => a.event)
+    // The reports' projection follows the events in the same statement (only complaints with new events).
     const touched = new Map<string, { events: ComplaintEvent[]; seq: number }>()
-    for (const { event } of accepted) {
+    for (const event of events) {
       const entry = touched.get(event.complaintId) ?? {
-        events: [...(complaints.get(event.complaintId)?.events ?? [])],
+        events: [...(held.complaints.get(event.complaintId)?.events ?? [])],
         seq: 0,
       }
       entry.events.push(event)
-      entry.seq = Math.max(entry.seq, seqs.get(event.id)!)
       touched.set(event.complaintId, entry)
     }
-    await projectComplaints(tx, touched, now)
-    // Alerts for supervisors are queued with the events they come from (an outbox), and sent after commit.
-    await recordAlerts(
-      tx,
-      device.branchId,
-      accepted.map((a) => a.event),
-    )
+    const seqs = await storeBatch(tx, device.branchId, {
+      events,
+      // SMS the tablets asked for are queued with their events: sent after commit, never lost, never sent twice.
+      sms: smsJobRows(events),
+      complaints: projectionRows(touched, held.settings, now),
+      // Alerts for supervisors are queued with the events they come from (an outbox), and sent after commit.
+      alerts: alertRows(events, source.supervisors),
+    })
+    // An attachment is expected once its event is stored (its upload may follow); a removed one loses its bytes.
+    await recordAttachments(tx, events)
+    for (const { event, answers } of accepted) {
+      for (const i of answers) results[i] = { id: results[i]!.id, status: 'accepted', serverSeq: seqs.get(event.id)! }
+    }
     return results
   })
 }
@@ -101,54 +83,125 @@ export async function ingestEvents(
 /**
  * Who may act in a batch: active staff of the branch or supervisors covering it — never an administrator, who runs
  * the system but handles no complaint — narrowed to the source's actors, with every name each has gone by (the audit
- * log keeps a rename's before).
+ * log keeps a rename's before); the branch's code and the tablet's letter for case numbers; the supervisors whom
+ * alerts go to. One query, before the branch's lock: no push changes any of it.
  */
-async function branchActors(tx: Queryable, source: DeviceContext) {
+async function sourceFacts(tx: Queryable, source: DeviceContext) {
   const actors = source.actors ?? 'device'
-  const only =
-    actors === 'device'
-      ? 'and s.id in (select staff_id from device_staff where device_id = $2)'
-      : actors === 'branch'
-        ? ''
-        : 'and s.id = $2'
+  const mode = typeof actors === 'string' ? actors : 'staff'
   const { rows } = await tx.query<{
-    id: string
-    role: StaffRole
-    name: string
-    approval_level: 'superior' | null
-    previous: string[] | null
+    staff: { id: string; role: StaffRole; name: string; approval_level: 'superior' | null; previous: string[] | null }[]
+    numbering: { code: string | null; case_letter: string | null } | null
+    supervisors: string[]
   }>(
-    `select s.id, s.role, s.name, s.approval_level,
-       (select array_agg(distinct a.before->>'name') from audit_log a where a.target = s.id and a.before ? 'name') as previous
-     from staff s where not s.disabled and s.role <> 'admin'
-       and (s.branch_id = $1 or s.id in (select staff_id from staff_branches where branch_id = $1)) ${only}`,
-    actors === 'branch' ? [source.branchId] : [source.branchId, actors === 'device' ? source.deviceId : actors.staffId],
+    `select
+       (select coalesce(json_agg(json_build_object('id', s.id, 'role', s.role, 'name', s.name,
+                 'approval_level', s.approval_level,
+                 'previous', (select array_agg(distinct a.before->>'name') from audit_log a
+                               where a.target = s.id and a.before ? 'name'))), '[]'::json)
+          from staff s where not s.disabled and s.role <> 'admin'
+           and (s.branch_id = $1 or s.id in (select staff_id from staff_branches where branch_id = $1))
+           and ($4::text = 'branch'
+             or ($4::text = 'device' and s.id in (select staff_id from device_staff where device_id = $2::text))
+             or ($4::text = 'staff' and s.id = $3::text))) as staff,
+       (select json_build_object('code', b.code, 'case_letter', d.case_letter)
+          from branches b left join devices d on d.id = $2::text and d.branch_id = b.id where b.id = $1) as numbering,
+       (select coalesce(json_agg(id), '[]'::json) from (${BRANCH_SUPERVISORS_SQL}) sup) as supervisors`,
+    [source.branchId, source.deviceId, typeof actors === 'object' ? actors.staffId : null, mode],
   )
-  return new Map(
-    rows.map((r) => [r.id, { role: r.role, approvalLevel: r.approval_level, names: [r.name, ...(r.previous ?? [])] }]),
-  )
+  const row = rows[0]!
+  return {
+    staff: new Map(
+      row.staff.map((r) => [
+        r.id,
+        { role: r.role, approvalLevel: r.approval_level, names: [r.name, ...(r.previous ?? [])] },
+      ]),
+    ),
+    numbering: { branchCode: row.numbering?.code ?? null, caseLetter: row.numbering?.case_letter ?? null },
+    supervisors: row.supervisors,
+  }
 }
 
 /**
- * For a batch with numbered records: the branch's code, the tablet's letter, and which of the numbers the branch has
- * given already (off the unique index on events' case numbers).
+ * Under the branch's lock, in one query: which of the batch's events are stored already (a retried push), the stored
+ * events of the complaints it touches (their branch with them), which of its case numbers the branch has given (off
+ * the unique index on events' case numbers), and the settings the projection's clocks follow (read under the lock:
+ * a settings change refolds each branch under it, reprojectOpen.ts).
  */
-async function caseNumbering(tx: Queryable, device: DeviceContext, numbers: string[]) {
-  const row = (
-    await tx.query<{ code: string | null; case_letter: string | null }>(
-      'select b.code, d.case_letter from branches b left join devices d on d.id = $2 and d.branch_id = b.id where b.id = $1',
-      [device.branchId, device.deviceId],
-    )
-  ).rows[0]
-  const { rows } = await tx.query<{ n: string }>(
-    `select body->'payload'->>'caseNumber' as n from events
-     where branch_id = $1 and type = 'complaint.recorded' and (body->'payload'->>'caseNumber') = any($2::text[])`,
-    [device.branchId, numbers],
+async function branchFacts(tx: Queryable, branchId: string, valid: ComplaintEvent[], numbers: string[]) {
+  const { rows } = await tx.query<{
+    stored: { id: string; seq: number; body: unknown }[]
+    history: { c: string; b: string; e: ComplaintEvent }[]
+    taken: string[]
+    settings: { key: string; value: unknown; version: number }[]
+  }>(
+    `select
+       (select coalesce(json_agg(json_build_object('id', event_id, 'seq', server_seq, 'body', body)), '[]'::json)
+          from events where event_id = any($1::uuid[])) as stored,
+       (select coalesce(json_agg(json_build_object('c', complaint_id, 'b', branch_id, 'e', body) order by server_seq),
+                        '[]'::json)
+          from events where complaint_id = any($2::uuid[])) as history,
+       (select coalesce(json_agg(body->'payload'->>'caseNumber'), '[]'::json) from events
+          where cardinality($4::text[]) > 0 and branch_id = $3 and type = 'complaint.recorded'
+            and (body->'payload'->>'caseNumber') = any($4::text[])) as taken,
+       (select coalesce(json_agg(json_build_object('key', key, 'value', value, 'version', version)), '[]'::json)
+          from settings) as settings`,
+    [valid.map((e) => e.id), [...new Set(valid.map((e) => e.complaintId))], branchId, numbers],
   )
-  return {
-    device: { branchCode: row?.code ?? null, caseLetter: row?.case_letter ?? null },
-    taken: new Set(rows.map((r) => r.n)),
+  const row = rows[0]!
+  const complaints = new Map<string, { branchId: string; events: ComplaintEvent[] }>()
+  for (const r of row.history) {
+    const entry = complaints.get(r.c) ?? { branchId: r.b, events: [] }
+    entry.events.push(r.e)
+    complaints.set(r.c, entry)
   }
+  return {
+    stored: new Map(row.stored.map((r) => [r.id, { serverSeq: Number(r.seq), body: r.body }])),
+    complaints,
+    taken: new Set(row.taken),
+    settings: settingsFrom(row.settings),
+  }
+}
+
+/** The events' columns, from one element `e` of a JSON array of events. */
+const EVENT_COLUMNS = 'event_id, complaint_id, branch_id, type, schema_version, hlc, device_id, staff_id, body'
+const EVENT_VALUES = `(e->>'id')::uuid, (e->>'complaintId')::uuid, e->>'branchId', e->>'type', (e->>'v')::int,
+  e->>'hlc', e->'actor'->>'deviceId', e->'actor'->>'staffId', e`
+
+/**
+ * One statement for a batch's accepted events (numbered by the identity column in the batch's order), their complaints'
+ * rows (updated_seq: the last sequence each got), SMS jobs and alerts. One JSON parameter each, not arrays per column:
+ * the driver's array quoting of every event body cost more than the insert.
+ */
+// Built on first use: smsJobs.ts imports this module, so its helpers are not defined yet when this one loads.
+let storeBatchSql: string | undefined
+const STORE_BATCH = () => `
+  with inserted as (
+    insert into events (${EVENT_COLUMNS})
+    select ${EVENT_VALUES} from jsonb_array_elements($1::jsonb) with ordinality as u(e, n) order by n
+    returning event_id, complaint_id, server_seq
+  ), sms as (${insertSmsJobsSql('$2')}
+  ), projected as (${upsertComplaintsSql(
+    '$3',
+    '(select max(i.server_seq) from inserted i where i.complaint_id = r.id)',
+  )}
+  ), alerted as (${insertAlertsSql('$4', '$5::text')}
+  )
+  select event_id, server_seq from inserted`
+
+async function storeBatch(
+  tx: Queryable,
+  branchId: string,
+  batch: { events: ComplaintEvent[]; sms: unknown[]; complaints: unknown[]; alerts: unknown[] },
+): Promise<Map<string, number>> {
+  const { rows } = await tx.query<{ event_id: string; server_seq: number }>((storeBatchSql ??= STORE_BATCH()), [
+    JSON.stringify(batch.events),
+    JSON.stringify(batch.sms),
+    JSON.stringify(batch.complaints),
+    JSON.stringify(batch.alerts),
+    branchId,
+  ])
+  return new Map(rows.map((r) => [r.event_id, Number(r.server_seq)]))
 }
 
 /** The stored events of the complaints a batch touches (their branch with them): one query for the batch. */
@@ -173,9 +226,8 @@ export async function loadComplaints(tx: Queryable, complaintIds: string[]) {
 export async function insertEvents(tx: Queryable, events: ComplaintEvent[]): Promise<Map<string, number>> {
   // One JSON parameter (not nine arrays): the driver's array quoting of every event body cost more than the insert.
   const { rows } = await tx.query<{ event_id: string; server_seq: number }>(
-    `insert into events (event_id, complaint_id, branch_id, type, schema_version, hlc, device_id, staff_id, body)
-     select (e->>'id')::uuid, (e->>'complaintId')::uuid, e->>'branchId', e->>'type', (e->>'v')::int, e->>'hlc',
-            e->'actor'->>'deviceId', e->'actor'->>'staffId', e
+    `insert into events (${EVENT_COLUMNS})
+     select ${EVENT_VALUES}
      from jsonb_array_elements($1::jsonb) with ordinality as u(e, n)
      order by n
      returning event_id, server_seq`,

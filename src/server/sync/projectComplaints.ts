@@ -2,6 +2,7 @@ import { clockRecords, complaintSummary, computeClocks, fold, resolveSettings } 
 import type { Clocks, ComplaintEvent, ComplaintState } from '../../domain'
 import type { Queryable } from '../db/Database'
 import { readSettings } from '../settings/readSettings'
+import type { SyncSettings } from '../settings/readSettings'
 
 /**
  * Bumped when what a row holds or how its clocks are computed changes: rows of an older version are recomputed
@@ -97,15 +98,24 @@ const COLUMNS = {
 } satisfies Record<keyof ReturnType<typeof complaintRow>, string>
 
 const names = Object.keys(COLUMNS)
-const UPSERT = `
+
+/**
+ * The upsert of the rows given as one JSON array in the parameter `param`; `seq`, when given, is the SQL that gives
+ * a row's updated_seq instead (the intake's statement takes it from the events it inserts with it).
+ */
+export function upsertComplaintsSql(param: string, seq?: string): string {
+  return `
   insert into complaints (${names.join(', ')})
-  select ${names.join(', ')} from jsonb_to_recordset($1::jsonb) as r(${Object.entries(COLUMNS)
+  select ${names.map((c) => (c === 'updated_seq' && seq ? `${seq} as updated_seq` : c)).join(', ')}
+  from jsonb_to_recordset(${param}::jsonb) as r(${Object.entries(COLUMNS)
     .map(([c, t]) => `${c} ${t}`)
     .join(', ')})
   on conflict (id) do update set ${names
     .filter((c) => c !== 'id')
     .map((c) => `${c} = excluded.${c}`)
     .join(', ')}`
+}
+const UPSERT = upsertComplaintsSql('$1')
 
 /**
  * Refolds the given complaints from their events (all of them, in any order) and upserts their rows in `complaints`
@@ -117,13 +127,23 @@ export async function projectComplaints(
   now: Date = new Date(),
 ): Promise<void> {
   if (complaints.size === 0) return
-  const { calendar, policy } = resolveSettings(await readSettings(tx))
-  const upserts = []
+  const upserts = projectionRows(complaints, await readSettings(tx), now)
+  if (upserts.length > 0) await tx.query(UPSERT, [JSON.stringify(upserts)])
+}
+
+/** The `complaints` rows of the given complaints, each folded from its events, with the clocks under `settings`. */
+export function projectionRows(
+  complaints: ReadonlyMap<string, { events: readonly ComplaintEvent[]; seq: number }>,
+  settings: SyncSettings,
+  now: Date,
+) {
+  const { calendar, policy } = resolveSettings(settings)
+  const rows = []
   for (const [id, { events, seq }] of complaints) {
     const s = fold(events)
-    if (s) upserts.push(complaintRow(id, s, computeClocks(s, { now, calendar, policy }), seq))
+    if (s) rows.push(complaintRow(id, s, computeClocks(s, { now, calendar, policy }), seq))
   }
-  if (upserts.length > 0) await tx.query(UPSERT, [JSON.stringify(upserts)])
+  return rows
 }
 
 /** Refolds complaints from their stored events (after a settings change, or an update of how rows are computed). */

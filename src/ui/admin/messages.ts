@@ -112,7 +112,8 @@ const zhCN = {
         actions: '操作',
       },
       status: { active: '在用', disabled: '已停用', mustChange: '待修改一次性密码' },
-      actions: { edit: '编辑', reset: '重置密码', disable: '停用', enable: '启用' },
+      actions: { edit: '编辑', reset: '重置密码', disable: '停用', enable: '启用', alerts: '提醒设置' },
+      alertsOf: '{name} 的提醒设置',
       confirmDisable:
         '停用 {name}？其所有登录立即结束；各平板在下次同步后不再接受其 PIN；其启用的平板需管理员确认后才能继续同步。',
       confirmReset: '为 {name} 生成一次性密码？其现有登录将结束，下次登录时须设置新密码。',
@@ -340,6 +341,7 @@ const zhCN = {
           disable: '停用员工',
           enable: '启用员工',
           resetPassword: '重置密码',
+          alerts: '修改提醒设置',
         },
         branch: { create: '添加网点', update: '修改网点' },
         device: {
@@ -472,7 +474,8 @@ const en: typeof zhCN = {
         actions: 'Actions',
       },
       status: { active: 'Active', disabled: 'Disabled', mustChange: 'One-time password to change' },
-      actions: { edit: 'Edit', reset: 'Reset password', disable: 'Disable', enable: 'Enable' },
+      actions: { edit: 'Edit', reset: 'Reset password', disable: 'Disable', enable: 'Enable', alerts: 'Alerts' },
+      alertsOf: "{name}'s alerts",
       confirmDisable:
         "Disable {name}? Their sessions end now; the branch's tablets refuse their PIN from their next sync; tablets they enrolled wait for an administrator's confirmation.",
       confirmReset:
@@ -714,6 +717,7 @@ const en: typeof zhCN = {
           disable: 'Staff disabled',
           enable: 'Staff enabled',
           resetPassword: 'Password reset',
+          alerts: 'Alert settings changed',
         },
         branch: { create: 'Branch added', update: 'Branch changed' },
         device: {

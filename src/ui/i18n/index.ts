@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n'
 import type { Ref } from 'vue'
 import { authMessages } from '@/ui/auth/messages'
 import { pwaMessages } from '@/ui/pwa/messages'
+import { reminderMessages } from '@/ui/reminders/messages'
 import zhCN from './locales/zh-CN'
 
 export const LOCALES = ['zh-CN', 'en'] as const
@@ -19,7 +20,7 @@ export function initialLocale(): Locale {
  * locale is English), so a Chinese tablet's first screen does not carry it.
  */
 export function createAppI18n(locale: Locale = 'zh-CN') {
-  const firstScreen = { ...zhCN, ...pwaMessages, ...authMessages }
+  const firstScreen = { ...zhCN, ...pwaMessages, ...authMessages, ...reminderMessages }
   return createI18n({
     legacy: false,
     locale,

@@ -93,6 +93,9 @@ function fakeCentre() {
     if (method === 'GET' && path === '/api/staff') return answer(200, { staff })
     if (method === 'GET' && path === '/api/branches') return answer(200, { branches })
     if (method === 'GET' && path === '/api/devices') return answer(200, { devices })
+    const alerts = /^\/api\/staff\/([^/]+)\/alerts$/.exec(path)
+    if (alerts) return answer(200, method === 'PUT' ? body : { mode: 'off', channels: ['email'] })
+    if (method === 'GET' && path === '/api/alerts/channels') return answer(200, { sms: false })
     if (method === 'GET' && path === '/api/audit') {
       return answer(200, {
         next: null,
@@ -326,6 +329,43 @@ describe('the administrator’s console', () => {
     await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-row-sun.li"]').exists()).toBe(true))
     await wrapper.get('[data-testid="one-time-password-close"]').trigger('click')
     expect(wrapper.find('[data-testid="one-time-password-value"]').exists()).toBe(false)
+  })
+
+  it('sets a supervisor’s alerts by SMS from the staff list, saying the SMS waits while no gateway is configured', async () => {
+    signedIn()
+    const { calls } = fakeCentre()
+    const { wrapper } = await openConsole('staff')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="staff-row-zhao.min"]').exists()).toBe(true))
+    // Alerts go to supervisors: a lobby manager's row has no such button.
+    expect(wrapper.get('[data-testid="staff-row-li.na"]').find('[data-testid="staff-alerts"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="staff-row-zhao.min"]').get('[data-testid="staff-alerts"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="alert-preference-s-zhao"]').exists()).toBe(true))
+    expect(wrapper.text()).toContain('赵敏 的提醒设置')
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="alert-preference-s-zhao"]').attributes('aria-busy')).toBe('false'),
+    )
+    await wrapper.get('[data-testid="alert-mode-s-zhao"]').setValue('immediate')
+    await wrapper.get('[data-testid="alert-channel-email-s-zhao"]').setValue(false)
+    await wrapper.get('[data-testid="alert-channel-sms-s-zhao"]').setValue(true)
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="alert-sms-queued-s-zhao"]').text()).toContain('短信网关尚未配置'),
+    )
+    await wrapper.get('[data-testid="alert-mobile-s-zhao"]').setValue('010-62345678')
+    await wrapper.get('[data-testid="alert-preference-s-zhao"]').trigger('submit')
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="alert-preference-s-zhao"]').text()).toContain('11 位手机号码'),
+    )
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false)
+    await wrapper.get('[data-testid="alert-mobile-s-zhao"]').setValue('138 0013 8000')
+    await wrapper.get('[data-testid="alert-preference-s-zhao"]').trigger('submit')
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="alert-preference-s-zhao"]').text()).toContain('提醒设置已保存'),
+    )
+    expect(calls.find((c) => c.method === 'PUT')).toEqual({
+      method: 'PUT',
+      path: '/api/staff/s-zhao/alerts',
+      body: { mode: 'immediate', channels: ['sms'], mobile: '13800138000' },
+    })
   })
 
   it('says a username is taken beside the field, and keeps what was typed', async () => {

@@ -65,6 +65,20 @@ describe('the process panel offers exactly the moves the rules allow (moveRefusa
     expect(q('[data-testid="action-supervisor-planRecorded"]')).not.toBeNull()
     expect(q('[data-testid="action-extension-decided"]')).not.toBeNull()
   })
+
+  it('tells a lobby manager what an escalation waits for, never that the procedure is complete', async () => {
+    await setupAs([ESCALATED], { role: 'manager' })
+    expect(q('[data-testid="next-step"]')).toBeNull()
+    expect(q('[data-testid="next-waiting"]')!.textContent).toBe('记录主管方案')
+    const why = q('[data-testid="next-why"]')!.textContent!
+    expect(why).toBe('上报的处理方案须由主管本人记录')
+    expect(why).not.toContain('流程已完成')
+    await cleanUp()
+    // The supervisor on the same tablet is offered the step itself.
+    await setupAs([ESCALATED], { role: 'supervisor' })
+    expect(q('[data-testid="next-step"]')!.dataset.action).toBe('supervisor.planRecorded')
+    expect(q('[data-testid="next-waiting"]')).toBeNull()
+  })
 })
 
 /** The panel mounted with `actor` unlocked on the tablet. */
