@@ -116,7 +116,7 @@ async function shownImage(page: Page, testid: string) {
 test('a photo taken offline reaches the branch’s other tablet and the supervisor’s desk once online', async ({
   browser,
 }) => {
-  test.setTimeout(300_000)
+  test.setTimeout(420_000)
   mkdirSync(SHOTS, { recursive: true })
   const contextA = await browser.newContext()
   const contextB = await browser.newContext()
@@ -180,19 +180,23 @@ test('a photo taken offline reaches the branch’s other tablet and the supervis
     await expect(section.locator('[data-testid="attachment"][data-status="uploaded"]')).toHaveCount(2, {
       timeout: 3000,
     })
-  }).toPass({ timeout: 60_000 })
+  }).toPass({ timeout: 120_000 })
   await expect(item.getByTestId('attachment-status')).toHaveText('已上传')
   await expect(a.locator('.van-toast:visible')).toHaveCount(0, { timeout: 10_000 })
   await a.evaluate(() => window.scrollTo(0, 0))
   await a.screenshot({ path: join(SHOTS, 'attachments.png'), fullPage: true })
 
-  // The branch's other tablet: the complaint arrives with its attachments; the photo shows when tapped.
+  // The branch's other tablet: the complaint arrives (in its book) with its attachments; the photo shows when tapped.
+  await expect(async () => {
+    await reconnect(contextB)
+    await expect(b.getByTestId('book-row').filter({ hasText: '陈静' })).toHaveCount(1, { timeout: 5000 })
+  }).toPass({ timeout: 120_000 })
   await gotoUnlocked(b, complaintPath)
   const bSection = b.getByTestId('attachments-section')
   await expect(async () => {
     await reconnect(contextB)
     await expect(bSection.getByTestId('attachment')).toHaveCount(2, { timeout: 3000 })
-  }).toPass({ timeout: 60_000 })
+  }).toPass({ timeout: 120_000 })
   const bPhoto = bSection.locator('[data-testid="attachment"].photo')
   await expect(bPhoto.getByTestId('attachment-caption')).toHaveText('客户提供的转账凭条')
   await bPhoto.getByTestId('attachment-view').click()
