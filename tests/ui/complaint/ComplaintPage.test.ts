@@ -2,7 +2,7 @@ import { flushPromises } from '@vue/test-utils'
 import { closeToast } from 'vant'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { newId } from '@/domain'
-import { commit, ComplaintDb } from '@/db'
+import { applyRemote, commit, ComplaintDb } from '@/db'
 import ComplaintPage from '@/ui/complaint/ComplaintPage.vue'
 import { RECORDED } from '../../support/eventFactory'
 import { databaseIdle } from '../../support/databaseIdle'
@@ -57,5 +57,32 @@ describe('a complaint’s page', () => {
     await databaseIdle(db!)
     const notes = (await db!.events.where('complaintId').equals(id).toArray()).filter((e) => e.type === 'note.added')
     expect(notes.map((e) => e.payload)).toEqual([{ text: '客户下午再来电' }])
+  })
+
+  it('shows a complaint that another tablet recorded as soon as a pull brings it, when its page was opened first', async () => {
+    // Another tablet's complaint, as a pull would bring it: recorded elsewhere, then stored here by applyRemote.
+    const elsewhere = new ComplaintDb(`elsewhere-${newId()}`)
+    const id = newId()
+    const { events } = await commit(elsewhere, id, [{ type: 'complaint.recorded', payload: RECORDED }])
+    await elsewhere.delete()
+    db = new ComplaintDb(`complaint-${newId()}`)
+    await db.meta.put({
+      key: 'identity',
+      value: { deviceId: 'tab-b', branchId: events[0]!.branchId, staffId: 'staff-li', staffName: '李经理' },
+    })
+    const app = await mountWithApp(ComplaintPage, {
+      db,
+      props: { id },
+      path: `/complaints/${id}`,
+      user: { staffId: 'staff-li', name: '李经理' },
+    })
+    await vi.waitFor(() => expect(app.wrapper.text()).toContain('本机没有这条投诉'))
+    await applyRemote(
+      db,
+      events.map((e, i) => ({ ...e, serverSeq: i + 1 })),
+      { cursor: events.length },
+    )
+    await vi.waitFor(() => expect(app.wrapper.find('[data-testid="detail-name"]').text()).toBe('王芳'))
+    expect(app.wrapper.text()).not.toContain('本机没有这条投诉')
   })
 })
