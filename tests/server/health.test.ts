@@ -20,6 +20,8 @@ describe.each(BACKENDS)('migrations and health on $name', (backend) => {
     expect(rows.map((r) => r.table_name)).toEqual([
       'alert_preferences',
       'alerts',
+      'attachment_chunks',
+      'attachments',
       'audit_log',
       'branches',
       'complaints',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { chinaDate, decide, fold } from '@/domain'
+import { chinaDate, decide, extensionLimits, fold } from '@/domain'
 import { commit } from '@/db'
 import {
   alerts,
@@ -149,12 +149,15 @@ describe('an extension needs how and when the customer was told', () => {
   })
 
   it('is blocked with a date that does not go past the reply date in force', async () => {
-    const { types } = await setup([VALID], { recorded: RECENT })
+    const { types, state } = await setup([VALID], { recorded: RECENT })
+    // 15 days on, or later when that day is not a working day (the rule's periods end on working days).
+    const inForce = extensionLimits(state, { now: new Date() }).replyDue
+    expect(inForce >= inDays(15)).toBe(true)
     await open('complaint.extended')
     await fill('reason', '需调取监控录像')
     await fill('newDueDate', inDays(10))
     await save()
-    expect(alerts()).toEqual([`现答复期限为 ${inDays(15)}，延长后的日期须晚于此日`])
+    expect(alerts()).toEqual([`现答复期限为 ${inForce}，延长后的日期须晚于此日`])
     await settle()
     expect(await types()).not.toContain('complaint.extended')
   })
