@@ -166,4 +166,15 @@ describe('the attachment picker', { timeout: 30_000 }, () => {
     )
     expect(wrapper.find('[data-testid="attachment-error"]').exists()).toBe(false)
   })
+
+  it('keeps a second file chosen the moment the first is saved (a file chosen is no double tap)', async () => {
+    const { wrapper, id } = await open()
+    choose(wrapper, new File([bytes(JPEG, 3 * MiB)], 'IMG_0042.JPG', { type: 'image/jpeg' }), 'attachment-camera-input')
+    await vi.waitFor(async () => expect(await attachments(id)).toHaveLength(1))
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="attachment-progress"]').exists()).toBe(false))
+    const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n')
+    choose(wrapper, new File([pdf], '流水.pdf', { type: 'application/pdf' }))
+    await vi.waitFor(async () => expect(await attachments(id)).toHaveLength(2))
+    expect((await attachments(id)).map((e) => e.payload.fileName)).toEqual(['IMG_0042.jpg', '流水.pdf'])
+  })
 })
