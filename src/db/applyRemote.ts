@@ -118,7 +118,7 @@ export async function reprojectOpen(db: ComplaintDb): Promise<number> {
   ).flat()
   for (let start = 0; start < ids.length; start += REPROJECT_SLICE) {
     const slice = ids.slice(start, start + REPROJECT_SLICE)
-    await db.transaction('rw', [db.events, db.complaints, db.texts, db.meta, db.attachments], async () => {
+    await db.transaction('rw', [db.events, db.complaints, db.texts, db.meta], async () => {
       const [ctx, histories] = await Promise.all([
         loadClockContext(db),
         Promise.all(slice.map((id) => db.events.where('complaintId').equals(id).toArray())),
