@@ -84,7 +84,19 @@ export function createAppRouter(i18n: MessageTarget) {
   // Nothing about a complaint is shown until the tablet is enrolled and a staff member has unlocked it.
   async function allow(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {
     const session = useSessionStore()
-    // A reload always lands locked (the keys live only in memory): no book page is read before the PIN.
+    // A reload always lands locked (the keys live only in memory): no book page is read before the PIN. An enrolled
+    // tablet's lock screen paints from its copy outside IndexedDB while the session is read beside it.
+    if (!session.loaded && session.lockScreen && !to.meta.console) {
+      void session.ready().then(
+        () => {
+          // The copy outlived the enrolment (storage cleared by the browser): the tablet must be enrolled again.
+          if (!session.enrolled && router.currentRoute.value.name === 'unlock') void router.replace({ name: 'enrol' })
+        },
+        () => undefined,
+      )
+      if (to.name === 'unlock') return true
+      return { name: 'unlock', query: { next: to.name === 'enrol' ? '/' : to.fullPath } }
+    }
     if (!session.loaded) await session.load()
     // The console asks for the centre's sign-in itself; its own messages come with its chunk (AdminPage.vue).
     if (!to.meta.console) {

@@ -7,5 +7,7 @@ import { unlockForTests } from './tabletKeys'
 await unlockForTests()
 
 beforeEach(async () => {
+  // The lock screen's copy of a tablet made by an earlier test would paint its lock screen (src/ui/auth/lockScreenCopy.ts).
+  globalThis.localStorage?.removeItem('complaint-desk.lock-screen')
   if (!keysUnlocked()) await unlockForTests()
 })

@@ -1,10 +1,12 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { currentKeys, lockKeys, setKeys } from '@/db/crypto/keyring'
 import { loadIdentity } from '@/db/meta'
 import { IDLE_LOCK_MS } from '@/domain/staff/idleLock'
 import { flushDrafts } from '@/ui/drafts/draftRegistry'
 import { useDatabase } from '@/ui/services/database'
+import { readLockScreenCopy, writeLockScreenCopy } from './lockScreenCopy'
+import type { LockScreenCopy } from './lockScreenCopy'
 import { verifyPin } from './pinHash'
 import { actAs, readSession, writeUsers } from './session'
 import type { ActingIdentity, DeviceEnrolment, TabletUser } from './session'
@@ -62,14 +64,42 @@ export const useSessionStore = defineStore('session', () => {
   const loaded = ref(false)
 
   async function load(): Promise<void> {
-    // One round trip: the router waits for this before the first screen.
-    const read = await readSession(db)
-    enrolment.value = read.enrolment
-    users.value = read.users
-    identity = read.identity
-    loaded.value = true
+    // One round trip: the router waits for this before the first screen (unless the lock screen's copy lets it paint).
+    const reading = readSession(db).then((read) => {
+      enrolment.value = read.enrolment
+      users.value = read.users
+      identity = read.identity
+      loaded.value = true
+    })
+    pending = reading
+    try {
+      await reading
+    } catch (e) {
+      if (pending === reading) pending = null
+      throw e
+    }
+  }
+  let pending: Promise<void> | null = null
+  /** The session as IndexedDB holds it: read once, or being read (the lock screen may already show its copy). */
+  async function ready(): Promise<void> {
+    if (!loaded.value) await (pending ?? load())
   }
   let identity: ActingIdentity
+
+  /**
+   * What the lock screen shows: from IndexedDB once read; before that, the copy kept outside it (`null`: not enrolled,
+   * as far as is known yet). Every change the session read brings is written back to the copy for the next start.
+   */
+  const startCopy = readLockScreenCopy()
+  const lockScreen = computed<LockScreenCopy | null>(() => {
+    if (!loaded.value) return startCopy
+    if (!enrolment.value) return null
+    return {
+      branchName: enrolment.value.branchName,
+      users: users.value.map((u) => ({ staffId: u.staffId, name: u.name, inactive: u.inactive === true })),
+    }
+  })
+  watch(lockScreen, (copy) => loaded.value && writeLockScreenCopy(copy))
 
   /**
    * A user's key: the tablet's first (a new master secret and key pair, `unlock` then keeps the keys), one more while
@@ -142,6 +172,7 @@ export const useSessionStore = defineStore('session', () => {
 
   /** A colleague of the same branch is added while online, then unlocks offline with their own PIN. */
   async function addColleague(username: string, password: string, pin: string, newPassword?: string): Promise<void> {
+    await ready()
     if (!enrolment.value) throw new Error('Not enrolled')
     if (newPassword) {
       const session = await signInReplacingOneTime<{ token: string }>(username, password, newPassword)
@@ -205,6 +236,8 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function unlock(staffId: string, pin: string, now = Date.now()): Promise<UnlockResult> {
+    // The lock screen may have been painted from its copy: the PIN is checked against what IndexedDB holds.
+    await ready()
     const user = users.value.find((u) => u.staffId === staffId)
     if (!user || !enrolment.value) return { ok: false, reason: 'wrongPin' }
     if (user.inactive) return { ok: false, reason: 'inactive' }
@@ -271,9 +304,11 @@ export const useSessionStore = defineStore('session', () => {
     users,
     current,
     loaded,
+    lockScreen,
     enrolled: computed(() => !!enrolment.value),
     unlocked: computed(() => !!current.value),
     load,
+    ready,
     enrol,
     enrolVia,
     addColleague,

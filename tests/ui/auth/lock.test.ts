@@ -5,6 +5,7 @@ import { defineComponent, h } from 'vue'
 import { newId } from '@/domain'
 import { ComplaintDb } from '@/db'
 import App from '@/ui/App.vue'
+import { LOCK_SCREEN_KEY } from '@/ui/auth/lockScreenCopy'
 import { hashPin } from '@/ui/auth/pinHash'
 import { writeUsers } from '@/ui/auth/session'
 import type { TabletUser } from '@/ui/auth/session'
@@ -169,6 +170,67 @@ describe('the router guard: nothing behind the lock', () => {
     const { router, session } = await startApp('/print')
     expect(router.currentRoute.value.name).toBe('unlock')
     expect(session.current).toBeNull()
+  })
+})
+
+describe('the lock screen of a starting tablet', () => {
+  it('is painted from a copy of the staff names before IndexedDB answers, and the PIN is checked against IndexedDB', async () => {
+    await enrolledTablet([await user('chen', '陈静', PIN), await user('wang', '王强', '246810')])
+    await startApp('/unlock')
+    // What the next start paints first: the branch and the names, never the tablet's token or anyone's key.
+    const copy = localStorage.getItem(LOCK_SCREEN_KEY) ?? ''
+    expect(JSON.parse(copy)).toEqual({
+      branchName: '解放路支行',
+      users: [
+        { staffId: 'chen', name: '陈静', inactive: false },
+        { staffId: 'wang', name: '王强', inactive: false },
+      ],
+    })
+    expect(copy).not.toContain(DEVICE.token)
+    unmount!()
+
+    // The next start, with IndexedDB slow to answer.
+    let answer!: () => void
+    const held = new Promise<void>((resolve) => (answer = resolve))
+    const getMetas = db.getMetas.bind(db)
+    db.getMetas = (async (...args: Parameters<typeof getMetas>) => {
+      await held
+      return getMetas(...args)
+    }) as typeof db.getMetas
+    const { wrapper, router, session } = await startApp('/print')
+    expect(router.currentRoute.value.fullPath).toBe('/unlock?next=/print')
+    expect(session.loaded).toBe(false)
+    await eventually(() => expect(wrapper.find('[data-testid="unlock-user-wang"]').text()).toContain('王强'))
+    expect(wrapper.text()).toContain('解放路支行')
+    await wrapper.get('[data-testid="unlock-user-chen"]').trigger('click')
+    await wrapper.get('[data-testid="unlock-pin"]').setValue(PIN)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('unlock')
+    answer()
+    await eventually(() => expect(router.currentRoute.value.fullPath).toBe('/print'))
+    expect(session.current?.staffId).toBe('chen')
+  })
+
+  it('that outlived its enrolment (the browser cleared the database) leads to enrolment, and the copy goes', async () => {
+    localStorage.setItem(
+      LOCK_SCREEN_KEY,
+      JSON.stringify({ branchName: '解放路支行', users: [{ staffId: 'chen', name: '陈静' }] }),
+    )
+    const { router } = await startApp('/')
+    await eventually(() => expect(router.currentRoute.value.name).toBe('enrol'))
+    expect(localStorage.getItem(LOCK_SCREEN_KEY)).toBeNull()
+  })
+
+  it('shows what IndexedDB says once it answers: a colleague the centre disabled since is marked so', async () => {
+    await enrolledTablet([{ ...(await user('chen', '陈静', PIN)), inactive: true }])
+    localStorage.setItem(
+      LOCK_SCREEN_KEY,
+      JSON.stringify({ branchName: '解放路支行', users: [{ staffId: 'chen', name: '陈静', inactive: false }] }),
+    )
+    const { wrapper } = await startApp('/')
+    await eventually(() => expect(wrapper.get('[data-testid="unlock-user-chen"]').text()).toContain('已停用'))
+    expect(JSON.parse(localStorage.getItem(LOCK_SCREEN_KEY)!).users[0].inactive).toBe(true)
   })
 })
 
