@@ -1,14 +1,23 @@
-import { ref, watch } from 'vue'
-import type { Ref } from 'vue'
+import { ref, toValue, watch } from 'vue'
+import type { MaybeRefOrGetter, Ref } from 'vue'
 import { dueSoonLimit } from '@/db/dueSoon'
 import type { ComplaintDb } from '@/db/ComplaintDb'
 
 /**
  * The end of "due soon" (domain dueSoonUntil) as `now` ticks; null until the calendar has loaded, after the first
- * screen. Computed outside any live query: a live query may only wait on IndexedDB.
+ * screen. Computed outside any live query: a live query may only wait on IndexedDB. `active` false: not computed (the
+ * last value stays), nor its calendar and settings loaded.
  */
-export function useDueSoonUntil(db: ComplaintDb, now: Ref<number>): Ref<number | null> {
+export function useDueSoonUntil(
+  db: ComplaintDb,
+  now: Ref<number>,
+  active: MaybeRefOrGetter<boolean> = true,
+): Ref<number | null> {
   const until = ref<number | null>(null)
-  watch(now, (t) => void dueSoonLimit(db, new Date(t)).then((u) => (until.value = u)), { immediate: true })
+  watch(
+    [now, () => toValue(active)],
+    ([t, on]) => on && void dueSoonLimit(db, new Date(t)).then((u) => (until.value = u)),
+    { immediate: true },
+  )
   return until
 }
