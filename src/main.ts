@@ -6,6 +6,7 @@ import App from '@/ui/App.vue'
 import { createAppI18n, initialLocale, loadLocale } from '@/ui/i18n'
 import { registerServiceWorker } from '@/ui/pwa/registerServiceWorker'
 import { createAppRouter } from '@/ui/router'
+import { whenIdle } from '@/ui/services/whenIdle'
 import '@/ui/styles/main.css'
 
 const locale = initialLocale()
@@ -14,4 +15,5 @@ const i18n = createAppI18n(locale)
 void loadLocale(i18n, locale).then(() => {
   createApp(App).use(createPinia()).use(createAppRouter(i18n)).use(i18n).mount('#app')
 })
-registerServiceWorker()
+// Registering (and loading workbox-window) waits until the first screen is painted.
+whenIdle(registerServiceWorker)

@@ -240,6 +240,35 @@ async function openHarness(context: BrowserContext, base: string): Promise<Page>
   return page
 }
 
+/**
+ * `BENCH_CPU_PROFILE=file`: one more cold start under the CPU profiler (sampled every 100 µs), from the reload to the
+ * lock screen's first frame, written as a .cpuprofile (open it in Chromium's DevTools); the functions with the most
+ * self time are printed, to see where the start's main thread goes.
+ */
+async function profileColdStart(context: BrowserContext, page: Page, file: string): Promise<void> {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+  const shown = page.waitForEvent('console', { predicate: (m) => m.text() === SHOWN, timeout: 30_000 })
+  await cdp.send('Profiler.start')
+  await page.reload({ waitUntil: 'commit' })
+  await shown
+  const { profile } = await cdp.send('Profiler.stop')
+  await cdp.detach()
+  writeFileSync(file, JSON.stringify(profile))
+  const self = new Map<string, number>()
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  profile.samples?.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber}`
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000)
+  })
+  const total = [...self.values()].reduce((a, b) => a + b, 0)
+  log(`cold start CPU profile (${total.toFixed(0)} ms sampled) written to ${file}; most self time:`)
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${k}`)
+}
+
 async function heapMb(context: BrowserContext, page: Page): Promise<number> {
   const cdp = await context.newCDPSession(page)
   await cdp.send('HeapProfiler.enable')
@@ -500,6 +529,11 @@ async function benchApp(context: BrowserContext, base: string, top: { id: string
   }
   const app = await coldStarts(page, START_REPS, check, 'app', unlock)
   log('app cold starts done')
+  if (process.env.BENCH_CPU_PROFILE) {
+    await profileColdStart(context, page, process.env.BENCH_CPU_PROFILE)
+    await unlock()
+    await page.getByTestId('book-row').first().waitFor({ timeout: 60_000 })
+  }
 
   // Browsing the book: a phone search, a name search, "needs action", back to all, then four more pages.
   await page.getByTestId('book-search').fill('138')

@@ -5,7 +5,7 @@ import { serviceWorkerState } from './useServiceWorker'
 export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000
 
 /**
- * Registers the service worker (production builds only; main.ts calls it once after mounting the app).
+ * Registers the service worker (production builds only; main.ts calls it once the first screen is painted, `whenIdle`).
  * The dev server and the unit tests (happy-dom) never register one. workbox-window is loaded lazily,
  * after the first render, and stays out of the initial bundle.
  */
