@@ -115,6 +115,8 @@ export default defineConfig({
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/support/unlockedTablet.ts'],
+          // One migrated PGlite dumped per run, which each file's database is loaded from (tests/server/backends.ts).
+          globalSetup: ['tests/support/pgliteTemplateSetup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

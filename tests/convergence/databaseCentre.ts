@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
 import type { ComplaintEvent } from '@/domain'
 import { buildApp } from '../../src/server/app'
 import type { Database } from '../../src/server/db/Database'
 import { migrate } from '../../src/server/db/migrate'
-import { openPglite } from '../../src/server/db/openPglite'
+import { openPglite, wrapPglite } from '../../src/server/db/openPglite'
+import { migratedTemplate } from '../server/backends'
 import { seedBank } from '../server/fixtures'
 import type { Centre } from './schedule'
 
@@ -18,8 +20,7 @@ export async function databaseCentre(
   tablets: number,
 ): Promise<{ centre: Centre; deviceId: (i: number) => string }> {
   const dir = mkdtempSync(join(tmpdir(), 'converge-'))
-  let db: Database = await openPglite(dir)
-  await migrate(db)
+  let db: Database = await openMigrated(dir)
   await seedBank(db)
   let app = await buildApp({ db, distDir: '/nonexistent', signInPerMinute: 1000 })
   const signIn = (
@@ -74,4 +75,20 @@ export async function databaseCentre(
     },
   }
   return { centre, deviceId }
+}
+
+/**
+ * A new database on disk in `dir`, as openPglite lays it out, loaded from the run's migrated template when there is
+ * one (no initdb); the restarts reopen it with openPglite itself.
+ */
+async function openMigrated(dir: string): Promise<Database> {
+  const template = migratedTemplate()
+  if (!template) {
+    const db = await openPglite(dir)
+    await migrate(db)
+    return db
+  }
+  const path = join(dir, 'pglite')
+  mkdirSync(path, { recursive: true })
+  return wrapPglite(await PGlite.create(path, { loadDataDir: template }))
 }

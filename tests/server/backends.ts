@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import type { Database } from '../../src/server/db/Database'
 import { migrate } from '../../src/server/db/migrate'
-import { openPglite } from '../../src/server/db/openPglite'
+import { openPglite, wrapPglite } from '../../src/server/db/openPglite'
 import { openPostgres } from '../../src/server/db/openPostgres'
 
 export interface Backend {
@@ -10,7 +12,8 @@ export interface Backend {
   kind: Database['kind']
   /**
    * A fresh database: PGlite in memory, or its own new schema on the real server (dropped by `close()`).
-   * Migrated unless `{ migrate: false }`. Opening PGlite takes about 3 s: open one per test file (in `beforeAll`).
+   * Migrated unless `{ migrate: false }`. Opening PGlite takes 2–3 s even from the migrated template: open one per
+   * test file (in `beforeAll`).
    */
   open(options?: { migrate?: boolean }): Promise<Database>
 }
@@ -22,10 +25,22 @@ const pgliteBackend: Backend = {
   name: 'PGlite',
   kind: 'pglite',
   async open(options = {}) {
+    if (options.migrate === false) return openPglite()
+    const template = migratedTemplate()
+    if (template) return wrapPglite(await PGlite.create({ loadDataDir: template }))
     const db = await openPglite()
-    if (options.migrate !== false) await migrate(db)
+    await migrate(db)
     return db
   },
+}
+
+/**
+ * The migrated database tests/support/pgliteTemplateSetup.ts dumped for this run (none when a file runs outside the
+ * server project): a copy of it is a fresh, migrated PGlite without initdb.
+ */
+export function migratedTemplate(): Blob | undefined {
+  const file = process.env.PGLITE_TEMPLATE
+  return file && file !== 'off' ? new Blob([readFileSync(file)]) : undefined
 }
 
 /** A new, empty schema with a random name on the real server, and how to drop it. */

@@ -1,4 +1,4 @@
-import { hashPassword } from '../../src/server/auth/passwords'
+import { randomBytes, scryptSync } from 'node:crypto'
 import { hashToken } from '../../src/server/auth/tokens'
 import type { Database } from '../../src/server/db/Database'
 
@@ -6,11 +6,24 @@ export const PASSWORD = 'correct horse battery'
 let cachedHash: string | null = null
 
 /**
+ * `password` stored as the server stores it (scrypt, its parameters in the hash) but at N=2^10 instead of 2^15: the
+ * server verifies with the stored parameters, so each test sign-in costs a few milliseconds, not 100–300 ms of a
+ * shared CPU (hundreds of sign-ins across the suite, twice with PostgreSQL). The production cost is what
+ * hashPassword writes (tests/server/passwords.test.ts), and what new, changed and reset passwords get in these tests.
+ */
+export function cheapPasswordHash(password: string): string {
+  const N = 2 ** 10
+  const salt = randomBytes(16)
+  const key = scryptSync(password, salt, 64, { N, r: 8, p: 1 })
+  return `scrypt$${N}$8$1$${salt.toString('base64')}$${key.toString('base64')}`
+}
+
+/**
  * Two branches, their staff, a supervisor covering both, a head-office senior manager (superior approval) covering
  * both, an administrator, and a tablet per branch.
  */
 export async function seedBank(db: Database) {
-  cachedHash ??= await hashPassword(PASSWORD)
+  cachedHash ??= cheapPasswordHash(PASSWORD)
   await db.query(`insert into branches (id, name) values ('b1', '人民路支行'), ('b2', '中山路支行')`)
   const staff = [
     ['li', 'li', '李经理', 'manager', 'b1'],
