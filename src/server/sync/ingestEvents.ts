@@ -323,7 +323,9 @@ const EVENT_VALUES = `(e->>'id')::uuid, (e->>'complaintId')::uuid, e->>'branchId
 /**
  * One statement for a batch's accepted events (numbered by the identity column in the batch's order), their complaints'
  * rows (updated_seq: the last sequence each got), SMS jobs and alerts. One JSON parameter each, not arrays per column:
- * the driver's array quoting of every event body cost more than the insert.
+ * the driver's array quoting of every event body cost more than the insert. A row's last sequence comes from one
+ * aggregate of the inserted rows: looked up per row in them, it grew with events × complaints (29 ms for a group of
+ * 2,000 events).
  */
 // Built on first use: smsJobs.ts imports this module, so its helpers are not defined yet when this one loads.
 let storeBatchSql: string | undefined
@@ -332,11 +334,9 @@ const STORE_BATCH = () => `
     insert into events (${EVENT_COLUMNS})
     select ${EVENT_VALUES} from jsonb_array_elements($1::jsonb) with ordinality as u(e, n) order by n
     returning event_id, complaint_id, server_seq
+  ), last as (select complaint_id, max(server_seq) as seq from inserted group by complaint_id
   ), sms as (${insertSmsJobsSql('$2')}
-  ), projected as (${upsertComplaintsSql(
-    '$3',
-    '(select max(i.server_seq) from inserted i where i.complaint_id = r.id)',
-  )}
+  ), projected as (${upsertComplaintsSql('$3', '(select l.seq from last l where l.complaint_id = r.id)')}
   ), alerted as (${insertAlertsSql('$4', '$5::text')}
   )
   select event_id, server_seq from inserted`
