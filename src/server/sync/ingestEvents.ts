@@ -95,7 +95,9 @@ async function drain(db: Database, branches: Map<string, Push[]>, branchId: stri
       bytes += queue[n]!.bytes
       n++
     }
-    await storeGroup(db, queue.splice(0, n))
+    // The next group starts once this one is written: it opens its transaction and waits for the branch's lock in
+    // PostgreSQL while this one commits, and gets it the moment the commit ends.
+    await new Promise<void>((written) => void storeGroup(db, queue.splice(0, n), written))
   }
   branches.delete(branchId)
 }
@@ -104,15 +106,16 @@ async function drain(db: Database, branches: Map<string, Push[]>, branchId: stri
  * One transaction for the group. If it fails, no push of it is answered from it: each is stored again alone, so a
  * push that cannot be stored fails by itself and the others are answered by their own transaction.
  */
-async function storeGroup(db: Database, group: Push[]): Promise<void> {
+async function storeGroup(db: Database, group: Push[], written: () => void): Promise<void> {
   try {
-    const answers = await db.transaction((tx) => storePushes(tx, group))
+    const answers = await db.transaction((tx) => storePushes(tx, group, written))
     group.forEach((push, i) => push.resolve(answers[i]!))
   } catch (error) {
+    written()
     if (group.length === 1) return group[0]!.reject(error)
     for (const push of group) {
       try {
-        push.resolve((await db.transaction((tx) => storePushes(tx, [push])))[0]!)
+        push.resolve((await db.transaction((tx) => storePushes(tx, [push], () => undefined)))[0]!)
       } catch (alone) {
         push.reject(alone)
       }
@@ -125,9 +128,9 @@ async function storeGroup(db: Database, group: Push[]): Promise<void> {
  * takes the branch's lock; one query under it reads what another push of the branch can change (stored ids, the
  * touched complaints' events, the case numbers taken, the settings); each push is then decided in order, seeing what
  * the pushes before it in the group accepted; one statement stores all accepted events with their `complaints`
- * rows, SMS jobs and alerts.
+ * rows, SMS jobs and alerts. `written` is called once all of it is written, before the commit.
  */
-async function storePushes(tx: Queryable, group: Push[]): Promise<PushResult[][]> {
+async function storePushes(tx: Queryable, group: Push[], written: () => void): Promise<PushResult[][]> {
   const branchId = group[0]!.device.branchId
   const valid = group.flatMap((p) => p.valid)
   const numbers = valid.flatMap((e) =>
@@ -176,7 +179,10 @@ async function storePushes(tx: Queryable, group: Push[]): Promise<PushResult[][]
       } else complaints.get(event.complaintId)!.events.push(event)
     }
   }
-  if (events.length === 0) return answers
+  if (events.length === 0) {
+    written()
+    return answers
+  }
   const byNow = new Map<number, Map<string, { events: ComplaintEvent[]; seq: number }>>()
   for (const [id, entry] of touched) {
     const same = byNow.get(entry.now.getTime()) ?? new Map()
@@ -193,6 +199,7 @@ async function storePushes(tx: Queryable, group: Push[]): Promise<PushResult[][]
   })
   // An attachment is expected once its event is stored (its upload may follow); a removed one loses its bytes.
   await recordAttachments(tx, events)
+  written()
   // Accepted in this group (new, or sent again in a later push of it): answered with the sequence just given.
   return answers.map((results) =>
     results.map((r) => {
