@@ -27,7 +27,7 @@ import {
 } from '../../src/domain'
 import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft, Hlc, PullResponse } from '../../src/domain'
 import { eventsByComplaint } from '../../src/db/applyRemote'
-import { changedProjections, changesText } from '../../src/db/project'
+import { changedProjections, changesRow, changesText } from '../../src/db/project'
 import { SCHEMA_VERSIONS } from '../../src/db/schema'
 import type { ComplaintRow, StoredEvent, TextRow } from '../../src/db/schema'
 import { blindQueryTerm, searchTerms } from '../../src/db/searchTerms'
@@ -409,7 +409,9 @@ export async function rawApplyRemote(
   if (events.length > 0) {
     const store = tx.objectStore('events')
     const page = eventsByComplaint(events)
-    const touched = [...page.keys()]
+    // As applyRemote: only the complaints with an event that can change their row are refolded.
+    const refold = new Set(events.filter(changesRow).map((e) => e.complaintId))
+    const touched = [...page.keys()].filter((id) => refold.has(id))
     const textIds = [...new Set(events.filter(changesText).map((e) => e.complaintId))]
     const get = <T>(name: string, ids: string[]) =>
       Promise.all(ids.map((id) => req(tx.objectStore(name).get(id)) as Promise<T | undefined>))

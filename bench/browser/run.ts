@@ -264,6 +264,7 @@ const phases: Record<string, Record<Exclude<keyof Start, 'marks'>, number>> = {}
 /** Medians of the `performance.mark`s the page set during its cold starts (ms from navigation start), to profile the start. */
 const marks: Record<string, Record<string, number>> = {}
 let applyPhases: Record<string, number> = {}
+let applyCounts: Record<string, number> = {}
 /** The files each page loaded on its last cold start, with start–end times (ms from navigation start). */
 const resources: Record<string, string[]> = {}
 
@@ -433,9 +434,16 @@ async function benchHarness(context: BrowserContext, base: string, pullEvents: n
       })
     }
     const prof = await page.evaluate((r) => window.bench.applyProfile(r), CI ? 2 : 5)
-    applyPhases = {
+    applyCounts = {
       touchedComplaints: Math.round(prof.touched),
       rowsWritten: Math.round(prof.rowsWritten),
+      textsWritten: Math.round(prof.textsWritten),
+      eventsRead: Math.round(prof.eventsRead),
+      indexEntriesEvents: Math.round(prof.indexEntries.events),
+      indexEntriesRows: Math.round(prof.indexEntries.rows),
+      indexEntriesTexts: Math.round(prof.indexEntries.texts),
+    }
+    applyPhases = {
       ...Object.fromEntries(Object.entries(prof.phases).map(([k, v]) => [k, quantile(v, 0.5)])),
     }
     log('apply done')
@@ -624,10 +632,10 @@ async function main() {
       `\n${N.toLocaleString('en-US')} complaints (${seeded.events.toLocaleString('en-US')} events) on the tablet; ${REPS} timed runs per operation after ${WARM} warm-up runs; Chromium ${version}, ${machine.cores} × ${machine.cpu}, Node ${process.version}\n`,
     )
     console.log(table())
-    const { touchedComplaints, rowsWritten, ...ms } = applyPhases
+    const c = applyCounts
     console.log(
-      `\nA pulled page of 500 events on raw IndexedDB (${touchedComplaints} complaints touched, ${rowsWritten} book rows written), by phase (medians, ms): ${Object.entries(
-        ms,
+      `\nA pulled page of 500 events on raw IndexedDB (${c.touchedComplaints} complaints touched, ${c.eventsRead} of their events read, ${c.rowsWritten} book rows and ${c.textsWritten} texts written; index entries: events ${c.indexEntriesEvents}, rows ${c.indexEntriesRows}, texts ${c.indexEntriesTexts}), by phase (medians, ms): ${Object.entries(
+        applyPhases,
       )
         .map(([k, v]) => `${k} ${v.toFixed(0)}`)
         .join(', ')}`,
@@ -660,6 +668,7 @@ async function main() {
           coldStartMarks: marks,
           coldStartFiles: resources,
           applyPhases,
+          applyCounts,
           table: table(),
         },
         null,
