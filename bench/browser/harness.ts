@@ -17,7 +17,7 @@ import { textRow } from '../../src/db/textRow'
 import { bookPage, needsAction, searchComplaints } from '../../src/db/queries'
 import type { ComplaintRow, StoredEvent, TextRow } from '../../src/db/schema'
 import { chinaDate, dueSoonUntil, EVENT_SCHEMA_VERSION, encodeHlc, fold, resolveSettings } from '../../src/domain'
-import type { ComplaintEvent, ComplaintState } from '../../src/domain'
+import type { ComplaintEvent } from '../../src/domain'
 import { pullEvents } from '../../src/sync/pullEvents'
 import { createHttpTransport } from '../../src/sync/httpTransport'
 import { blindKeys } from '../../src/db/crypto/blindIndex'
@@ -48,7 +48,6 @@ import {
   rawNeedsAction,
   rawPull,
   rawSearch,
-  sealAll,
 } from './raw'
 
 export interface Timings {
