@@ -514,12 +514,12 @@ async function watchLongTasks<T>(
   }
 }
 
-async function coldPull(opts: { token: string; mode: 'dexie' | 'raw'; pageSize?: number }) {
+async function coldPull(opts: { token: string; mode: 'dexie' | 'raw' | 'bulkPut'; pageSize?: number }) {
   const { result, longTasks } = await watchLongTasks(() => coldPullOnce(opts))
   return { ...result, longTasks }
 }
 
-async function coldPullOnce(opts: { token: string; mode: 'dexie' | 'raw'; pageSize?: number }) {
+async function coldPullOnce(opts: { token: string; mode: 'dexie' | 'raw' | 'bulkPut'; pageSize?: number }) {
   const name = `pull-${opts.mode}-${Date.now()}`
   let pulled: number
   let ms: number
@@ -540,7 +540,7 @@ async function coldPullOnce(opts: { token: string; mode: 'dexie' | 'raw'; pageSi
   tx.objectStore('meta').put({ key: 'identity', value: IDENTITY })
   await done(tx)
   const t0 = performance.now()
-  pulled = await rawPull(db, opts.token, opts.pageSize ?? 500)
+  pulled = await rawPull(db, opts.token, opts.pageSize ?? 500, opts.mode === 'bulkPut')
   ms = performance.now() - t0
   const ctx = db.transaction('complaints').objectStore('complaints').count()
   const complaints = await new Promise<number>((resolve) => (ctx.onsuccess = () => resolve(ctx.result)))

@@ -545,8 +545,12 @@ async function rawReprojectOpen(db: IDBDatabase): Promise<void> {
   await finished
 }
 
-/** pullEvents on raw IndexedDB and fetch: the same pages from the same endpoint. */
-export async function rawPull(db: IDBDatabase, token: string, pageSize = 500): Promise<number> {
+/**
+ * pullEvents on raw IndexedDB and fetch: the same pages from the same endpoint. `bulkPutOnly`: each page's events
+ * stored sealed with its cursor and nothing else (no fold, no book row, no text): the floor issue 19's end-to-end
+ * target compares the pull with.
+ */
+export async function rawPull(db: IDBDatabase, token: string, pageSize = 500, bulkPutOnly = false): Promise<number> {
   let pulled = 0
   for (;;) {
     const after =
@@ -557,6 +561,16 @@ export async function rawPull(db: IDBDatabase, token: string, pageSize = 500): P
     })
     if (!res.ok) throw new Error(`pull ${res.status}`)
     const page = (await res.json()) as PullResponse
+    if (bulkPutOnly) {
+      const sealed = await sealAll('events', page.events)
+      const tx = db.transaction(['events', 'meta'], 'readwrite')
+      for (const e of sealed) tx.objectStore('events').put(e)
+      tx.objectStore('meta').put({ key: 'cursor', value: page.cursor })
+      await done(tx)
+      pulled += page.events.length
+      if (!page.hasMore) return pulled
+      continue
+    }
     await rawApplyRemote(db, page.events, page.cursor)
     pulled += page.events.length
     if (!page.hasMore) {

@@ -466,6 +466,31 @@ async function benchHarness(context: BrowserContext, base: string, pullEvents: n
         longTasks[mode] = r.longTasks
       }
     }
+    // Issue 19's end-to-end target: the app's pull against a pull that only stores each page's events (sealed) with
+    // its cursor, raw IndexedDB's bulkPut of the same events.
+    const bulk: number[] = []
+    for (let i = 0; i < pullReps; i++) {
+      const r = await page.evaluate((o) => window.bench.coldPull(o), { token: DEVICE_TOKEN, mode: 'bulkPut' as const })
+      if (r.pulled !== pullEvents)
+        throw new Error(`cold pull (bulkPut) got ${r.pulled} events, the server holds ${pullEvents}`)
+      bulk.push(r.ms)
+      log(`cold pull bulkPut only: ${r.pulled} events in ${(r.ms / 1000).toFixed(1)} s`)
+    }
+    {
+      const app = stat(pulls.dexie)
+      const put = stat(bulk)
+      rows.push({
+        name: `cold pull of ${pullEvents.toLocaleString('en-US')} events vs a pull that only bulkPuts them (events/s)`,
+        unit: 'ev/s',
+        app: { p50: (pullEvents / app.p50) * 1000, p95: (pullEvents / app.p95) * 1000 },
+        base: { p50: (pullEvents / put.p50) * 1000, p95: (pullEvents / put.p95) * 1000 },
+        baseline: 'raw bulkPut pull',
+        ratio: put.p50 / app.p50,
+        ratioLabel: '× raw speed (p50)',
+        target: '≥ 0.5× raw bulkPut',
+        samples: pulls.dexie.length,
+      })
+    }
     const pullRow = timeRow(`cold pull of ${pullEvents.toLocaleString('en-US')} events from the local server`, pulls)
     pullRow.note = `${Math.round(pullEvents / (pullRow.app.p50 / 1000)).toLocaleString('en-US')} events/s (raw ${Math.round(pullEvents / (pullRow.base.p50 / 1000)).toLocaleString('en-US')}); main thread during the app's last pull: ${longTasks.dexie?.over100 ?? '?'} long tasks over 100 ms, longest ${longTasks.dexie?.maxMs ?? '?'} ms (raw: ${longTasks.raw?.over100 ?? '?'}, ${longTasks.raw?.maxMs ?? '?'} ms)`
   }
