@@ -26,10 +26,10 @@ import type { TabletKeyring } from '../../src/db/crypto/keyring'
 import { PIN_KDF, pinKey } from '../../src/db/crypto/pinKdf'
 import { openRow, openRows, sealNewRow, sealRow } from '../../src/db/crypto/sealMiddleware'
 import { sealValue } from '../../src/db/crypto/envelope'
-import { blindTextTerms } from '../../src/db/searchTerms'
+import { blindTextTerms, searchTerms } from '../../src/db/searchTerms'
 import { createTabletKeys } from '../../src/db/crypto/tabletKeys'
 import type { TabletKeyPair, UserKey } from '../../src/db/crypto/tabletKeys'
-import { rowKeyTerms, splitRow } from '../../src/domain/privacy/sealedFields'
+import { MIN_PHONE_KEY, rowKeyTerms, splitRow } from '../../src/domain/privacy/sealedFields'
 import type { SealedStore } from '../../src/domain/privacy/sealedFields'
 import type { TabletUser } from '../../src/db/metaValues'
 import { api } from '../../src/ui/auth/api'
@@ -364,6 +364,21 @@ async function apply(reps: number, warm: number, size = 500) {
   return { applied, bulkPut: put, notes, size }
 }
 
+/** The phone keys a book row held before issue 19's caps: every prefix and tail from three digits. */
+function allPhoneKeys(row: ComplaintRow): string[] {
+  const terms = rowKeyTerms({ name: row.name })
+  for (let n = MIN_PHONE_KEY; n <= row.phone.length; n++)
+    terms.push(`p:${row.phone.slice(0, n)}`, `t:${row.phone.slice(-n)}`)
+  return [...new Set(terms)]
+}
+
+/** The text keys before issue 19: every pair of characters (and a run's last one) besides each character. */
+function pairTerms(text: string): string[] {
+  const terms = new Set(searchTerms(text).map((t) => `w:${t}`))
+  for (const t of blindTextTerms(text)) terms.add(t)
+  return [...terms]
+}
+
 /**
  * Where a pulled page's time goes, on raw IndexedDB, each phase on its own (issue 19 §2): the crypto apart from the
  * IndexedDB work it feeds. Events: sealed (AES-GCM), then put. The touched complaints' events: read, then opened,
@@ -388,6 +403,8 @@ async function applyProfile(reps: number, size = 500) {
     'sealTexts',
     'hmacTexts',
     'putTexts',
+    'putRowsAllPhoneKeys',
+    'putTextsPairs',
   ] as const
   const phases = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<(typeof names)[number], number[]>
   const ctx = { now: new Date(), ...resolveSettings(undefined) }
@@ -396,7 +413,7 @@ async function applyProfile(reps: number, size = 500) {
   let writtenTotal = 0
   let textsTotal = 0
   let heldTotal = 0
-  const entries = { events: 0, rows: 0, texts: 0 }
+  const entries = { events: 0, rows: 0, texts: 0, rowsBefore: 0, textsBefore: 0 }
   const time = async <T>(phase: (typeof names)[number], fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now()
     const r = await fn()
@@ -466,13 +483,44 @@ async function applyProfile(reps: number, size = 500) {
     writtenTotal += changed.rows.length
     textsTotal += changed.texts.length
     const rows = await sealSplit('complaints', changed.rows, 'sealRows', 'hmacRows')
+    const texts = await sealSplit('texts', changed.texts, 'sealTexts', 'hmacTexts')
+    // Paired in the same run, under the same load: the same rows and texts with the keys written before issue 19's
+    // change (every phone prefix and tail; every pair of characters besides the characters), put under scratch ids
+    // and deleted untimed; before the real puts on odd rounds, after them on even ones.
+    const before = await Promise.all([
+      Promise.all(
+        rows.map(async (r, n) => ({
+          ...r,
+          id: `scratch-${r.id as string}`,
+          find: await blindKeys(keys.index, allPhoneKeys(changed.rows[n]!)),
+        })),
+      ),
+      Promise.all(
+        texts.map(async (t, n) => ({
+          ...t,
+          id: `scratch-${t.id as string}`,
+          terms: await blindKeys(keys.index, pairTerms(changed.texts[n]!.text)),
+        })),
+      ),
+    ])
+    const scratch = async () => {
+      await time('putRowsAllPhoneKeys', () => putAll('complaints', before[0]))
+      await time('putTextsPairs', () => putAll('texts', before[1]))
+      const tx = raw!.transaction(['complaints', 'texts'], 'readwrite')
+      for (const r of before[0]) tx.objectStore('complaints').delete(r.id)
+      for (const t of before[1]) tx.objectStore('texts').delete(t.id)
+      await done(tx)
+    }
+    if (i % 2 === 1) await scratch()
     await time('putRows', () => putAll('complaints', rows))
     // The book row's plain indexes ([receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil,
     // awaiting, caseNumber: those the row has) and its blind keys.
     entries.rows += rows.reduce((n, r) => n + 7 + (r.find as string[]).length, 0)
-    const texts = await sealSplit('texts', changed.texts, 'sealTexts', 'hmacTexts')
     await time('putTexts', () => putAll('texts', texts))
     entries.texts += texts.reduce((n, r) => n + (r.terms as string[]).length, 0)
+    if (i % 2 === 0) await scratch()
+    entries.rowsBefore += before[0].reduce((n, r) => n + 7 + r.find.length, 0)
+    entries.textsBefore += before[1].reduce((n, t) => n + t.terms.length, 0)
   }
   return {
     phases,
@@ -480,7 +528,13 @@ async function applyProfile(reps: number, size = 500) {
     rowsWritten: writtenTotal / reps,
     textsWritten: textsTotal / reps,
     eventsRead: heldTotal / reps,
-    indexEntries: { events: entries.events / reps, rows: entries.rows / reps, texts: entries.texts / reps },
+    indexEntries: {
+      events: entries.events / reps,
+      rows: entries.rows / reps,
+      texts: entries.texts / reps,
+      rowsBefore: entries.rowsBefore / reps,
+      textsBefore: entries.textsBefore / reps,
+    },
     size,
   }
 }
