@@ -11,13 +11,13 @@
 import { ComplaintDb } from '../../src/db/ComplaintDb'
 import { commit } from '../../src/db/commit'
 import { applyRemote } from '../../src/db/applyRemote'
-import { changedProjections, changesText, project } from '../../src/db/project'
+import { changedProjections, changesRow, changesText, project } from '../../src/db/project'
 import type { StoredProjections } from '../../src/db/project'
 import { textRow } from '../../src/db/textRow'
 import { bookPage, needsAction, searchComplaints } from '../../src/db/queries'
 import type { ComplaintRow, StoredEvent, TextRow } from '../../src/db/schema'
 import { chinaDate, dueSoonUntil, EVENT_SCHEMA_VERSION, encodeHlc, fold, resolveSettings } from '../../src/domain'
-import type { ComplaintEvent, ComplaintState } from '../../src/domain'
+import type { ComplaintEvent } from '../../src/domain'
 import { pullEvents } from '../../src/sync/pullEvents'
 import { createHttpTransport } from '../../src/sync/httpTransport'
 import { blindKeys } from '../../src/db/crypto/blindIndex'
@@ -25,8 +25,11 @@ import { setKeys } from '../../src/db/crypto/keyring'
 import type { TabletKeyring } from '../../src/db/crypto/keyring'
 import { PIN_KDF, pinKey } from '../../src/db/crypto/pinKdf'
 import { openRow, openRows, sealNewRow, sealRow } from '../../src/db/crypto/sealMiddleware'
+import { sealValue } from '../../src/db/crypto/envelope'
+import { blindTextTerms, searchTerms } from '../../src/db/searchTerms'
 import { createTabletKeys } from '../../src/db/crypto/tabletKeys'
 import type { TabletKeyPair, UserKey } from '../../src/db/crypto/tabletKeys'
+import { MIN_PHONE_KEY, rowKeyTerms, splitRow } from '../../src/domain/privacy/sealedFields'
 import type { SealedStore } from '../../src/domain/privacy/sealedFields'
 import type { TabletUser } from '../../src/db/metaValues'
 import { api } from '../../src/ui/auth/api'
@@ -45,7 +48,6 @@ import {
   rawNeedsAction,
   rawPull,
   rawSearch,
-  sealAll,
 } from './raw'
 
 export interface Timings {
@@ -362,61 +364,179 @@ async function apply(reps: number, warm: number, size = 500) {
   return { applied, bulkPut: put, notes, size }
 }
 
+/** The phone keys a book row held before issue 19's caps: every prefix and tail from three digits. */
+function allPhoneKeys(row: ComplaintRow): string[] {
+  const terms = rowKeyTerms({ name: row.name })
+  for (let n = MIN_PHONE_KEY; n <= row.phone.length; n++)
+    terms.push(`p:${row.phone.slice(0, n)}`, `t:${row.phone.slice(-n)}`)
+  return [...new Set(terms)]
+}
+
+/** The text keys before issue 19: every pair of characters (and a run's last one) besides each character. */
+function pairTerms(text: string): string[] {
+  const terms = new Set(searchTerms(text).map((t) => `w:${t}`))
+  for (const t of blindTextTerms(text)) terms.add(t)
+  return [...terms]
+}
+
 /**
- * Where a pulled page's time goes, on raw IndexedDB, each phase in its own transaction: storing the events (sealed),
- * reading the touched complaints' events (and opening them), folding (CPU only), reading their stored rows and texts
- * (opened), projecting and comparing (CPU only), writing the book rows and the search texts that changed (sealed).
+ * Where a pulled page's time goes, on raw IndexedDB, each phase on its own (issue 19 §2): the crypto apart from the
+ * IndexedDB work it feeds. Events: sealed (AES-GCM), then put. The touched complaints' events: read, then opened,
+ * then folded. Their stored rows and texts: read, then opened. Projecting and comparing (CPU only). The rows and
+ * texts that changed: their personal fields sealed (AES-GCM), their terms hashed (HMAC blind keys, through the
+ * app's remembering cache, as the app does), then put — each with its index entries, counted.
  */
 async function applyProfile(reps: number, size = 500) {
   const seq = { n: 5_000_000 }
-  const names = ['putEvents', 'readHistories', 'fold', 'readStored', 'projectCompare', 'putRows', 'putTexts'] as const
+  const names = [
+    'sealEvents',
+    'putEvents',
+    'readHistories',
+    'openHistories',
+    'fold',
+    'readStored',
+    'openStored',
+    'projectCompare',
+    'sealRows',
+    'hmacRows',
+    'putRows',
+    'sealTexts',
+    'hmacTexts',
+    'putTexts',
+    'putRowsAllPhoneKeys',
+    'putTextsPairs',
+  ] as const
   const phases = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<(typeof names)[number], number[]>
   const ctx = { now: new Date(), ...resolveSettings(undefined) }
+  const keys = tablet!.keyring
   let touchedTotal = 0
   let writtenTotal = 0
+  let textsTotal = 0
+  let heldTotal = 0
+  const entries = { events: 0, rows: 0, texts: 0, rowsBefore: 0, textsBefore: 0 }
+  const time = async <T>(phase: (typeof names)[number], fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now()
+    const r = await fn()
+    phases[phase].push(performance.now() - t0)
+    return r
+  }
+  const putAll = (store: string, values: object[]) => {
+    const tx = raw!.transaction(store, 'readwrite')
+    for (const v of values) tx.objectStore(store).put(v)
+    return done(tx)
+  }
+  /** What sealNewRow does, in its two steps: the envelope of the personal fields, then the blind keys. */
+  const sealSplit = async (
+    store: 'complaints' | 'texts',
+    rows: object[],
+    aes: (typeof names)[number],
+    mac: (typeof names)[number],
+  ) => {
+    const secrets = rows.map((r) => splitRow(store, r as Record<string, unknown>).secret)
+    const sealed = await time(aes, () => Promise.all(secrets.map((x) => sealValue(keys.data, x))))
+    const terms = secrets.map((x) =>
+      store === 'complaints'
+        ? rowKeyTerms(x as { phone?: string; name?: string })
+        : blindTextTerms(String((x as { text?: string }).text ?? '')),
+    )
+    const macs = await time(mac, () => Promise.all(terms.map((t) => blindKeys(keys.index, t))))
+    return rows.map((r, i): Record<string, unknown> => {
+      const clear = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k in secrets[i]! ? null : v]))
+      return store === 'complaints'
+        ? { ...clear, sealed: sealed[i], find: macs[i] }
+        : { id: (r as TextRow).id, text: null, sealed: sealed[i], terms: macs[i] }
+    })
+  }
   for (let i = 0; i < reps; i++) {
     const page = pulledPage(size, seq)
-    phases.putEvents.push(await timed(() => rawBulkPut(raw!, page)))
-    const touched = [...new Set(page.map((e) => e.complaintId))]
+    const sealedEvents = await time('sealEvents', () =>
+      Promise.all(
+        page.map((e) =>
+          sealValue(keys.data, splitRow('events', e).secret).then((sealed) => ({ ...e, payload: null, sealed })),
+        ),
+      ),
+    )
+    await time('putEvents', () => putAll('events', sealedEvents))
+    entries.events += page.length * 3
+    // The complaints applyRemote refolds: those with an event that can change their row (changesRow).
+    const touched = [...new Set(page.filter(changesRow).map((e) => e.complaintId))]
     touchedTotal += touched.length
-    let histories: ComplaintEvent[][] = []
-    phases.readHistories.push(
-      await timed(async () => {
-        const index = raw!.transaction('events').objectStore('events').index('complaintId')
-        histories = await Promise.all(touched.map((id) => getAll<ComplaintEvent>(index, id).then(openRows)))
-      }),
-    )
-    let states: ComplaintState[] = []
-    phases.fold.push(await timed(async () => (states = histories.map((h) => fold(h)!))))
+    const sealedHistories = await time('readHistories', () => {
+      const index = raw!.transaction('events').objectStore('events').index('complaintId')
+      return Promise.all(touched.map((id) => getAll<ComplaintEvent>(index, id)))
+    })
+    heldTotal += sealedHistories.reduce((n, h) => n + h.length, 0)
+    const histories = await time('openHistories', () => Promise.all(sealedHistories.map(openRows)))
+    const states = await time('fold', async () => histories.map((h) => fold(h)!))
     const textIds = [...new Set(page.filter(changesText).map((e) => e.complaintId))]
-    let stored: StoredProjections = { rows: [], texts: new Map() }
-    phases.readStored.push(
-      await timed(async () => {
-        const tx = raw!.transaction(['complaints', 'texts'])
-        const get = <T>(store: string, ids: string[]) =>
-          Promise.all(ids.map((id) => req(tx.objectStore(store).get(id)) as Promise<T | undefined>))
-        const [rows, texts] = await Promise.all([
-          get<ComplaintRow>('complaints', touched).then(openRows),
-          get<TextRow>('texts', textIds).then(openRows),
-        ])
-        stored = { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }
-      }),
-    )
-    let changed: ReturnType<typeof changedProjections> = { rows: [], texts: [] }
-    phases.projectCompare.push(await timed(async () => (changed = changedProjections(states, ctx, stored))))
+    const [sealedRows, sealedTexts] = await time('readStored', () => {
+      const tx = raw!.transaction(['complaints', 'texts'])
+      const get = <T>(store: string, ids: string[]) =>
+        Promise.all(ids.map((id) => req(tx.objectStore(store).get(id)) as Promise<T | undefined>))
+      return Promise.all([get<ComplaintRow>('complaints', touched), get<TextRow>('texts', textIds)])
+    })
+    const stored: StoredProjections = await time('openStored', async () => {
+      const [rows, texts] = await Promise.all([openRows(sealedRows), openRows(sealedTexts)])
+      return { rows, texts: new Map(textIds.map((id, i) => [id, texts[i]])) }
+    })
+    const changed = await time('projectCompare', async () => changedProjections(states, ctx, stored))
     writtenTotal += changed.rows.length
-    // Sealing (AES-GCM, and the rows' blind keys) is counted with the writing.
-    const put = (store: SealedStore, values: object[]) =>
-      timed(async () => {
-        const sealed = await sealAll(store, values)
-        const tx = raw!.transaction(store, 'readwrite')
-        for (const v of sealed) tx.objectStore(store).put(v)
-        await done(tx)
-      })
-    phases.putRows.push(await put('complaints', changed.rows))
-    phases.putTexts.push(await put('texts', changed.texts))
+    textsTotal += changed.texts.length
+    const rows = await sealSplit('complaints', changed.rows, 'sealRows', 'hmacRows')
+    const texts = await sealSplit('texts', changed.texts, 'sealTexts', 'hmacTexts')
+    // Paired in the same run, under the same load: the same rows and texts with the keys written before issue 19's
+    // change (every phone prefix and tail; every pair of characters besides the characters), put under scratch ids
+    // and deleted untimed; before the real puts on odd rounds, after them on even ones.
+    const before = await Promise.all([
+      Promise.all(
+        rows.map(async (r, n) => ({
+          ...r,
+          id: `scratch-${r.id as string}`,
+          find: await blindKeys(keys.index, allPhoneKeys(changed.rows[n]!)),
+        })),
+      ),
+      Promise.all(
+        texts.map(async (t, n) => ({
+          ...t,
+          id: `scratch-${t.id as string}`,
+          terms: await blindKeys(keys.index, pairTerms(changed.texts[n]!.text)),
+        })),
+      ),
+    ])
+    const scratch = async () => {
+      await time('putRowsAllPhoneKeys', () => putAll('complaints', before[0]))
+      await time('putTextsPairs', () => putAll('texts', before[1]))
+      const tx = raw!.transaction(['complaints', 'texts'], 'readwrite')
+      for (const r of before[0]) tx.objectStore('complaints').delete(r.id)
+      for (const t of before[1]) tx.objectStore('texts').delete(t.id)
+      await done(tx)
+    }
+    if (i % 2 === 1) await scratch()
+    await time('putRows', () => putAll('complaints', rows))
+    // The book row's plain indexes ([receivedAt+id], [status+receivedAt+id], dueAt, followUpDue, extendedUntil,
+    // awaiting, caseNumber: those the row has) and its blind keys.
+    entries.rows += rows.reduce((n, r) => n + 7 + (r.find as string[]).length, 0)
+    await time('putTexts', () => putAll('texts', texts))
+    entries.texts += texts.reduce((n, r) => n + (r.terms as string[]).length, 0)
+    if (i % 2 === 0) await scratch()
+    entries.rowsBefore += before[0].reduce((n, r) => n + 7 + r.find.length, 0)
+    entries.textsBefore += before[1].reduce((n, t) => n + t.terms.length, 0)
   }
-  return { phases, touched: touchedTotal / reps, rowsWritten: writtenTotal / reps, size }
+  return {
+    phases,
+    touched: touchedTotal / reps,
+    rowsWritten: writtenTotal / reps,
+    textsWritten: textsTotal / reps,
+    eventsRead: heldTotal / reps,
+    indexEntries: {
+      events: entries.events / reps,
+      rows: entries.rows / reps,
+      texts: entries.texts / reps,
+      rowsBefore: entries.rowsBefore / reps,
+      textsBefore: entries.textsBefore / reps,
+    },
+    size,
+  }
 }
 
 /** Pulls everything the bench branch holds at the central endpoint into a new, empty database. */
@@ -448,12 +568,12 @@ async function watchLongTasks<T>(
   }
 }
 
-async function coldPull(opts: { token: string; mode: 'dexie' | 'raw'; pageSize?: number }) {
+async function coldPull(opts: { token: string; mode: 'dexie' | 'raw' | 'bulkPut'; pageSize?: number }) {
   const { result, longTasks } = await watchLongTasks(() => coldPullOnce(opts))
   return { ...result, longTasks }
 }
 
-async function coldPullOnce(opts: { token: string; mode: 'dexie' | 'raw'; pageSize?: number }) {
+async function coldPullOnce(opts: { token: string; mode: 'dexie' | 'raw' | 'bulkPut'; pageSize?: number }) {
   const name = `pull-${opts.mode}-${Date.now()}`
   let pulled: number
   let ms: number
@@ -474,7 +594,7 @@ async function coldPullOnce(opts: { token: string; mode: 'dexie' | 'raw'; pageSi
   tx.objectStore('meta').put({ key: 'identity', value: IDENTITY })
   await done(tx)
   const t0 = performance.now()
-  pulled = await rawPull(db, opts.token, opts.pageSize ?? 500)
+  pulled = await rawPull(db, opts.token, opts.pageSize ?? 500, opts.mode === 'bulkPut')
   ms = performance.now() - t0
   const ctx = db.transaction('complaints').objectStore('complaints').count()
   const complaints = await new Promise<number>((resolve) => (ctx.onsuccess = () => resolve(ctx.result)))

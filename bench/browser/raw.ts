@@ -27,14 +27,14 @@ import {
 } from '../../src/domain'
 import type { ClockContext, ComplaintEvent, ComplaintState, EventDraft, Hlc, PullResponse } from '../../src/domain'
 import { eventsByComplaint } from '../../src/db/applyRemote'
-import { changedProjections, changesText } from '../../src/db/project'
+import { changedProjections, changesRow, changesText } from '../../src/db/project'
 import { SCHEMA_VERSIONS } from '../../src/db/schema'
 import type { ComplaintRow, StoredEvent, TextRow } from '../../src/db/schema'
-import { blindQueryTerm, searchTerms } from '../../src/db/searchTerms'
+import { blindQuery } from '../../src/db/searchTerms'
 import { blindKeys } from '../../src/db/crypto/blindIndex'
 import { requireKeys } from '../../src/db/crypto/keyring'
 import { openRow, openRows, sealRow } from '../../src/db/crypto/sealMiddleware'
-import { MAX_NAME_KEY, MIN_PHONE_KEY } from '../../src/domain/privacy/sealedFields'
+import { MAX_NAME_KEY, MIN_PHONE_KEY, phoneKeyTerm } from '../../src/domain/privacy/sealedFields'
 import type { SealedStore } from '../../src/domain/privacy/sealedFields'
 
 const LOWEST = ''
@@ -311,18 +311,24 @@ export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Prom
   const complaints = () => db.transaction('complaints', 'readonly').objectStore('complaints')
   const masked = /^(\d{3})\*+(\d{3,4})$/.exec(q.replace(/\s/g, ''))
   if (masked) {
-    const [key] = await blindKeys(hmac, [`t:${masked[2]!}`])
+    const [key] = await blindKeys(hmac, [phoneKeyTerm('t', masked[2]!).term])
     const rows = await opened(byFind(complaints(), key!, limit * 4))
-    return rows.filter((r) => r.phone.startsWith(masked[1]!)).slice(0, limit)
+    return rows.filter((r) => r.phone.startsWith(masked[1]!) && r.phone.endsWith(masked[2]!)).slice(0, limit)
   }
   const digits = phoneDigits(q)
   if (/^\d{3,}$/.test(digits)) {
     if (digits.length < MIN_PHONE_KEY) return []
-    const [tailKey, startKey] = await blindKeys(hmac, [`t:${digits}`, `p:${digits}`])
+    // As searchComplaints: the indexed tail and start (phoneKeyTerm), a longer query confirmed on the opened rows.
+    const [tail, start] = [phoneKeyTerm('t', digits), phoneKeyTerm('p', digits)]
+    const [tailKey, startKey] = await blindKeys(hmac, [tail.term, start.term])
     const store = complaints()
+    const part = async (key: string, exact: boolean, test: (r: ComplaintRow) => boolean) =>
+      exact
+        ? opened(byFind(store, key, limit))
+        : (await opened(byFind(store, key, limit * 4))).filter(test).slice(0, limit)
     const [byTail, byStart] = await Promise.all([
-      opened(byFind(store, tailKey!, limit)),
-      opened(byFind(store, startKey!, limit)),
+      part(tailKey!, tail.exact, (r) => r.phone.endsWith(digits)),
+      part(startKey!, start.exact, (r) => r.phone.startsWith(digits)),
     ])
     const rows = digits.length <= 4 ? [...byTail, ...byStart] : [...byStart, ...byTail]
     return [...new Map(rows.map((r) => [r.id, r])).values()].slice(0, limit)
@@ -330,16 +336,10 @@ export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Prom
   const needle = q.toLowerCase()
   const name = [...needle]
   const longName = name.length > MAX_NAME_KEY
-  const term = blindQueryTerm(q)
-  const restTerms = term
-    ? searchTerms(needle)
-        .slice(1)
-        .filter((t) => [...t].length > 1)
-        .map((t) => `w:${t}`)
-    : []
+  const query = blindQuery(q)
   const [nameKey, termKey, ...rest] = await blindKeys(hmac, [
     `n:${name.slice(0, MAX_NAME_KEY).join('')}`,
-    ...(term ? [term, ...restTerms] : []),
+    ...(query ? [query.first, ...query.rest] : []),
   ])
   let tx = db.transaction(['complaints', 'texts'], 'readonly')
   let byName = await byFind(tx.objectStore('complaints'), nameKey!, longName ? limit * 4 : limit)
@@ -348,25 +348,41 @@ export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Prom
     byName = (await openRows(byName)).filter((r) => r.name.toLowerCase().startsWith(needle)).slice(0, limit)
     tx = db.transaction(['complaints', 'texts'], 'readonly')
   }
-  if (!termKey || byName.length >= limit) return longName ? byName : openRows(byName)
+  if (!query || byName.length >= limit) return longName ? byName : openRows(byName)
   const want = limit - byName.length
   const seen = new Set(byName.map((r) => r.id))
-  const ids: string[] = []
-  // The query's other pairs confirm it on the stored keys alone: no text is opened.
-  await new Promise<void>((resolve, reject) => {
-    const r = tx.objectStore('texts').index('terms').openCursor(termKey)
-    r.onsuccess = () => {
-      const c = r.result
-      if (!c || ids.length >= want) return resolve()
-      const row = c.value as { id: string; terms: string[] }
-      if (!seen.has(row.id) && rest.every((k) => row.terms.includes(k))) {
-        seen.add(row.id)
-        ids.push(row.id)
+  const exact = query.rest.length === 0 && [...query.parts.join('')].length === 1
+  /** The texts holding every character of the query, on their stored keys: `count` of them after `skip`. */
+  const candidates = (t: IDBTransaction, skip: number, count: number) =>
+    new Promise<string[]>((resolve, reject) => {
+      const ids: string[] = []
+      let skipped = 0
+      const r = t.objectStore('texts').index('terms').openCursor(termKey)
+      r.onsuccess = () => {
+        const c = r.result
+        if (!c || ids.length >= count) return resolve(ids)
+        const row = c.value as { id: string; terms: string[] }
+        if (!seen.has(row.id) && rest.every((k) => row.terms.includes(k)) && skipped++ >= skip) ids.push(row.id)
+        c.continue()
       }
-      c.continue()
+      r.onerror = () => reject(r.error)
+    })
+  let ids: string[] = []
+  if (exact) ids = await candidates(tx, 0, want)
+  else {
+    // As searchComplaints: rounds of candidates confirmed on the opened texts until the page is full.
+    for (let skip = 0; ids.length < want; skip += 100) {
+      const round = await candidates(db.transaction('texts', 'readonly'), skip, 100)
+      const store = db.transaction('texts', 'readonly').objectStore('texts')
+      const texts = await openRows(
+        await Promise.all(round.map((id) => req(store.get(id)) as Promise<TextRow | undefined>)),
+      )
+      for (const t of texts) if (t && query.parts.every((p) => t.text.includes(p))) ids.push(t.id)
+      if (round.length < 100) break
     }
-    r.onerror = () => reject(r.error)
-  })
+    ids = ids.slice(0, want)
+    tx = db.transaction(['complaints', 'texts'], 'readonly')
+  }
   const store = tx.objectStore('complaints')
   const byText = await Promise.all(ids.map((id) => req(store.get(id)) as Promise<ComplaintRow | undefined>))
   const [names, texts] = await Promise.all([
@@ -409,7 +425,9 @@ export async function rawApplyRemote(
   if (events.length > 0) {
     const store = tx.objectStore('events')
     const page = eventsByComplaint(events)
-    const touched = [...page.keys()]
+    // As applyRemote: only the complaints with an event that can change their row are refolded.
+    const refold = new Set(events.filter(changesRow).map((e) => e.complaintId))
+    const touched = [...page.keys()].filter((id) => refold.has(id))
     const textIds = [...new Set(events.filter(changesText).map((e) => e.complaintId))]
     const get = <T>(name: string, ids: string[]) =>
       Promise.all(ids.map((id) => req(tx.objectStore(name).get(id)) as Promise<T | undefined>))
@@ -527,8 +545,12 @@ async function rawReprojectOpen(db: IDBDatabase): Promise<void> {
   await finished
 }
 
-/** pullEvents on raw IndexedDB and fetch: the same pages from the same endpoint. */
-export async function rawPull(db: IDBDatabase, token: string, pageSize = 500): Promise<number> {
+/**
+ * pullEvents on raw IndexedDB and fetch: the same pages from the same endpoint. `bulkPutOnly`: each page's events
+ * stored sealed with its cursor and nothing else (no fold, no book row, no text): the floor issue 19's end-to-end
+ * target compares the pull with.
+ */
+export async function rawPull(db: IDBDatabase, token: string, pageSize = 500, bulkPutOnly = false): Promise<number> {
   let pulled = 0
   for (;;) {
     const after =
@@ -539,6 +561,16 @@ export async function rawPull(db: IDBDatabase, token: string, pageSize = 500): P
     })
     if (!res.ok) throw new Error(`pull ${res.status}`)
     const page = (await res.json()) as PullResponse
+    if (bulkPutOnly) {
+      const sealed = await sealAll('events', page.events)
+      const tx = db.transaction(['events', 'meta'], 'readwrite')
+      for (const e of sealed) tx.objectStore('events').put(e)
+      tx.objectStore('meta').put({ key: 'cursor', value: page.cursor })
+      await done(tx)
+      pulled += page.events.length
+      if (!page.hasMore) return pulled
+      continue
+    }
     await rawApplyRemote(db, page.events, page.cursor)
     pulled += page.events.length
     if (!page.hasMore) {

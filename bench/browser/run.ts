@@ -293,6 +293,7 @@ const phases: Record<string, Record<Exclude<keyof Start, 'marks'>, number>> = {}
 /** Medians of the `performance.mark`s the page set during its cold starts (ms from navigation start), to profile the start. */
 const marks: Record<string, Record<string, number>> = {}
 let applyPhases: Record<string, number> = {}
+let applyCounts: Record<string, number> = {}
 /** The files each page loaded on its last cold start, with start–end times (ms from navigation start). */
 const resources: Record<string, string[]> = {}
 
@@ -462,9 +463,18 @@ async function benchHarness(context: BrowserContext, base: string, pullEvents: n
       })
     }
     const prof = await page.evaluate((r) => window.bench.applyProfile(r), CI ? 2 : 5)
-    applyPhases = {
+    applyCounts = {
       touchedComplaints: Math.round(prof.touched),
       rowsWritten: Math.round(prof.rowsWritten),
+      textsWritten: Math.round(prof.textsWritten),
+      eventsRead: Math.round(prof.eventsRead),
+      indexEntriesEvents: Math.round(prof.indexEntries.events),
+      indexEntriesRows: Math.round(prof.indexEntries.rows),
+      indexEntriesTexts: Math.round(prof.indexEntries.texts),
+      indexEntriesRowsBefore: Math.round(prof.indexEntries.rowsBefore),
+      indexEntriesTextsBefore: Math.round(prof.indexEntries.textsBefore),
+    }
+    applyPhases = {
       ...Object.fromEntries(Object.entries(prof.phases).map(([k, v]) => [k, quantile(v, 0.5)])),
     }
     log('apply done')
@@ -486,6 +496,31 @@ async function benchHarness(context: BrowserContext, base: string, pullEvents: n
         )
         longTasks[mode] = r.longTasks
       }
+    }
+    // Issue 19's end-to-end target: the app's pull against a pull that only stores each page's events (sealed) with
+    // its cursor, raw IndexedDB's bulkPut of the same events.
+    const bulk: number[] = []
+    for (let i = 0; i < pullReps; i++) {
+      const r = await page.evaluate((o) => window.bench.coldPull(o), { token: DEVICE_TOKEN, mode: 'bulkPut' as const })
+      if (r.pulled !== pullEvents)
+        throw new Error(`cold pull (bulkPut) got ${r.pulled} events, the server holds ${pullEvents}`)
+      bulk.push(r.ms)
+      log(`cold pull bulkPut only: ${r.pulled} events in ${(r.ms / 1000).toFixed(1)} s`)
+    }
+    {
+      const app = stat(pulls.dexie)
+      const put = stat(bulk)
+      rows.push({
+        name: `cold pull of ${pullEvents.toLocaleString('en-US')} events vs a pull that only bulkPuts them (events/s)`,
+        unit: 'ev/s',
+        app: { p50: (pullEvents / app.p50) * 1000, p95: (pullEvents / app.p95) * 1000 },
+        base: { p50: (pullEvents / put.p50) * 1000, p95: (pullEvents / put.p95) * 1000 },
+        baseline: 'raw bulkPut pull',
+        ratio: put.p50 / app.p50,
+        ratioLabel: '× raw speed (p50)',
+        target: '≥ 0.5× raw bulkPut',
+        samples: pulls.dexie.length,
+      })
     }
     const pullRow = timeRow(`cold pull of ${pullEvents.toLocaleString('en-US')} events from the local server`, pulls)
     pullRow.note = `${Math.round(pullEvents / (pullRow.app.p50 / 1000)).toLocaleString('en-US')} events/s (raw ${Math.round(pullEvents / (pullRow.base.p50 / 1000)).toLocaleString('en-US')}); main thread during the app's last pull: ${longTasks.dexie?.over100 ?? '?'} long tasks over 100 ms, longest ${longTasks.dexie?.maxMs ?? '?'} ms (raw: ${longTasks.raw?.over100 ?? '?'}, ${longTasks.raw?.maxMs ?? '?'} ms)`
@@ -658,10 +693,10 @@ async function main() {
       `\n${N.toLocaleString('en-US')} complaints (${seeded.events.toLocaleString('en-US')} events) on the tablet; ${REPS} timed runs per operation after ${WARM} warm-up runs; Chromium ${version}, ${machine.cores} × ${machine.cpu}, Node ${process.version}\n`,
     )
     console.log(table())
-    const { touchedComplaints, rowsWritten, ...ms } = applyPhases
+    const c = applyCounts
     console.log(
-      `\nA pulled page of 500 events on raw IndexedDB (${touchedComplaints} complaints touched, ${rowsWritten} book rows written), by phase (medians, ms): ${Object.entries(
-        ms,
+      `\nA pulled page of 500 events on raw IndexedDB (${c.touchedComplaints} complaints touched, ${c.eventsRead} of their events read, ${c.rowsWritten} book rows and ${c.textsWritten} texts written; index entries: events ${c.indexEntriesEvents}, rows ${c.indexEntriesRows} (${c.indexEntriesRowsBefore} with every phone key), texts ${c.indexEntriesTexts} (${c.indexEntriesTextsBefore} with pairs)), by phase (medians, ms): ${Object.entries(
+        applyPhases,
       )
         .map(([k, v]) => `${k} ${v.toFixed(0)}`)
         .join(', ')}`,
@@ -694,6 +729,7 @@ async function main() {
           coldStartMarks: marks,
           coldStartFiles: resources,
           applyPhases,
+          applyCounts,
           table: table(),
         },
         null,

@@ -4,14 +4,15 @@ import { decodeHlc } from '@/domain'
 import type { ComplaintDb } from './ComplaintDb'
 import { loadClockContext } from './clockContext'
 import { loadIdentity, readClock, writeClock } from './meta'
-import { changedProjections, changesText, putProjections, writeProjections } from './project'
+import { changedProjections, changesRow, changesText, putProjections, writeProjections } from './project'
 import type { AttachmentRow, ComplaintRow, StoredEvent } from './schema'
 import { removedAttachments } from './commit'
 import type { EventOfType } from '@/domain'
 
 /**
  * Stores events that came from the central endpoint (another tablet's work, or our own acknowledged) and
- * refolds the complaints they touch, in one transaction, writing only the book rows and texts that changed.
+ * refolds the complaints whose book row they can change (changesRow), in one transaction, writing only the book rows
+ * and texts that changed.
  * Idempotent: an event already held is overwritten with the same content plus its server sequence.
  * Complaints are refolded once per page, not per event.
  */
@@ -25,8 +26,11 @@ export async function applyRemote(
     // The pull cursor moves in the same transaction as the events it covers: it never passes what was not stored.
     const cursor = options.cursor !== undefined && db.putMeta('cursor', options.cursor)
     if (events.length === 0) return cursor
+    // Only the complaints with an event that can change their row are refolded (changesRow): a note on a complaint
+    // held is stored, and nothing of the complaint is read.
     const page = eventsByComplaint(events)
-    const touched = [...page.keys()]
+    const refold = new Set(events.filter(changesRow).map((e) => e.complaintId))
+    const touched = [...page.keys()].filter((id) => refold.has(id))
     const textIds = [...new Set(events.filter(changesText).map((e) => e.complaintId))]
     // Everything the page needs is asked for in one batch and everything it changes written in one: IndexedDB
     // runs a transaction's requests in order, so the store never idles while this code folds (docs/benchmarks.md).

@@ -56,6 +56,23 @@ export function changesText(e: EventDraft | ComplaintEvent): boolean {
   )
 }
 
+/**
+ * Events whose fold changes nothing the book row or the search text is projected from: a note, a photo added or
+ * removed. A pulled page is mostly such events on complaints already held (issue 19); refolding those complaints
+ * meant reading and opening (AES-GCM) every event they hold, to write nothing. Their events are stored, and a
+ * complaint's page folds them as it reads the timeline.
+ */
+const BOOK_INERT: ReadonlySet<ComplaintEvent['type']> = new Set([
+  'note.added',
+  'attachment.added',
+  'attachment.removed',
+])
+
+/** Whether an event can change its complaint's book row or text (see BOOK_INERT): only those are refolded on a pull. */
+export function changesRow(e: ComplaintEvent): boolean {
+  return !BOOK_INERT.has(e.type)
+}
+
 /** What is stored for some complaints: their book rows, and the texts of those whose text may have changed. */
 export interface StoredProjections {
   rows: (ComplaintRow | undefined)[]

@@ -8,8 +8,8 @@ import type { ComplaintRow, StoredEvent } from './schema'
 import { blindKey } from './crypto/blindIndex'
 import { currentKeys, TabletLocked } from './crypto/keyring'
 import { openRows } from './crypto/sealMiddleware'
-import { MAX_NAME_KEY, MIN_PHONE_KEY } from '@/domain/privacy/sealedFields'
-import { blindQueryTerm, searchTerms } from './searchTerms'
+import { MAX_NAME_KEY, MIN_PHONE_KEY, phoneKeyTerm } from '@/domain/privacy/sealedFields'
+import { blindQuery } from './searchTerms'
 
 /**
  * Every part of these compound keys is an ASCII string (ids, ISO times, status names), so '' and U+FFFF bound
@@ -121,7 +121,8 @@ export async function searchComplaints(db: ComplaintDb, text: string, limit = 50
   const masked = MASKED_PHONE.exec(q.replace(/\s/g, ''))
   if (masked) {
     const [, head, tail] = masked
-    return byKey(db, `t:${tail!}`, limit, (r) => r.phone.startsWith(head!))
+    const t = phoneKeyTerm('t', tail!)
+    return byKey(db, t.term, limit, (r) => r.phone.startsWith(head!) && r.phone.endsWith(tail!))
   }
   const digits = phoneDigits(q)
   if (/^\d{3,}$/.test(digits)) return byPhone(db, digits, limit)
@@ -132,32 +133,59 @@ export async function searchComplaints(db: ComplaintDb, text: string, limit = 50
     limit,
     name.length > MAX_NAME_KEY ? (r) => r.name.toLowerCase().startsWith(q.toLowerCase()) : undefined,
   )
-  const needle = q.toLowerCase()
-  const term = blindQueryTerm(q)
-  if (!term || byName.length >= limit) return byName
+  const query = blindQuery(q)
+  if (!query || byName.length >= limit) return byName
   const seen = new Set(byName.map((r) => r.id))
-  // The query's other pairs and words confirm it on the stored keys alone: no text is opened. (Its last character
-  // alone is a term only where a run of characters ends, which in the text it may not.)
-  const rest = await Promise.all(
-    searchTerms(needle)
-      .slice(1)
-      .filter((t) => [...t].length > 1)
-      .map((t) => keyOf(`w:${t}`)),
-  )
-  const ids = await db.texts
-    .where('terms')
-    .equals(await keyOf(term))
-    .filter((r) => !seen.has(r.id) && rest.every((k) => r.terms.includes(k)))
-    .limit(limit - byName.length)
-    .primaryKeys()
-  const byText = await db.complaints.bulkGet(ids)
-  return [...byName, ...byText.filter((r): r is ComplaintRow => r !== undefined)]
+  return [...byName, ...(await byWords(db, query, limit - byName.length, seen))]
+}
+
+/** Candidates read per round when a word query is confirmed on the opened texts. */
+const WORD_CANDIDATES = 100
+
+/**
+ * The complaints whose text holds a word query: the texts holding every character of it, found by the first one's
+ * key and checked on their stored keys (nothing opened), then confirmed on the opened text (the characters in that
+ * order, side by side), a round of candidates at a time until the page is full. One character is its key: no text
+ * is opened.
+ */
+async function byWords(
+  db: ComplaintDb,
+  query: { first: string; rest: string[]; parts: string[] },
+  limit: number,
+  seen: Set<string>,
+): Promise<ComplaintRow[]> {
+  const [first, ...rest] = await Promise.all([query.first, ...query.rest].map(keyOf))
+  const exact = query.rest.length === 0 && [...query.parts.join('')].length === 1
+  const candidates = () =>
+    db.texts
+      .where('terms')
+      .equals(first!)
+      .filter((r) => !seen.has(r.id) && rest.every((k) => r.terms.includes(k)))
+  if (exact) return rowsOf(db, await candidates().limit(limit).primaryKeys())
+  const found: string[] = []
+  for (let offset = 0; found.length < limit; offset += WORD_CANDIDATES) {
+    const ids = await candidates().offset(offset).limit(WORD_CANDIDATES).primaryKeys()
+    const texts = await db.texts.bulkGet(ids)
+    for (const t of texts) if (t && query.parts.every((p) => t.text.includes(p))) found.push(t.id)
+    if (ids.length < WORD_CANDIDATES) break
+  }
+  return rowsOf(db, found.slice(0, limit))
+}
+
+async function rowsOf(db: ComplaintDb, ids: string[]): Promise<ComplaintRow[]> {
+  return (await db.complaints.bulkGet(ids)).filter((r): r is ComplaintRow => r !== undefined)
 }
 
 /** Numbers ending with the digits and numbers starting with them; the tail first when it is one (four digits or fewer). */
 async function byPhone(db: ComplaintDb, digits: string, limit: number): Promise<ComplaintRow[]> {
   if (digits.length < MIN_PHONE_KEY) return []
-  const [byTail, byStart] = await Promise.all([byKey(db, `t:${digits}`, limit), byKey(db, `p:${digits}`, limit)])
+  const byPart = (kind: 'p' | 't') => {
+    const { term, exact } = phoneKeyTerm(kind, digits)
+    const whole =
+      kind === 'p' ? (r: ComplaintRow) => r.phone.startsWith(digits) : (r: ComplaintRow) => r.phone.endsWith(digits)
+    return byKey(db, term, limit, exact ? undefined : whole)
+  }
+  const [byTail, byStart] = await Promise.all([byPart('t'), byPart('p')])
   const rows = digits.length <= 4 ? [...byTail, ...byStart] : [...byStart, ...byTail]
   return [...new Map(rows.map((r) => [r.id, r])).values()].slice(0, limit)
 }
@@ -177,6 +205,6 @@ export async function complaintsByPhone(db: ComplaintDb, phone: string, exceptId
   const digits = phoneDigits(phone)
   if (!digits) return []
   if (digits.length < MIN_PHONE_KEY) return []
-  const rows = await byKey(db, `p:${digits}`, 20, (r) => r.phone === digits)
+  const rows = await byKey(db, phoneKeyTerm('p', digits).term, 20, (r) => r.phone === digits)
   return rows.filter((r) => r.id !== exceptId)
 }

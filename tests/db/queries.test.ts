@@ -84,6 +84,10 @@ describe('complaint book queries', () => {
   it('finds a phone by its tail (尾号), as customers give it, and as the book masks it', async () => {
     expect((await searchComplaints(db, '0017')).map((r) => r.phone)).toEqual(['13812340017'])
     expect((await searchComplaints(db, '138****0017')).map((r) => r.phone)).toEqual(['13812340017'])
+    // Past the digits indexed (nine of a start, six of a tail), a number is confirmed on the opened rows.
+    expect((await searchComplaints(db, '13812340017')).map((r) => r.phone)).toEqual(['13812340017'])
+    expect((await searchComplaints(db, '2340017')).map((r) => r.phone)).toEqual(['13812340017'])
+    expect(await searchComplaints(db, '9340017')).toHaveLength(0)
     expect(await searchComplaints(db, '139****0017')).toHaveLength(0)
     // The start of a number still finds it.
     expect(await searchComplaints(db, '1381234')).toHaveLength(30)
@@ -95,6 +99,15 @@ describe('complaint book queries', () => {
     expect(await searchComplaints(db, '长')).toHaveLength(27)
     expect(await searchComplaints(db, '吞')).toHaveLength(3)
     expect(await searchComplaints(db, '鑫')).toHaveLength(0)
+  })
+
+  it('finds a word by its characters side by side, in the order typed, not scattered in the text', async () => {
+    // Texts are indexed by character (issue 19): the word is confirmed on the opened text.
+    expect(await searchComplaints(db, '排队时间')).toHaveLength(27)
+    expect(await searchComplaints(db, '时间排队')).toHaveLength(0)
+    expect(await searchComplaints(db, '柜长')).toHaveLength(0)
+    expect(await searchComplaints(db, '吞卡 atm')).toHaveLength(3)
+    expect(await searchComplaints(db, '排队', 5)).toHaveLength(5)
   })
 
   it('lists what needs action: complaints whose binding deadline falls by the given instant', async () => {

@@ -66,14 +66,37 @@ export const MIN_PHONE_KEY = 3
 export const MAX_NAME_KEY = 8
 
 /**
- * The plaintext of a book row's blind keys, each with its kind: every prefix of the phone from three digits (`p:`),
- * every tail from three digits (`t:`, 尾号), every start of the name up to MAX_NAME_KEY characters (`n:`). The tablet
- * stores only keyed hashes of these, so a query is hashed the same way and looked up by equality.
+ * Phone prefixes are indexed up to this many digits, tails up to MAX_PHONE_TAIL_KEY: a longer query is looked up by
+ * its indexed start (or tail) and confirmed on the opened rows. Each key is an index entry a new complaint writes
+ * (issue 19: 18 phone keys a row were a large share of a pulled page's cost). Nine digits: a mobile number's first
+ * seven name its region, which a branch's customers share; the ninth leaves a few dozen at most.
+ */
+export const MAX_PHONE_PREFIX_KEY = 9
+/** Six digits of a tail leave no more than one or two numbers in a book (customers give four). */
+export const MAX_PHONE_TAIL_KEY = 6
+
+/**
+ * The blind-key term a phone query is looked up by: its start (`p`) or its tail (`t`) as far as indexed, and whether
+ * that term is the query itself (otherwise the rows it finds are to be confirmed on the whole query).
+ */
+export function phoneKeyTerm(kind: 'p' | 't', digits: string): { term: string; exact: boolean } {
+  const max = kind === 'p' ? MAX_PHONE_PREFIX_KEY : MAX_PHONE_TAIL_KEY
+  const part = digits.length <= max ? digits : kind === 'p' ? digits.slice(0, max) : digits.slice(-max)
+  return { term: `${kind}:${part}`, exact: part === digits }
+}
+
+/**
+ * The plaintext of a book row's blind keys, each with its kind: the prefixes of the phone from three digits up to
+ * MAX_PHONE_PREFIX_KEY (`p:`), its tails from three digits up to MAX_PHONE_TAIL_KEY (`t:`, 尾号), every start of the
+ * name up to MAX_NAME_KEY characters (`n:`). The tablet stores only keyed hashes of these, so a query is hashed the
+ * same way and looked up by equality (phoneKeyTerm). Rows written before the caps hold longer ones too, unused.
  */
 export function rowKeyTerms(row: { phone?: string; name?: string }): string[] {
   const terms: string[] = []
   const phone = row.phone ?? ''
-  for (let n = MIN_PHONE_KEY; n <= phone.length; n++) terms.push(`p:${phone.slice(0, n)}`, `t:${phone.slice(-n)}`)
+  for (let n = MIN_PHONE_KEY; n <= Math.min(phone.length, MAX_PHONE_PREFIX_KEY); n++)
+    terms.push(`p:${phone.slice(0, n)}`)
+  for (let n = MIN_PHONE_KEY; n <= Math.min(phone.length, MAX_PHONE_TAIL_KEY); n++) terms.push(`t:${phone.slice(-n)}`)
   const name = [...(row.name ?? '').toLowerCase()]
   for (let n = 1; n <= Math.min(name.length, MAX_NAME_KEY); n++) terms.push(`n:${name.slice(0, n).join('')}`)
   return [...new Set(terms)]
