@@ -1,3 +1,4 @@
+import type { CipherGCMTypes } from 'node:crypto'
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto'
 
 /**
@@ -58,10 +59,12 @@ function keyAlgorithm(a: AlgorithmIdentifier | Alg, rawLength: number): Alg {
   throw new DOMException(`syncSubtle: ${name} keys are not supported`, 'NotSupportedError')
 }
 
+const gcm = (k: Buffer) => `aes-${k.length * 8}-gcm` as CipherGCMTypes
+
 function encrypt(a: AesGcmParams, key: CryptoKey, data: BufferSource): ArrayBuffer {
   const k = raw(key, 'AES-GCM', 'encrypt')
   const tagBytes = (a.tagLength ?? 128) / 8
-  const cipher = createCipheriv(`aes-${k.length * 8}-gcm`, k, bytesOf(a.iv), { authTagLength: tagBytes })
+  const cipher = createCipheriv(gcm(k), k, bytesOf(a.iv), { authTagLength: tagBytes })
   if (a.additionalData) cipher.setAAD(bytesOf(a.additionalData))
   return out(Buffer.concat([cipher.update(bytesOf(data)), cipher.final(), cipher.getAuthTag()]))
 }
@@ -71,7 +74,7 @@ function decrypt(a: AesGcmParams, key: CryptoKey, data: BufferSource): ArrayBuff
   const tagBytes = (a.tagLength ?? 128) / 8
   const all = bytesOf(data)
   if (all.length < tagBytes) throw new DOMException('The provided data is too small.', 'OperationError')
-  const decipher = createDecipheriv(`aes-${k.length * 8}-gcm`, k, bytesOf(a.iv), { authTagLength: tagBytes })
+  const decipher = createDecipheriv(gcm(k), k, bytesOf(a.iv), { authTagLength: tagBytes })
   if (a.additionalData) decipher.setAAD(bytesOf(a.additionalData))
   decipher.setAuthTag(all.subarray(all.length - tagBytes))
   try {
