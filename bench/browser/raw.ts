@@ -30,7 +30,7 @@ import { eventsByComplaint } from '../../src/db/applyRemote'
 import { changedProjections, changesRow, changesText } from '../../src/db/project'
 import { SCHEMA_VERSIONS } from '../../src/db/schema'
 import type { ComplaintRow, StoredEvent, TextRow } from '../../src/db/schema'
-import { blindQuery } from '../../src/db/searchTerms'
+import { blindQueryTerm, searchTerms } from '../../src/db/searchTerms'
 import { blindKeys } from '../../src/db/crypto/blindIndex'
 import { requireKeys } from '../../src/db/crypto/keyring'
 import { openRow, openRows, sealRow } from '../../src/db/crypto/sealMiddleware'
@@ -336,10 +336,16 @@ export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Prom
   const needle = q.toLowerCase()
   const name = [...needle]
   const longName = name.length > MAX_NAME_KEY
-  const query = blindQuery(q)
+  const term = blindQueryTerm(q)
+  const restTerms = term
+    ? searchTerms(needle)
+        .slice(1)
+        .filter((t) => [...t].length > 1)
+        .map((t) => `w:${t}`)
+    : []
   const [nameKey, termKey, ...rest] = await blindKeys(hmac, [
     `n:${name.slice(0, MAX_NAME_KEY).join('')}`,
-    ...(query ? [query.first, ...query.rest] : []),
+    ...(term ? [term, ...restTerms] : []),
   ])
   let tx = db.transaction(['complaints', 'texts'], 'readonly')
   let byName = await byFind(tx.objectStore('complaints'), nameKey!, longName ? limit * 4 : limit)
@@ -348,41 +354,25 @@ export async function rawSearch(db: IDBDatabase, text: string, limit = 50): Prom
     byName = (await openRows(byName)).filter((r) => r.name.toLowerCase().startsWith(needle)).slice(0, limit)
     tx = db.transaction(['complaints', 'texts'], 'readonly')
   }
-  if (!query || byName.length >= limit) return longName ? byName : openRows(byName)
+  if (!termKey || byName.length >= limit) return longName ? byName : openRows(byName)
   const want = limit - byName.length
   const seen = new Set(byName.map((r) => r.id))
-  const exact = query.rest.length === 0 && [...query.parts.join('')].length === 1
-  /** The texts holding every character of the query, on their stored keys: `count` of them after `skip`. */
-  const candidates = (t: IDBTransaction, skip: number, count: number) =>
-    new Promise<string[]>((resolve, reject) => {
-      const ids: string[] = []
-      let skipped = 0
-      const r = t.objectStore('texts').index('terms').openCursor(termKey)
-      r.onsuccess = () => {
-        const c = r.result
-        if (!c || ids.length >= count) return resolve(ids)
-        const row = c.value as { id: string; terms: string[] }
-        if (!seen.has(row.id) && rest.every((k) => row.terms.includes(k)) && skipped++ >= skip) ids.push(row.id)
-        c.continue()
+  const ids: string[] = []
+  // The query's other pairs confirm it on the stored keys alone: no text is opened.
+  await new Promise<void>((resolve, reject) => {
+    const r = tx.objectStore('texts').index('terms').openCursor(termKey)
+    r.onsuccess = () => {
+      const c = r.result
+      if (!c || ids.length >= want) return resolve()
+      const row = c.value as { id: string; terms: string[] }
+      if (!seen.has(row.id) && rest.every((k) => row.terms.includes(k))) {
+        seen.add(row.id)
+        ids.push(row.id)
       }
-      r.onerror = () => reject(r.error)
-    })
-  let ids: string[] = []
-  if (exact) ids = await candidates(tx, 0, want)
-  else {
-    // As searchComplaints: rounds of candidates confirmed on the opened texts until the page is full.
-    for (let skip = 0; ids.length < want; skip += 100) {
-      const round = await candidates(db.transaction('texts', 'readonly'), skip, 100)
-      const store = db.transaction('texts', 'readonly').objectStore('texts')
-      const texts = await openRows(
-        await Promise.all(round.map((id) => req(store.get(id)) as Promise<TextRow | undefined>)),
-      )
-      for (const t of texts) if (t && query.parts.every((p) => t.text.includes(p))) ids.push(t.id)
-      if (round.length < 100) break
+      c.continue()
     }
-    ids = ids.slice(0, want)
-    tx = db.transaction(['complaints', 'texts'], 'readonly')
-  }
+    r.onerror = () => reject(r.error)
+  })
   const store = tx.objectStore('complaints')
   const byText = await Promise.all(ids.map((id) => req(store.get(id)) as Promise<ComplaintRow | undefined>))
   const [names, texts] = await Promise.all([

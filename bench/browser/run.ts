@@ -472,7 +472,6 @@ async function benchHarness(context: BrowserContext, base: string, pullEvents: n
       indexEntriesRows: Math.round(prof.indexEntries.rows),
       indexEntriesTexts: Math.round(prof.indexEntries.texts),
       indexEntriesRowsBefore: Math.round(prof.indexEntries.rowsBefore),
-      indexEntriesTextsBefore: Math.round(prof.indexEntries.textsBefore),
     }
     applyPhases = {
       ...Object.fromEntries(Object.entries(prof.phases).map(([k, v]) => [k, quantile(v, 0.5)])),
@@ -695,7 +694,7 @@ async function main() {
     console.log(table())
     const c = applyCounts
     console.log(
-      `\nA pulled page of 500 events on raw IndexedDB (${c.touchedComplaints} complaints touched, ${c.eventsRead} of their events read, ${c.rowsWritten} book rows and ${c.textsWritten} texts written; index entries: events ${c.indexEntriesEvents}, rows ${c.indexEntriesRows} (${c.indexEntriesRowsBefore} with every phone key), texts ${c.indexEntriesTexts} (${c.indexEntriesTextsBefore} with pairs)), by phase (medians, ms): ${Object.entries(
+      `\nA pulled page of 500 events on raw IndexedDB (${c.touchedComplaints} complaints touched, ${c.eventsRead} of their events read, ${c.rowsWritten} book rows and ${c.textsWritten} texts written; index entries: events ${c.indexEntriesEvents}, rows ${c.indexEntriesRows} (${c.indexEntriesRowsBefore} with every phone key), texts ${c.indexEntriesTexts}), by phase (medians, ms): ${Object.entries(
         applyPhases,
       )
         .map(([k, v]) => `${k} ${v.toFixed(0)}`)

@@ -9,7 +9,7 @@ import { blindKey } from './crypto/blindIndex'
 import { currentKeys, TabletLocked } from './crypto/keyring'
 import { openRows } from './crypto/sealMiddleware'
 import { MAX_NAME_KEY, MIN_PHONE_KEY, phoneKeyTerm } from '@/domain/privacy/sealedFields'
-import { blindQuery } from './searchTerms'
+import { blindQueryTerm, searchTerms } from './searchTerms'
 
 /**
  * Every part of these compound keys is an ASCII string (ids, ISO times, status names), so '' and U+FFFF bound
@@ -133,47 +133,26 @@ export async function searchComplaints(db: ComplaintDb, text: string, limit = 50
     limit,
     name.length > MAX_NAME_KEY ? (r) => r.name.toLowerCase().startsWith(q.toLowerCase()) : undefined,
   )
-  const query = blindQuery(q)
-  if (!query || byName.length >= limit) return byName
+  const needle = q.toLowerCase()
+  const term = blindQueryTerm(q)
+  if (!term || byName.length >= limit) return byName
   const seen = new Set(byName.map((r) => r.id))
-  return [...byName, ...(await byWords(db, query, limit - byName.length, seen))]
-}
-
-/** Candidates read per round when a word query is confirmed on the opened texts. */
-const WORD_CANDIDATES = 100
-
-/**
- * The complaints whose text holds a word query: the texts holding every character of it, found by the first one's
- * key and checked on their stored keys (nothing opened), then confirmed on the opened text (the characters in that
- * order, side by side), a round of candidates at a time until the page is full. One character is its key: no text
- * is opened.
- */
-async function byWords(
-  db: ComplaintDb,
-  query: { first: string; rest: string[]; parts: string[] },
-  limit: number,
-  seen: Set<string>,
-): Promise<ComplaintRow[]> {
-  const [first, ...rest] = await Promise.all([query.first, ...query.rest].map(keyOf))
-  const exact = query.rest.length === 0 && [...query.parts.join('')].length === 1
-  const candidates = () =>
-    db.texts
-      .where('terms')
-      .equals(first!)
-      .filter((r) => !seen.has(r.id) && rest.every((k) => r.terms.includes(k)))
-  if (exact) return rowsOf(db, await candidates().limit(limit).primaryKeys())
-  const found: string[] = []
-  for (let offset = 0; found.length < limit; offset += WORD_CANDIDATES) {
-    const ids = await candidates().offset(offset).limit(WORD_CANDIDATES).primaryKeys()
-    const texts = await db.texts.bulkGet(ids)
-    for (const t of texts) if (t && query.parts.every((p) => t.text.includes(p))) found.push(t.id)
-    if (ids.length < WORD_CANDIDATES) break
-  }
-  return rowsOf(db, found.slice(0, limit))
-}
-
-async function rowsOf(db: ComplaintDb, ids: string[]): Promise<ComplaintRow[]> {
-  return (await db.complaints.bulkGet(ids)).filter((r): r is ComplaintRow => r !== undefined)
+  // The query's other pairs and words confirm it on the stored keys alone: no text is opened. (Its last character
+  // alone is a term only where a run of characters ends, which in the text it may not.)
+  const rest = await Promise.all(
+    searchTerms(needle)
+      .slice(1)
+      .filter((t) => [...t].length > 1)
+      .map((t) => keyOf(`w:${t}`)),
+  )
+  const ids = await db.texts
+    .where('terms')
+    .equals(await keyOf(term))
+    .filter((r) => !seen.has(r.id) && rest.every((k) => r.terms.includes(k)))
+    .limit(limit - byName.length)
+    .primaryKeys()
+  const byText = await db.complaints.bulkGet(ids)
+  return [...byName, ...byText.filter((r): r is ComplaintRow => r !== undefined)]
 }
 
 /** Numbers ending with the digits and numbers starting with them; the tail first when it is one (four digits or fewer). */

@@ -21,34 +21,22 @@ export function searchTerms(text: string): string[] {
 }
 
 /**
- * The terms of a text as the blind index holds them (each then hashed with the tablet's key): one per distinct
- * character (`c:`) — every CJK character and the first character of each Latin word or number — and the Latin words
- * and numbers themselves (`w:`). Not the pairs of adjacent characters the plaintext index held: a text of ~40
- * characters held ~60 keys, and writing those index entries was most of the cost of a pulled page of new complaints
- * (issue 19, docs/benchmarks.md). A query of several characters is found by its characters' keys, then confirmed on
- * the opened text (blindQuery).
+ * The terms of a text as the blind index holds them (each then hashed with the tablet's key): its search terms
+ * (`w:`), and each character a one-character query looks for (`c:`) — every CJK character and the first character of
+ * each Latin word or number — since a keyed hash has no prefix to range over.
  */
 export function blindTextTerms(text: string): string[] {
   const s = text.slice(0, MAX_SEARCH_CHARS).toLowerCase()
-  const terms = new Set<string>()
+  const terms = new Set(searchTerms(s).map((t) => `w:${t}`))
   for (const c of s.match(/[\p{Script=Han}]/gu) ?? []) terms.add(`c:${c}`)
-  for (const word of s.match(/[a-z0-9]{2,}/g) ?? []) {
-    terms.add(`c:${word[0]}`)
-    terms.add(`w:${word}`)
-  }
+  for (const word of s.match(/[a-z0-9]{2,}/g) ?? []) terms.add(`c:${word[0]}`)
   return [...terms]
 }
 
-/**
- * How a word query is looked up in the blind index: `first`, the key term read off the index; `rest`, the terms a
- * text must also hold (checked on its stored keys, nothing opened); `parts`, what the opened text must contain (each
- * part of the query as typed, lower-cased). Undefined when the query holds no indexed character.
- */
-export function blindQuery(query: string): { first: string; rest: string[]; parts: string[] } | undefined {
+/** The blind-index term a query is looked up by: its first search term, or the one character it is. */
+export function blindQueryTerm(query: string): string | undefined {
   const needle = query.trim().toLowerCase()
-  const terms = blindTextTerms(needle)
-  // A Latin word of the query may be the start of a longer word in the text: only its first character is required.
-  const [first, ...rest] = terms.filter((t) => t.startsWith('c:'))
-  if (!first) return undefined
-  return { first, rest, parts: needle.split(/\s+/).filter(Boolean) }
+  if ([...needle].length === 1) return `c:${needle}`
+  const [first] = searchTerms(needle)
+  return first ? `w:${first}` : undefined
 }

@@ -102,7 +102,6 @@ describe('complaint book queries', () => {
   })
 
   it('finds a word by its characters side by side, in the order typed, not scattered in the text', async () => {
-    // Texts are indexed by character (issue 19): the word is confirmed on the opened text.
     expect(await searchComplaints(db, '排队时间')).toHaveLength(27)
     expect(await searchComplaints(db, '时间排队')).toHaveLength(0)
     expect(await searchComplaints(db, '柜长')).toHaveLength(0)

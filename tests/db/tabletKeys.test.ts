@@ -73,7 +73,7 @@ describe('the blind index', () => {
     expect(await blindKey(b.index, 'n:王')).not.toBe(k1)
   })
 
-  it('holds the phone’s prefixes and tails from three digits, the name’s starts, the text’s characters', () => {
+  it('holds the phone’s prefixes and tails from three digits, the name’s starts, the text’s pairs and characters', () => {
     const terms = rowKeyTerms({ phone: '13812345678', name: '王芳' })
     expect(terms).toEqual(
       expect.arrayContaining(['p:138', 'p:138123456', 't:678', 't:5678', 't:345678', 'n:王', 'n:王芳']),
@@ -83,9 +83,8 @@ describe('the blind index', () => {
     expect(terms).not.toContain('p:1381234567')
     expect(terms).not.toContain('t:2345678')
     expect(terms).toHaveLength(7 + 4 + 2)
-    // One key per distinct character, no pairs of characters (issue 19: a text's index entries cost a pull).
-    expect(blindTextTerms('银行卡被吞 card 银行').sort()).toEqual(
-      ['c:银', 'c:行', 'c:卡', 'c:被', 'c:吞', 'c:c', 'w:card'].sort(),
+    expect(blindTextTerms('银行卡被吞 card')).toEqual(
+      expect.arrayContaining(['w:银行', 'w:卡被', 'c:吞', 'c:银', 'w:card', 'c:c']),
     )
   })
 })
