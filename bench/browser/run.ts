@@ -11,11 +11,12 @@
  * Env: BENCH_N (complaints on the tablet), BENCH_PULL_N (events of the cold pull, default BENCH_N),
  * BENCH_REPS (timed repetitions per operation), BENCH_PORT (4400–4499, default 4431),
  * BENCH_START_REPS (cold starts per page, default 12), BENCH_OUT (JSON file, default bench/results/browser.json),
- * BENCH_CI=1 (short run; never fails on timings).
+ * BENCH_CI=1 (short run; never fails on timings), BENCH_APP_DIST (an app `npm run build` has just built, copied
+ * instead of building it again: .ci/run passes ./dist).
  * Exits non-zero when the harness fails (an operation throws, Dexie and raw disagree, the app does not start).
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -670,8 +671,15 @@ async function main() {
   let server: Awaited<ReturnType<typeof startServer>> | null = null
   let context: BrowserContext | null = null
   try {
-    log(`building the app and the bench pages into ${dist}`)
-    vite(['--outDir', dist, '--emptyOutDir'])
+    const prebuilt = process.env.BENCH_APP_DIST ? resolve(root, process.env.BENCH_APP_DIST) : undefined
+    if (prebuilt) {
+      if (!existsSync(join(prebuilt, 'index.html'))) throw new Error(`BENCH_APP_DIST: no index.html in ${prebuilt}`)
+      log(`copying the app built in ${prebuilt}, building the bench pages into ${dist}`)
+      cpSync(prebuilt, dist, { recursive: true })
+    } else {
+      log(`building the app and the bench pages into ${dist}`)
+      vite(['--outDir', dist, '--emptyOutDir'])
+    }
     vite(['-c', join(root, 'bench/browser/vite.config.ts'), '--outDir', join(dist, 'bench')])
     log(`starting the server on port ${PORT} with ${PULL_N.toLocaleString('en-US')} events to pull`)
     server = await startServer(dist)

@@ -80,6 +80,16 @@ const schema = z.object({
     .max(23, 'ALERT_DIGEST_HOUR must be at most 23')
     .default(8),
   /**
+   * Seconds between the centre's alert rounds (queue what fell due, send what is queued). A minute in a branch; the
+   * browser tests run it every few seconds rather than wait a minute for the e-mail they check.
+   */
+  ALERT_ROUND_SECONDS: z.coerce
+    .number({ error: 'ALERT_ROUND_SECONDS must be a number of seconds' })
+    .int('ALERT_ROUND_SECONDS must be a whole number')
+    .min(1, 'ALERT_ROUND_SECONDS must be at least 1')
+    .max(3600, 'ALERT_ROUND_SECONDS must be at most 3600')
+    .default(60),
+  /**
    * Attachments' bytes a branch's tablets may upload per day (MiB): a tablet gone wrong, or in the wrong hands, cannot
    * fill the centre's database. Past it, uploads wait (429) and go on the next day.
    */

@@ -78,7 +78,7 @@ test('an escalation recorded on a branch tablet reaches the supervisor as one e-
     await saveAction(branch, 'complaint.escalated')
     await expect(branch.getByTestId('outbox-count')).toHaveText('0', { timeout: 20_000 })
 
-    // The centre's alert round runs every minute. The new complaint's first response falls due within a day, so a
+    // The centre's alert round runs every minute (every 5 s for these tests, tests/e2e/serve.ts). The new complaint's first response falls due within a day, so a
     // deadline alert comes too: one mail each, never a second escalation.
     const escalations = () => mails.filter((m) => m.to === address && m.text.includes('升级'))
     await expect.poll(() => escalations().length, { timeout: 160_000, intervals: [2_000] }).toBe(1)

@@ -44,6 +44,7 @@ describe('loadConfig', () => {
     [{ WORKERS: '2' }, /WORKERS: WORKERS above 1 needs DATABASE_URL/],
     [{ WORKERS: '0', DATABASE_URL: 'postgres://db/x' }, /WORKERS: WORKERS must be at least 1/],
     [{ TRUST_PROXY: 'the proxy' }, /TRUST_PROXY: TRUST_PROXY must be a hop count/],
+    [{ ALERT_ROUND_SECONDS: '0' }, /ALERT_ROUND_SECONDS: ALERT_ROUND_SECONDS must be at least 1/],
   ])('refuses %o with a message that names the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message)
     expect(() => loadConfig(env)).toThrow(/^Invalid configuration:/)
@@ -54,6 +55,11 @@ describe('loadConfig', () => {
     expect(loadConfig({}).WORKERS).toBe(1)
     expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
     expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).TRUST_PROXY).toEqual(['10.0.0.1', '10.1.0.0/16'])
+  })
+
+  it('runs the alert round every minute unless told otherwise', () => {
+    expect(loadConfig({}).ALERT_ROUND_SECONDS).toBe(60)
+    expect(loadConfig({ ALERT_ROUND_SECONDS: '5' }).ALERT_ROUND_SECONDS).toBe(5)
   })
 
   it('does not repeat a bad DATABASE_URL, which may hold a password', () => {

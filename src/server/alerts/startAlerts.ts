@@ -6,10 +6,8 @@ import { httpGateway, smsSettingsOf } from '../sms/smsGateway'
 import { emailChannel } from './mailer'
 import { smsAlertChannel } from './smsAlertChannel'
 
-const EVERY_MS = 60_000
-
 /**
- * Every minute: queue the deadlines due before the end of the next working day and send the queued alerts by
+ * Every ALERT_ROUND_SECONDS (a minute): queue the deadlines due before the end of the next working day and send the queued alerts by
  * e-mail and SMS (one round at a time; the timer never holds the process). Logs counts only, never an address or a case.
  */
 export function startAlerts(db: Database, log: FastifyBaseLogger, config: Config): void {
@@ -32,5 +30,5 @@ export function startAlerts(db: Database, log: FastifyBaseLogger, config: Config
     }
   }
   void run()
-  setInterval(() => void run(), EVERY_MS).unref()
+  setInterval(() => void run(), config.ALERT_ROUND_SECONDS * 1000).unref()
 }
