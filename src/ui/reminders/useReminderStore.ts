@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, shallowRef, watch } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { loadReminders } from '@/db/reminders'
 import type { Reminder } from '@/domain/complaint/reminders'
 import { useSessionStore } from '@/ui/auth/useSessionStore'
@@ -35,16 +35,22 @@ export const useReminderStore = defineStore('reminders', () => {
   /** Complaints with something due today. */
   const count = computed(() => new Set(reminders.value.map((r) => r.complaintId)).size)
 
+  /** Bumped when the manager switches notifications on: today's reminders are shown then, not at the next minute. */
+  const switchedOn = ref(0)
+  function noticesSwitchedOn(): void {
+    switchedOn.value++
+  }
+
   /** The app's notifications: at most once a reminder a day, when the manager switched them on (notices.ts). */
   function notifyWith(words: (r: Reminder) => { title: string; body: string }): void {
     watch(
-      reminders,
-      (list) => {
+      [reminders, switchedOn],
+      ([list]) => {
         if (list.length) void import('./notices').then((n) => n.notifyReminders(list, words, new Date(now.value)))
       },
       { immediate: true },
     )
   }
 
-  return { reminders, count, notifyWith }
+  return { reminders, count, notifyWith, noticesSwitchedOn }
 })
