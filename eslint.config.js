@@ -122,7 +122,7 @@ export default tseslint.config(
       'src/ui/book/**',
       'src/ui/components/**',
       'src/ui/services/**',
-      'src/ui/auth/{useSessionStore,session,api,pinHash,oneTimePassword,messages}.ts',
+      'src/ui/auth/{useSessionStore,session,lockScreenCopy,api,pinHash,oneTimePassword,messages}.ts',
       'src/ui/stores/{useStatusStore,useClockStore,useSyncStore}.ts',
       'src/ui/composables/{useLiveQuery,useNow,useDueSoonUntil,useIdleLock,useScriptIdleLock,useTaxonomy}.ts',
       'src/ui/pwa/**',
