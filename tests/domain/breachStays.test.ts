@@ -215,6 +215,39 @@ const FOUND: Scenario[] = [
     ],
     wait: 0,
   },
+  // A notice recorded after an extension but claiming a time just before it: the extension still counts on the clock.
+  {
+    receivedAt: 1767196800000,
+    before: [{ kind: 'extension', gap: 86340001, days: 0, claim: 1 }],
+    after: [
+      { kind: 'notice', gap: 0, days: 0, claim: 60001 },
+      { kind: 'acknowledged', gap: 0, days: 0, claim: 0 },
+    ],
+    wait: 0,
+  },
+]
+
+/**
+ * The decision (here: the customer recorded as unreachable) made on a Saturday while a pause begun on the reply's last
+ * day was still open. Read that Saturday, the pause's move stopped at the Friday before, so the decision was late;
+ * read on a later working day, the open pause had moved the deadline past it. Found by CI (seed 1966039124).
+ */
+const DECIDED_WHILE_PAUSED: Scenario[] = [
+  {
+    receivedAt: 1767196800000,
+    before: [
+      { kind: 'acknowledged', gap: 329501419, days: 0, claim: 0 },
+      { kind: 'acknowledged', gap: 443939209, days: 0, claim: 0 },
+      { kind: 'acknowledged', gap: 288896161, days: 0, claim: 0 },
+      { kind: 'acknowledged', gap: 179745385, days: 0, claim: 0 },
+      { kind: 'acknowledged', gap: 210694870, days: 0, claim: 0 },
+      { kind: 'pause', gap: 361262956, days: 0, claim: 0 },
+      { kind: 'acknowledged', gap: 108754728, days: 0, claim: 0 },
+      { kind: 'unreachable', gap: 63925272, days: 0, claim: 0 },
+    ],
+    after: [{ kind: 'pause', gap: 86340000, days: 0, claim: 0 }],
+    wait: 0,
+  },
 ]
 
 describe('a breached clock stays breached', () => {
@@ -249,7 +282,7 @@ describe('a breached clock stays breached', () => {
           }
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: DECIDED_WHILE_PAUSED.map((f) => [f]) },
     )
   }, 120_000)
 })

@@ -98,6 +98,47 @@ describe('complaint clocks', () => {
     expect(clock(c, 'reply').dueDate).toBe('2026-03-30')
   })
 
+  it('gives a working-day clock paused on its last day and resumed on a Saturday the next working day, not a day already gone', () => {
+    const f = eventFactory({ start: Date.parse('2026-03-02T01:00:00Z') })
+    const events = [
+      f.make({ type: 'complaint.recorded', payload: { ...RECORDED, receivedAt: '2026-03-02T09:00:00+08:00' } }),
+      // The reply is due Monday 23 March (15 working days); paused that morning, resumed on Saturday 28 March.
+      f.make({ type: 'clock.paused', payload: { reason: '司法鉴定' } }, { wall: Date.parse('2026-03-23T02:00:00Z') }),
+      f.make({ type: 'clock.resumed', payload: {} }, { wall: Date.parse('2026-03-28T02:00:00Z') }),
+    ]
+    const c = computeClocks(fold(events)!, at('2026-03-28T11:00:00+08:00'))
+    // Tuesday to Friday excluded would give Friday 27 March, before the clock even resumed: Monday 30 March instead.
+    expect(clock(c, 'reply')).toMatchObject({ dueDate: '2026-03-30', state: 'dueSoon' })
+  })
+
+  it('reads a decision told while the clock was paused the same way on the day and weeks later', () => {
+    const f = eventFactory({ start: Date.parse('2026-03-02T01:00:00Z') })
+    const events = [
+      f.make({ type: 'complaint.recorded', payload: { ...RECORDED, receivedAt: '2026-03-02T09:00:00+08:00' } }),
+      f.make({ type: 'clock.paused', payload: { reason: '司法鉴定' } }, { wall: Date.parse('2026-03-23T02:00:00Z') }),
+      f.make(
+        {
+          type: 'decision.notified',
+          payload: {
+            channel: 'sms',
+            notifiedAt: '2026-03-28T10:00:00+08:00',
+            decision: '退费',
+            findings: '核实',
+            basis: '依据',
+            remedies: ['review', 'mediation', 'arbitration', 'litigation'],
+            content: '短信',
+          },
+        },
+        { wall: Date.parse('2026-03-28T02:05:00Z') },
+      ),
+    ]
+    const onTheDay = clock(computeClocks(fold(events)!, at('2026-03-28T11:00:00+08:00')), 'reply')
+    const later = clock(computeClocks(fold(events)!, at('2026-04-20T11:00:00+08:00')), 'reply')
+    // Told on the Saturday while paused: on time, due Monday 30 March — and the pause left open moves nothing after it.
+    expect(onTheDay).toMatchObject({ dueDate: '2026-03-30', state: 'met' })
+    expect(later).toMatchObject({ dueDate: '2026-03-30', state: 'met' })
+  })
+
   it('flags deadlines in a year without a published schedule as provisional, until one is entered', () => {
     const s = complaint('2026-12-20T09:00:00+08:00')
     const c = computeClocks(s, at('2026-12-20T10:00:00+08:00'))

@@ -5,6 +5,7 @@ import {
   addNaturalDays,
   addWorkingDays,
   isProvisional,
+  nextWorkingDayFrom,
   STATUTORY_CALENDAR,
   workingDaysBetween,
 } from '../calendar/workCalendar'
@@ -250,6 +251,13 @@ function decisionOf(s: ComplaintState, round: number) {
   ])
 }
 
+/** When the round's first decision notice or unreachable record was recorded (Infinity before any). */
+function decisionRecordedMs(s: ComplaintState, round: number): number {
+  let first = Infinity
+  for (const x of [...s.notices, ...s.unreachable]) if (x.round === round) first = Math.min(first, instantMs(x.at))
+  return first
+}
+
 /** Whether the current round's decision has been told (or why it could not be is recorded). */
 export function isDecided(s: ComplaintState): boolean {
   return decisionOf(s, s.rounds.length) !== undefined
@@ -271,6 +279,9 @@ function movedBy(due: IsoDate, pauses: Pause[], asOf: IsoDate, natural: boolean,
     const to = resumed < asOf ? resumed : asOf
     const n = natural ? daysBetween(from, to) : workingDaysBetween(from, to, calendar)
     if (n > 0) d = natural ? addNaturalDays(d, n, calendar) : addWorkingDays(d, n, calendar)
+    // A working-day clock paused on its last day and resumed on a rest day resumes with that day's rest on the next
+    // working day, not already run out (natural clocks already end on a working day).
+    if (!natural && d < to) d = nextWorkingDayFrom(to, calendar)
   }
   return d
 }
@@ -451,7 +462,11 @@ export function computeClocks(complaint: ComplaintState, context: ClockContext):
 
   for (const round of rounds) {
     const stoppedMs = round.stoppedAt === undefined ? undefined : instantMs(round.stoppedAt)
-    const asOfMs = stoppedMs ?? nowMs
+    const decision = decisionOf(s, round.index)
+    // The first decision recorded ends its clocks' count: neither a pause still open, nor anything recorded later, nor
+    // "now" moves them after it, so a decision once late stays late however late the clocks are read. (When it was
+    // recorded, not the time it claims: what was recorded before it still counts.)
+    const asOfMs = Math.min(stoppedMs ?? nowMs, decisionRecordedMs(s, round.index))
     const startMs = instantMs(round.startAt)
     const startDate = chinaDate(startMs)
     const make = (
@@ -481,7 +496,6 @@ export function computeClocks(complaint: ComplaintState, context: ClockContext):
       }
     }
     const hours = (h: number) => startMs + h * 3600_000
-    const decision = decisionOf(s, round.index)
     if (round.index === 0) clocks.push(make('firstResponse', hours(policy.firstResponseHours), firstResponse(s)))
     if (round.kind === 'review') {
       const due = reviewDue(s, round, asOfMs, ctx)

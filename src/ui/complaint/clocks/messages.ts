@@ -1,3 +1,5 @@
+import type { ClockState } from '@/domain'
+
 const zhCN = {
   clocks: {
     title: '处理时限',
@@ -23,7 +25,8 @@ const zhCN = {
       metLate: '逾期完成',
       missed: '超时未完成',
       stopped: '已停止',
-    },
+      paused: '暂停计时',
+    } satisfies Record<ClockState, string>,
     asks: {
       firstResponse: '需要：对客户做出首次响应',
       handling: '需要：告知处理决定；24 小时内办不完的，告知客户延期及原因',
@@ -82,7 +85,8 @@ const zhCN = {
       metLate: '逾期完成',
       missed: '超时未完成',
       stopped: '已停止',
-    },
+      paused: '暂停计时',
+    } satisfies Record<ClockState, string>,
   },
 }
 
@@ -112,6 +116,7 @@ const en: typeof zhCN = {
       metLate: 'Met late',
       missed: 'Missed',
       stopped: 'Stopped',
+      paused: 'Paused',
     },
     asks: {
       firstResponse: 'Asks for: a first response to the customer',
@@ -173,6 +178,7 @@ const en: typeof zhCN = {
       metLate: 'Met late',
       missed: 'Missed',
       stopped: 'Stopped',
+      paused: 'Paused',
     },
   },
 }

@@ -43,6 +43,17 @@ describe('ClocksPanel', () => {
     expect(wrapper.get('[data-testid="clock-extended"]').text()).toBe('已延长至 2026-03-31（最长至 2026-05-08）')
   })
 
+  it('says in words that a clock is paused, on screen in both languages', async () => {
+    const steps: Step[] = [['2026-03-04 10:00', { type: 'clock.paused', payload: { reason: '司法鉴定' } }]]
+    const zh = await panel('2026-03-06 10:00', steps)
+    expect(zh('clock-reply').attributes('data-state')).toBe('paused')
+    expect(zh('clock-reply').text()).toContain('暂停计时')
+    expect(zh('clock-reply').text()).not.toContain('clocks.states')
+    document.body.innerHTML = ''
+    const en = await panel('2026-03-06 10:00', steps, 'en')
+    expect(en('clock-regulatory').text()).toContain('Paused')
+  })
+
   it('keeps a breach visible: overdue since the deadline, and a late extension said not to count', async () => {
     const find = await panel('2026-03-20 11:00', [['2026-03-20 10:00', extension('2026-04-01', '2026-03-20 10:00')]])
     expect(find('clock-regulatory').attributes('data-state')).toBe('overdue')
