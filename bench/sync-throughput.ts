@@ -6,8 +6,13 @@
  *   npm run bench:sync                        # PGlite only
  *   BENCH_DATABASE_URL=postgres://… npm run bench:sync
  *   TABLETS=50 EVENTS=200 npm run bench:sync  # events per tablet
+ *   BRANCHES=1,25 npm run bench:sync          # the tablets spread over 1 branch, then over 25 (2 a branch)
+ *   BENCH_CPU_PROFILE=dir npm run bench:sync  # a CPU profile of each push phase: dir/push-<database>.cpuprofile
  */
 import { randomBytes } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
+import { Worker } from 'node:worker_threads'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
@@ -22,23 +27,31 @@ import { migrate } from '../src/server/db/migrate'
 import { PGlite } from '@electric-sql/pglite'
 import { wrapPglite } from '../src/server/db/openPglite'
 import { openPostgres } from '../src/server/db/openPostgres'
+import type { TabletsCommand, TabletsData, TabletsResult } from './sync-tablets'
 
 const TABLETS = Number(process.env.TABLETS ?? 50)
 const EVENTS = Number(process.env.EVENTS ?? 200)
 const BATCH = 100
+/**
+ * One branch is the worst case, every push serialised by one branch lock; a bank's branch has a tablet or two, so
+ * 25 branches (2 tablets each) is the usual shape of the same load.
+ */
+const BRANCHES = (process.env.BRANCHES ?? '1,25').split(',').map(Number)
+const branchOf = (tablet: number, branches: number) => (tablet % branches) + 1
 
-function eventsFor(tablet: number): ComplaintEvent[] {
+function eventsFor(tablet: number, branches: number): ComplaintEvent[] {
   const deviceId = `bench-${tablet}`
+  const b = branchOf(tablet, branches)
   const out: ComplaintEvent[] = []
   let wall = Date.parse('2026-03-02T01:00:00Z')
   let complaintId = newId()
   for (let i = 0; i < EVENTS; i++) {
     const base = {
       id: newId(),
-      branchId: 'b1',
+      branchId: `b${b}`,
       v: EVENT_SCHEMA_VERSION,
       hlc: encodeHlc({ wall: wall++, counter: 0, node: deviceId }),
-      actor: { staffId: 'li', staffName: '李经理', deviceId },
+      actor: { staffId: `li${b}`, staffName: '李经理', deviceId },
     }
     if (i % 10 === 0) {
       complaintId = newId()
@@ -67,73 +80,95 @@ function eventsFor(tablet: number): ComplaintEvent[] {
   return out
 }
 
-async function seed(db: Database): Promise<string[]> {
-  await db.query(`insert into branches (id, name) values ('b1', '人民路支行')`)
-  await db.query(
-    `insert into staff (id, username, name, role, branch_id, password_hash) values ('li', 'li', '李经理', 'manager', 'b1', $1)`,
-    [await hashPassword('x')],
-  )
+async function seed(db: Database, branches: number): Promise<string[]> {
+  const password = await hashPassword('x')
+  for (let b = 1; b <= branches; b++) {
+    await db.query(`insert into branches (id, name) values ($1, $2)`, [`b${b}`, `第${b}支行`])
+    await db.query(
+      `insert into staff (id, username, name, role, branch_id, password_hash) values ($1, $1, '李经理', 'manager', $2, $3)`,
+      [`li${b}`, `b${b}`, password],
+    )
+  }
   const tokens: string[] = []
   for (let t = 0; t < TABLETS; t++) {
     const token = randomBytes(32).toString('base64url')
-    await db.query(
-      `insert into devices (id, branch_id, name, token_hash, enrolled_by) values ($1, 'b1', $1, $2, 'li')`,
-      [`bench-${t}`, hashToken(token)],
-    )
-    await db.query(`insert into device_staff (device_id, staff_id) values ($1, 'li')`, [`bench-${t}`])
+    const b = branchOf(t, branches)
+    await db.query(`insert into devices (id, branch_id, name, token_hash, enrolled_by) values ($1, $2, $1, $3, $4)`, [
+      `bench-${t}`,
+      `b${b}`,
+      hashToken(token),
+      `li${b}`,
+    ])
+    await db.query(`insert into device_staff (device_id, staff_id) values ($1, $2)`, [`bench-${t}`, `li${b}`])
     tokens.push(token)
   }
   return tokens
 }
 
-async function run(name: string, db: Database) {
+/** Profiles `work` on this thread (the centre's) when BENCH_CPU_PROFILE names a folder. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_CPU_PROFILE
+  if (!dir) return work()
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.start')
+  try {
+    return await work()
+  } finally {
+    const { profile } = await session.post('Profiler.stop')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile))
+    session.disconnect()
+  }
+}
+
+async function run(name: string, db: Database, branches: number) {
   await migrate(db)
-  const tokens = await seed(db)
+  const tokens = await seed(db, branches)
   const app = await buildApp({ db, distDir: '/nonexistent' })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
-  const all = tokens.map((_, t) => eventsFor(t))
+  const all = tokens.map((_, t) => eventsFor(t, branches))
   const total = TABLETS * EVENTS
 
-  let t0 = performance.now()
-  await Promise.all(
-    tokens.map(async (token, t) => {
-      for (let i = 0; i < EVENTS; i += BATCH) {
-        const res = await fetch(`${address}/api/sync/push`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ protocol: 1, events: all[t]!.slice(i, i + BATCH) }),
-        })
-        if (!res.ok) throw new Error(`push ${res.status}: ${await res.text()}`)
-      }
-    }),
+  // The tablets run in a worker thread: the profile and the figures are the centre's work, not their HTTP client's.
+  // tsx's loader does not follow the bench into a worker thread: the worker asks it for the module itself.
+  const tablets = new Worker(
+    `import('tsx/esm/api').then((tsx) => tsx.tsImport('./sync-tablets.ts', ${JSON.stringify(import.meta.url)}))`,
+    { eval: true, workerData: { address, tokens, events: all, batch: BATCH } satisfies TabletsData },
   )
+  await new Promise((resolve, reject) => {
+    tablets.once('message', resolve)
+    tablets.once('error', reject)
+  })
+  const ask = (command: TabletsCommand) =>
+    new Promise<number>((resolve, reject) => {
+      tablets.once('message', (r: TabletsResult) => (r.error ? reject(new Error(r.error)) : resolve(r.pulled)))
+      tablets.once('error', reject)
+      tablets.postMessage(command)
+    })
+
+  let t0 = performance.now()
+  await profiled(`push-${name}-${branches}`, () => ask('push'))
   const pushSeconds = (performance.now() - t0) / 1000
 
   t0 = performance.now()
-  let pulled = 0
-  await Promise.all(
-    tokens.map(async (token) => {
-      let after = 0
-      for (;;) {
-        const res = await fetch(`${address}/api/sync/pull?protocol=1&after=${after}&limit=1000`, {
-          headers: { authorization: `Bearer ${token}` },
-        })
-        const page = (await res.json()) as { events: unknown[]; cursor: number; hasMore: boolean }
-        pulled += page.events.length
-        after = page.cursor
-        if (!page.hasMore) break
-      }
-    }),
-  )
+  const pulled = await ask('pull')
   const pullSeconds = (performance.now() - t0) / 1000
+  await tablets.terminate()
   await app.close()
-  if (pulled !== total * TABLETS) throw new Error(`pulled ${pulled}, expected ${total * TABLETS}`)
+  // Each tablet pulls its own branch: every event of it, its own included.
+  const expected = all.reduce(
+    (n, _, t) => n + EVENTS * all.filter((__, u) => branchOf(u, branches) === branchOf(t, branches)).length,
+    0,
+  )
+  if (pulled !== expected) throw new Error(`pulled ${pulled}, expected ${expected}`)
   return { total, pushPerSec: total / pushSeconds, pullPerSec: pulled / pullSeconds }
 }
 
 /** The same rows, loaded by COPY into a copy of the events table. */
 async function copyBaseline(db: Database, target: { pglite: PGlite } | { url: string }): Promise<number> {
-  const rows = Array.from({ length: TABLETS }, (_, t) => eventsFor(t)).flat()
+  const rows = Array.from({ length: TABLETS }, (_, t) => eventsFor(t, 1)).flat()
   const esc = (s: string) => `"${s.replaceAll('"', '""')}"`
   const csv =
     rows
@@ -177,45 +212,37 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
 const results: Record<string, unknown>[] = []
 console.log(`${TABLETS} tablets × ${EVENTS} events, batches of ${BATCH}, Node ${process.version}\n`)
 
-const raw = await PGlite.create()
-const pglite = wrapPglite(raw)
-const r1 = await run('PGlite', pglite)
-const copy1 = await copyBaseline(pglite, { pglite: raw })
-results.push({
-  db: 'PGlite',
-  events: r1.total,
-  pushPerSec: r1.pushPerSec,
-  pullPerSec: r1.pullPerSec,
-  copyPerSec: copy1,
-})
-await pglite.close()
+for (const branches of BRANCHES) {
+  const raw = await PGlite.create()
+  const pglite = wrapPglite(raw)
+  const r = await run('PGlite', pglite, branches)
+  results.push({ db: 'PGlite', branches, ...r, copyPerSec: await copyBaseline(pglite, { pglite: raw }) })
+  await pglite.close()
+}
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
 if (url) {
-  const schema = `bench_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  const db = await openPostgres(url, { searchPath: schema })
-  const r2 = await run('PostgreSQL', db)
-  const copy2 = await copyBaseline(db, { url })
-  results.push({
-    db: 'PostgreSQL',
-    events: r2.total,
-    pushPerSec: r2.pushPerSec,
-    pullPerSec: r2.pullPerSec,
-    copyPerSec: copy2,
-  })
-  await db.close()
-  await admin.query(`drop schema ${schema} cascade`)
+  for (const branches of BRANCHES) {
+    const schema = `bench_${randomBytes(4).toString('hex')}`
+    await admin.query(`create schema ${schema}`)
+    const db = await openPostgres(url, { searchPath: schema })
+    const r = await run('PostgreSQL', db, branches)
+    results.push({ db: 'PostgreSQL', branches, ...r, copyPerSec: await copyBaseline(db, { url }) })
+    await db.close()
+    await admin.query(`drop schema ${schema} cascade`)
+  }
   await admin.end()
 }
 
-console.log('| database | events | push events/s | pull events/s (50 tablets) | COPY rows/s | push ÷ COPY |')
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |')
+console.log(
+  `| database | branches | events | push events/s | pull events/s (${TABLETS} tablets) | COPY rows/s | push ÷ COPY |`,
+)
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const r of results) {
   const copy = r.copyPerSec as number
   console.log(
-    `| ${r.db} | ${fmt(r.events as number)} | ${fmt(r.pushPerSec as number)} | ${fmt(r.pullPerSec as number)} | ${fmt(copy)} | ${((r.pushPerSec as number) / copy).toFixed(3)} |`,
+    `| ${r.db} | ${r.branches} | ${fmt(r.total as number)} | ${fmt(r.pushPerSec as number)} | ${fmt(r.pullPerSec as number)} | ${fmt(copy)} | ${((r.pushPerSec as number) / copy).toFixed(3)} |`,
   )
 }
